@@ -1,0 +1,267 @@
+"""Gettext catalogues: reading, writing as gettext does, templates and merging.
+
+This is the one module that touches polib. Writing is our own, so that every file we produce
+is byte-for-byte what GNU gettext's msgcat would print (line wrapping from translate-toolkit's
+gettext-compatible wrapper, ``unicode_segmentation_rs.gettext_wrap``), and reading and writing
+a file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+import polib
+from translate.storage.pypo import escapeforpo
+from unicode_segmentation_rs import gettext_wrap
+
+from .errors import InputError
+from .fsutil import atomic_write, decode_utf8
+
+PAGE_WIDTH = 79
+HEADER_ORDER = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Plural-Forms",
+)
+
+POFile = polib.POFile
+POEntry = polib.POEntry
+
+
+# ---------------------------------------------------------------------------------- reading
+
+
+def read_po(path: str | Path) -> polib.POFile:
+    """Read a PO or POT file. Any problem raises InputError naming the file and the line."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such catalogue", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    return parse_po(data, path)
+
+
+def parse_po(data: bytes, path: str | Path) -> polib.POFile:
+    charset = _declared_charset(data)
+    if charset not in ("utf-8", "utf8", "charset", "ascii", "us-ascii", None):
+        try:
+            text = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(f"cannot decode the catalogue as its declared charset {charset!r}",
+                             path=path) from None
+    else:
+        text = decode_utf8(data, path)
+    if not text.strip():
+        raise InputError("empty catalogue (not even a header)", path=path, line=1)
+    text = text.replace("\r\n", "\n")
+    _check_strings(text, path)
+    # polib drops the previous msgid of obsolete entries ("#~| msgid"); as "#| " it keeps it.
+    text = re.sub(r"^#~\|", "#|", text, flags=re.MULTILINE)
+    try:
+        # The content always holds a newline here, so polib cannot take it for a path.
+        catalogue = polib.pofile(text if "\n" in text else text + "\n",
+                                 wrapwidth=PAGE_WIDTH, check_for_duplicates=True)
+    except (OSError, ValueError) as exc:
+        raise InputError(_polib_message(str(exc)), path=path, line=_polib_line(str(exc))) from None
+    except Exception as exc:  # polib raises bare exceptions on some malformed input
+        raise InputError(f"malformed catalogue: {exc}", path=path) from None
+    catalogue.fpath = str(path)
+    _check_plural_counts(catalogue, path)
+    return catalogue
+
+
+def _declared_charset(data: bytes) -> str | None:
+    found = re.search(rb"charset=([A-Za-z0-9_.:-]+)", data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+_ESCAPES = set('\\"abfnrtv01234567x')
+
+
+def _check_strings(text: str, path: str | Path) -> None:
+    """Catch what polib lets through or reports badly: unterminated strings and bad escapes."""
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip()
+        if stripped.startswith("#~"):
+            stripped = stripped[2:].lstrip()
+            if stripped.startswith("|"):
+                stripped = stripped[1:].lstrip()
+        elif stripped.startswith("#"):
+            continue
+        quote = stripped.find('"')
+        if quote < 0:
+            continue
+        body = stripped[quote + 1:]
+        index = 0
+        while index < len(body):
+            char = body[index]
+            if char == "\\":
+                if index + 1 >= len(body) or body[index + 1] not in _ESCAPES:
+                    bad = body[index:index + 2]
+                    raise InputError(f"invalid escape sequence {bad!r} in a string", path=path,
+                                     line=number)
+                index += 2
+                continue
+            if char == '"':
+                if body[index + 1:].strip():
+                    raise InputError("text after the end of a string", path=path, line=number)
+                break
+            index += 1
+        else:
+            raise InputError("unterminated string (missing closing quote)", path=path, line=number)
+
+
+def _polib_line(message: str) -> int | None:
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
+def _polib_message(message: str) -> str:
+    if "already exists" in message:
+        return "duplicate message: " + message.split("Entry ")[-1].split(" already exists")[0]
+    message = re.sub(r"\s*\(line \d+\)", "", message)
+    return message[0].lower() + message[1:] if message else "malformed catalogue"
+
+
+def plural_count(catalogue: polib.POFile) -> int | None:
+    """nplurals from the header, or None when the header does not say."""
+    found = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    return int(found.group(1)) if found else None
+
+
+def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
+    plurals = [e for e in catalogue if e.msgid_plural]
+    if not plurals:
+        return
+    expected = plural_count(catalogue)
+    if expected is None:
+        if catalogue.metadata:
+            line = plurals[0].linenum
+            raise InputError("plural messages but the header has no Plural-Forms", path=path,
+                             line=line)
+        return
+    for entry in plurals:
+        forms = len(entry.msgstr_plural)
+        translated = any(entry.msgstr_plural.values())
+        if translated and forms != expected:
+            raise InputError(
+                f"plural message has {forms} forms but the header says nplurals={expected}",
+                path=path,
+                line=entry.linenum,
+            )
+
+
+# ---------------------------------------------------------------------------------- writing
+
+
+def _width(text: str) -> int:
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
+    """``msgid "..."`` lines as gettext writes them (prefix is "#~ " or "#| " or "#~| ")."""
+    escaped = escapeforpo(value)
+    head = f"{prefix}{keyword} "
+    one_line = "\\n" not in escaped[:-2] and _width(f'{head}"{escaped}"') <= PAGE_WIDTH
+    if one_line or not escaped:
+        return [f'{head}"{escaped}"']
+    lines = [f'{head}""']
+    width = PAGE_WIDTH - 2 - len(prefix)
+    lines.extend(f'{prefix}"{part}"' for part in gettext_wrap(escaped, width))
+    return lines
+
+
+def _references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
+    lines, current = [], "#:"
+    for path, line in occurrences:
+        item = f"{path}:{line}" if line else path
+        if current != "#:" and len(current) + 1 + len(item) > PAGE_WIDTH:
+            lines.append(current)
+            current = "#:"
+        current += " " + item
+    if current != "#:":
+        lines.append(current)
+    return lines
+
+
+def format_entry(entry: polib.POEntry, nplurals: int | None = None) -> list[str]:
+    """The lines of one entry, in gettext's order of comments and fields."""
+    lines = [f"# {c}".rstrip() for c in entry.tcomment.split("\n")] if entry.tcomment else []
+    obsolete = entry.obsolete
+    if not obsolete:
+        if entry.comment:
+            lines += [f"#. {c}".rstrip() for c in entry.comment.split("\n")]
+        lines += _references(entry.occurrences)
+    if entry.flags:
+        lines.append("#, " + ", ".join(entry.flags))
+    prev = "#~| " if obsolete else "#| "
+    if entry.previous_msgctxt is not None:
+        lines += _field("msgctxt", entry.previous_msgctxt, prev)
+    if entry.previous_msgid is not None:
+        lines += _field("msgid", entry.previous_msgid, prev)
+    if entry.previous_msgid_plural is not None:
+        lines += _field("msgid_plural", entry.previous_msgid_plural, prev)
+    prefix = "#~ " if obsolete else ""
+    if entry.msgctxt is not None:
+        lines += _field("msgctxt", entry.msgctxt, prefix)
+    lines += _field("msgid", entry.msgid, prefix)
+    if entry.msgid_plural:
+        lines += _field("msgid_plural", entry.msgid_plural, prefix)
+        forms = dict(entry.msgstr_plural)
+        count = max(len(forms), nplurals or 2)
+        for index in range(count):
+            lines += _field(f"msgstr[{index}]", forms.get(index, ""), prefix)
+    else:
+        lines += _field("msgstr", entry.msgstr, prefix)
+    return lines
+
+
+def header_text(metadata: dict[str, str]) -> str:
+    """Header fields in the order they were read or built (gettext keeps the order too)."""
+    return "".join(f"{key}: {value}\n" for key, value in metadata.items())
+
+
+def format_po(catalogue: polib.POFile) -> str:
+    """The whole file as text: header, entries in order, obsolete entries last."""
+    nplurals = plural_count(catalogue)
+    blocks = []
+    header = [f"# {c}".rstrip() for c in catalogue.header.split("\n")] if catalogue.header else []
+    if catalogue.metadata_is_fuzzy:
+        header.append("#, fuzzy")
+    header += _field("msgid", "") + _field("msgstr", header_text(catalogue.metadata))
+    blocks.append(header)
+    active = [e for e in catalogue if not e.obsolete]
+    obsolete = [e for e in catalogue if e.obsolete]
+    blocks += [format_entry(e, nplurals) for e in active + obsolete]
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+def write_po(catalogue: polib.POFile, path: str | Path) -> bool:
+    """Write atomically; returns False when the file already had exactly this content."""
+    return atomic_write(path, format_po(catalogue))
+
+
+def compile_mo(catalogue: polib.POFile, *, include_fuzzy: bool = False) -> bytes:
+    """A GNU MO file of the translated entries (fuzzy ones only when asked), sorted by msgid."""
+    keep = polib.POFile()
+    keep.metadata = dict(catalogue.metadata)
+    for entry in catalogue:
+        translated = entry.msgstr or any(entry.msgstr_plural.values())
+        if entry.obsolete or (entry.fuzzy and not include_fuzzy) or not translated:
+            continue
+        keep.append(entry)
+    return keep.to_binary()

@@ -1,0 +1,187 @@
+"""The command line. Each command loads the project, calls the library and prints results.
+
+One place (L10nGroup.invoke) turns the library's errors into one line on stderr and an exit
+code: 2 for bad input or usage, 130 when interrupted. Anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ProjectConfig, load_config, validate_language
+from .errors import L10nError, LockError
+
+
+class ReportedError(click.ClickException):
+    """An L10nError on its way out: printed as one line, exit status from the error."""
+
+    def __init__(self, error: L10nError):
+        super().__init__(str(error))
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file=None) -> None:
+        error = self.error
+        where = error.path or ""
+        if where and error.line:
+            where = f"{where}:{error.line}"
+        text = f"{where}: error: {error.message}" if where else f"l10n: error: {error.message}"
+        click.echo(text, err=True)
+
+
+class L10nGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except L10nError as error:
+            raise ReportedError(error) from None
+        except KeyboardInterrupt:
+            click.echo("l10n: interrupted; no file was left half-written", err=True)
+            ctx.exit(130)
+
+
+def project(ctx: click.Context) -> ProjectConfig:
+    """The project settings, loaded once per command (from -C DIR or the working directory)."""
+    obj = ctx.ensure_object(dict)
+    if "config" not in obj:
+        obj["config"] = load_config(obj.get("directory"), explicit=obj.get("directory") is not None)
+    return obj["config"]
+
+
+@contextmanager
+def project_lock(config: ProjectConfig, *, wait: float = 0):
+    """Hold the project's lock while writing catalogues or bundles (a second run waits or stops)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(config.root / ".l10n.lock"))
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        raise LockError(
+            "another l10n command is writing this project (lock file .l10n.lock); "
+            "wait for it to finish, or pass --wait SECONDS",
+            path=config.root,
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def languages_option(config: ProjectConfig, langs: tuple[str, ...]) -> list[str]:
+    chosen = [validate_language(code, "--lang") for code in langs]
+    unknown = [code for code in chosen if code not in config.languages]
+    if unknown:
+        raise L10nError(f"--lang {unknown[0]} is not one of the project's languages: "
+                        + ", ".join(config.languages))
+    return chosen or list(config.target_languages)
+
+
+def relative(config: ProjectConfig, path: Path) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@click.group(cls=L10nGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-C", "directory", type=click.Path(path_type=Path, file_okay=False),
+              help="Run in this project folder instead of the working directory.")
+@click.version_option(__version__, prog_name="l10n")
+@click.pass_context
+def cli(ctx: click.Context, directory: Path | None) -> None:
+    """Carry UN texts into Arabic, Chinese, English, French, Russian and Spanish."""
+    ctx.ensure_object(dict)["directory"] = directory
+
+
+@cli.command()
+@click.pass_context
+def extract(ctx: click.Context) -> None:
+    """Write one template po/<document>.pot per source document."""
+    from .pipeline import extract as run_extract
+
+    config = project(ctx)
+    with project_lock(config):
+        results = run_extract(config)
+    for result in results:
+        state = "written" if result.written else "unchanged"
+        click.echo(f"{relative(config, result.template)}: {result.entries} entries ({state})")
+
+
+@cli.command()
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--wait", type=float, default=0, help="Wait this many seconds for the project lock.")
+@click.pass_context
+def update(ctx: click.Context, langs: tuple[str, ...], wait: float) -> None:
+    """Create or merge po/<lang>/<document>.po from the templates, keeping every translation."""
+    from .pipeline import update as run_update
+    from .report import print_update_report
+
+    config = project(ctx)
+    chosen = languages_option(config, langs)
+    with project_lock(config, wait=wait):
+        results = run_update(config, chosen)
+    print_update_report(config, results)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("template", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Where to write the merged catalogue (may be OLD itself).")
+@click.option("--lang", default=None, help="Language, when OLD's header does not say.")
+def merge(old: Path, template: Path, output: Path, lang: str | None) -> None:
+    """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does."""
+    from .pipeline import merge_files
+
+    report = merge_files(old, template, output, validate_language(lang) if lang else None)
+    counts = ", ".join(f"{value} {key}" for key, value in report.counts().items())
+    click.echo(f"{output}: {counts}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.pass_context
+def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
+    """Completeness per language and document: translated, fuzzy, untranslated, words."""
+    import json
+
+    from .report import table
+    from .stats import as_json, project_stats
+
+    config = project(ctx)
+    results = project_stats(config, languages_option(config, langs))
+    if fmt == "json":
+        click.echo(json.dumps(as_json(results), ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    rows = [[s.lang, s.document, str(s.translated), str(s.fuzzy), str(s.untranslated),
+             f"{s.translated_words}/{s.words}", f"{s.percent:.1f}%" + (" (no catalogue)" if s.missing else "")]
+            for s in results]
+    header = ["lang", "document", "translated", "fuzzy", "untranslated", "words", "complete"]
+    for line in table(rows, header, {2, 3, 4, 5}):
+        click.echo(line)
+
+
+def _register() -> None:
+    from .segment.commands import segment
+
+    cli.add_command(segment)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="l10n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

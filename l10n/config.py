@@ -1,0 +1,191 @@
+"""Project settings: the [tool.l10n] table of pyproject.toml, validated once.
+
+The project is found from the working directory upwards (the first pyproject.toml that has a
+[tool.l10n] table), or given with ``l10n -C DIR``. Every default matches this repository.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import ConfigError
+
+DEFAULTS = {
+    "source-language": "en",
+    "languages": ["ar", "en", "es", "fr", "ru", "zh"],
+    "source-dir": "source",
+    "po-dir": "po",
+    "glossary-dir": "glossary",
+    "output-dir": "dist",
+}
+CHECK_KEYS = ("select", "ignore")
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    root: Path
+    source_language: str
+    languages: tuple[str, ...]
+    source_dir: Path
+    po_dir: Path
+    glossary_dir: Path
+    output_dir: Path
+    check_select: tuple[str, ...] = ()
+    check_ignore: tuple[str, ...] = ()
+    config_file: Path | None = field(default=None, compare=False)
+
+    @property
+    def target_languages(self) -> tuple[str, ...]:
+        """The configured languages other than the source language, in configured order."""
+        return tuple(lang for lang in self.languages if lang != self.source_language)
+
+
+def find_project(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` whose pyproject.toml has a [tool.l10n] table."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and _has_l10n_table(candidate):
+            return folder
+    return None
+
+
+def _has_l10n_table(path: Path) -> bool:
+    try:
+        return "l10n" in _read_toml(path).get("tool", {})
+    except ConfigError:
+        return True  # report the broken file rather than skip past it
+
+
+def load_config(directory: Path | None = None, *, explicit: bool = False) -> ProjectConfig:
+    """Load the project settings for ``directory`` (default: the working directory).
+
+    With ``explicit`` (``-C DIR``) the folder itself must hold the project. A folder with no
+    [tool.l10n] anywhere above it gets the defaults, rooted at the folder.
+    """
+    directory = (directory or Path.cwd()).resolve()
+    if not directory.is_dir():
+        raise ConfigError("no such project folder", path=directory)
+    root = directory if explicit else (find_project(directory) or directory)
+    pyproject = root / "pyproject.toml"
+    table: dict = {}
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("l10n", {})
+    return _validate(root, table, pyproject if pyproject.is_file() else None)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise ConfigError(f"invalid TOML: {exc}", path=path, line=line) from None
+    except UnicodeDecodeError:
+        raise ConfigError("not valid UTF-8", path=path) from None
+
+
+def _line_from_message(message: str) -> int | None:
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
+def _key_line(path: Path | None, key: str) -> int | None:
+    """The line where ``key`` is written in the file, to point the user at it."""
+    if path is None:
+        return None
+    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
+    checks = table.get("checks", {})
+    for key in table:
+        if key not in DEFAULTS and key != "checks":
+            known = ", ".join([*DEFAULTS, "checks"])
+            raise ConfigError(
+                f"unknown setting [tool.l10n] {key!r}; known settings: {known}",
+                path=path,
+                line=_key_line(path, key),
+            )
+    if not isinstance(checks, dict):
+        raise ConfigError("[tool.l10n] checks must be a table", path=path)
+    for key in checks:
+        if key not in CHECK_KEYS:
+            raise ConfigError(
+                f"unknown setting [tool.l10n.checks] {key!r}; known settings: select, ignore",
+                path=path,
+                line=_key_line(path, key),
+            )
+    settings = {**DEFAULTS, **table}
+    source = _language(settings["source-language"], "source-language", path)
+    languages = settings["languages"]
+    if not isinstance(languages, list) or not languages:
+        raise ConfigError("[tool.l10n] languages must be a non-empty list", path=path,
+                          line=_key_line(path, "languages"))
+    langs = tuple(_language(code, "languages", path) for code in languages)
+    if len(set(langs)) != len(langs):
+        raise ConfigError("[tool.l10n] languages lists a language twice", path=path,
+                          line=_key_line(path, "languages"))
+    if source not in langs:
+        langs = (source, *langs)
+    dirs = {}
+    for key in ("source-dir", "po-dir", "glossary-dir", "output-dir"):
+        value = settings[key]
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"[tool.l10n] {key} must be a folder name", path=path,
+                              line=_key_line(path, key))
+        dirs[key] = _inside(root, value, key, path)
+    return ProjectConfig(
+        root=root,
+        source_language=source,
+        languages=langs,
+        source_dir=dirs["source-dir"],
+        po_dir=dirs["po-dir"],
+        glossary_dir=dirs["glossary-dir"],
+        output_dir=dirs["output-dir"],
+        check_select=_slugs(checks.get("select", []), "select", path),
+        check_ignore=_slugs(checks.get("ignore", []), "ignore", path),
+        config_file=path,
+    )
+
+
+def _inside(root: Path, value: str, key: str, path: Path | None) -> Path:
+    folder = (root / value).resolve()
+    if folder != root and root not in folder.parents:
+        raise ConfigError(f"[tool.l10n] {key} {value!r} lies outside the project", path=path,
+                          line=_key_line(path, key))
+    return folder
+
+
+def _slugs(value: object, key: str, path: Path | None) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"[tool.l10n.checks] {key} must be a list of check slugs", path=path,
+                          line=_key_line(path, key))
+    return tuple(value)
+
+
+def validate_language(code: object, what: str = "language") -> str:
+    """A language code Babel/CLDR knows (``zh``, ``zh_Hans``, ``pt-BR``), normalised to ``_``."""
+    return _language(code, what, None)
+
+
+def _language(code: object, key: str, path: Path | None) -> str:
+    if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*", code):
+        raise ConfigError(f"{key}: {code!r} is not a language code", path=path,
+                          line=_key_line(path, key) if path else None)
+    normalised = code.replace("-", "_")
+    try:
+        Locale.parse(normalised)
+    except (UnknownLocaleError, ValueError):
+        raise ConfigError(f"{key}: unknown language code {code!r}", path=path,
+                          line=_key_line(path, key) if path else None) from None
+    return normalised

@@ -1,0 +1,47 @@
+"""Locale facts from CLDR through Babel: plural forms, text direction, language names."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale
+from babel.messages.plurals import get_plural
+
+# Languages written without spaces between words or sentences.
+UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
+
+
+@lru_cache(maxsize=None)
+def locale(lang: str) -> Locale:
+    return Locale.parse(lang.replace("-", "_"))
+
+
+def plural_forms(lang: str) -> tuple[int, str]:
+    """(nplurals, header value) for the Plural-Forms header, from CLDR."""
+    rule = get_plural(locale(lang))
+    return rule.num_plurals, rule.plural_forms
+
+
+def direction(lang: str) -> str:
+    """'rtl' or 'ltr', from CLDR's character order."""
+    return "rtl" if locale(lang).character_order == "right-to-left" else "ltr"
+
+
+def english_name(lang: str) -> str:
+    return locale(lang).get_display_name("en")
+
+
+def native_name(lang: str) -> str:
+    """The language's name in itself, as a reader would look for it (العربية, 中文, Русский)."""
+    name = locale(lang).get_language_name(locale(lang)) or lang
+    return name[:1].upper() + name[1:] if locale(lang).language not in ("ar", "zh") else name
+
+
+def html_lang(lang: str) -> str:
+    """The BCP 47 tag for an HTML lang attribute: Chinese is written zh-Hans at the UN."""
+    base = lang.replace("_", "-")
+    return "zh-Hans" if base == "zh" else base
+
+
+def sentence_joiner(lang: str) -> str:
+    return "" if lang.split("_")[0] in UNSPACED else " "

@@ -1,0 +1,331 @@
+"""The stages composed: sources -> templates -> catalogues (and back, for bundles)."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from . import __version__
+from .catalog import format_po, plural_count, read_po, write_po
+from .config import ProjectConfig
+from .errors import InputError
+from .fsutil import atomic_write
+from .locales import english_name, plural_forms, sentence_joiner
+from .merge import MergeReport, merge_catalogue
+from .model import Document, Rendition, Unit
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source document: ``name`` is its path under source/ without the suffix."""
+
+    name: str
+    path: Path
+    relpath: str  # relative to the project root, with forward slashes, for "#:" references
+
+
+def discover_sources(config: ProjectConfig) -> list[Source]:
+    from .formats import FORMATS
+
+    if not config.source_dir.is_dir():
+        raise InputError("source folder not found", path=config.source_dir)
+    suffixes = {s for fmt in FORMATS for s in fmt.suffixes}
+    found: dict[str, Source] = {}
+    for path in sorted(config.source_dir.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in suffixes:
+            continue
+        _ensure_inside(path, config)
+        name = path.relative_to(config.source_dir).with_suffix("").as_posix()
+        source = Source(name, path, path.relative_to(config.root).as_posix())
+        if name in found:
+            raise InputError(
+                f"two sources would share the catalogue po/{name}.pot: "
+                f"{found[name].relpath} and {source.relpath}; rename one",
+                path=path,
+            )
+        found[name] = source
+    return list(found.values())
+
+
+def _ensure_inside(path: Path, config: ProjectConfig) -> None:
+    real = path.resolve()
+    if config.root.resolve() not in real.parents:
+        raise InputError("source file links outside the project; refusing to read it", path=path)
+
+
+# ------------------------------------------------------------------------ units to sentences
+
+
+def unit_sentences(unit: Unit, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of a unit, or the whole unit when it must stay whole.
+
+    A unit is split only when it is splittable and no sentence boundary would cut an inline
+    element (the format's ``atomic`` ranges): a link or an emphasis that runs across a
+    sentence boundary keeps the whole unit together, so markup is never torn apart.
+    """
+    whole = [(0, len(unit.text))]
+    if not unit.splittable:
+        return whole
+    from .segment import segment_spans
+
+    spans = segment_spans(unit.text, lang)
+    if len(spans) <= 1:
+        return whole
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        for low, high in unit.atomic:
+            if low < end <= high or low <= start < high:
+                return whole
+    return spans
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    role: str
+    line: int
+    comment: str
+
+
+def document_segments(document: Document, lang: str) -> list[Segment]:
+    segments = []
+    for unit in document.units:
+        for start, end in unit_sentences(unit, lang):
+            segments.append(Segment(unit.text[start:end], unit.role, unit.line, unit.comment))
+    return segments
+
+
+# --------------------------------------------------------------------------------- templates
+
+
+def creation_date() -> str:
+    """Now, or SOURCE_DATE_EPOCH when set, in gettext's header format (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = int(epoch) if epoch and epoch.isdigit() else int(time.time())
+    return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(stamp))
+
+
+def build_template(source: Source, document: Document, config: ProjectConfig) -> polib.POFile:
+    segments = document_segments(document, config.source_language)
+    roles: dict[str, set[str]] = {}
+    for segment in segments:
+        roles.setdefault(segment.text, set()).add(segment.role)
+    template = polib.POFile(wrapwidth=79)
+    template.header = (f"Catalogue template for {source.relpath}.\n"
+                       "Written by l10n extract; edit the source document, not this file.")
+    template.metadata_is_fuzzy = True
+    template.metadata = {
+        "Project-Id-Version": source.name,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": creation_date(),
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": config.source_language,
+        "X-Generator": "l10n",
+    }
+    entries: dict[tuple[str | None, str], polib.POEntry] = {}
+    for segment in segments:
+        context = segment.role if len(roles[segment.text]) > 1 else None
+        key = (context, segment.text)
+        entry = entries.get(key)
+        if entry is None:
+            entry = polib.POEntry(msgid=segment.text, msgctxt=context)
+            entries[key] = entry
+            template.append(entry)
+        reference = (source.relpath, str(segment.line))
+        if reference not in entry.occurrences:
+            entry.occurrences.append(reference)
+        comments = entry.comment.split("\n") if entry.comment else []
+        if segment.comment not in comments:
+            entry.comment = "\n".join([*comments, segment.comment])
+    return template
+
+
+def _same_but_date(old: str, new: str) -> bool:
+    def strip(text: str) -> list[str]:
+        return [ln for ln in text.splitlines() if not ln.startswith('"POT-Creation-Date:')]
+
+    return strip(old) == strip(new)
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    source: Source
+    template: Path
+    entries: int
+    written: bool
+
+
+def template_path(config: ProjectConfig, name: str) -> Path:
+    return config.po_dir / f"{name}.pot"
+
+
+def catalogue_path(config: ProjectConfig, lang: str, name: str) -> Path:
+    return config.po_dir / lang / f"{name}.po"
+
+
+def extract(config: ProjectConfig) -> list[ExtractResult]:
+    """Write po/<name>.pot for every source; a template whose only change is its date stays."""
+    from .formats import parse_file
+
+    sources = discover_sources(config)
+    planned = []
+    for source in sources:  # parse everything first: one bad source writes nothing
+        document = parse_file(source.path)
+        planned.append((source, build_template(source, document, config)))
+    results = []
+    for source, template in planned:
+        path = template_path(config, source.name)
+        text = format_po(template)
+        written = False
+        old = path.read_text("utf-8") if path.is_file() else None
+        if old is None or not _same_but_date(old, text):
+            written = atomic_write(path, text)
+        results.append(ExtractResult(source, path, len(template), written))
+    return results
+
+
+# --------------------------------------------------------------------------------- catalogues
+
+
+def new_catalogue(template: polib.POFile, lang: str) -> polib.POFile:
+    nplurals, rule = plural_forms(lang)
+    catalogue = polib.POFile(wrapwidth=79)
+    name = english_name(lang)
+    catalogue.header = f"{name} translation of {template.metadata.get('Project-Id-Version', '')}."
+    date = template.metadata.get("POT-Creation-Date", creation_date())
+    catalogue.metadata = {
+        "Project-Id-Version": template.metadata.get("Project-Id-Version", ""),
+        "Report-Msgid-Bugs-To": template.metadata.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": date,
+        "PO-Revision-Date": date,
+        "Last-Translator": "",
+        "Language-Team": name,
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": rule,
+    }
+    return catalogue
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    lang: str
+    name: str
+    path: Path
+    created: bool
+    written: bool
+    report: MergeReport
+
+
+def update_catalogue(template: polib.POFile, path: Path, lang: str) -> tuple[polib.POFile, bool, MergeReport]:
+    """Merge ``template`` into the catalogue at ``path`` (a new one when it does not exist)."""
+    created = not path.exists()
+    old = new_catalogue(template, lang) if created else read_po(path)
+    nplurals = plural_count(old) or plural_forms(lang)[0]
+    merged, report = merge_catalogue(old, template, nplurals=nplurals)
+    return merged, created, report
+
+
+def update(config: ProjectConfig, langs: list[str] | None = None) -> list[UpdateResult]:
+    """Bring po/<lang>/<name>.po up to date with every template, for each target language."""
+    langs = langs or list(config.target_languages)
+    sources = discover_sources(config)
+    planned = []
+    for source in sources:  # read and merge everything first: one bad file writes nothing
+        template = read_po(template_path(config, source.name))
+        for lang in langs:
+            path = catalogue_path(config, lang, source.name)
+            merged, created, report = update_catalogue(template, path, lang)
+            planned.append((lang, source.name, path, created, merged, report))
+    results = []
+    for lang, name, path, created, merged, report in planned:
+        written = write_po(merged, path)
+        results.append(UpdateResult(lang, name, path, created, written, report))
+    return results
+
+
+def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None) -> MergeReport:
+    """``l10n merge OLD.po NEW.pot -o OUT.po``: msgmerge for one pair of files."""
+    old = read_po(old_path)
+    template = read_po(template_path_)
+    lang = lang or old.metadata.get("Language") or "en"
+    nplurals = plural_count(old) or plural_forms(lang)[0]
+    merged, report = merge_catalogue(old, template, nplurals=nplurals)
+    write_po(merged, out_path)
+    return report
+
+
+# --------------------------------------------------------------------- translations to render
+
+
+@dataclass(frozen=True)
+class Completeness:
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def renditions_for(
+    document: Document,
+    catalogue: polib.POFile | None,
+    *,
+    source_lang: str,
+    lang: str,
+    allow_fuzzy: bool = False,
+) -> list[Rendition]:
+    """One rendition per unit: the translated sentences joined, or the source as fallback."""
+    table: dict[tuple[str | None, str], polib.POEntry] = {}
+    if catalogue is not None:
+        table = {(e.msgctxt, e.msgid): e for e in catalogue if not e.obsolete}
+    joiner = sentence_joiner(lang)
+    renditions = []
+    for unit in document.units:
+        if lang == source_lang:
+            renditions.append(Rendition(unit.text))
+            continue
+        parts = []
+        for start, end in unit_sentences(unit, source_lang):
+            text = unit.text[start:end]
+            entry = table.get((unit.role, text)) or table.get((None, text))
+            usable = entry and entry.msgstr and (allow_fuzzy or not entry.fuzzy)
+            if not usable:
+                parts = None
+                break
+            parts.append(entry.msgstr)
+        if parts is None:
+            renditions.append(Rendition(unit.text, fallback_lang=source_lang))
+        else:
+            renditions.append(Rendition(joiner.join(parts)))
+    return renditions
+
+
+def completeness(catalogue: polib.POFile) -> Completeness:
+    translated = fuzzy = untranslated = 0
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        if entry.fuzzy:
+            fuzzy += 1
+        elif entry.msgstr or any(entry.msgstr_plural.values()):
+            translated += 1
+        else:
+            untranslated += 1
+    return Completeness(translated, fuzzy, untranslated)

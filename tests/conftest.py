@@ -1,0 +1,36 @@
+"""Fixtures shared by every test folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import SHARED
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared beside the checkout; tests that need it skip cleanly when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared (peer test suites and reference data) is not beside the checkout")
+    return SHARED
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """Build a small l10n project in tmp_path: make_project({"source/a.txt": "..."})."""
+
+    def build(files: dict[str, str], settings: str = "") -> Path:
+        root = tmp_path / "project"
+        root.mkdir(exist_ok=True)
+        (root / "pyproject.toml").write_text(
+            '[project]\nname = "example"\nversion = "0"\n\n[tool.l10n]\n' + settings, "utf-8"
+        )
+        for name, content in files.items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, "utf-8")
+        return root
+
+    return build

@@ -1,0 +1,118 @@
+"""Reading and writing PO files: gettext's formatting exactly, and one clear error per fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.catalog import compile_mo, format_po, read_po, write_po
+from l10n.errors import InputError
+
+from support import msgcat_output, msgfmt_check
+
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Project-Id-Version: summit\\n"\n"Language: zh\\n"\n'
+    '"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+)
+ZH = ("卡塔尔国于2025年11月4日至6日在多哈主办第二届社会发展问题世界首脑会议，"
+      "距1995年在哥本哈根举行的社会发展问题世界首脑会议已有三十年。")
+EN = ("The Second World Summit for Social Development was held in Doha, Qatar, from 4 to 6 "
+      "November 2025, thirty years after the World Summit for Social Development in Copenhagen.")
+
+
+def entry_lines(index: int) -> str:
+    refs = " ".join(f"source/summit/overview.html:{n}" for n in range(index, index + 12))
+    return (f'# Checked against A/RES/78/261.\n#. <p> in <section id="overview">\n#: {refs}\n'
+            f'#, fuzzy\n#| msgid "{EN[:-1]}"\nmsgctxt "p"\nmsgid "{EN} {index}"\n'
+            f'msgstr "{ZH}"\n\n')
+
+
+def test_writer_matches_gettext_msgcat_byte_for_byte(tmp_path: Path):
+    path = tmp_path / "zh.po"
+    body = HEADER + "".join(entry_lines(i) for i in range(1, 6))
+    body += f'#~ msgid "{EN} old"\n#~ msgstr "{ZH}"\n'
+    path.write_text(body, "utf-8")
+    ours = format_po(read_po(path))
+    (tmp_path / "ours.po").write_text(ours, "utf-8")
+    assert ours == msgcat_output(tmp_path / "ours.po")
+    msgfmt_check(tmp_path / "ours.po")
+
+
+def test_reading_and_writing_again_changes_nothing(tmp_path: Path):
+    path = tmp_path / "zh.po"
+    path.write_text(HEADER + entry_lines(1), "utf-8")
+    first = format_po(read_po(path))
+    (tmp_path / "again.po").write_text(first, "utf-8")
+    assert format_po(read_po(tmp_path / "again.po")) == first
+
+
+def test_previous_msgid_of_obsolete_entry_is_kept(tmp_path: Path):
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER + '#, fuzzy\n#~| msgid "Old text"\n#~ msgid "New text"\n'
+                    '#~ msgstr "Nouveau texte"\n', "utf-8")
+    out = format_po(read_po(path))
+    assert '#~| msgid "Old text"' in out
+    assert '#~ msgstr "Nouveau texte"' in out
+
+
+def test_write_is_skipped_when_content_is_identical(tmp_path: Path):
+    path = tmp_path / "zh.po"
+    path.write_text(HEADER + entry_lines(1), "utf-8")
+    catalogue = read_po(path)
+    out = tmp_path / "out.po"
+    assert write_po(catalogue, out) is True
+    assert write_po(catalogue, out) is False
+
+
+BAD = [
+    ("unterminated", HEADER + 'msgid "Doha\nmsgstr "x"\n', 10, "unterminated string"),
+    ("bad-escape", HEADER + 'msgid "Doha \\q"\nmsgstr "x"\n', 10, "invalid escape"),
+    ("duplicate", HEADER + 'msgid "Doha"\nmsgstr "x"\n\nmsgid "Doha"\nmsgstr "y"\n', None,
+     "duplicate message"),
+    ("text-after-string", HEADER + 'msgid "Doha" x\nmsgstr "x"\n', 10, "after the end"),
+    ("plural-count", HEADER + 'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[1] "y"\n', 10,
+     "nplurals=1"),
+    ("empty", "", 1, "empty catalogue"),
+]
+
+
+@pytest.mark.parametrize("content,line,message", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_malformed_catalogue_gives_one_clear_error(tmp_path: Path, content, line, message):
+    path = tmp_path / "bad.po"
+    path.write_text(content, "utf-8")
+    with pytest.raises(InputError) as caught:
+        read_po(path)
+    assert message in caught.value.message
+    assert caught.value.path == str(path)
+    if line:
+        assert caught.value.line == line
+
+
+def test_non_utf8_catalogue_names_the_line(tmp_path: Path):
+    path = tmp_path / "latin1.po"
+    path.write_bytes((HEADER + 'msgid "Geneva"\nmsgstr "Genève"\n').encode("latin-1"))
+    with pytest.raises(InputError) as caught:
+        read_po(path)
+    assert "UTF-8" in caught.value.message and caught.value.line == 11
+
+
+def test_missing_catalogue(tmp_path: Path):
+    with pytest.raises(InputError, match="no such catalogue"):
+        read_po(tmp_path / "nope.po")
+
+
+def test_compiled_mo_is_read_by_python_gettext(tmp_path: Path):
+    import gettext
+
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER.replace("zh", "fr").replace("nplurals=1; plural=0;", "nplurals=2; plural=(n > 1);")
+                    + 'msgid "Doha"\nmsgstr "Doha (Qatar)"\n\n#, fuzzy\nmsgid "Geneva"\nmsgstr "Genève"\n',
+                    "utf-8")
+    mo = tmp_path / "fr.mo"
+    mo.write_bytes(compile_mo(read_po(path)))
+    translations = gettext.GNUTranslations(mo.open("rb"))
+    assert translations.gettext("Doha") == "Doha (Qatar)"
+    assert translations.gettext("Geneva") == "Geneva"  # fuzzy entries are left out
