@@ -1,0 +1,133 @@
+"""Rendering helpers for HTML: checking a translated fragment, attribute escaping and edits,
+and setting lang/dir on the <html> start tag. Everything works by splicing the source text."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..errors import InputError
+from ._htmlextract import INLINE
+from ._htmlscan import Attr, Tag, scan
+from ._htmlsource import VOID
+
+RTL = frozenset({"ar", "fa", "he", "ur"})
+LANG_TAGS = {"zh": "zh-Hans"}
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+Splice = tuple[int, int, str]
+
+
+def check_fragment(fragment: str, *, xml: bool, path: str, line: int, role: str) -> None:
+    """Raise InputError unless ``fragment`` is balanced inline markup that lxml accepts."""
+    problem = _balance_problem(fragment, xml=xml) or _lxml_problem(fragment, xml=xml)
+    if problem:
+        raise InputError(f"translation of <{role}> is not a well-formed fragment: {problem}", path=path, line=line)
+
+
+def _balance_problem(fragment: str, *, xml: bool) -> str | None:
+    stack: list[str] = []
+    for tag in scan(fragment, xml=xml).tags:
+        name = tag.name.rpartition(":")[2]
+        if name not in INLINE:
+            return f"<{tag.name}> is not allowed inside translated text"
+        if tag.is_end:
+            if not stack or stack[-1] != name:
+                return f"unexpected </{tag.name}>"
+            stack.pop()
+        elif not tag.self_closing and name not in VOID:
+            stack.append(name)
+    return f"<{stack[-1]}> is not closed" if stack else None
+
+
+def _lxml_problem(fragment: str, *, xml: bool) -> str | None:
+    if xml:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        wrapped = f'<div xmlns="{XHTML_NS}">{fragment}</div>'
+    else:
+        parser = etree.HTMLParser(recover=False, no_network=True)
+        wrapped = f"<div>{fragment}</div>"
+    try:
+        etree.fromstring(wrapped.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        message = exc.msg or str(exc)
+        if xml and message.startswith("Entity '") and "not defined" in message:
+            return None  # HTML named entities are fine when the page declares the XHTML DTD
+        return message
+    return None
+
+
+def escape_attr(value: str, quote: str) -> str:
+    value = value.replace("&", "&amp;").replace("<", "&lt;")
+    if quote == "'":
+        return value.replace("'", "&#39;")
+    return value.replace('"', "&quot;")
+
+
+def attr_value_splice(attr: Attr, value: str) -> Splice:
+    """Replace an attribute's value in the source, keeping its quoting style."""
+    if attr.quote:
+        return attr.value_start, attr.value_end, escape_attr(value, attr.quote)
+    return attr.value_start, attr.value_end, '"' + escape_attr(value, '"') + '"'
+
+
+def set_attrs(tag: Tag, values: dict[str, str], offset: int = 0) -> list[Splice]:
+    """Splices that set each attribute of ``tag`` (replacing the value or adding it)."""
+    splices, added = [], []
+    for name, value in values.items():
+        attr = tag.attr(name)
+        quoted = f'"{escape_attr(value, chr(34))}"'
+        if attr is None:
+            added.append(f" {name}={quoted}")
+        elif attr.raw is None:  # a bare attribute such as <html lang>: give it a value
+            splices.append((offset + attr.value_end, offset + attr.value_end, "=" + quoted))
+        else:
+            start, end, text = attr_value_splice(attr, value)
+            splices.append((offset + start, offset + end, text))
+    if added:  # after the last attribute, so new ones follow the existing order
+        last = tag.attrs[-1] if tag.attrs else None
+        at = offset + (last.value_end + bool(last.quote) if last else tag.start + 1 + len(tag.name))
+        splices.append((at, at, "".join(added)))
+    return splices
+
+
+def root_lang_attrs(lang: str, direction: str, *, xml: bool) -> dict[str, str]:
+    code = LANG_TAGS.get(lang, lang)
+    if direction == "ltr" and lang.split("-")[0] in RTL:
+        direction = "rtl"
+    values = {"lang": code}
+    if xml:
+        values["xml:lang"] = code
+    values["dir"] = direction
+    return values
+
+
+def fill_fragment_attrs(fragment: str, edits: list[tuple[str, int, str, str]], *, xml: bool) -> str:
+    """Put attribute values into the k-th start tag of a name in a translated fragment.
+
+    ``edits`` holds (tag name, occurrence, attribute, value). A tag the translator dropped is
+    skipped: its attribute has nowhere to go.
+    """
+    tags = [tag for tag in scan(fragment, xml=xml).tags if not tag.is_end]
+    splices: list[Splice] = []
+    by_tag: dict[tuple[str, int], dict[str, str]] = {}
+    for name, occurrence, attr, value in edits:
+        by_tag.setdefault((name, occurrence), {})[attr] = value
+    seen: dict[str, int] = {}
+    for tag in tags:
+        name = tag.name.rpartition(":")[2]
+        index = seen.get(name, 0)
+        seen[name] = index + 1
+        if (name, index) in by_tag:
+            splices.extend(set_attrs(tag, by_tag[(name, index)]))
+    return apply_splices(fragment, splices)
+
+
+def apply_splices(text: str, splices: list[Splice]) -> str:
+    """Apply non-overlapping (start, end, replacement) edits; equal starts keep their order."""
+    out, pos = [], 0
+    for start, end, replacement in sorted(splices, key=lambda s: (s[0], s[1])):
+        out.append(text[pos:start])
+        out.append(replacement)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

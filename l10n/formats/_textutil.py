@@ -1,0 +1,60 @@
+"""Text helpers shared by the format modules: whitespace folding and the "is it prose?" test.
+
+Only ASCII whitespace (space, tab, newline, carriage return, form feed, vertical tab) is
+folded: U+00A0 and U+202F are meaningful in French and must survive untouched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+FOLDABLE = " \t\n\r\f\v"
+_WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$|^[^\s@]+@[^\s@]+\.[a-z]{2,}$", re.I)
+
+
+def fold_ws(text: str) -> str:
+    """Fold every run of ASCII whitespace to one space and strip the ends."""
+    return _WS_RUN.sub(" ", text).strip(FOLDABLE)
+
+
+def is_prose(plain: str) -> bool:
+    """True when ``plain`` holds something to translate: a letter, and not just a URL or e-mail."""
+    plain = fold_ws(plain)
+    if not any(ch.isalpha() for ch in plain):
+        return False
+    return not _URL.match(plain)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``text[start:end]`` to exclude foldable whitespace at both ends."""
+    while start < end and text[start] in FOLDABLE:
+        start += 1
+    while end > start and text[end - 1] in FOLDABLE:
+        end -= 1
+    return start, end
+
+
+class LineIndex:
+    """Maps character offsets of a text to 1-based line numbers."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split into lines that keep their terminators (``\\n``, ``\\r\\n`` or a lone ``\\r``).
+
+    Joining the result gives ``text`` back; this matches how markdown-it counts lines.
+    """
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+
+
+def line_body(line: str) -> tuple[str, str]:
+    """Split a line into its content and its terminator."""
+    body = line.rstrip("\r\n")
+    return body, line[len(body):]

@@ -1,0 +1,129 @@
+"""HTML and XHTML source documents.
+
+lxml parses (safely, see _htmlsource) and decides structure; a scan of the source records where
+each unit's text lives, so ``render`` splices renditions into the original text and leaves every
+other byte as it was. Identity renditions therefore reproduce the input byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..errors import InputError
+from ..model import Document, Rendition
+from ._htmlextract import XML_NS, AttrSlot, ContentSlot, Extractor
+from ._htmlrender import (
+    Splice,
+    apply_splices,
+    attr_value_splice,
+    check_fragment,
+    fill_fragment_attrs,
+    root_lang_attrs,
+    set_attrs,
+)
+from ._htmlscan import Scan, Tag, scan
+from ._htmlsource import align, check_doctype, parse_tree
+
+_XML_DECL = re.compile(r"\s*<\?xml[\s?]")
+
+
+@dataclass(frozen=True)
+class HtmlState:
+    """What render needs: the source, the parse mode, the language and every unit's slot."""
+
+    source: str
+    xml: bool
+    lang: str
+    root_tag: Tag | None
+    insert_at: int  # where to add an <html> start tag when the source has none
+    slots: tuple[ContentSlot | AttrSlot, ...]
+
+
+class HtmlFormat:
+    """HTML (.html, .htm) and XHTML (.xhtml, or any file opening with an XML declaration)."""
+
+    name = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+
+    def parse(self, text: str, path: str) -> Document:
+        xml = str(path).lower().endswith(".xhtml") or bool(_XML_DECL.match(text))
+        found = scan(text, xml=xml)
+        check_doctype(found.doctype, text, path)
+        root = parse_tree(text, path, xml=xml)
+        if root is None:
+            state = HtmlState(text, xml, "en", None, _insert_point(text, found), ())
+            return Document(path=path, format=self.name, units=[], state=state)
+        spans = align(root, found, text)
+        extractor = Extractor(text, spans, xml=xml, path=path)
+        extractor.walk(root)
+        lang = (root.get("lang") or root.get(XML_NS + "lang") or "en").strip() or "en"
+        state = HtmlState(
+            text, xml, lang, spans[root].tag, _insert_point(text, found), tuple(extractor.slots)
+        )
+        return Document(path=path, format=self.name, units=extractor.units, state=state)
+
+    def render(
+        self,
+        document: Document,
+        renditions: Sequence[Rendition],
+        *,
+        lang: str,
+        direction: str = "ltr",
+    ) -> str:
+        state: HtmlState = document.state
+        if len(renditions) != len(document.units):
+            raise InputError(
+                f"{len(renditions)} renditions for {len(document.units)} units", path=document.path
+            )
+        splices: list[Splice] = []
+        for index, slot in enumerate(state.slots):
+            if isinstance(slot, ContentSlot):
+                splices.extend(self._content(document, renditions, index, lang))
+            elif slot.owner is None and renditions[index].text != document.units[index].text:
+                splices.append(attr_value_splice(slot.attr, renditions[index].text))
+        if lang != state.lang:
+            splices.extend(self._root_lang(state, lang, direction))
+        return apply_splices(state.source, splices)
+
+    def _content(
+        self, document: Document, renditions: Sequence[Rendition], index: int, lang: str
+    ) -> list[Splice]:
+        state: HtmlState = document.state
+        slot, unit, rendition = state.slots[index], document.units[index], renditions[index]
+        assert isinstance(slot, ContentSlot)
+        nested = [(state.slots[i], document.units[i], renditions[i]) for i in slot.owned]
+        if rendition.text == unit.text:
+            inner_splices = [
+                attr_value_splice(s.attr, r.text) for s, u, r in nested if r.text != u.text
+            ]
+            inner = apply_splices(state.source, inner_splices)[slot.start : _shift(slot.end, inner_splices)]
+        else:
+            check_fragment(rendition.text, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
+            edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
+            inner = fill_fragment_attrs(rendition.text, edits, xml=state.xml)
+        if rendition.fallback_lang and rendition.fallback_lang != lang:
+            inner = f'<span lang="{rendition.fallback_lang}">{inner}</span>'
+        if inner == state.source[slot.start : slot.end]:
+            return []
+        return [(slot.start, slot.end, inner)]
+
+    def _root_lang(self, state: HtmlState, lang: str, direction: str) -> list[Splice]:
+        values = root_lang_attrs(lang, direction, xml=state.xml)
+        if state.root_tag is not None:
+            return set_attrs(state.root_tag, values)
+        attrs = "".join(f' {key}="{value}"' for key, value in values.items())
+        return [(state.insert_at, state.insert_at, f"<html{attrs}>")]
+
+
+def _shift(end: int, splices: list[Splice]) -> int:
+    """Where ``end`` lands once ``splices`` (all before it) are applied."""
+    return end + sum(len(text) - (b - a) for a, b, text in splices)
+
+
+def _insert_point(text: str, found: Scan) -> int:
+    return found.doctype.end if found.doctype is not None else 0
+
+
+FORMAT = HtmlFormat()

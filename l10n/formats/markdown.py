@@ -1,0 +1,245 @@
+"""Markdown source documents (CommonMark plus tables, parsed with markdown-it-py).
+
+Units are headings, paragraphs (in lists and block quotes too), table cells, and the alt text
+of an image that stands alone in its paragraph. A unit's text is its inline Markdown source
+with soft line breaks folded to a space. Code blocks, fenced code and HTML blocks are left
+alone.
+
+``render`` splices each translated text into the original lines: the block's prefix (``## ``,
+``- ``, ``1. ``, ``> ``), a closing ``##``, table pipes and every other byte stay. A translated
+paragraph that spanned several source lines is written on its first line and its other lines
+are dropped (the text is one line in the output; Markdown renders it the same).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..errors import InputError
+from ..model import Document, Rendition, Unit
+from ._mdinline import atomic_ranges
+from ._textutil import fold_ws, is_prose, line_body, split_lines
+
+
+# code spans, link destinations, autolinks and inline tags say nothing about prose
+_PLAIN_NOISE = re.compile(r"(`+).*?\1|\]\([^)]*\)|<[^<>]*>")
+
+
+@dataclass(frozen=True)
+class MdSlot:
+    """A unit's place: from ``start`` on line ``first`` to ``end`` on line ``last`` (0-based)."""
+
+    first: int
+    start: int
+    last: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MdState:
+    lines: tuple[str, ...]
+    slots: tuple[MdSlot, ...]
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+class _Collector:
+    """Turns markdown-it block tokens into units and slots."""
+
+    def __init__(self, lines: tuple[str, ...], path: str):
+        self.lines, self.path = lines, path
+        self.units: list[Unit] = []
+        self.slots: list[MdSlot] = []
+
+    def body(self, number: int) -> str:
+        return line_body(self.lines[number])[0] if number < len(self.lines) else ""
+
+    def add(self, text: str, role: str, slot: MdSlot, comment: str, splittable: bool) -> None:
+        text = fold_ws(text)
+        if not is_prose(_PLAIN_NOISE.sub(" ", text)):
+            return
+        atomic = atomic_ranges(text) if role != "image-alt" else ()
+        self.units.append(Unit(text, role, slot.first + 1, comment, atomic, splittable))
+        self.slots.append(slot)
+
+    def block(self, inline: Token, role: str, comment: str, first: int, last: int, splittable: bool) -> None:
+        """A paragraph or heading whose content lines are ``first``..``last``."""
+        parts = inline.content.split("\n")
+        if len(parts) != last - first + 1:
+            raise InputError("cannot map a Markdown block to its source lines", path=self.path, line=first + 1)
+        start = self._column(first, parts[0])
+        end = self._end_column(last, parts[-1])
+        slot = MdSlot(first, start, last, end)
+        if role in ("paragraph", "list-item", "blockquote") and self._image_alone(inline, slot):
+            return
+        self.add(inline.content, role, slot, comment, splittable)
+
+    def _column(self, number: int, part: str) -> int:
+        body = self.body(number)
+        start = len(body.rstrip()) - len(part.rstrip())
+        if start >= 0 and body[start:].rstrip() == part.rstrip():
+            return start
+        found = body.find(part.strip())
+        if found < 0:
+            raise InputError("cannot locate Markdown text in its line", path=self.path, line=number + 1)
+        return found
+
+    def _end_column(self, number: int, part: str) -> int:
+        body = self.body(number)
+        stripped = part.rstrip()
+        found = body.rfind(stripped) if stripped else -1
+        return found + len(stripped) if found >= 0 else len(body.rstrip())
+
+    def _image_alone(self, inline: Token, slot: MdSlot) -> bool:
+        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+        children = [c for c in children if c.type not in ("softbreak", "hardbreak")]
+        if len(children) != 1 or children[0].type != "image":
+            return False
+        body = self.body(slot.first)
+        at = body.find("![", slot.start)
+        close = _closing_bracket(body, at + 1) if at >= 0 else -1
+        if close >= 0:
+            src = children[0].attrGet("src") or ""
+            self.add(body[at + 2 : close], "image-alt", MdSlot(slot.first, at + 2, slot.first, close),
+                     f"alt text of image {src}".rstrip(), False)
+        return True
+
+    def heading(self, opener: Token, inline: Token) -> None:
+        level = int(opener.tag[1])
+        first, stop = opener.map
+        comment = f"Markdown heading, level {level}"
+        if opener.markup in ("=", "-"):  # setext: the underline is the last mapped line
+            self.block(inline, "heading", comment, first, stop - 2, False)
+            return
+        body = self.body(first)
+        hashes = len(body) - len(body.lstrip(" ")) + len(opener.markup)
+        start = body.find(inline.content, hashes) if inline.content else -1
+        if start >= 0:
+            self.add(inline.content, "heading", MdSlot(first, start, first, start + len(inline.content)), comment, False)
+
+    def table_row(self, row: Token, cells: list[Token], header: bool, number: int) -> None:
+        line = row.map[0]
+        for column, (start, end) in enumerate(_cells(self.body(line))[: len(cells)], start=1):
+            comment = f"table header cell, column {column}" if header else f"table cell, row {number}, column {column}"
+            self.add(self.body(line)[start:end], "table-cell", MdSlot(line, start, line, end), comment, False)
+
+
+def _closing_bracket(text: str, i: int) -> int:
+    depth, j = 0, i
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == "[":
+            depth += 1
+        elif text[j] == "]":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
+
+
+def _cells(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's trimmed content in a table row, pipes excluded."""
+    pipes = [i for i, ch in enumerate(body) if ch == "|" and (i == 0 or body[i - 1] != "\\")]
+    bounds = [-1, *pipes, len(body)]
+    cells = []
+    for left, right in zip(bounds, bounds[1:]):
+        start, end = left + 1, right
+        while start < end and body[start] in " \t":
+            start += 1
+        while end > start and body[end - 1] in " \t":
+            end -= 1
+        cells.append((start, end))
+    if pipes and not body[: pipes[0]].strip():
+        cells = cells[1:]
+    if pipes and not body[pipes[-1] + 1 :].strip():
+        cells = cells[:-1]
+    return cells
+
+
+class MarkdownFormat:
+    """CommonMark with tables (.md, .markdown)."""
+
+    name = "markdown"
+    suffixes = (".md", ".markdown")
+
+    def parse(self, text: str, path: str) -> Document:
+        lines = tuple(split_lines(text))
+        tokens = _parser().parse(text)
+        collector = _Collector(lines, path)
+        containers: list[str] = []
+        rows = {"header": False, "number": 0}
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("list_item_open", "blockquote_open"):
+                containers.append(kind)
+            elif kind in ("list_item_close", "blockquote_close"):
+                containers.pop()
+            elif kind == "heading_open":
+                collector.heading(token, tokens[index + 1])
+            elif kind == "paragraph_open":
+                role, comment = _paragraph_role(containers)
+                first, stop = token.map
+                collector.block(tokens[index + 1], role, comment, first, stop - 1, True)
+            elif kind in ("thead_open", "tbody_open"):
+                rows = {"header": kind == "thead_open", "number": 0}
+            elif kind == "tr_open":
+                rows["number"] += 1
+                cells = _row_cells(tokens, index)
+                collector.table_row(token, cells, rows["header"], rows["number"])
+        state = MdState(lines, tuple(collector.slots))
+        return Document(path=path, format=self.name, units=collector.units, state=state)
+
+    def render(
+        self,
+        document: Document,
+        renditions: Sequence[Rendition],
+        *,
+        lang: str,
+        direction: str = "ltr",
+    ) -> str:
+        state: MdState = document.state
+        if len(renditions) != len(document.units):
+            raise InputError(f"{len(renditions)} renditions for {len(document.units)} units", path=document.path)
+        lines = list(state.lines)
+        edits = sorted(zip(state.slots, document.units, renditions), key=lambda e: (e[0].first, e[0].start), reverse=True)
+        for slot, unit, rendition in edits:
+            if rendition.text == unit.text:
+                continue
+            head = line_body(lines[slot.first])[0][: slot.start]
+            tail_body, ending = line_body(lines[slot.last])
+            text = " ".join(rendition.text.splitlines())
+            lines[slot.first] = head + text + tail_body[slot.end :] + ending
+            for number in range(slot.first + 1, slot.last + 1):
+                lines[number] = ""
+        return "".join(lines)
+
+
+def _paragraph_role(containers: list[str]) -> tuple[str, str]:
+    if containers and containers[-1] == "list_item_open":
+        return "list-item", "list item"
+    if containers and containers[-1] == "blockquote_open":
+        return "blockquote", "blockquote"
+    return "paragraph", "paragraph"
+
+
+def _row_cells(tokens: list[Token], index: int) -> list[Token]:
+    cells = []
+    for token in tokens[index + 1 :]:
+        if token.type == "tr_close":
+            break
+        if token.type in ("th_open", "td_open"):
+            cells.append(token)
+    return cells
+
+
+FORMAT = MarkdownFormat()
