@@ -1,0 +1,239 @@
+"""``l10n glossary``: the terminologists' commands (validate, import, export, add, stats, diff).
+
+Library errors (L10nError) pass through; the main command line prints them as one line and
+exits 2. ``validate`` exits 1 when it finds an error or a warning (info lines do not count).
+Without a PATH the commands work on the project's glossary folder (``glossary-dir``, every
+*.tbx in it). ``import`` writes into ``--into`` or ``<glossary-dir>/<name of FILE>.tbx``; ``add``
+writes into the file that already holds the concept, else ``--into``, else the folder's only
+file, else ``<glossary-dir>/glossary.tbx``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import click
+
+from ..config import ProjectConfig, load_config, validate_language
+from ..errors import ConfigError, InputError
+from ..fsutil import atomic_write
+from .diff import diff_glossaries, summarize
+from .edit import add_term, demote_unverified, merge_into
+from .model import DOMAINS, Glossary, Status, Term, TermType
+from .stats import glossary_stats, stats_lines
+from .store import (dump_glossary, glossary_format, load_glossary, load_glossary_files,
+                    merge_files, save_glossary)
+from .tbx import schema_errors
+from .validate import ERROR, INFO, NCNAME, WARNING, term_issues, validate_glossary
+
+DEFAULT_FILE = "glossary.tbx"
+
+
+def _config(ctx: click.Context) -> ProjectConfig:
+    """The project settings, shared with the main command line through ctx.obj when present."""
+    obj = ctx.find_root().obj
+    if not isinstance(obj, dict):
+        return load_config()
+    if "config" not in obj:
+        directory = obj.get("directory")
+        obj["config"] = load_config(directory, explicit=directory is not None)
+    return obj["config"]
+
+
+def _show(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@click.group()
+def glossary() -> None:
+    """Terminology: validate, import, export, add, stats and diff glossary files."""
+
+
+@glossary.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--schema", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also check each TBX file against this RelaxNG schema.")
+@click.pass_context
+def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None:
+    """Check a glossary file or folder; exit 1 on any error or warning."""
+    path = path or _config(ctx).glossary_dir
+    loaded = load_glossary_files(path)
+    if not loaded:
+        raise InputError("no .tbx glossary files here", path=path)
+    merged, origin = merge_files(loaded)
+    counts = {ERROR: 0, WARNING: 0, INFO: 0}
+    if schema is not None:
+        for file, _ in loaded:
+            if glossary_format(file) != "tbx":
+                raise ConfigError(f"--schema checks TBX files, and {file} is not one")
+            for line, message in schema_errors(file, schema):
+                counts[ERROR] += 1
+                click.echo(f"{_show(file)}:{line or 0}: error: schema: {message}")
+    for issue in validate_glossary(merged):
+        counts[issue.severity] += 1
+        where = issue.concept_id + (f" {issue.lang}" if issue.lang else "")
+        term = f"{issue.term!r}: " if issue.term is not None else ""
+        click.echo(f"{_show(origin[issue.concept_id])}: {where}: {issue.severity}: {term}{issue.message}")
+    terms = sum(len(s.terms) for c in merged.concepts.values() for s in c.languages.values())
+    click.echo(f"{len(loaded)} file(s), {len(merged.concepts)} concepts, {terms} terms: "
+               f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} info")
+    if counts[ERROR] or counts[WARNING]:
+        ctx.exit(1)
+
+
+def _check_siblings(target: Path, incoming: Glossary, source: Path) -> None:
+    """Refuse to import a concept that another file of the target's folder already defines."""
+    if not target.parent.is_dir():
+        return
+    for sibling in sorted(target.parent.glob("*.tbx")):
+        if sibling.resolve() == target.resolve():
+            continue
+        clash = sorted(set(load_glossary(sibling).concepts) & set(incoming.concepts))
+        if clash:
+            raise InputError(f"concept {clash[0]} is already in {_show(sibling)}; "
+                             "import into that file with --into", path=source)
+
+
+@glossary.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--into", type=click.Path(path_type=Path, dir_okay=False),
+              help="Glossary file to create or merge into (default: <glossary-dir>/<FILE name>.tbx).")
+@click.option("--unverified-as-admitted", is_flag=True,
+              help="Keep preferred terms whose note starts with conf=B as admitted, marked.")
+@click.pass_context
+def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_admitted: bool) -> None:
+    """Read a CSV or TBX file and merge it into a glossary file."""
+    incoming = load_glossary(file)
+    demoted = demote_unverified(incoming) if unverified_as_admitted else 0
+    target_path = into or _config(ctx).glossary_dir / f"{file.stem}.tbx"
+    glossary_format(target_path)
+    _check_siblings(target_path, incoming, file)
+    target = load_glossary(target_path) if target_path.exists() else Glossary(
+        title=incoming.title, source_lang=incoming.source_lang)
+    report = merge_into(target, incoming)
+    written = save_glossary(target, target_path)
+    note = f"; {demoted} unverified preferred terms kept as admitted" if unverified_as_admitted else ""
+    click.echo(f"{_show(target_path)}: {report.summary()}{note}"
+               + ("" if written else " (file unchanged)"))
+
+
+@glossary.command()
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True)
+@click.option("--shape", type=click.Choice(["long", "wide"]), default="long", show_default=True,
+              help="CSV shape.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write here (atomically) instead of standard output.")
+@click.option("--glossary", "source", type=click.Path(path_type=Path),
+              help="Glossary file or folder (default: the project's glossary folder).")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source: Path | None) -> None:
+    """Export the glossary as TBX v3 or CSV (long or wide)."""
+    glossary_data = load_glossary(source or _config(ctx).glossary_dir)
+    text = dump_glossary(glossary_data, fmt, shape)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write(output, text)
+    click.echo(f"{_show(output)}: {len(glossary_data.concepts)} concepts", err=True)
+
+
+def _add_target(ctx: click.Context, concept_id: str, into: Path | None) -> Path:
+    folder = _config(ctx).glossary_dir
+    files = sorted(folder.glob("*.tbx")) if folder.is_dir() else []
+    for file in files:
+        if concept_id in load_glossary(file).concepts:
+            if into is not None and into.resolve() != file.resolve():
+                raise ConfigError(f"concept {concept_id} is in {_show(file)}, not in {into}")
+            return file
+    if into is not None:
+        return into
+    if len(files) > 1:
+        raise ConfigError(f"the glossary folder has {len(files)} files; say which with --into")
+    return files[0] if files else folder / DEFAULT_FILE
+
+
+def _new_term(existing: Term | None, text: str, options: dict) -> Term:
+    term = copy.deepcopy(existing) if existing else Term(text)
+    for name, value in options.items():
+        if value is not None:
+            setattr(term, name, value)
+    return term
+
+
+@glossary.command()
+@click.argument("concept_id")
+@click.option("--lang", required=True, help="Language code, e.g. fr.")
+@click.option("--term", "text", required=True, help="The term as it is written.")
+@click.option("--status", type=click.Choice([s.value for s in Status]))
+@click.option("--domain", type=click.Choice(DOMAINS))
+@click.option("--note", help="Usage note; for research, start with the confidence code.")
+@click.option("--source", help="Where the term was found (URL or reference).")
+@click.option("--type", "term_type", type=click.Choice([t.value for t in TermType]))
+@click.option("--case-sensitive/--case-insensitive", default=None)
+@click.option("--do-not-translate/--translate", default=None)
+@click.option("--into", type=click.Path(path_type=Path, dir_okay=False),
+              help="Glossary file for a new concept.")
+@click.pass_context
+def add(ctx: click.Context, concept_id: str, lang: str, text: str, status: str | None,
+        domain: str | None, note: str | None, source: str | None, term_type: str | None,
+        case_sensitive: bool | None, do_not_translate: bool | None, into: Path | None) -> None:
+    """Add a term (and the concept if new) to the glossary, atomically."""
+    if not NCNAME.match(concept_id):
+        raise ConfigError(f"concept id {concept_id!r} must start with a letter and hold only "
+                          "letters, digits, '.', '_' and '-'")
+    lang = validate_language(lang, "--lang")
+    target = _add_target(ctx, concept_id, into)
+    data = load_glossary(target) if target.exists() else Glossary()
+    concept = data.concepts.get(concept_id)
+    existing = next((t for t in concept.terms(lang) if t.text == text), None) if concept else None
+    term = _new_term(existing, text, {
+        "status": Status(status) if status else None, "note": note, "source": source,
+        "type": TermType(term_type) if term_type else None, "case_sensitive": case_sensitive,
+        "do_not_translate": do_not_translate})
+    problems = [m for severity, m in term_issues(term, lang) if severity == ERROR]
+    if problems:
+        raise ConfigError(f"--term {text!r}: {problems[0]}")
+    rival = concept.languages[lang].preferred() if concept and lang in concept.languages else None
+    if term.status is Status.PREFERRED and rival is not None and rival.text != text:
+        raise ConfigError(f"{concept_id} {lang} already has the preferred term {rival.text!r}; "
+                          "add this one with --status admitted, or change that one first")
+    outcome = add_term(data, concept_id, lang, term, domain)
+    save_glossary(data, target)
+    click.echo(f"{_show(target)}: {concept_id} {lang}: {text!r} {outcome} ({term.status.value})")
+
+
+@glossary.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats(ctx: click.Context, path: Path | None, as_json: bool) -> None:
+    """Coverage per domain and language, and terms per status and language."""
+    result = glossary_stats(load_glossary(path or _config(ctx).glossary_dir))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    for line in stats_lines(result):
+        click.echo(line)
+
+
+@glossary.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def diff(old: Path, new: Path, as_json: bool) -> None:
+    """What changed from OLD to NEW (files or folders), concept by concept."""
+    changes = diff_glossaries(load_glossary(old), load_glossary(new))
+    counts = summarize(changes)
+    if as_json:
+        click.echo(json.dumps({"changes": [c.as_dict() for c in changes], "summary": counts},
+                              ensure_ascii=False, indent=2))
+        return
+    for change in changes:
+        click.echo(change.describe())
+    shown = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no changes"
+    click.echo(shown)
