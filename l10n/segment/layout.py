@@ -1,0 +1,125 @@
+"""Line layout: blank lines, single newlines, list markers and bullets.
+
+Boundaries that come from the shape of the text rather than from punctuation:
+
+* A blank line (two or more newlines, whitespace between them allowed) or U+2029 always ends
+  a sentence.
+* A single newline is a soft wrap, read as a space, when the next line starts with a lower-case
+  letter or with , ; : ) ] }, or when the line before it is at least WRAP_WIDTH characters
+  long, counting from its last sentence end (wrapped prose). Otherwise (short lines: headings, address blocks, "Distr.: General",
+  table-of-contents lines) it is a boundary. A next line that starts with a bullet or a list
+  marker ("(a)", "2.", "b)") always starts a new sentence.
+* Inside a line, a bullet (• ⁃ ▪ ...) after a space starts a new sentence, and so does each
+  further item of an inline numbered or lettered list that starts a sentence
+  ("1. The first item 2. The second item"). An item after , ; or : does not, so that UN-style
+  inline enumerations ("the State party: (a) ...; (b) ...") stay one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+WRAP_WIDTH = 60
+
+_BLANK_RE = re.compile(r"\n[^\S\n]*\n\s*|\u2029\s*")
+BULLETS = "•⁃▪◦‣●■"
+_BULLET_RE = re.compile(rf"(?<=\s)[{BULLETS}]")
+_LINE_START_MARKER_RE = re.compile(
+    rf"[{BULLETS}]|\(?(?:\d{{1,3}}|[^\W\d_]|[ivxlc]{{1,6}}|[IVXLC]{{1,6}})(?:\.\)|\.|\))\s"
+)
+_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}|[A-Za-z]|[ivx]{2,5}|[IVX]{2,5})(\.\)|\.|\))(?=\s)")
+_LAST_CLAUSE_RE = re.compile(r"[.!?…]\s")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def chunk_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) ranges of ``text`` that no sentence may cross (paragraphs, hard lines)."""
+    if "\n" not in text and "\u2029" not in text:
+        return [(0, len(text))]
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for blank in _BLANK_RE.finditer(text):
+        _split_lines(text, start, blank.start(), ranges)
+        start = blank.end()
+    _split_lines(text, start, len(text), ranges)
+    return ranges
+
+
+def _split_lines(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    chunk_start = start
+    line_start = start
+    while True:
+        newline = text.find("\n", line_start, end)
+        if newline < 0:
+            break
+        following = text.find("\n", newline + 1, end)
+        following = end if following < 0 else following
+        if hard_break(text[line_start:newline].strip(), text[newline + 1:following].strip()):
+            out.append((chunk_start, newline))
+            chunk_start = newline + 1
+        line_start = newline + 1
+    out.append((chunk_start, end))
+
+
+def hard_break(before: str, after: str) -> bool:
+    """Whether a single newline between the lines ``before`` and ``after`` ends a sentence."""
+    if not before or not after:
+        return True
+    if _LINE_START_MARKER_RE.match(after + " "):
+        return True
+    first = after[0]
+    if first.islower() or first in ",;:)]}":
+        return False
+    return len(_LAST_CLAUSE_RE.split(before)[-1]) < WRAP_WIDTH
+
+
+def _successors(value: str) -> set[str]:
+    if value.isdigit():
+        return {str(int(value) + 1)}
+    found = set()
+    if len(value) == 1:
+        found.add(chr(ord(value) + 1))
+    lower = value.lower()
+    if lower in _ROMAN[:-1]:
+        nxt = _ROMAN[_ROMAN.index(lower) + 1]
+        found.add(nxt if value.islower() else nxt.upper())
+    return found
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos``, or "" at the start."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = _char_before(text, pos)
+    return not before or before in ".!?…"
+
+
+def _continues_list(text: str, pos: int) -> bool:
+    before = _char_before(text, pos)
+    return bool(before) and before not in ",;:"
+
+
+def list_cuts(text: str) -> list[int]:
+    """Positions in one chunk where a bullet or a further inline list item starts a sentence."""
+    cuts = [m.start() for m in _BULLET_RE.finditer(text)]
+    markers = [(m.start(), m.group(1), m.group(2)) for m in _MARKER_RE.finditer(text)]
+    if len(markers) > 1:
+        used: set[int] = set()
+        for index, (pos, value, style) in enumerate(markers):
+            if pos in used or not _starts_sentence(text, pos):
+                continue
+            chain = [pos]
+            wanted = _successors(value)
+            for later, later_value, later_style in markers[index + 1:]:
+                if later_style == style and later_value in wanted \
+                        and _continues_list(text, later):
+                    chain.append(later)
+                    wanted = _successors(later_value)
+            if len(chain) > 1:
+                used.update(chain)
+                cuts.extend(chain if chain[0] > 0 else chain[1:])
+    return sorted(set(cuts))
