@@ -8,6 +8,7 @@ a file again changes nothing.
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Iterable
@@ -41,8 +42,12 @@ POEntry = polib.POEntry
 # ---------------------------------------------------------------------------------- reading
 
 
-def read_po(path: str | Path) -> polib.POFile:
-    """Read a PO or POT file. Any problem raises InputError naming the file and the line."""
+def read_po(path: str | Path, *, strict_plurals: bool = True) -> polib.POFile:
+    """Read a PO or POT file. Any problem raises InputError naming the file and the line.
+
+    With ``strict_plurals=False`` plural entries that contradict the Plural-Forms header are
+    accepted (``l10n check`` reports them as findings instead of refusing the file).
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -50,10 +55,10 @@ def read_po(path: str | Path) -> polib.POFile:
         raise InputError("no such catalogue", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    return parse_po(data, path)
+    return parse_po(data, path, strict_plurals=strict_plurals)
 
 
-def parse_po(data: bytes, path: str | Path) -> polib.POFile:
+def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> polib.POFile:
     charset = _declared_charset(data)
     if charset not in ("utf-8", "utf8", "charset", "ascii", "us-ascii", None):
         try:
@@ -78,7 +83,8 @@ def parse_po(data: bytes, path: str | Path) -> polib.POFile:
     except Exception as exc:  # polib raises bare exceptions on some malformed input
         raise InputError(f"malformed catalogue: {exc}", path=path) from None
     catalogue.fpath = str(path)
-    _check_plural_counts(catalogue, path)
+    if strict_plurals:
+        _check_plural_counts(catalogue, path)
     return catalogue
 
 
@@ -263,5 +269,8 @@ def compile_mo(catalogue: polib.POFile, *, include_fuzzy: bool = False) -> bytes
         translated = entry.msgstr or any(entry.msgstr_plural.values())
         if entry.obsolete or (entry.fuzzy and not include_fuzzy) or not translated:
             continue
+        if entry.fuzzy:  # polib's MO writer leaves fuzzy entries out; keep a plain copy
+            entry = copy.copy(entry)
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
         keep.append(entry)
     return keep.to_binary()

@@ -116,3 +116,13 @@ def test_compiled_mo_is_read_by_python_gettext(tmp_path: Path):
     translations = gettext.GNUTranslations(mo.open("rb"))
     assert translations.gettext("Doha") == "Doha (Qatar)"
     assert translations.gettext("Geneva") == "Geneva"  # fuzzy entries are left out
+
+
+def test_compiled_mo_can_include_fuzzy_entries(tmp_path: Path):
+    import gettext
+
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER.replace("zh", "fr") + '#, fuzzy\nmsgid "Geneva"\nmsgstr "Genève"\n', "utf-8")
+    mo = tmp_path / "fr.mo"
+    mo.write_bytes(compile_mo(read_po(path), include_fuzzy=True))
+    assert gettext.GNUTranslations(mo.open("rb")).gettext("Geneva") == "Genève"

@@ -103,7 +103,8 @@ class HtmlFormat:
             check_fragment(rendition.text, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
             edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
             inner = fill_fragment_attrs(rendition.text, edits, xml=state.xml)
-        if rendition.fallback_lang and rendition.fallback_lang != lang:
+        marked = unit.role not in TEXT_ONLY_ELEMENTS  # <title> cannot hold a <span>
+        if rendition.fallback_lang and rendition.fallback_lang != lang and marked:
             inner = f'<span lang="{rendition.fallback_lang}">{inner}</span>'
         if inner == state.source[slot.start : slot.end]:
             return []
@@ -115,6 +116,10 @@ class HtmlFormat:
             return set_attrs(state.root_tag, values)
         attrs = "".join(f' {key}="{value}"' for key, value in values.items())
         return [(state.insert_at, state.insert_at, f"<html{attrs}>")]
+
+
+# Elements whose content is text only: a fallback there cannot be marked with a span.
+TEXT_ONLY_ELEMENTS = frozenset({"title", "option", "textarea"})
 
 
 def _shift(end: int, splices: list[Splice]) -> int:

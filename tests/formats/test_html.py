@@ -219,3 +219,16 @@ def test_xhtml_rendition_must_be_well_formed_xml():
     renditions[1] = Rendition("D\u00e9claration & politique")
     with pytest.raises(InputError, match="not a well-formed fragment"):
         FORMAT.render(document, renditions, lang="fr")
+
+
+def test_fallback_in_title_is_not_wrapped_in_a_span():
+    from l10n.formats import FORMATS
+    from l10n.model import Rendition
+
+    html = next(f for f in FORMATS if f.name == "html")
+    text = ('<!DOCTYPE html>\n<html lang="en"><head><title>Doha, 4 to 6 November 2025</title>'
+            "</head><body><p>The Summit opened in Doha.</p></body></html>\n")
+    doc = html.parse(text, "page.html")
+    out = html.render(doc, [Rendition(u.text, fallback_lang="en") for u in doc.units], lang="fr")
+    assert "<title>Doha, 4 to 6 November 2025</title>" in out
+    assert '<p><span lang="en">The Summit opened in Doha.</span></p>' in out

@@ -1,0 +1,379 @@
+"""``l10n build``: source documents and catalogues to one release bundle per language.
+
+For every language (the source language too, as the reference version) each source document
+is rendered in its own format with the language's translations (untranslated or fuzzy units
+fall back to the source text, marked with its language), right-to-left output gets its Latin
+runs isolated (l10n.bidi), catalogues are compiled to MO files, and a manifest records what
+was built from what. Each language is planned wholly in memory, then passes the gates
+(l10n.bundle_gates); only then is dist/<lang>/ swapped in (l10n.bundle_write) and
+dist/<lang>.zip written. A refused language's earlier output, if any, is left exactly as it
+was (nothing is removed) and the result says so. dist/index.html lists every language.
+
+Any unreadable source or catalogue raises InputError before anything is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import polib
+
+from . import __version__
+from .bidi import isolate_renditions
+from .bundle_gates import (
+    CheckLanguage,
+    CheckSummary,
+    GateOptions,
+    refusals,
+    run_checks,
+)
+from .bundle_index import IndexEntry, index_html
+from .bundle_manifest import (
+    BuildStamp,
+    build_stamp,
+    content_hash,
+    dump_json,
+    git_revision,
+    sha256,
+)
+from .bundle_write import install_tree
+from .bundle_zip import reproducible_zip
+from .catalog import compile_mo, read_po
+from .config import ProjectConfig
+from .errors import InputError
+from .fsutil import atomic_write
+from .locales import direction, english_name, html_lang, native_name
+from .model import Document
+from .pipeline import Source, catalogue_path, discover_sources, document_segments, renditions_for
+
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One document of one language: where it went and how much of it is translated."""
+
+    name: str  # summit/overview
+    source: str  # source/summit/overview.html, relative to the project
+    output: str  # summit/overview.html, relative to dist/<lang>/
+    format: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    fallbacks: int  # units shown in the source language
+    catalogue: str | None = None  # po/fr/summit/overview.po; None for the source language
+    missing: bool = False  # the catalogue does not exist
+    mo: str | None = None  # LC_MESSAGES/summit/overview.mo
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return floor1(100.0 * self.translated / self.total) if self.total else 100.0
+
+
+@dataclass
+class LanguageResult:
+    """One language: its documents, checks, refusal reasons and what happened to its output."""
+
+    lang: str
+    documents: list[DocumentResult]
+    checks: CheckSummary
+    reasons: list[str]
+    reference: bool = False
+    status: str = "planned"  # then "built", "unchanged" or "refused"
+    output: Path | None = None  # dist/<lang>
+    archive: Path | None = None  # dist/<lang>.zip
+    stale: bool = False  # refused, and an earlier build is left in place
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def translated(self) -> int:
+        return sum(d.translated for d in self.documents)
+
+    @property
+    def total(self) -> int:
+        return sum(d.total for d in self.documents)
+
+    @property
+    def percent(self) -> float:
+        return floor1(100.0 * self.translated / self.total) if self.total else 100.0
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    languages: list[LanguageResult]
+    stamp: BuildStamp
+    index: Path
+
+    @property
+    def refused(self) -> list[LanguageResult]:
+        return [lang for lang in self.languages if lang.refused]
+
+
+def floor1(value: float) -> float:
+    """Rounded down to one decimal: a 99.96% document never reads as 100%."""
+    return math.floor(value * 10 + 1e-9) / 10
+
+
+# ------------------------------------------------------------------------------- planning
+
+
+def segment_counts(document: Document, catalogue: polib.POFile | None,
+                   source_lang: str) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) over the document's distinct messages as they are now.
+
+    Counted from the document's own segments looked up in the catalogue (as renditions_for
+    does), so a message missing from a stale catalogue counts as untranslated.
+    """
+    table = {(e.msgctxt, e.msgid): e for e in catalogue if not e.obsolete} if catalogue else {}
+    seen: set[tuple[str | None, str]] = set()
+    translated = fuzzy = untranslated = 0
+    for segment in document_segments(document, source_lang):
+        entry = table.get((segment.role, segment.text)) or table.get((None, segment.text))
+        key = (entry.msgctxt, entry.msgid) if entry is not None else (None, segment.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        if entry is not None and entry.fuzzy:
+            fuzzy += 1
+        elif entry is not None and (entry.msgstr or any(entry.msgstr_plural.values())):
+            translated += 1
+        else:
+            untranslated += 1
+    return translated, fuzzy, untranslated
+
+
+def render_document(document: Document, catalogue: polib.POFile | None, *, source_lang: str,
+                    lang: str, allow_fuzzy: bool) -> tuple[str, int]:
+    """The document in ``lang`` and the number of units that fell back to the source."""
+    from .formats import format_for
+
+    renditions = renditions_for(document, catalogue, source_lang=source_lang, lang=lang,
+                                allow_fuzzy=allow_fuzzy)
+    fallbacks = sum(1 for r in renditions if r.fallback_lang is not None)
+    text_direction = direction(lang)
+    if text_direction == "rtl":
+        renditions = isolate_renditions(document, renditions)
+    fmt = format_for(document.path)
+    return fmt.render(document, renditions, lang=lang, direction=text_direction), fallbacks
+
+
+def _relative(config: ProjectConfig, path: Path) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def plan_document(config: ProjectConfig, lang: str, source: Source, document: Document,
+                  options: GateOptions, files: dict[str, bytes]) -> DocumentResult:
+    """Render one document into ``files`` (with its MO file) and measure it."""
+    reference = lang == config.source_language
+    catalogue, catalogue_rel, missing = None, None, False
+    if not reference:
+        path = catalogue_path(config, lang, source.name)
+        catalogue_rel = _relative(config, path)
+        missing = not path.is_file()
+        catalogue = None if missing else read_po(path)
+    text, fallbacks = render_document(document, catalogue, source_lang=config.source_language,
+                                      lang=lang, allow_fuzzy=options.allow_fuzzy)
+    if reference:
+        counts = (sum(segment_counts(document, None, config.source_language)), 0, 0)
+    else:
+        counts = segment_counts(document, catalogue, config.source_language)
+    output = source.path.relative_to(config.source_dir).as_posix()
+    _add(files, output, text.encode("utf-8"), source.path)
+    mo = None
+    if catalogue is not None:
+        mo = f"LC_MESSAGES/{source.name}.mo"
+        _add(files, mo, mo_bytes(catalogue, options.allow_fuzzy), source.path)
+    return DocumentResult(source.name, source.relpath, output, document.format, *counts,
+                          fallbacks=fallbacks, catalogue=catalogue_rel, missing=missing, mo=mo)
+
+
+def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
+    """The compiled catalogue; with ``allow_fuzzy`` its fuzzy translations are included.
+
+    polib's writer drops every entry flagged fuzzy, so compile_mo(include_fuzzy=True) alone
+    would still leave them out: the flag is taken off a copy first.
+    """
+    if allow_fuzzy:
+        catalogue = copy.deepcopy(catalogue)
+        for entry in catalogue:
+            if entry.fuzzy:
+                entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    return compile_mo(catalogue, include_fuzzy=allow_fuzzy)
+
+
+def _add(files: dict[str, bytes], name: str, data: bytes, source: Path) -> None:
+    if name in files or name == MANIFEST:
+        raise InputError(f"two outputs would share the path {name}; rename the source", path=source)
+    files[name] = data
+
+
+def plan_language(config: ProjectConfig, lang: str, documents: Sequence[tuple[Source, Document]],
+                  options: GateOptions, check_language: CheckLanguage) -> LanguageResult:
+    """Everything a language's bundle would hold, in memory, and whether the gates let it pass."""
+    files: dict[str, bytes] = {}
+    results = [plan_document(config, lang, source, document, options, files)
+               for source, document in documents]
+    reference = lang == config.source_language
+    checks = CheckSummary() if reference else run_checks(check_language, config, lang)
+    reasons = [] if reference else refusals(
+        [(d.name, d.translated, d.fuzzy, d.untranslated, d.catalogue if d.missing else None)
+         for d in results], checks, options)
+    return LanguageResult(lang, results, checks, reasons, reference=reference, files=files)
+
+
+# ------------------------------------------------------------------------------- manifest
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What every manifest of one build shares."""
+
+    stamp: BuildStamp
+    revision: str | None
+    options: GateOptions
+
+
+def _completeness(translated: int, fuzzy: int, untranslated: int) -> dict[str, float | int]:
+    total = translated + fuzzy + untranslated
+    return {"percent": floor1(100.0 * translated / total) if total else 100.0, "total": total,
+            "translated": translated, "fuzzy": fuzzy, "untranslated": untranslated}
+
+
+def manifest(config: ProjectConfig, result: LanguageResult, provenance: Provenance) -> str:
+    """manifest.json for a planned language (paths relative to the manifest's folder)."""
+    files = result.files
+    documents = [{
+        "name": d.name, "source": d.source, "format": d.format, "output": d.output,
+        "sha256": sha256(files[d.output]), "catalogue": d.catalogue, "mo": d.mo,
+        "mo_sha256": sha256(files[d.mo]) if d.mo else None, "fallback_units": d.fallbacks,
+        "completeness": _completeness(d.translated, d.fuzzy, d.untranslated),
+    } for d in result.documents]
+    lang = result.lang
+    value = {
+        "manifest_version": MANIFEST_VERSION,
+        "l10n_version": __version__,
+        "language": {"code": lang, "english_name": english_name(lang),
+                     "native_name": native_name(lang), "direction": direction(lang),
+                     "html_lang": html_lang(lang)},
+        "reference": result.reference,
+        "source_language": config.source_language,
+        "build_date": provenance.stamp.iso,
+        "build_date_source": provenance.stamp.origin,
+        "source": {"revision": provenance.revision,
+                   "content_hash": content_hash(config.root, _inputs(config, [lang]))},
+        "documents": documents,
+        "completeness": _completeness(*[sum(getattr(d, k) for d in result.documents)
+                                        for k in ("translated", "fuzzy", "untranslated")]),
+        "checks": result.checks.as_dict(),
+        "gates": {"min_completeness": provenance.options.min_completeness,
+                  "fail_on": provenance.options.fail_on,
+                  "allow_fuzzy": provenance.options.allow_fuzzy},
+        "files": {name: sha256(data) for name, data in sorted(files.items())},
+    }
+    return dump_json(value)
+
+
+def _inputs(config: ProjectConfig, langs: Sequence[str]) -> list[Path]:
+    """The files a bundle is built from: every source, and each language's catalogues."""
+    sources = discover_sources(config)
+    catalogues = [catalogue_path(config, lang, source.name) for lang in langs for source in sources]
+    return [source.path for source in sources] + [path for path in catalogues if path.is_file()]
+
+
+# ------------------------------------------------------------------------------- writing
+
+
+def write_language(config: ProjectConfig, result: LanguageResult, provenance: Provenance) -> None:
+    """Swap in dist/<lang>/ and write dist/<lang>.zip (both unchanged when already identical)."""
+    files = dict(result.files)
+    files[MANIFEST] = manifest(config, result, provenance).encode("utf-8")
+    result.files = files
+    result.output = config.output_dir / result.lang
+    result.archive = config.output_dir / f"{result.lang}.zip"
+    changed = install_tree(result.output, files)
+    archive = reproducible_zip(files, epoch=provenance.stamp.epoch, prefix=f"{result.lang}/")
+    changed = atomic_write(result.archive, archive) or changed
+    result.status = "built" if changed else "unchanged"
+
+
+def _earlier_entry(config: ProjectConfig, lang: str) -> IndexEntry:
+    """A language not built in this run, as its earlier manifest (if any) describes it."""
+    import json
+
+    path = config.output_dir / lang / MANIFEST
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        documents = tuple(d["output"] for d in data["documents"])
+        percent = float(data["completeness"]["percent"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return IndexEntry(lang, "not built", None, reference=lang == config.source_language)
+    archive = f"{lang}.zip" if (config.output_dir / f"{lang}.zip").is_file() else None
+    return IndexEntry(lang, "built", percent, documents, archive=archive,
+                      reference=lang == config.source_language)
+
+
+def index_entries(config: ProjectConfig, results: Sequence[LanguageResult]) -> list[IndexEntry]:
+    """One entry per configured language, in the configured order."""
+    by_lang = {result.lang: result for result in results}
+    entries = []
+    for lang in config.languages:
+        result = by_lang.get(lang)
+        if result is None:
+            entries.append(_earlier_entry(config, lang))
+            continue
+        status = "refused" if result.refused else "built"
+        documents = tuple(d.output for d in result.documents)
+        archive = f"{lang}.zip" if not result.refused else None
+        entries.append(IndexEntry(lang, status, result.percent, documents,
+                                  tuple(result.reasons), archive, result.reference))
+    return entries
+
+
+def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
+          options: GateOptions | None = None,
+          check_language: CheckLanguage | None = None) -> BuildResult:
+    """Build every language in ``langs`` (default: all configured ones, source included).
+
+    ``check_language`` counts check findings per severity for a language (default:
+    l10n.bundle_gates.default_check_language, looked up at call time). Returns what happened
+    to each language; refused ones have ``reasons`` and nothing of theirs is written.
+    """
+    import datetime
+
+    from . import bundle_gates
+    from .formats import parse_file
+
+    options = options or GateOptions()
+    check_language = check_language or bundle_gates.default_check_language
+    langs = list(langs or config.languages)
+    documents = [(source, parse_file(source.path)) for source in discover_sources(config)]
+    stamp = build_stamp(config.root, _inputs(config, config.languages))
+    provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
+                            options)
+    results = [plan_language(config, lang, documents, options, check_language) for lang in langs]
+    for result in results:
+        if result.refused:
+            result.status = "refused"
+            result.stale = (config.output_dir / result.lang).exists()
+        else:
+            write_language(config, result, provenance)
+    day = datetime.datetime.fromtimestamp(stamp.epoch, datetime.timezone.utc).date()
+    index = config.output_dir / "index.html"
+    atomic_write(index, index_html(index_entries(config, results), day))
+    return BuildResult(results, stamp, index)

@@ -1,0 +1,198 @@
+"""Gates: completeness and checks refuse a language, the others are still built, exit 1."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from l10n import bundle_gates
+from l10n.bundle import build
+from l10n.bundle_gates import (
+    ChecksUnavailable,
+    GateOptions,
+    check_refusal,
+    completeness_refusal,
+    default_check_language,
+    percent_text,
+    run_checks,
+    severity_counts,
+)
+from l10n.errors import ConfigError
+from l10n.model import Finding, Severity
+
+# ------------------------------------------------------------------------- pure functions
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (100.0, "100%"), (0.0, "0%"), (92.31, "92.3%"), (99.96, "99.9%"), (66.666, "66.6%"),
+], ids=["full", "none", "one-decimal", "never-rounds-up-to-100", "floors"])
+def test_percent_text(value, text):
+    assert percent_text(value) == text
+
+
+@pytest.mark.parametrize(("counts", "options", "expected"), [
+    ((12, 1, 0), GateOptions(), "doc/a 92.3% translated (minimum 100%), 1 fuzzy"),
+    ((9, 1, 3), GateOptions(), "doc/a 69.2% translated (minimum 100%), 3 untranslated, 1 fuzzy"),
+    ((9, 1, 3), GateOptions(min_completeness=60), None),
+    ((12, 1, 0), GateOptions(allow_fuzzy=True), None),
+    ((11, 1, 1), GateOptions(allow_fuzzy=True),
+     "doc/a 92.3% translated or fuzzy (minimum 100%), 1 untranslated"),
+    ((0, 0, 0), GateOptions(), None),
+], ids=["fuzzy-blocks", "untranslated-and-fuzzy", "above-lower-minimum",
+        "allow-fuzzy-counts-fuzzy", "allow-fuzzy-still-needs-the-rest", "empty-document"])
+def test_completeness_refusal(counts, options, expected):
+    assert completeness_refusal("doc/a", *counts, options) == expected
+
+
+def test_completeness_refusal_names_a_missing_catalogue():
+    reason = completeness_refusal("doc/a", 0, 0, 4, GateOptions(), missing="po/fr/doc/a.po")
+    assert reason == "doc/a 0% translated (minimum 100%), no catalogue po/fr/doc/a.po"
+
+
+@pytest.mark.parametrize(("counts", "fail_on", "expected"), [
+    ({"error": 2, "warning": 1}, "error", "2 check errors (--fail-on error)"),
+    ({"error": 0, "warning": 3}, "error", None),
+    ({"error": 0, "warning": 3}, "warning", "3 check warnings (--fail-on warning)"),
+    ({"error": 1, "warning": 1}, "warning", "1 check error and 1 check warning (--fail-on warning)"),
+    ({"error": 5, "warning": 5}, "never", None),
+    ({"info": 9}, "warning", None),
+], ids=["errors-block", "warnings-pass-by-default", "warnings-block-with-warning",
+        "both-named", "never-disables", "info-never-blocks"])
+def test_check_refusal(counts, fail_on, expected):
+    summary = run_checks(lambda config, lang: counts, None, "fr")
+    assert check_refusal(summary, GateOptions(fail_on=fail_on)) == expected
+
+
+def test_unavailable_checks_block_nothing_and_say_so():
+    def unavailable(config, lang):
+        raise ChecksUnavailable("checks unavailable (runner missing)")
+
+    summary = run_checks(unavailable, None, "fr")
+    assert summary.unavailable == "checks unavailable (runner missing)"
+    assert summary.count("error") == 0
+    assert check_refusal(summary, GateOptions()) is None
+
+
+def _finding(severity: Severity) -> Finding:
+    return Finding("x", "X001", severity, "po/fr/a.po", 1, "fr", "a", "b", "m")
+
+
+def test_severity_counts_from_findings_or_dict():
+    findings = [_finding(Severity.ERROR), _finding(Severity.WARNING), _finding(Severity.ERROR)]
+    assert severity_counts(findings) == {"error": 2, "warning": 1, "info": 0}
+    assert severity_counts({"ERROR": 1}) == {"error": 1, "warning": 0, "info": 0}
+
+
+@pytest.mark.parametrize("module", [None, types.ModuleType("l10n.checks.runner")],
+                         ids=["module-missing", "entry-point-missing"])
+def test_default_checker_reports_unavailable(monkeypatch, module):
+    monkeypatch.setitem(sys.modules, "l10n.checks.runner", module)
+    with pytest.raises(ChecksUnavailable, match="checks unavailable"):
+        default_check_language(None, "fr")
+
+
+def test_default_checker_calls_the_runner(monkeypatch):
+    runner = types.ModuleType("l10n.checks.runner")
+    runner.check_language = lambda config, lang: [_finding(Severity.WARNING)]
+    monkeypatch.setitem(sys.modules, "l10n.checks.runner", runner)
+    assert default_check_language(None, "fr") == {"error": 0, "warning": 1, "info": 0}
+
+
+@pytest.mark.parametrize("options", [{"min_completeness": 101}, {"fail_on": "sometimes"}],
+                         ids=["minimum-above-100", "unknown-fail-on"])
+def test_bad_gate_options(options):
+    with pytest.raises(ConfigError):
+        GateOptions(**options)
+
+
+# ------------------------------------------------------------------------------ the build
+
+
+def test_incomplete_language_is_refused_and_others_built(bundle_project, sample):
+    fr = {k: v for k, v in sample.TRANSLATIONS["fr"].items() if k != sample.CLOSING}
+    config = bundle_project({**sample.TRANSLATIONS, "fr": fr})
+    result = build(config, check_language=sample.no_checks)
+    status = {r.lang: r.status for r in result.languages}
+    assert status == {"ar": "built", "en": "built", "fr": "refused", "zh": "built"}
+    refused = result.refused[0]
+    assert refused.reasons == ["doc/page 75% translated (minimum 100%), 1 untranslated"]
+    assert not (config.output_dir / "fr").exists()
+    assert not (config.output_dir / "fr.zip").exists()
+    assert (config.output_dir / "zh.zip").exists()
+    index = (config.output_dir / "index.html").read_text("utf-8")
+    assert "doc/page 75% translated (minimum 100%), 1 untranslated" in index
+
+
+def test_check_errors_refuse_with_a_fake_runner(bundle_project, sample):
+    config = bundle_project()
+
+    def checker(config, lang):
+        return {"error": 2 if lang == "zh" else 0, "warning": 1, "info": 0}
+
+    result = build(config, check_language=checker)
+    assert [r.lang for r in result.refused] == ["zh"]
+    assert result.refused[0].reasons == ["2 check errors (--fail-on error)"]
+    strict = build(config, options=GateOptions(fail_on="warning"), check_language=checker)
+    assert [r.lang for r in strict.refused] == ["ar", "fr", "zh"]
+    lenient = build(config, options=GateOptions(fail_on="never"), check_language=checker)
+    assert lenient.refused == []
+
+
+def test_refused_language_keeps_its_earlier_bundle_untouched(bundle_project, sample):
+    config = bundle_project()
+    build(config, check_language=sample.no_checks)
+    before = {p: p.read_bytes() for p in (config.output_dir / "fr").rglob("*") if p.is_file()}
+    zip_before = (config.output_dir / "fr.zip").read_bytes()
+    sample.fill(config.root, "fr", {sample.TITLE: "Le Sommet à Doha"})
+    result = build(config, check_language=sample.no_checks)
+    assert result.refused[0].lang == "fr" and result.refused[0].stale
+    after = {p: p.read_bytes() for p in (config.output_dir / "fr").rglob("*") if p.is_file()}
+    assert after == before
+    assert (config.output_dir / "fr.zip").read_bytes() == zip_before
+
+
+def test_command_names_language_document_and_reason_and_exits_1(bundle_project, sample, run_cli,
+                                                                monkeypatch):
+    monkeypatch.setattr(bundle_gates, "default_check_language", sample.no_checks)
+    fr = {k: v for k, v in sample.TRANSLATIONS["fr"].items() if k != sample.CLOSING}
+    config = bundle_project({**sample.TRANSLATIONS, "fr": fr})
+    result = run_cli(config.root)
+    assert result.exit_code == 1, result.output
+    assert "fr: refused: doc/page 75% translated (minimum 100%), 1 untranslated" in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["lang", "documents", "translated", "errors", "warnings", "status",
+                                "output"]
+    rows = {line.split()[0]: line.split() for line in lines[2:6]}
+    assert rows["fr"][1:6] == ["3", "87.5%", "0", "0", "refused"]
+    assert rows["zh"][1:6] == ["3", "100%", "0", "0", "built"]
+    assert rows["zh"][6:] == ["dist/zh/", "dist/zh.zip"]
+    assert (config.output_dir / "zh/doc/page.html").is_file()
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["--min-completeness", "70"], 0),
+    (["--lang", "zh"], 0),
+    (["--lang", "xx"], 2),
+    (["--fail-on", "sometimes"], 2),
+], ids=["lower-minimum-passes", "only-a-complete-language", "unknown-language",
+        "bad-fail-on"])
+def test_command_options(bundle_project, sample, run_cli, monkeypatch, args, code):
+    monkeypatch.setattr(bundle_gates, "default_check_language", sample.no_checks)
+    fr = {k: v for k, v in sample.TRANSLATIONS["fr"].items() if k != sample.CLOSING}
+    config = bundle_project({**sample.TRANSLATIONS, "fr": fr})
+    result = run_cli(config.root, *args)
+    assert result.exit_code == code, result.output
+
+
+def test_command_says_when_checks_are_unavailable(bundle_project, run_cli, monkeypatch):
+    def unavailable(config, lang):
+        raise ChecksUnavailable("checks unavailable (l10n.checks.runner is not installed)")
+
+    monkeypatch.setattr(bundle_gates, "default_check_language", unavailable)
+    config = bundle_project()
+    result = run_cli(config.root)
+    assert result.exit_code == 0, result.output
+    assert "checks unavailable" in result.stderr
+    assert "n/a" in result.stdout
