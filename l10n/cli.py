@@ -171,9 +171,17 @@ def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
 
 
 def _register() -> None:
+    """Commands that live beside their subsystem, listed here once."""
+    from .bundle_commands import build
+    from .checks.commands import check, checks
+    from .glossary.commands import glossary
     from .segment.commands import segment
 
     cli.add_command(segment)
+    cli.add_command(glossary)
+    cli.add_command(check)
+    cli.add_command(checks)
+    cli.add_command(build)
 
 
 _register()

@@ -1,0 +1,73 @@
+"""Text helpers the check families share: scripts, markup and placeholders, package data.
+
+Checks look at what a reader sees, so most of them first take out inline tags, placeholders,
+URLs and e-mail addresses (``visible``). Scripts are told apart by Unicode character names
+(LATIN, CYRILLIC, ARABIC, CJK), which covers every letter without hand-written ranges.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>")
+PLACEHOLDER = re.compile(
+    r"%(?:\([\w.]+\))?[-+#0]*\d*(?:\.\d+)?[sdifeEgGxXoucr]|%\d+\$[sd]|\{[\w.\[\]]*\}|\$\{\w+\}"
+)
+URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'，。（）]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@lru_cache(maxsize=None)
+def data(name: str):
+    """A JSON file from l10n/checks/data (per-language rules are data, not code)."""
+    text = resources.files("l10n.checks").joinpath("data", name).read_text("utf-8")
+    return json.loads(text)
+
+
+def base_lang(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0]
+
+
+@lru_cache(maxsize=65536)
+def script_of(char: str) -> str | None:
+    """The script of a letter (LATIN, CYRILLIC, ARABIC, CJK...), None for anything else."""
+    if not unicodedata.category(char).startswith("L"):
+        return None
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+def lang_script(lang: str) -> str | None:
+    return data("scripts.json").get(base_lang(lang))
+
+
+def letters_of(text: str, script: str) -> int:
+    return sum(1 for char in text if script_of(char) == script)
+
+
+def has_letters(text: str) -> bool:
+    return any(script_of(char) for char in text)
+
+
+def is_han(char: str) -> bool:
+    return script_of(char) == "CJK"
+
+
+def visible(text: str, repl: str = " ") -> str:
+    """The text without tags, placeholders, URLs and e-mail addresses (each replaced by repl)."""
+    text = TAG.sub(repl, text)
+    text = URL.sub(repl, text)
+    return PLACEHOLDER.sub(repl, text)
+
+
+def without_tags(text: str) -> str:
+    """The text with its tags removed (attribute values are not text a reader sees)."""
+    return TAG.sub("", text)
+
+
+def shorten(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

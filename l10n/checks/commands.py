@@ -1,0 +1,114 @@
+"""The ``l10n check`` and ``l10n checks`` commands (the lead registers them on the main group).
+
+``check`` exits 0 when nothing is at or above --fail-on, 1 when something is; bad usage and
+unreadable input raise L10nError subclasses, which the main command line turns into exit 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..cli import project, validate_language
+from ..config import ProjectConfig
+from ..errors import ConfigError
+from ..fsutil import atomic_write
+from ..model import Severity
+from .base import CheckContext
+from .registry import CHECKS
+from .reporters import REPORTERS
+from .runner import project_glossary, file_targets, project_targets, run, select_checks, validate_names
+
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
+
+
+def _names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Slugs from repeatable, comma-separated options."""
+    return tuple(n.strip() for value in values for n in value.split(",") if n.strip())
+
+
+def _checks(config: ProjectConfig, select: tuple[str, ...], ignore: tuple[str, ...]):
+    validate_names(config.check_select, "[tool.l10n.checks] select", path=config.config_file)
+    validate_names(config.check_ignore, "[tool.l10n.checks] ignore", path=config.config_file)
+    validate_names(select, "--select")
+    validate_names(ignore, "--ignore")
+    return select_checks(select or config.check_select, (*config.check_ignore, *ignore))
+
+
+def _glossary(config: ProjectConfig, path: Path | None):
+    """The glossary to check terms against: --glossary, else the project's glossary/ if any."""
+    return project_glossary(config, path)
+
+
+def _targets(config: ProjectConfig, files: tuple[Path, ...], langs: list[str]):
+    if not files:
+        return project_targets(config, langs or list(config.target_languages))
+    fallback = langs[0] if len(langs) == 1 else None
+    targets = file_targets(config, list(files), fallback)
+    return [t for t in targets if not langs or t.lang is None or t.lang in langs]
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lang", "langs", multiple=True,
+              help="Only catalogues in this language (repeatable); the language of FILES "
+                   "that do not say.")
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path),
+              help="TBX or CSV file, or a folder of TBX files (default: the project's glossary/).")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--select", multiple=True, help="Only these checks (slugs, comma-separated).")
+@click.option("--ignore", multiple=True, help="Not these checks (slugs, comma-separated).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Catalogues checked in parallel (default: up to 8).")
+@click.pass_context
+def check(ctx: click.Context, files: tuple[Path, ...], langs: tuple[str, ...],
+          glossary_path: Path | None, fmt: str, output: Path | None, fail_on: str,
+          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None) -> None:
+    """Check translations: numbers, markup, punctuation, terminology, consistency, health."""
+    config = project(ctx)
+    chosen = [validate_language(code, "--lang") for code in langs]
+    checks = _checks(config, _names(select), _names(ignore))
+    context = CheckContext(glossary=_glossary(config, glossary_path), config=config)
+    targets = _targets(config, files, chosen)
+    if sys.stderr.isatty() and len(targets) > 1:
+        with click.progressbar(length=len(targets), label="Checking", file=sys.stderr) as bar:
+            result = run(targets, checks, context, source_lang=config.source_language,
+                         jobs=jobs, progress=lambda _: bar.update(1))
+    else:
+        result = run(targets, checks, context, source_lang=config.source_language, jobs=jobs)
+    report = REPORTERS[fmt](result)
+    if output is not None:
+        atomic_write(output, report)
+    else:
+        click.echo(report, nl=False)
+    ctx.exit(1 if result.fails(FAIL_ON[fail_on]) else 0)
+
+
+@click.command("checks")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def list_checks(fmt: str) -> None:
+    """List every check: code, slug, severity, languages and what it looks for."""
+    rows = [(c.code, c.slug, str(c.severity), ",".join(c.languages) if c.languages else "all",
+             c.description()) for c in CHECKS]
+    if fmt == "json":
+        import json
+
+        keys = ("code", "slug", "severity", "languages", "description")
+        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], ensure_ascii=False,
+                              indent=2))
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  "
+                   + row[4])
+
+
+checks = list_checks

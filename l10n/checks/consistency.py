@@ -1,0 +1,117 @@
+"""Consistency across the project (C-codes): one source, one translation; one translation, one source.
+
+These are ProjectChecks: they see every entry of every catalogue checked in one run, grouped by
+language. Findings go to each entry that departs from the most common choice (ties: the first
+in file and line order), so a reviser sees where to look and what the rest of the project says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from ..model import Finding
+from ._text import shorten
+from .base import CheckContext, Entry, ProjectCheck, Severity
+
+
+def _usable(entry: Entry) -> bool:
+    return not entry.obsolete and not entry.fuzzy and bool(entry.msgstr) and not entry.msgid_plural
+
+
+def _key(text: str) -> str:
+    """Text compared loosely: case, whitespace runs and trailing punctuation do not count."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(".。:：").casefold()
+
+
+def _majority(entries: list[Entry], value) -> str:
+    counts = Counter(value(e) for e in entries)
+    order = {value(e): index for index, e in reversed(list(enumerate(entries)))}
+    return min(counts, key=lambda v: (-counts[v], order[v]))
+
+
+def _by_language(entries: Iterable[Entry], key) -> dict[tuple, list[Entry]]:
+    groups: dict[tuple, list[Entry]] = defaultdict(list)
+    for entry in sorted((e for e in entries if _usable(e)), key=lambda e: (e.file, e.line)):
+        groups[(entry.lang, *key(entry))].append(entry)
+    return groups
+
+
+class InconsistentTranslation(ProjectCheck):
+    """The same source text is translated differently in the project.
+
+    Anti-pattern: "Member States" as "会员国" in one file and "成员国" in another. Better: one
+    translation per source text and context (use msgctxt when two meanings need two
+    translations).
+    """
+
+    code = "C001"
+    slug = "inconsistent-translation"
+    severity = Severity.WARNING
+    examples_fail = [  # one project
+        ("zh", "Member States", "会员国"),
+        ("zh", "Member States", "会员国"),
+        ("zh", "Member States", "成员国"),
+    ]
+    examples_pass = [
+        ("zh", "Member States", "会员国"),
+        ("zh", "Member States", "会员国"),
+        ("es", "Summit", "Cumbre"),
+        ("es", "Summit", "cumbre del Grupo", {"msgctxt": "group"}),
+    ]
+
+    def check_all(self, entries: list[Entry], context: CheckContext) -> Iterable[Finding]:
+        groups = _by_language(entries, lambda e: (e.msgctxt, e.msgid))
+        for group in groups.values():
+            translations = {e.msgstr for e in group}
+            if len(translations) < 2:
+                continue
+            usual = _majority(group, lambda e: e.msgstr)
+            for entry in group:
+                if entry.msgstr != usual:
+                    where = next(e for e in group if e.msgstr == usual)
+                    yield self.finding(
+                        entry, f"translated elsewhere as {shorten(usual)!r} ({where.file}:"
+                        f"{where.line}) and here as {shorten(entry.msgstr)!r}",
+                        expected=(usual,), found=entry.msgstr)
+
+
+class AmbiguousTranslation(ProjectCheck):
+    """The same translation stands for different source texts.
+
+    Anti-pattern: "社会发展问题世界首脑会议" for both "World Summit for Social Development" (1995)
+    and "Second World Summit for Social Development" (2025). Better: a translation that keeps
+    the difference; when two sources really mean the same thing, align the sources.
+    """
+
+    code = "C002"
+    slug = "ambiguous-translation"
+    severity = Severity.WARNING
+    examples_fail = [  # one project
+        ("zh", "World Summit for Social Development", "社会发展问题世界首脑会议"),
+        ("zh", "Second World Summit for Social Development", "社会发展问题世界首脑会议"),
+    ]
+    examples_pass = [
+        ("zh", "Member States", "会员国"),
+        ("zh", "member States", "会员国"),
+        ("ru", "Summit", "Встреча"),
+        ("ru", "summit", "встреча"),
+    ]
+
+    def check_all(self, entries: list[Entry], context: CheckContext) -> Iterable[Finding]:
+        groups = _by_language(entries, lambda e: (_key(e.msgstr),))
+        for group in groups.values():
+            sources = {_key(e.msgid) for e in group}
+            if len(sources) < 2:
+                continue
+            usual = _majority(group, lambda e: _key(e.msgid))
+            for entry in group:
+                if _key(entry.msgid) != usual:
+                    where = next(e for e in group if _key(e.msgid) == usual)
+                    yield self.finding(
+                        entry, f"the same translation is used for {shorten(where.msgid)!r} "
+                        f"({where.file}:{where.line})", found=entry.msgstr)
+
+
+CONSISTENCY_CHECKS = (InconsistentTranslation, AmbiguousTranslation)

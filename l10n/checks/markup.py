@@ -1,0 +1,221 @@
+"""Markup and placeholders: the same inline tags and variables in source and translation (M-codes).
+
+Tags are compared as a multiset (a translation may reorder them) by name and by the attributes a
+translator must not change (href, src, class...); attributes that are text for the reader (title,
+alt, aria-label: ``data/markup.json``) may differ. Markdown link targets are compared the same
+way. Placeholders, escapes and line breaks use translate-toolkit's pofilter tests, wrapped so that
+their failures become findings with our codes.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from typing import Iterable
+
+from ..model import Finding
+from ._text import data
+from .base import Check, CheckContext, Entry, Severity
+
+TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[^<>]*?)?)\s*(/?)>")
+ATTRIBUTE = re.compile(r"""([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def tags(text: str) -> list[tuple[str, str, tuple[tuple[str, str], ...], bool]]:
+    """(kind, name, fixed attributes, self-closing) per tag; kind is "open" or "close"."""
+    rules = data("markup.json")
+    translatable = set(rules["translatable"])
+    found = []
+    for match in TAG.finditer(text):
+        closing, name, attrs, selfclosing = match.groups()
+        fixed = []
+        for attr in ATTRIBUTE.finditer(attrs or ""):
+            key = attr.group(1).lower()
+            if key not in translatable:
+                value = next((v for v in attr.groups()[1:] if v is not None), "")
+                fixed.append((key, value))
+        found.append(("close" if closing else "open", name.lower(), tuple(sorted(fixed)),
+                      bool(selfclosing)))
+    return found
+
+
+def _show(tag: tuple) -> str:
+    kind, name, attrs, selfclosing = tag
+    if kind == "close":
+        return f"</{name}>"
+    shown = "".join(f' {key}="{value}"' for key, value in attrs)
+    return f"<{name}{shown}{'/' if selfclosing else ''}>"
+
+
+def nesting_error(text: str) -> str | None:
+    """Why the tags of ``text`` are not properly nested and balanced, or None when they are."""
+    void = set(data("markup.json")["void"])
+    stack: list[str] = []
+    for kind, name, _, selfclosing in tags(text):
+        if selfclosing or name in void:
+            continue
+        if kind == "open":
+            stack.append(name)
+        elif not stack:
+            return f"</{name}> closes nothing"
+        elif stack[-1] != name:
+            return f"</{name}> closes <{stack[-1]}>"
+        else:
+            stack.pop()
+    return f"<{stack[-1]}> is not closed" if stack else None
+
+
+class TagMismatch(Check):
+    """Inline tags or link targets differ between source and translation.
+
+    Anti-pattern: '<a href="https://un.org/en">UN</a>' translated with the tag dropped, with
+    another href, or '<strong>' turned into '<b>'. Better: the same tags with the same href, src
+    and class, in the order the language needs; title and alt attributes are translated.
+    """
+
+    code = "M001"
+    slug = "tag-mismatch"
+    severity = Severity.ERROR
+    examples_fail = [
+        ("fr", 'See <a href="/en/summit">the summit</a>.', "Voir le sommet."),
+        ("zh", 'See <a href="/en/summit">the summit</a>.', '见<a href="/zh/summit">首脑会议</a>。'),
+        ("ru", "<strong>Note</strong>", "<b>Примечание</b>"),
+        ("es", "See [the report](https://un.org/a).", "Véase [el informe](https://un.org/b)."),
+    ]
+    examples_pass = [
+        ("fr", '<a href="/s" title="Summit">Summit</a>', '<a title="Sommet" href="/s">Sommet</a>'),
+        ("ar", "<em>Doha</em> <strong>2025</strong>", "<strong>2025</strong> <em>الدوحة</em>"),
+        ("zh", 'Photo <img src="a.png" alt="A photo">', '图片<img src="a.png" alt="照片">'),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for source, target in entry.pairs():
+            want, have = Counter(tags(source)), Counter(tags(target))
+            missing = sorted(_show(t) for t in (want - have).elements())
+            extra = sorted(_show(t) for t in (have - want).elements())
+            links = Counter(MD_LINK.findall(source)), Counter(MD_LINK.findall(target))
+            missing += sorted(f"link ({u})" for u in (links[0] - links[1]).elements())
+            extra += sorted(f"link ({u})" for u in (links[1] - links[0]).elements())
+            if missing or extra:
+                parts = ([f"missing {' '.join(missing)}"] if missing else []) + (
+                    [f"not in the source {' '.join(extra)}"] if extra else [])
+                yield self.finding(entry, "tags differ: " + "; ".join(parts),
+                                   expected=missing, found=" ".join(extra) or None)
+
+
+class TagNesting(Check):
+    """Tags in the translation are unbalanced or wrongly nested although the source's are fine.
+
+    Anti-pattern: "<b><i>Doha</b></i>" or an opening tag left without its closing tag.
+    Better: close tags in the reverse order they were opened: "<b><i>Doha</i></b>".
+    """
+
+    code = "M002"
+    slug = "tag-nesting"
+    severity = Severity.ERROR
+    examples_fail = [
+        ("fr", "<b><i>Doha</i></b>", "<b><i>Doha</b></i>"),
+        ("ru", "<em>Doha</em> and <b>Qatar</b>", "<em>Доха и <b>Катар</b>"),
+    ]
+    examples_pass = [
+        ("fr", "<b><i>Doha</i></b>", "<b><i>Doha</i></b>"),
+        ("zh", "Line<br>break", "换行<br>符"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for source, target in entry.pairs():
+            if nesting_error(source) is None:
+                problem = nesting_error(target)
+                if problem:
+                    yield self.finding(entry, f"tags are not balanced: {problem}", found=problem)
+
+
+# ------------------------------------------------------------------ translate-toolkit wrapping
+
+_LOCAL = threading.local()
+FORMAT_FLAG = re.compile(r"^(?!no-)[\w-]+-format$")
+PRINTF_HINT = re.compile(r"%(?:\(\w+\))?[sd](?![A-Za-z])|%\d+\$[sd]")
+BRACE_HINT = re.compile(r"\{\w*\}")
+
+
+def toolkit_failures(test: str, source: str, target: str) -> list[str]:
+    """The messages of translate-toolkit's pofilter test ``test`` (empty when it passes)."""
+    from translate.filters import checks
+
+    checker = getattr(_LOCAL, "checker", None)
+    if checker is None:
+        checker = _LOCAL.checker = checks.StandardChecker()
+    try:
+        getattr(checker, test)(source, target)
+    except checks.FilterFailure as failure:
+        return [str(m) for m in getattr(failure, "messages", [str(failure)])]
+    except (ValueError, IndexError, KeyError):  # the toolkit cannot parse this pair: no verdict
+        return []
+    return []
+
+
+class PlaceholderMismatch(Check):
+    """Placeholders (%s, %(name)s, {name}, {0}) differ between source and translation.
+
+    Anti-pattern: "%(count)s delegates" translated as "%(nombre)s délégués", or "{name}" lost.
+    Better: every placeholder kept verbatim; positional ones may move ("%1$s", "{0}").
+    Printf placeholders are checked when the entry has a *-format flag or the source plainly holds
+    one, so "50% of" in running text is not taken for a variable.
+    """
+
+    code = "M003"
+    slug = "placeholder-mismatch"
+    severity = Severity.ERROR
+    examples_fail = [
+        ("fr", "%(count)s delegates", "%(nombre)s délégués", {"flags": ["python-format"]}),
+        ("zh", "Hello {name}", "你好"),
+        ("es", "%s of %d", "%d de", {"flags": ["c-format"]}),
+    ]
+    examples_pass = [
+        ("fr", "%(count)s delegates", "%(count)s délégués", {"flags": ["python-format"]}),
+        ("zh", "50% of people", "50%的人"),
+        ("ar", "{0} and {1}", "{1} و {0}"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        formatted = any(FORMAT_FLAG.match(flag) for flag in entry.flags)
+        for source, target in entry.pairs():
+            messages = []
+            if formatted or PRINTF_HINT.search(source) or PRINTF_HINT.search(target):
+                messages += toolkit_failures("printf", source, target)
+            if BRACE_HINT.search(source) or BRACE_HINT.search(target):
+                messages += toolkit_failures("pythonbraceformat", source, target)
+            if messages:
+                yield self.finding(entry, "placeholders differ: " + "; ".join(messages))
+
+
+class EscapesNewlines(Check):
+    """Escapes and line breaks differ between source and translation.
+
+    Anti-pattern: a source with a line break ("\\n") translated on one line, or a backslash
+    escape dropped. Better: keep line breaks and escapes where the source has them.
+    """
+
+    code = "M004"
+    slug = "escapes-newlines"
+    severity = Severity.WARNING
+    examples_fail = [
+        ("fr", "Doha\nQatar", "Doha Qatar"),
+        ("ru", "C:\\\\reports", "C:reports"),
+    ]
+    examples_pass = [
+        ("fr", "Doha\nQatar", "Doha\nQatar"),
+        ("zh", "Doha", "多哈"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for source, target in entry.pairs():
+            messages = toolkit_failures("newlines", source, target)
+            messages += toolkit_failures("escapes", source, target)
+            if messages:
+                yield self.finding(entry, "; ".join(messages))
+
+
+MARKUP_CHECKS = (TagMismatch, TagNesting, PlaceholderMismatch, EscapesNewlines)

@@ -1,0 +1,383 @@
+"""Punctuation and typography per language (P-codes).
+
+Each language's marks are data (``data/punctuation.json``); the checks read the text a reader
+sees (tags, placeholders and URLs taken out), so "https://un.org" or an attribute's quotes never
+count as punctuation.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable
+
+from ..model import Finding
+from ._text import base_lang, data, is_han, script_of, visible
+from .base import Check, CheckContext, Entry, Severity
+
+
+def _rules() -> dict:
+    return data("punctuation.json")
+
+
+def is_cjk_punct(char: str) -> bool:
+    """Full-width and CJK punctuation (，。：（）《》 and the like)."""
+    code = ord(char)
+    return unicodedata.category(char).startswith("P") and (
+        0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or char in "“”‘’…—·")
+
+
+def _neighbours(text: str, index: int) -> tuple[str, str]:
+    """The nearest characters before and after ``index`` that are not spaces."""
+    before = text[:index].rstrip()
+    after = text[index + 1:].lstrip()
+    return before[-1:], after[:1]
+
+
+def _quoted(marks: Iterable[str]) -> str:
+    return ", ".join(f'"{m}"' for m in dict.fromkeys(marks))
+
+
+class ChineseAsciiPunctuation(Check):
+    """ASCII punctuation in Chinese text where full-width marks belong.
+
+    Anti-pattern: "联合国大会通过决议,决定召开" or "总领事(2011-2013)" (ASCII , ( ) : ; ! ? . beside
+    Chinese characters). Better: "通过决议，决定召开", "总领事（2011-2013）". A mark counts when a
+    Chinese character or mark touches it; ASCII inside Latin runs stays: "A/RES/78/261",
+    "UN Photo, New York", "10:30".
+    """
+
+    code = "P001"
+    slug = "zh-ascii-punctuation"
+    severity = Severity.WARNING
+    languages = ("zh",)
+    examples_fail = [
+        ("zh", "adopted resolutions, deciding", "联合国大会通过决议,决定召开世界社会峰会"),
+        ("zh", "Consul General (2011-2013).", "瑞士联邦总领事(2011-2013)。"),
+        ("zh", "Goal: resilient societies", "目标是:建设更具韧性的社会"),
+    ]
+    examples_pass = [
+        ("zh", "resolution A/RES/78/261", "第A/RES/78/261号决议"),
+        ("zh", "UN Photo", "联合国图片 UN Photo, New York"),
+        ("zh", "at 10:30, in Doha", "10:30，在多哈"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        table = _rules()["zh_ascii"]
+        for _, target in entry.pairs():
+            text = visible(target, "")
+            bad = []
+            for index, char in enumerate(text):
+                if char not in table:
+                    continue
+                before, after = text[index - 1:index], text[index + 1:index + 2]
+                if char == ".":
+                    wrong = bool(before) and is_han(before) and not after[:1].isdigit()
+                else:
+                    wrong = any(c and (is_han(c) or is_cjk_punct(c)) for c in (before, after))
+                if wrong:
+                    bad.append(char)
+            if bad:
+                wanted = [table[c] for c in dict.fromkeys(bad)]
+                yield self.finding(entry, f"ASCII {_quoted(bad)} in Chinese text; use "
+                                   f"{_quoted(wanted)}", expected=wanted, found="".join(bad))
+
+
+class PairedMarks(Check):
+    """Paired marks (《》, “”, （）, « ») do not balance in the translation.
+
+    Anti-pattern: "《2030年可持续发展议程" with no closing 》, or "« Sommet" left open.
+    Better: every opening mark closed in order: "《2030年可持续发展议程》".
+    """
+
+    code = "P002"
+    slug = "paired-marks"
+    severity = Severity.WARNING
+    languages = ("zh", "fr", "ru", "es")
+    examples_fail = [
+        ("zh", "the 2030 Agenda", "《2030年可持续发展议程"),
+        ("zh", "the theme “Second Summit”", "主题为“第二届首脑会议"),
+        ("fr", "the “Summit”", "le « Sommet"),
+    ]
+    examples_pass = [
+        ("zh", "the 2030 Agenda", "《2030年可持续发展议程》"),
+        ("ru", "the “Summit”", "«Встреча на высшем уровне»"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        pairs = _rules()["pairs"].get(base_lang(entry.lang), [])
+        for _, target in entry.pairs():
+            text = visible(target, "")
+            for opening, closing in pairs:
+                problem = _balance(text, opening, closing)
+                if problem:
+                    yield self.finding(entry, problem, expected=(opening + closing,))
+
+
+def _balance(text: str, opening: str, closing: str) -> str | None:
+    depth = 0
+    for char in text:
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            if depth == 0:
+                return f'"{closing}" closes nothing (no "{opening}" before it)'
+            depth -= 1
+    return f'"{opening}" is not closed with "{closing}"' if depth else None
+
+
+class FrenchSpacing(Check):
+    """French needs a no-break space before ; : ! ? » and after «.
+
+    Anti-pattern: "Objectif : inclusion" with an ordinary space (the line may break before the
+    colon) or "Objectif: inclusion" with none. Better: U+00A0 (or the narrow U+202F) before
+    ; : ! ? » and after «: "Objectif\u00a0: inclusion", "«\u202fSommet\u202f»".
+    """
+
+    code = "P003"
+    slug = "fr-spacing"
+    severity = Severity.WARNING
+    languages = ("fr",)
+    examples_fail = [
+        ("fr", "Goal: inclusion", "Objectif : inclusion"),
+        ("fr", "Why?", "Pourquoi?"),
+        ("fr", "the “Summit”", "le «Sommet»"),
+    ]
+    examples_pass = [
+        ("fr", "Goal: inclusion", "Objectif\u00a0: inclusion"),
+        ("fr", "the “Summit”?", "le «\u202fSommet\u202f»\u00a0?"),
+        ("fr", "See https://un.org at 10:30", "Voir https://un.org à 10:30"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        rules = _rules()
+        spaces, before_marks = rules["fr_spaces"], rules["fr_before"]
+        for _, target in entry.pairs():
+            text = visible(target, "\u00a0")
+            bad = []
+            for index, char in enumerate(text):
+                if char in before_marks and index > 0:
+                    prev = text[index - 1]
+                    digits = char == ":" and prev.isdigit() and text[index + 1:index + 2].isdigit()
+                    if prev not in spaces and prev not in before_marks and not digits:
+                        bad.append(f'before "{char}"')
+                elif char == "«" and text[index + 1:index + 2] not in tuple(spaces):
+                    bad.append('after "«"')
+            if bad:
+                yield self.finding(entry, "a no-break space (U+00A0 or U+202F) is needed "
+                                   + ", ".join(dict.fromkeys(bad)))
+
+
+class SpanishInvertedMarks(Check):
+    """A Spanish question or exclamation lacks its opening ¿ or ¡.
+
+    Anti-pattern: "Qué es la Cumbre?" Better: "¿Qué es la Cumbre?", "¡Bienvenidos!".
+    """
+
+    code = "P004"
+    slug = "es-inverted-marks"
+    severity = Severity.WARNING
+    languages = ("es",)
+    examples_fail = [
+        ("es", "What is the Summit?", "Qué es la Cumbre?"),
+        ("es", "Welcome!", "Bienvenidos!"),
+    ]
+    examples_pass = [
+        ("es", "What is the Summit?", "¿Qué es la Cumbre?"),
+        ("es", "The Summit, why now? Welcome!", "La Cumbre, ¿por qué ahora? ¡Bienvenidos!"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for _, target in entry.pairs():
+            text = visible(target)
+            for opening, closing in (("¿", "?"), ("¡", "!")):
+                depth = 0
+                for char in text:
+                    if char == opening:
+                        depth += 1
+                    elif char == closing:
+                        if depth == 0:
+                            yield self.finding(entry, f'"{closing}" without an opening "{opening}"',
+                                               expected=(opening,))
+                            break
+                        depth -= 1
+
+
+class ArabicPunctuation(Check):
+    """Latin , ; ? between Arabic words where ، ؛ ؟ belong.
+
+    Anti-pattern: "الدوحة, قطر" or "ما هي القمة?". Better: "الدوحة، قطر", "ما هي القمة؟".
+    Latin marks between digits or Latin words stay ("1,5", "A/RES/78/261, p. 3").
+    """
+
+    code = "P005"
+    slug = "ar-punctuation"
+    severity = Severity.WARNING
+    languages = ("ar",)
+    examples_fail = [
+        ("ar", "Doha, Qatar", "الدوحة, قطر"),
+        ("ar", "What is the Summit?", "ما هي القمة?"),
+        ("ar", "poverty; inclusion", "الفقر; الإدماج"),
+    ]
+    examples_pass = [
+        ("ar", "Doha, Qatar", "الدوحة، قطر"),
+        ("ar", "What is the Summit?", "ما هي القمة؟"),
+        ("ar", "see A/RES/78/261, para. 3", "انظر A/RES/78/261, para. 3"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        table = _rules()["ar_latin"]
+        for _, target in entry.pairs():
+            text = visible(target)
+            bad = []
+            for index, char in enumerate(text):
+                if char not in table:
+                    continue
+                before, after = _neighbours(text, index)
+                arabic_before = bool(before) and script_of(before) == "ARABIC"
+                if arabic_before and (char == "?" or (after and script_of(after) == "ARABIC")):
+                    bad.append(char)
+            if bad:
+                wanted = [table[c] for c in dict.fromkeys(bad)]
+                yield self.finding(entry, f"Latin {_quoted(bad)} in Arabic text; use "
+                                   f"{_quoted(wanted)}", expected=wanted, found="".join(bad))
+
+
+class RussianQuotes(Check):
+    """Russian quotations use « » (inner „ “), not "straight" or “English” quotes.
+
+    Anti-pattern: 'так называемый "социальный саммит"' or “саммит”. Better: «социальный саммит»,
+    and „ “ for quotes inside quotes: «Декларация „Доха“».
+    """
+
+    code = "P006"
+    slug = "ru-quotes"
+    severity = Severity.WARNING
+    languages = ("ru",)
+    examples_fail = [
+        ("ru", 'the "World Social Summit"', 'так называемый "Всемирный социальный саммит"'),
+        ("ru", "the “Summit”", "“саммит”"),
+    ]
+    examples_pass = [
+        ("ru", "the “Summit”", "«саммит»"),
+        ("ru", 'the "Doha" declaration', "«Декларация „Доха“»"),
+        ("ru", '<a href="/ru">Summit</a>', '<a href="/ru">Саммит</a>'),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for _, target in entry.pairs():
+            text = visible(target)
+            bad = [c for c in '"”' if c in text]
+            if text.count("“") > text.count("„"):
+                bad.append("“")
+            if bad:
+                yield self.finding(entry, f"use « » for quotations (and „ “ inside them), not "
+                                   f"{_quoted(bad)}", expected=("«", "»"), found="".join(bad))
+
+
+def _ending(text: str) -> str:
+    """The last character a reader sees, after closing quotes and brackets ("…" for "...")."""
+    text = visible(text, "").rstrip().replace("...", "…")
+    return text.rstrip(_rules()["closers"]).rstrip()
+
+
+class EndPunctuation(Check):
+    """The translation does not end as the source does (full stop, question mark, colon...).
+
+    Anti-pattern: a source ending with "?" and a Chinese target ending with "?" or nothing, an
+    Arabic one with "?"; or a heading without a full stop that gets one. Better: the language's
+    own mark (。？！：for Chinese, ؟ for Arabic), and no mark where the source has none.
+    """
+
+    code = "P007"
+    slug = "end-punctuation"
+    severity = Severity.WARNING
+    examples_fail = [
+        ("zh", "The Summit opens today.", "首脑会议今天开幕"),
+        ("ar", "What is the Summit?", "ما هي القمة?"),
+        ("fr", "Leadership of the Summit", "Direction du Sommet."),
+        ("zh", "Leadership of the Summit", "首脑会议领导层。"),
+    ]
+    examples_pass = [
+        ("zh", "The Summit opens today.", "首脑会议今天开幕。"),
+        ("ar", "What is the Summit?", "ما هي القمة؟"),
+        ("es", "What is the Summit?", "¿Qué es la Cumbre?"),
+        ("ru", 'He said: "Welcome."', "Он сказал: «Добро пожаловать.»"),
+        ("es", "Statement by H.E", "Declaración del Excmo. Sr."),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        table = _rules()["end"]
+        mapping = {**table["default"], **table.get(base_lang(entry.lang), {})}
+        for source, target in entry.pairs():
+            source_end, target_end = _ending(source), _ending(target)
+            if not source_end or not target_end:
+                continue
+            mark = source_end[-1]
+            if mark in mapping:
+                if not target_end.endswith(tuple(mapping[mark])):
+                    yield self.finding(entry, f'the source ends with "{mark}", the translation '
+                                       f"does not end with {_quoted(mapping[mark])}",
+                                       expected=mapping[mark], found=target_end[-1])
+            elif source_end[-1].isalnum() and _adds_stop(target_end):
+                yield self.finding(entry, "the source has no end punctuation (a heading?), the "
+                                   f'translation ends with "{target_end[-1]}"', found=target_end[-1])
+
+
+def _adds_stop(text: str) -> bool:
+    """Ends with a full stop that is not part of a short abbreviation ("Sr.", "S.E.")."""
+    if text.endswith("。"):
+        return True
+    if not text.endswith("."):
+        return False
+    word = text[:-1].split()[-1] if text[:-1].split() else ""
+    return len(word) >= 4 and "." not in word
+
+
+class DoubledSpace(Check):
+    """Two spaces in a row in the translation where the source has none.
+
+    Anti-pattern: "la  Cumbre" (often left by an edit). Better: one space: "la Cumbre".
+    """
+
+    code = "P008"
+    slug = "doubled-space"
+    severity = Severity.WARNING
+    examples_fail = [("es", "the Summit", "la  Cumbre"), ("ru", "the Summit", "эта  встреча")]
+    examples_pass = [("es", "the Summit", "la Cumbre"), ("fr", "a  b", "a  b")]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for source, target in entry.pairs():
+            if "  " in target and "  " not in source:
+                yield self.finding(entry, "two spaces in a row")
+
+
+class EdgeWhitespace(Check):
+    """The translation starts or ends with whitespace and the source does not (or the reverse).
+
+    Anti-pattern: " La Cumbre" or "峰会 " when the source is "The Summit". Better: whitespace at
+    the edges exactly as in the source (it often separates this string from the next).
+    """
+
+    code = "P009"
+    slug = "edge-whitespace"
+    severity = Severity.WARNING
+    examples_fail = [
+        ("es", "The Summit", " La Cumbre"),
+        ("zh", "The Summit", "首脑会议 "),
+        ("fr", "Summit ", "Sommet"),
+    ]
+    examples_pass = [("es", "The Summit", "La Cumbre"), ("fr", "Summit ", "Sommet ")]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for source, target in entry.pairs():
+            for where, pick in (("starts", lambda s: s[:1]), ("ends", lambda s: s[-1:])):
+                src, tgt = pick(source).isspace(), pick(target).isspace()
+                if src != tgt:
+                    who = "translation" if tgt else "source"
+                    other = "source" if tgt else "translation"
+                    yield self.finding(entry, f"the {who} {where} with whitespace, the {other} "
+                                       "does not")
+
+
+PUNCTUATION_CHECKS = (ChineseAsciiPunctuation, PairedMarks, FrenchSpacing, SpanishInvertedMarks,
+                      ArabicPunctuation, RussianQuotes, EndPunctuation, DoubledSpace, EdgeWhitespace)

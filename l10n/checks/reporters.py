@@ -1,0 +1,219 @@
+"""Reports of a check run: text, JSON, JUnit XML, SARIF 2.1.0 and one offline HTML page.
+
+Each reporter is a pure function ``CheckRun -> str``; the command decides where it goes. Output
+is deterministic: findings arrive sorted and nothing depends on the clock.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from html import escape
+from typing import Callable
+
+from .. import __version__
+from ..locales import direction, html_lang
+from ..model import Finding, Severity
+from .runner import CheckRun
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 or word == "info" else "s")
+
+
+def summary(run: CheckRun) -> str:
+    """"1 error, 2 warnings, 0 info in 3 catalogues (1 with findings)"."""
+    counts = ", ".join(_plural(n, str(s)) for s, n in run.counts().items())
+    files = {f.file for f in run.findings}
+    return (f"{counts} in {_plural(len(run.catalogues), 'catalogue')} "
+            f"({len(files)} with findings)")
+
+
+def render_text(run: CheckRun) -> str:
+    """One finding a line, ``file:line: CODE slug: message``, files apart, then the summary."""
+    lines, current = [], None
+    for finding in run.findings:
+        if current is not None and finding.file != current:
+            lines.append("")
+        current = finding.file
+        lines.append(f"{finding.file}:{finding.line}: {finding.code} {finding.check}: "
+                     f"{finding.message}")
+    if lines:
+        lines.append("")
+    lines.append(summary(run))
+    return "\n".join(lines) + "\n"
+
+
+def finding_record(finding: Finding) -> dict:
+    """A finding as plain JSON data (the fields documented in docs/checks.md)."""
+    return {
+        "check": finding.check, "code": finding.code, "severity": str(finding.severity),
+        "file": finding.file, "line": finding.line, "lang": finding.lang,
+        "msgctxt": finding.msgctxt, "msgid": finding.msgid, "msgstr": finding.msgstr,
+        "message": finding.message, "concept": finding.concept,
+        "expected": list(finding.expected), "found": finding.found,
+    }
+
+
+def render_json(run: CheckRun) -> str:
+    data = {
+        "findings": [finding_record(f) for f in run.findings],
+        "summary": {str(s): n for s, n in run.counts().items()},
+        "catalogues": [{"file": c.file, "lang": c.lang, "source_lang": c.source_lang,
+                        "entries": c.entries} for c in run.catalogues],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(run: CheckRun) -> str:
+    """One test suite per catalogue, one failing test case per finding (a passing one if none)."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in run.findings:
+        by_file[finding.file].append(finding)
+    files = sorted({c.file for c in run.catalogues} | set(by_file))
+    root = ET.Element("testsuites", name="l10n check", tests="0", failures="0")
+    total = failures = 0
+    for file in files:
+        findings = by_file.get(file, [])
+        suite = ET.SubElement(root, "testsuite", name=file, tests=str(max(1, len(findings))),
+                              failures=str(len(findings)), errors="0", skipped="0")
+        if not findings:
+            ET.SubElement(suite, "testcase", classname=file, name="all checks")
+        for finding in findings:
+            case = ET.SubElement(suite, "testcase", classname=file,
+                                 name=f"{finding.code} {finding.check} line {finding.line}")
+            failure = ET.SubElement(case, "failure", type=str(finding.severity),
+                                    message=finding.message)
+            failure.text = (f"{finding.file}:{finding.line}: {finding.message}\n"
+                            f"msgid: {finding.msgid}\nmsgstr: {finding.msgstr}")
+        total += max(1, len(findings))
+        failures += len(findings)
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def render_sarif(run: CheckRun) -> str:
+    """SARIF 2.1.0: one run, a rule per check (id = code, name = slug), a result per finding."""
+    rules = [{
+        "id": check.code,
+        "name": check.slug,
+        "shortDescription": {"text": check.description()},
+        "fullDescription": {"text": check.documentation() or check.description()},
+        "defaultConfiguration": {"level": SARIF_LEVEL[check.severity]},
+    } for check in run.checks]
+    index = {check.code: i for i, check in enumerate(run.checks)}
+    results = []
+    for finding in run.findings:
+        result = {
+            "ruleId": finding.code,
+            "level": SARIF_LEVEL[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": finding.file},
+                "region": {"startLine": max(1, finding.line)},
+            }}],
+            "properties": {"lang": finding.lang, "msgid": finding.msgid,
+                           "msgstr": finding.msgstr, "msgctxt": finding.msgctxt},
+        }
+        if finding.code in index:
+            result["ruleIndex"] = index[finding.code]
+        results.append(result)
+    data = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "l10n", "version": __version__, "rules": rules}},
+            "results": results,
+        }],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------------------------ HTML
+
+_CSS = """
+body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:70rem}
+h1{font-size:1.4rem}h2{font-size:1.15rem;border-bottom:1px solid #ccc;margin-top:2rem}
+h3{font-size:1rem;margin:1rem 0 .3rem}.filters{background:#f4f4f4;padding:.6rem;border-radius:4px}
+.finding{border-left:4px solid #999;padding:.3rem .6rem;margin:.4rem 0;background:#fafafa}
+.error{border-color:#c62828}.warning{border-color:#ef8f00}.info{border-color:#1565c0}
+.where{font-family:monospace;color:#555}.text{margin:.2rem 0}.label{color:#777;font-size:.85em}
+.hidden{display:none}
+"""
+
+_JS = """
+function applyFilters(){
+  var sev={};document.querySelectorAll('input[data-severity]').forEach(function(b){sev[b.dataset.severity]=b.checked;});
+  var chk=document.getElementById('check-filter').value;
+  document.querySelectorAll('.finding').forEach(function(f){
+    var show=sev[f.dataset.severity]&&(chk===''||chk===f.dataset.check);
+    f.classList.toggle('hidden',!show);});
+  document.querySelectorAll('.group').forEach(function(g){
+    g.classList.toggle('hidden',g.querySelectorAll('.finding:not(.hidden)').length===0);});
+}
+document.querySelectorAll('input[data-severity],#check-filter').forEach(function(e){e.addEventListener('change',applyFilters);});
+"""
+
+
+def _text_block(label: str, text: str, lang: str) -> str:
+    return (f'<div class="text"><span class="label">{escape(label)}</span> '
+            f'<span lang="{escape(html_lang(lang))}" dir="{direction(lang)}">{escape(text)}</span>'
+            "</div>")
+
+
+def _finding_html(finding: Finding, source_lang: str) -> str:
+    return (f'<div class="finding {finding.severity}" data-severity="{finding.severity}" '
+            f'data-check="{escape(finding.check)}">'
+            f'<div class="where">{escape(finding.file)}:{finding.line} · {finding.severity}</div>'
+            f'<div class="message">{escape(finding.message)}</div>'
+            + _text_block("msgid", finding.msgid, source_lang)
+            + _text_block("msgstr", finding.msgstr, finding.lang) + "</div>")
+
+
+def render_html(run: CheckRun) -> str:
+    """One self-contained page: findings by file and check, filterable, each text in its direction."""
+    sources = {c.file: c.source_lang for c in run.catalogues}
+    descriptions = {c.slug: (c.code, c.description()) for c in run.checks}
+    by_file: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for finding in run.findings:
+        by_file[finding.file][finding.check].append(finding)
+    body = []
+    for file in sorted(by_file):
+        body.append(f'<section class="group file"><h2>{escape(file)}</h2>')
+        for slug in sorted(by_file[file], key=lambda s: by_file[file][s][0].code):
+            found = by_file[file][slug]
+            code, text = descriptions.get(slug, (found[0].code, ""))
+            body.append(f'<section class="group check"><h3>{escape(code)} {escape(slug)}'
+                        f'{" – " + escape(text) if text else ""} ({len(found)})</h3>')
+            body.extend(_finding_html(f, sources.get(file, "en")) for f in found)
+            body.append("</section>")
+        body.append("</section>")
+    boxes = "".join(f'<label><input type="checkbox" data-severity="{s}" checked> {s} ({n})</label> '
+                    for s, n in run.counts().items())
+    slugs = sorted({f.check for f in run.findings})
+    options = "".join(f'<option value="{escape(s)}">{escape(s)}</option>' for s in slugs)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>l10n check report</title>"
+        f"<style>{_CSS}</style></head><body><h1>l10n check report</h1>"
+        f"<p>{escape(summary(run))}</p>"
+        f'<div class="filters">{boxes}<label>check <select id="check-filter">'
+        f'<option value="">all</option>{options}</select></label></div>'
+        + ("".join(body) or "<p>No findings.</p>")
+        + f"<script>{_JS}</script></body></html>\n"
+    )
+
+
+REPORTERS: dict[str, Callable[[CheckRun], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "html": render_html,
+}

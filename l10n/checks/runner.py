@@ -1,0 +1,280 @@
+"""Running checks over catalogues: selection, parallel checking, suppressions, sorted findings.
+
+    targets --load (lenient plurals)--> Entries --checks, per file in threads--> raw findings
+    all entries --project checks--> more findings --"#, ignore-<slug>" flags--> Findings (sorted)
+
+The result does not depend on the number of threads: findings are sorted by file, line, code
+and message. Suppression flags that silence nothing, or name no check, become findings too.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import polib
+
+from ..catalog import plural_count, read_po
+from ..config import ProjectConfig
+from ..errors import ConfigError, InputError
+from ..model import Finding, Severity
+from .base import Check, CheckContext, Entry, ProjectCheck
+from .registry import CHECKS, UnknownSuppression, UnusedSuppression
+
+IGNORE = "ignore-"
+META = (UnusedSuppression, UnknownSuppression)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One catalogue to check: where it is, how to name it in reports, its language if known."""
+
+    path: Path
+    display: str
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One catalogue that was checked."""
+
+    file: str
+    lang: str
+    source_lang: str
+    entries: int
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    findings: tuple[Finding, ...]
+    catalogues: tuple[Catalogue, ...]
+    checks: tuple[Check, ...]
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(sorted(Severity, reverse=True), 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def fails(self, threshold: Severity | None) -> bool:
+        """Whether any finding is at or above ``threshold`` (None: never fails)."""
+        return threshold is not None and any(f.severity >= threshold for f in self.findings)
+
+
+# ------------------------------------------------------------------------------- selection
+
+
+def find_check(name: str) -> type[Check] | None:
+    """The check class with this slug or code."""
+    return next((c for c in CHECKS if name in (c.slug, c.code)), None)
+
+
+def validate_names(names: Iterable[str], what: str, *, path: str | Path | None = None) -> None:
+    """ConfigError for a name that is neither a check's slug nor its code."""
+    for name in names:
+        if find_check(name) is None:
+            raise ConfigError(f"{what}: unknown check {name!r}; `l10n checks` lists them",
+                              path=path)
+
+
+def select_checks(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> tuple[Check, ...]:
+    """Instances of the chosen checks, in registry order: ``select`` (all when empty) - ``ignore``."""
+    validate_names(select, "select")
+    validate_names(ignore, "ignore")
+    chosen = {find_check(n) for n in select} if select else set(CHECKS)
+    dropped = {find_check(n) for n in ignore}
+    return tuple(cls() for cls in CHECKS if cls in chosen and cls not in dropped)
+
+
+# ------------------------------------------------------------------------------- loading
+
+
+def catalogue_entries(catalogue: polib.POFile, *, file: str, lang: str,
+                      source_lang: str) -> list[Entry]:
+    """The catalogue's live entries (obsolete ones left out) as the checks see them."""
+    nplurals = plural_count(catalogue)
+    entries = []
+    for item in catalogue:
+        if item.obsolete:
+            continue
+        plural = tuple(text for _, text in sorted(item.msgstr_plural.items()))
+        entries.append(Entry(
+            file=file, line=item.linenum or 0, lang=lang, source_lang=source_lang,
+            msgid=item.msgid, msgstr=item.msgstr, msgctxt=item.msgctxt,
+            msgid_plural=item.msgid_plural or None, msgstr_plural=plural,
+            flags=frozenset(item.flags), comment=item.comment or "", fuzzy=item.fuzzy,
+            nplurals=nplurals,
+        ))
+    return entries
+
+
+def load_target(target: Target, *, source_lang: str) -> tuple[Catalogue, list[Entry]]:
+    """Read one catalogue leniently (wrong plural counts become findings, not errors)."""
+    catalogue = read_po(target.path, strict_plurals=False)
+    lang = (catalogue.metadata.get("Language") or "").strip().replace("-", "_") or target.lang
+    if not lang:
+        raise InputError("cannot tell the catalogue's language: no Language header and not "
+                         "under po/<lang>/; pass --lang", path=target.display)
+    source = (catalogue.metadata.get("X-Source-Language") or "").strip() or source_lang
+    entries = catalogue_entries(catalogue, file=target.display, lang=lang, source_lang=source)
+    return Catalogue(target.display, lang, source, len(entries)), entries
+
+
+def project_targets(config: ProjectConfig, langs: Sequence[str]) -> list[Target]:
+    """Every po/<lang>/**/*.po of the chosen languages (never the source language), sorted."""
+    targets = []
+    for lang in langs:
+        if lang == config.source_language:
+            continue
+        folder = config.po_dir / lang
+        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
+            targets.append(Target(path, _display(config, path), lang))
+    return targets
+
+
+def file_targets(config: ProjectConfig, paths: Sequence[Path], lang: str | None) -> list[Target]:
+    """Targets for files named on the command line; the language from po/<lang>/ or ``lang``."""
+    targets = []
+    for path in paths:
+        folder_lang = next((p.name for p in path.resolve().parents if p.name in config.languages),
+                           None)
+        targets.append(Target(path, _display(config, path), folder_lang or lang))
+    return targets
+
+
+def _display(config: ProjectConfig, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# ------------------------------------------------------------------------------- running
+
+
+def entry_findings(entries: Iterable[Entry], checks: Sequence[Check],
+                   context: CheckContext) -> list[Finding]:
+    """What the per-entry checks report, before suppressions."""
+    found = []
+    for entry in entries:
+        for check in checks:
+            if not isinstance(check, ProjectCheck) and check.applies(entry):
+                found.extend(check.check(entry, context))
+    return found
+
+
+def project_findings(entries: list[Entry], checks: Sequence[Check],
+                     context: CheckContext) -> list[Finding]:
+    found = []
+    for check in checks:
+        if isinstance(check, ProjectCheck):
+            found.extend(check.check_all([e for e in entries if check.applies(e)], context))
+    return found
+
+
+def apply_suppressions(findings: Iterable[Finding], entries: Iterable[Entry],
+                       checks: Sequence[Check]) -> list[Finding]:
+    """Drop findings their entry's ``#, ignore-<slug>`` silences; report useless flags."""
+    entries = list(entries)
+    by_place = {(e.file, e.line): e for e in entries}
+    active = {check.slug: check for check in checks}
+    used, kept = set(), []
+    for finding in findings:
+        entry = by_place.get((finding.file, finding.line))
+        if entry is not None and IGNORE + finding.check in entry.flags:
+            used.add((finding.file, finding.line, finding.check))
+        else:
+            kept.append(finding)
+    meta_slugs = {cls.slug for cls in META}
+    for entry in entries:
+        for flag in sorted(f for f in entry.flags if f.startswith(IGNORE)):
+            slug = flag[len(IGNORE):]
+            if find_check(slug) is None or find_check(slug).slug != slug:
+                meta = UnknownSuppression().finding(
+                    entry, f"#, {flag}: no check is called {slug!r} (`l10n checks` lists them)")
+            elif (slug in active and slug not in meta_slugs
+                  and (entry.file, entry.line, slug) not in used
+                  and _ran_on(active[slug], entry)):
+                meta = UnusedSuppression().finding(entry, f"#, {flag} silenced nothing; "
+                                                   "remove the flag")
+            else:
+                continue
+            if meta.check in active and IGNORE + meta.check not in entry.flags:
+                kept.append(meta)
+    return kept
+
+
+def _ran_on(check: Check, entry: Entry) -> bool:
+    """Whether the check had its say on the entry (a flag on an unreviewed entry may be early)."""
+    return not entry.obsolete and (check.applies(entry) or (entry.translated and not entry.fuzzy))
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.file, f.line, f.code, f.message, f.msgid))
+
+
+def run_entries(entries: list[Entry], checks: Sequence[Check],
+                context: CheckContext | None = None) -> list[Finding]:
+    """Every finding for a set of entries (one "project"), suppressions applied, sorted."""
+    context = context or CheckContext()
+    raw = entry_findings(entries, checks, context) + project_findings(entries, checks, context)
+    return sort_findings(apply_suppressions(raw, entries, checks))
+
+
+def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContext, *,
+        source_lang: str = "en", jobs: int | None = None,
+        progress: Callable[[Target], None] | None = None) -> CheckRun:
+    """Check catalogues in parallel (threads) and the project as a whole; results are sorted."""
+    jobs = jobs or min(8, os.cpu_count() or 1)
+
+    def one(target: Target):
+        catalogue, entries = load_target(target, source_lang=source_lang)
+        return catalogue, entries, entry_findings(entries, checks, context)
+
+    results: list = [None] * len(targets)
+    if jobs <= 1 or len(targets) <= 1:
+        for index, target in enumerate(targets):
+            results[index] = one(target)
+            if progress:
+                progress(target)
+    else:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(one, target): i for i, target in enumerate(targets)}
+            errors = {}
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    results[index] = future.result()
+                except InputError as error:  # report the first file's error, whatever the timing
+                    errors[index] = error
+                if progress:
+                    progress(targets[index])
+            if errors:
+                raise errors[min(errors)]
+    entries = [e for _, file_entries, _ in results for e in file_entries]
+    raw = [f for _, _, found in results for f in found] + project_findings(entries, checks, context)
+    findings = sort_findings(apply_suppressions(raw, entries, checks))
+    return CheckRun(tuple(findings), tuple(c for c, _, _ in results), tuple(checks))
+
+
+def project_glossary(config: ProjectConfig, path: Path | None = None):
+    """The glossary to check terms against: ``path``, else the project's glossary/ if any."""
+    if path is None:
+        path = config.glossary_dir if config.glossary_dir.is_dir() else None
+    if path is None:
+        return None
+    from ..glossary.store import load_glossary
+
+    return load_glossary(path)
+
+
+def check_language(config: ProjectConfig, lang: str) -> dict[str, int]:
+    """Counts per severity of the project's checks on one language (the bundle's check gate)."""
+    checks = select_checks(config.check_select, config.check_ignore)
+    context = CheckContext(glossary=project_glossary(config), config=config)
+    result = run(project_targets(config, [lang]), checks, context,
+                 source_lang=config.source_language)
+    return {str(severity): count for severity, count in result.counts().items()}

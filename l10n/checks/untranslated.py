@@ -1,0 +1,174 @@
+"""Text left untranslated (U-codes): copies of the source, source-language runs, wrong script.
+
+Names, numbers, document symbols, URLs and the glossary's do-not-translate terms are not
+"untranslated text", so each check takes them out first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Finding
+from ._text import lang_script, letters_of, script_of, visible
+from .base import Check, CheckContext, Entry, Severity
+from .numbers import SYMBOL
+
+WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+MIN_RUN = 5  # consecutive source-script words that make a run worth reporting
+
+
+def _words(text: str, script: str | None = None) -> list[str]:
+    words = WORD.findall(text)
+    if script is None:
+        return words
+    return [w for w in words if all(script_of(c) == script for c in w if script_of(c))]
+
+
+def do_not_translate(context: CheckContext, lang: str) -> tuple[str, ...]:
+    """The glossary's do-not-translate terms in ``lang``, longest first (cached)."""
+
+    def build() -> tuple[str, ...]:
+        glossary = context.glossary
+        if glossary is None:
+            return ()
+        terms = {term.text for concept in glossary.concepts.values()
+                 for term in concept.terms(lang) if term.do_not_translate and term.text}
+        return tuple(sorted(terms, key=lambda t: (-len(t), t)))
+
+    return context.cached(("do-not-translate", lang), build)
+
+
+def _clean(text: str, context: CheckContext, lang: str) -> str:
+    text = SYMBOL.sub(" ", visible(text))
+    for term in do_not_translate(context, lang):
+        text = text.replace(term, " ")
+    return text
+
+
+class CopiedSource(Check):
+    """The translation is a copy of the source text.
+
+    Anti-pattern: msgstr "Statement by the Secretary-General" in the Chinese catalogue.
+    Better: translate it; names, numbers and symbols alone ("UN Photo" aside) may stay as they
+    are, and a real name copied on purpose can carry "#, ignore-copied-source".
+    """
+
+    code = "U001"
+    slug = "copied-source"
+    severity = Severity.WARNING
+    examples_fail = [
+        ("zh", "Statement by the Secretary-General", "Statement by the Secretary-General"),
+        ("fr", "Leadership of the Second World Summit", "Leadership of the Second World Summit"),
+        ("ru", "Li Junhua", "Li Junhua"),
+    ]
+    examples_pass = [
+        ("fr", "Doha", "Doha"),
+        ("es", "Li Junhua", "Li Junhua"),
+        ("zh", "A/RES/78/261", "A/RES/78/261"),
+        ("ar", "2025", "2025"),
+        ("zh", "Statement by the Secretary-General", "秘书长的发言"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        for source, target in entry.pairs():
+            if source.strip() != target.strip():
+                continue
+            words = _words(_clean(source, context, entry.source_lang))
+            same_script = lang_script(entry.lang) == lang_script(entry.source_lang)
+            if len(words) >= (3 if same_script else 2):
+                yield self.finding(entry, "the translation is a copy of the source")
+
+
+class SourceScriptRun(Check):
+    """A long run of source-language words inside a translation in another script.
+
+    Anti-pattern: an English caption left in a Chinese page: "图像 Statement by (His Highness
+    Sheikh Tamim bin Hamad Al Thani, Amir of the State of Qatar)". Better: translate it
+    ("卡塔尔国埃米尔塔米姆·本·哈马德·阿勒萨尼殿下的发言"); symbols, URLs and do-not-translate
+    terms are not counted.
+    """
+
+    code = "U002"
+    slug = "source-script-run"
+    severity = Severity.WARNING
+    examples_fail = [
+        ("zh", "Statement by His Highness", "图像 Statement by (His Highness Sheikh Tamim bin Hamad "
+         "Al Thani, Amir of the State of Qatar)"),
+        ("ru", "The Summit will be held in Doha", "Встреча will be held in Doha next year"),
+        ("ar", "The Summit will be held in Doha", "القمة will be held in Doha next year"),
+    ]
+    examples_pass = [
+        ("zh", "See A/RES/78/261", "参见A/RES/78/261"),
+        ("zh", "UN Photo", "UN Photo 联合国图片"),
+        ("ru", "See https://social.desa.un.org/world-summit-2025/en/about",
+         "См. https://social.desa.un.org/world-summit-2025/en/about"),
+        ("fr", "The Summit will be held in Doha", "Le Sommet se tiendra à Doha"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        source_script = lang_script(entry.source_lang)
+        if source_script is None or lang_script(entry.lang) == source_script:
+            return
+        for _, target in entry.pairs():
+            run = longest_run(_clean(target, context, entry.source_lang), source_script)
+            if len(run) >= MIN_RUN:
+                text = " ".join(run)
+                yield self.finding(entry, f"{len(run)} words in the source language left in the "
+                                   f"translation: {text!r}", found=text)
+
+
+def longest_run(text: str, script: str) -> list[str]:
+    """The longest sequence of words in ``script`` with only spaces and punctuation between."""
+    best: list[str] = []
+    current: list[str] = []
+    position = 0
+    for match in WORD.finditer(text):
+        gap = text[position:match.start()]
+        position = match.end()
+        word = match.group()
+        in_script = all(script_of(c) == script for c in word if script_of(c))
+        if in_script and (not current or not any(script_of(c) for c in gap)):
+            current.append(word)
+        else:
+            current = [word] if in_script else []
+        if len(current) > len(best):
+            best = list(current)
+    return best
+
+
+class WrongScript(Check):
+    """The translation has no letter of its language's script (Cyrillic, Arabic, Han).
+
+    Anti-pattern: a Russian msgstr written in French, or a Chinese msgstr in English.
+    Better: text in the catalogue's language; copies of the source are reported as
+    copied-source instead.
+    """
+
+    code = "U003"
+    slug = "wrong-script"
+    severity = Severity.ERROR
+    languages = ("ar", "ru", "zh")
+    examples_fail = [
+        ("ru", "The Second World Summit", "Le Deuxième Sommet mondial"),
+        ("zh", "The Second World Summit", "The 2nd World Summit"),
+        ("ar", "Welcome to Doha", "Bienvenue à Doha"),
+    ]
+    examples_pass = [
+        ("ru", "The Second World Summit", "Вторая Всемирная встреча"),
+        ("zh", "UNESCO", "UNESCO"),
+        ("ar", "Doha, 2025", "الدوحة، 2025"),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        script = lang_script(entry.lang)
+        for source, target in entry.pairs():
+            if source.strip() == target.strip():
+                continue
+            text = _clean(target, context, entry.lang)
+            if len(_words(text)) >= 2 and letters_of(text, script) == 0:
+                yield self.finding(entry, f"no {script.title()} letters in a {entry.lang} "
+                                   "translation: is it in the wrong language?")
+
+
+UNTRANSLATED_CHECKS = (CopiedSource, SourceScriptRun, WrongScript)

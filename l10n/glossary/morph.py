@@ -1,0 +1,201 @@
+"""From text to matching units: one normalised form and one or more morphological keys per word.
+
+A *unit* is what the term automaton sees: usually one word, but a French or Spanish contraction
+("du", "del") gives two units over the same characters. Each unit has a primary key (Snowball
+stem, Russian lemma stem, Arabic word without its dual/plural ending...) and may have
+alternative analyses:
+
+* Arabic proclitics (و ف ب ل ك and their stacks, لل = ل + ال) peeled from a word. They are
+  tried only on the first word of a match, because in a construct phrase the clitic sits on the
+  first word ("لأمير دولة قطر").
+* Russian homographs: every lemma pymorphy3 proposes, plus the Snowball stem of the word
+  itself (for names pymorphy3 guesses badly). These can occur on any word of a match.
+
+Lemmatising and stemming are cached per word form, so a long text costs one dictionary look-up
+per distinct word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from .normalise import Rules, cased_form, fold_chars, strip_marks, tokenise
+
+
+@dataclass(frozen=True)
+class Alt:
+    """Another analysis of a unit: its key, its form, where its span starts and how it may be used."""
+
+    key: str
+    form: str
+    start: int
+    clean: bool  # the text still spells the form (a peeled "و"), not a merge such as لل
+    anywhere: bool  # may occur inside a match, not only on its first unit
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One matching unit of a text or term, with its character span in that text."""
+
+    start: int
+    end: int
+    cased: str  # normalised spelling with its case (for case-sensitive terms)
+    form: str  # normalised, case-folded spelling
+    key: str  # primary morphological key
+    alts: tuple[Alt, ...]
+    head: bool  # a match may start here (word boundary before)
+    tail: bool  # a match may end here (word boundary after)
+    token_first: bool  # first unit of its word (False for the "le" of "du")
+
+
+@lru_cache(maxsize=None)
+def _stemmer(name: str):
+    return snowballstemmer.stemmer(name)
+
+
+@lru_cache(maxsize=200_000)
+def stem(name: str, word: str) -> str:
+    """The Snowball stem of ``word`` (cached per word form)."""
+    return _stemmer(name).stemWord(word)
+
+
+@lru_cache(maxsize=None)
+def _morph_analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def russian_keys(word: str) -> tuple[str, ...]:
+    """Stems of every pymorphy3 lemma of a Russian word, most likely first, then its own stem.
+
+    Proper names unknown to the dictionary (Тамим, Хилаль, Гутерриш) get pymorphy3's guesses
+    and the Snowball stem of the form itself, so their case forms still meet the term.
+    """
+    if not re.search(r"[а-яё]", word):
+        return (word,)
+    keys: list[str] = []
+    for parse in _morph_analyzer().parse(word):
+        key = stem("russian", parse.normal_form.replace("ё", "е"))
+        if key not in keys:
+            keys.append(key)
+    own = stem("russian", word)
+    if own not in keys:
+        keys.append(own)
+    return tuple(keys)
+
+
+def _strip_suffix(form: str, rules: Rules) -> str:
+    for suffix in rules.suffixes:
+        if form.endswith(suffix) and len(form) - len(suffix) >= rules.min_stem:
+            return form[: -len(suffix)]
+    return form
+
+
+def word_keys(form: str, cased: str, rules: Rules) -> tuple[str, ...]:
+    """Morphological keys of one case-folded word form, primary first."""
+    if form in rules.protected:
+        return (form,)
+    if rules.acronym_plural and re.fullmatch(r"[A-Z0-9]{2,}" + rules.acronym_plural, cased):
+        return (form[: -len(rules.acronym_plural)],)
+    if rules.morph == "pymorphy3":
+        return russian_keys(form)
+    if rules.stemmer:
+        return (stem(rules.stemmer, form),)
+    if rules.suffixes:
+        return (_strip_suffix(form, rules),)
+    return (form,)
+
+
+@lru_cache(maxsize=262_144)
+def word_analysis(raw: str, rules: Rules) -> tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The cased spelling of a raw word and its unit forms with their keys (cached per form).
+
+    A French elided word ("l'") stands for its full form; a contraction ("du", "del") gives
+    two unit forms.
+    """
+    cased = cased_form(raw, rules)
+    form = cased.casefold()
+    if form.endswith("'"):
+        form = rules.elisions.get(form, form.rstrip("'"))
+        cased = cased.rstrip("'")
+    forms = rules.contractions.get(form, (form,))
+    if len(forms) == 1:
+        return cased, ((form, word_keys(form, cased, rules)),)
+    return cased, tuple((part, word_keys(part, part, rules)) for part in forms)
+
+
+def _raw_offset(raw: str, stripped_chars: int, rules: Rules) -> int:
+    """Offset in ``raw`` after ``stripped_chars`` characters that survive mark stripping."""
+    seen = 0
+    for i, ch in enumerate(raw):
+        if seen == stripped_chars:
+            return i
+        if ch not in rules.strip_chars:
+            seen += 1
+    return len(raw)
+
+
+@lru_cache(maxsize=262_144)
+def clitic_readings(raw: str, rules: Rules) -> tuple[tuple[str, str, int, bool], ...]:
+    """(key, form, offset, clean) for an Arabic word with its proclitics peeled.
+
+    والدوحة → الدوحة (offset after و, clean), للأمم → الأمم (ل + ال: the span keeps the whole
+    word, not clean). Cached per word form.
+    """
+    bare = strip_marks(raw, rules)
+    out: list[tuple[str, str, int, bool]] = []
+    seen: set[str] = set()
+    for prefix, restore in rules.clitics:
+        rest = bare[len(prefix) :]
+        if not bare.startswith(prefix) or len(rest) < rules.min_remainder:
+            continue
+        cased = fold_chars(restore + rest, rules)
+        form = cased.casefold()
+        key = word_keys(form, cased, rules)[0]
+        if key not in seen:
+            seen.add(key)
+            offset = 0 if restore else _raw_offset(raw, len(prefix), rules)
+            out.append((key, form, offset, not restore))
+    return tuple(out)
+
+
+def analyse(text: str, rules: Rules, *, peel: bool = True) -> list[Unit]:
+    """The matching units of ``text``; ``peel`` adds Arabic clitic readings (off for terms)."""
+    tokens = tokenise(text, rules)
+    units: list[Unit] = []
+    for n, token in enumerate(tokens):
+        cased, parts = word_analysis(token.text, rules)
+        joined_after = n + 1 < len(tokens) and tokens[n + 1].joined
+        head = not (rules.word_boundaries and token.joined)
+        tail = not (rules.word_boundaries and joined_after)
+        peeled = ()
+        if peel and rules.clitics:
+            peeled = tuple(
+                Alt(key, form, token.start + offset, clean, anywhere=False)
+                for key, form, offset, clean in clitic_readings(token.text, rules)
+            )
+        last = len(parts) - 1
+        for k, (form, keys) in enumerate(parts):
+            alts = tuple(Alt(key, form, token.start, False, True) for key in keys[1:])
+            if k == 0:
+                alts += tuple(a for a in peeled if a.key != keys[0])
+            units.append(
+                Unit(
+                    start=token.start,
+                    end=token.end,
+                    cased=cased if last == 0 else form,
+                    form=form,
+                    key=keys[0],
+                    alts=alts,
+                    head=head if k == 0 else True,
+                    tail=tail if k == last else False,
+                    token_first=k == 0,
+                )
+            )
+    return units
