@@ -15,7 +15,7 @@ from .bundle_gates import FAIL_ON
 
 def _summary_rows(config, result) -> list[list[str]]:
     from .bundle_gates import percent_text
-    from .cli import relative
+    from .cli_support import relative
 
     rows = []
     for lang in result.languages:
@@ -53,7 +53,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
     """
     from .bundle import build as run_build
     from .bundle_gates import GateOptions
-    from .cli import languages_option, project, project_lock, relative
+    from .cli_support import languages_option, project, project_lock, relative
     from .report import table
 
     config = project(ctx)

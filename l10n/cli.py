@@ -8,86 +8,13 @@ traceback.
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .config import ProjectConfig, load_config, validate_language
-from .errors import L10nError, LockError
-
-
-class ReportedError(click.ClickException):
-    """An L10nError on its way out: printed as one line, exit status from the error."""
-
-    def __init__(self, error: L10nError):
-        super().__init__(str(error))
-        self.error = error
-        self.exit_code = error.exit_code
-
-    def show(self, file=None) -> None:
-        error = self.error
-        where = error.path or ""
-        if where and error.line:
-            where = f"{where}:{error.line}"
-        text = f"{where}: error: {error.message}" if where else f"l10n: error: {error.message}"
-        click.echo(text, err=True)
-
-
-class L10nGroup(click.Group):
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except L10nError as error:
-            raise ReportedError(error) from None
-        except KeyboardInterrupt:
-            click.echo("l10n: interrupted; no file was left half-written", err=True)
-            ctx.exit(130)
-
-
-def project(ctx: click.Context) -> ProjectConfig:
-    """The project settings, loaded once per command (from -C DIR or the working directory)."""
-    obj = ctx.ensure_object(dict)
-    if "config" not in obj:
-        obj["config"] = load_config(obj.get("directory"), explicit=obj.get("directory") is not None)
-    return obj["config"]
-
-
-@contextmanager
-def project_lock(config: ProjectConfig, *, wait: float = 0):
-    """Hold the project's lock while writing catalogues or bundles (a second run waits or stops)."""
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(config.root / ".l10n.lock"))
-    try:
-        lock.acquire(timeout=wait)
-    except Timeout:
-        raise LockError(
-            "another l10n command is writing this project (lock file .l10n.lock); "
-            "wait for it to finish, or pass --wait SECONDS",
-            path=config.root,
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def languages_option(config: ProjectConfig, langs: tuple[str, ...]) -> list[str]:
-    chosen = [validate_language(code, "--lang") for code in langs]
-    unknown = [code for code in chosen if code not in config.languages]
-    if unknown:
-        raise L10nError(f"--lang {unknown[0]} is not one of the project's languages: "
-                        + ", ".join(config.languages))
-    return chosen or list(config.target_languages)
-
-
-def relative(config: ProjectConfig, path: Path) -> str:
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
+from .cli_support import (L10nGroup, languages_option, project, project_lock, relative,
+                          validate_language)
 
 
 @click.group(cls=L10nGroup, context_settings={"help_option_names": ["-h", "--help"]})

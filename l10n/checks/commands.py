@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import project, validate_language
+from ..cli_support import project, validate_language
 from ..config import ProjectConfig
 from ..errors import ConfigError
 from ..fsutil import atomic_write
