@@ -162,7 +162,9 @@ class _Next:
         self.lower = char.islower()
         self.roman = _ROMAN_RE.match(chunk, pos) is not None
         word = _WORD_RE.match(chunk, pos)
-        self.word = word.group() if word else ""
+        # "A/RES/78/261" starts with a letter, not with the word "A".
+        symbol = word is not None and chunk.startswith("/", word.end())
+        self.word = word.group() if word and not symbol else ""
         self.initial = len(self.word) == 1 and chunk.startswith(".", pos + 1)
 
 
@@ -283,7 +285,7 @@ def _full_stop_ends(chunk: str, term_start: int, start: int, context: _Next,
     token, begin = _left_token(chunk, term_start)
     token = _last_piece(token, rules)
     cls = _classify(chunk, token, begin, rules) if token else None
-    if cls == "titles":
+    if cls in ("titles", "inner"):
         return False
     if cls == "numeric" and (context.digit or context.roman or context.char == "("):
         return False

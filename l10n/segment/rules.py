@@ -4,6 +4,9 @@ Every word that ends in a full stop (the text before the stop, "the key") falls 
 
 ``titles``
     Honorifics and name prefixes (Mr., H.E., M., Sr., проф.): never a boundary.
+``inner``
+    Abbreviations that introduce an example or a gloss (e.g., i.e., viz., cf.): always followed
+    by more of the same sentence, so never a boundary, whatever follows ("e.g. A/RES/78/261").
 ``numeric``
     Words that introduce a number (No., para., art., p., ст.) and units after a number
     (ft., lb.): no boundary before a digit, a roman numeral or a bracket; otherwise handled
@@ -35,7 +38,7 @@ from importlib import resources
 
 KNOWN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 GENERIC = "generic"
-CLASSES = ("titles", "numeric", "general", "enders", "time", "initialisms")
+CLASSES = ("titles", "inner", "numeric", "general", "enders", "time", "initialisms")
 WORD_LISTS = ("institutions", "starters", "prepositions", "ellipsis_nonstarters")
 
 
