@@ -17,7 +17,12 @@ TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>")
 PLACEHOLDER = re.compile(
     r"%(?:\([\w.]+\))?[-+#0]*\d*(?:\.\d+)?[sdifeEgGxXoucr]|%\d+\$[sd]|\{[\w.\[\]]*\}|\$\{\w+\}"
 )
-URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'，。（）]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A URL does not end in the punctuation of the sentence around it ("... is https://un.org.").
+URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'，。（）]*[^\s<>\"'，。（）.,;:!?)]"
+                 r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Markdown link and image syntax around the text a reader sees: "[text](url)" -> "text".
+MD_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+MD_LINK_HEAD = re.compile(r"!?\[(?=[^\]]*\]\()")
 
 
 @lru_cache(maxsize=None)
@@ -59,8 +64,26 @@ def is_han(char: str) -> bool:
 def visible(text: str, repl: str = " ") -> str:
     """The text without tags, placeholders, URLs and e-mail addresses (each replaced by repl)."""
     text = TAG.sub(repl, text)
+    text = MD_LINK_TAIL.sub(repl, text)
+    text = MD_LINK_HEAD.sub(repl, text)
     text = URL.sub(repl, text)
     return PLACEHOLDER.sub(repl, text)
+
+
+NO_TRANSLATE = re.compile(
+    r"<([A-Za-z][\w:.-]*)\b[^<>]*\btranslate\s*=\s*[\"']no[\"'][^<>]*>.*?</\1\s*>", re.S)
+
+
+def mask_markup(text: str) -> str:
+    """The text with tags, URLs and translate="no" elements blanked by spaces, length kept.
+
+    What a reader sees and a translator translates; offsets into the result are offsets into
+    ``text``, so a match found in the mask can be quoted from the original.
+    """
+    def blank(match: re.Match) -> str:
+        return " " * (match.end() - match.start())
+
+    return URL.sub(blank, TAG.sub(blank, NO_TRANSLATE.sub(blank, text)))
 
 
 def without_tags(text: str) -> str:

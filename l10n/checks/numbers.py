@@ -72,15 +72,28 @@ def _rules(lang: str) -> dict:
 @lru_cache(maxsize=None)
 def _number_pattern(lang: str) -> re.Pattern:
     rules = _rules(lang)
-    seps = "".join(re.escape(c) for c in dict.fromkeys(rules["decimal"] + rules["group"]))
+    # "." always joins digits into one token: parse_number decides what it means there.
+    seps = "".join(re.escape(c) for c in dict.fromkeys(rules["decimal"] + rules["group"] + ["."]))
     words = sorted(rules.get("magnitudes", {}), key=len, reverse=True)
     magnitude = "|".join(re.escape(w) for w in words) or "(?!)"
     return re.compile(rf"\d+(?:[{seps}]\d+)*(?:\s?(?P<mag>{magnitude}))?", re.IGNORECASE)
 
 
-def parse_number(token: str, lang: str) -> list[Decimal]:
-    """The values one number token stands for in ``lang`` (several when it is not one number)."""
+_LABEL = re.compile(r"\d{1,3}\.\d{1,3}")
+_UNIT = re.compile(r"\s?(?:%|‰|per ?cent|pour ?cent|por ?ciento|процент)", re.IGNORECASE)
+
+
+def parse_number(token: str, lang: str, *, quantity: bool = False) -> list[Decimal]:
+    """The values one number token stands for in ``lang`` (several when it is not one number).
+
+    "1.3" where the language's decimal mark is a comma is a label (SDG target 1.3, section
+    10.2), written alike in every language, so it is read as the number 1.3 rather than 1 and 3;
+    but not a ``quantity`` (followed by a unit such as %): "3.5 %" in French is a wrong mark.
+    """
     rules = _rules(lang)
+    if not quantity and "." not in rules["decimal"] and _LABEL.fullmatch(token) and not (
+            "." in rules["group"] and len(token.split(".")[1]) == 3):
+        return [Decimal(token)]
     parts = re.split(r"(\D)", token)
     values, integer, fraction = [], parts[0], None
     for sep, group in zip(parts[1::2], parts[2::2]):
@@ -119,7 +132,8 @@ def numbers(text: str, lang: str) -> Counter:
     magnitudes = {k.lower(): v for k, v in _rules(lang).get("magnitudes", {}).items()}
     for match in _number_pattern(lang).finditer(text):
         token = match.group()[: match.start("mag") - match.start()] if match.group("mag") else match.group()
-        values = parse_number(token.strip(), lang)
+        unit = _UNIT.match(text, match.end())
+        values = parse_number(token.strip(), lang, quantity=unit is not None)
         if match.group("mag"):
             values[-1] *= magnitudes[match.group("mag").lower()]
         found.update(_canonical(v) for v in values)

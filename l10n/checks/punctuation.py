@@ -7,6 +7,8 @@ count as punctuation.
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from typing import Iterable
 
@@ -37,6 +39,9 @@ def _quoted(marks: Iterable[str]) -> str:
     return ", ".join(f'"{m}"' for m in dict.fromkeys(marks))
 
 
+_ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+|\d+)\.")
+
+
 class ChineseAsciiPunctuation(Check):
     """ASCII punctuation in Chinese text where full-width marks belong.
 
@@ -56,6 +61,8 @@ class ChineseAsciiPunctuation(Check):
         ("zh", "Goal: resilient societies", "目标是:建设更具韧性的社会"),
     ]
     examples_pass = [
+        ("zh", "II. Background", "二. 背景"),
+        ("zh", "See [the page](https://www.un.org/).", "见[网页](https://www.un.org/)。"),
         ("zh", "resolution A/RES/78/261", "第A/RES/78/261号决议"),
         ("zh", "UN Photo", "联合国图片 UN Photo, New York"),
         ("zh", "at 10:30, in Doha", "10:30，在多哈"),
@@ -69,6 +76,8 @@ class ChineseAsciiPunctuation(Check):
             for index, char in enumerate(text):
                 if char not in table:
                     continue
+                if index and _ENUMERATOR.fullmatch(text[:index + 1]):
+                    continue  # "一. 导言", "1. ": UN Chinese numbers headings and paragraphs so
                 before, after = text[index - 1:index], text[index + 1:index + 2]
                 if char == ".":
                     wrong = bool(before) and is_han(before) and not after[:1].isdigit()

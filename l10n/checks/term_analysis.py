@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 from rapidfuzz import fuzz
 
 from ..glossary.model import Concept, Status, Term
+from ._text import mask_markup
 from .base import CheckContext
 
 RULES = json.loads((Path(__file__).parent / "data" / "term_rules.json").read_text("utf-8"))
@@ -104,9 +105,9 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
     tgt_index = context.term_index(target_lang, "target")
     if src_index is None or tgt_index is None:
         return PairAnalysis((), ())
-    source_matches = tuple(src_index.find(source))
+    source_matches = tuple(src_index.find(mask_markup(source)))
     plain = _undot(target) if target_lang in UNSPACED else target
-    target_matches = tgt_index.find(plain)
+    target_matches = tgt_index.find(mask_markup(plain))
     work = _Work(glossary, target, target_lang, target_matches, context)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
@@ -211,8 +212,11 @@ class _Work:
         return cache[key]
 
     def _part_of(self, concept: Concept) -> str | None:
+        """A shorter concept of this title standing on its own in the target; words inside a
+        longer match of another concept ("Desarrollo Sostenible" inside "Objetivos de
+        Desarrollo Sostenible") belong to that concept and are no partial title."""
         parts = self.parts(concept)
-        for match in walk(self.matches):
+        for match in self.matches:
             if match.concept_id in parts and match.term.status is not Status.DEPRECATED:
                 return match.text
         return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -26,8 +27,7 @@ import snowballstemmer
 from .normalise import Rules, cased_form, fold_chars, strip_marks, tokenise
 
 
-@dataclass(frozen=True)
-class Alt:
+class Alt(NamedTuple):
     """Another analysis of a unit: its key, its form, where its span starts and how it may be used."""
 
     key: str
@@ -37,8 +37,7 @@ class Alt:
     anywhere: bool  # may occur inside a match, not only on its first unit
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One matching unit of a text or term, with its character span in that text."""
 
     start: int
@@ -52,9 +51,16 @@ class Unit:
     token_first: bool  # first unit of its word (False for the "le" of "du")
 
 
-@lru_cache(maxsize=None)
+_THREAD = threading.local()
+
+
 def _stemmer(name: str):
-    return snowballstemmer.stemmer(name)
+    """A Snowball stemmer for this thread: stemmer objects keep state and are not thread-safe
+    (l10n check runs catalogues in threads)."""
+    stemmers = _THREAD.__dict__.setdefault("stemmers", {})
+    if name not in stemmers:
+        stemmers[name] = snowballstemmer.stemmer(name)
+    return stemmers[name]
 
 
 @lru_cache(maxsize=200_000)
@@ -130,14 +136,15 @@ def word_analysis(raw: str, rules: Rules) -> tuple[str, tuple[tuple[str, tuple[s
     return cased, tuple((part, word_keys(part, part, rules)) for part in forms)
 
 
-def _raw_offset(raw: str, stripped_chars: int, rules: Rules) -> int:
-    """Offset in ``raw`` after ``stripped_chars`` characters that survive mark stripping."""
+def _raw_offset(raw: str, letters: int, rules: Rules) -> int:
+    """Offset in ``raw`` of the first letter after ``letters`` letters (marks go with their letter)."""
     seen = 0
     for i, ch in enumerate(raw):
-        if seen == stripped_chars:
+        if ch in rules.strip_chars:
+            continue
+        if seen == letters:
             return i
-        if ch not in rules.strip_chars:
-            seen += 1
+        seen += 1
     return len(raw)
 
 

@@ -86,3 +86,24 @@ def test_month_names_come_from_cldr():
 def test_references_and_numbers_are_kept_apart():
     assert references("A/RES/78/261 and 78/318 of 2024") == ["A/RES/78/261", "78/318"]
     assert numbers("A/RES/78/261 and 78/318 of 2024", "en") == {"2024": 1}
+
+
+@pytest.mark.parametrize("lang,target", [
+    ("fr", "La cible 1.3 des objectifs de développement durable."),
+    ("es", "La meta 1.3 de los Objetivos de Desarrollo Sostenible."),
+    ("ru", "Задача 1.3 целей в области устойчивого развития."),
+    ("fr", "La cible 1,3 des objectifs de développement durable."),
+], ids=["fr-label", "es-label", "ru-label", "fr-decimal-comma"])
+def test_target_numbers_are_labels_in_decimal_comma_languages(lang, target):
+    from l10n.checks.base import CheckContext, Entry
+    from l10n.checks.numbers import NumberMismatch
+
+    entry = Entry(file="x.po", line=1, lang=lang, source_lang="en",
+                  msgid="Target 1.3 of the Sustainable Development Goals.", msgstr=target)
+    assert list(NumberMismatch().check(entry, CheckContext())) == []
+
+
+def test_dotted_dates_still_split_into_day_month_year():
+    from l10n.checks.numbers import numbers
+
+    assert numbers("4.11.2025", "ru") == numbers("4 11 2025", "ru")

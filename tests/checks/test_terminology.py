@@ -316,3 +316,26 @@ def test_seed_page(source, target, expected):
     text = seed.read_text("utf-8")
     assert expected == ["term-near-miss"] or target in text  # the real page's own wording
     assert slugs(run_all(load_glossary(csv_path), entry("zh", source, target))) == expected
+
+
+def test_terms_inside_translate_no_markup_and_urls_are_not_required(glossary_context=None):
+    """'UN' in <small translate="no">UN Photo</small> or in a URL is not text to translate."""
+    from l10n.checks.terminology import TERMINOLOGY_CHECKS
+    from l10n.checks.base import CheckContext, Entry
+    from l10n.glossary.model import Concept, Glossary, Term
+
+    glossary = Glossary()
+    concept = glossary.add(Concept("BODY-UN", "body"))
+    concept.section("en").terms.append(Term("UN", case_sensitive=True))
+    concept.section("fr").terms.append(Term("ONU", case_sensitive=True))
+    context = CheckContext(glossary=glossary)
+    source = ('The Summit opened in Doha. <small translate="no">UN Photo</small> '
+              '<a href="https://www.un.org/UN">More</a>')
+    target = ('Le Sommet s’est ouvert à Doha. <small translate="no">UN Photo</small> '
+              '<a href="https://www.un.org/UN">Plus</a>')
+    entry = Entry(file="x.po", line=1, lang="fr", source_lang="en", msgid=source, msgstr=target)
+    found = [f for check in TERMINOLOGY_CHECKS for f in check().check(entry, context)]
+    assert found == []
+    plain = Entry(file="x.po", line=1, lang="fr", source_lang="en",
+                  msgid="The UN met in Doha.", msgstr="Le Sommet s’est réuni à Doha.")
+    assert [f.check for c in TERMINOLOGY_CHECKS for f in c().check(plain, context)] == ["term-missing"]
