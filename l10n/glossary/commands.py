@@ -237,3 +237,12 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
         click.echo(change.describe())
     shown = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no changes"
     click.echo(shown)
+
+
+def _register_lookup() -> None:
+    from .lookup import lookup_command
+
+    glossary.add_command(lookup_command)
+
+
+_register_lookup()

@@ -30,7 +30,7 @@ import hashlib
 import itertools
 import pickle
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
@@ -176,7 +176,7 @@ class TermIndex:
             first, second = units[0], units[1] if len(units) > 1 else None
             if second and first.form in self._rules.articles and second.start != first.start:
                 rest = variant[second.start :]
-                shifted = [replace(u, start=u.start - second.start, end=u.end - second.start)
+                shifted = [u._replace(start=u.start - second.start, end=u.end - second.start)
                            for u in units[1:]]
                 self._add_entry(concept_id, pos, term, rest, shifted, sensitive, True, patterns)
 
@@ -214,7 +214,8 @@ class TermIndex:
         units = analyse(text, self._rules)
         cands = self._candidates(text, units)
         cands.sort(key=lambda c: (c.i, -(c.j - c.i), c.start))
-        return self._resolve(text, cands, cands, top_only=True, exclude=frozenset())
+        firsts = [c.i for c in cands]
+        return self._resolve(text, cands, (cands, firsts), top_only=True, exclude=frozenset())
 
     def concepts_in(self, text: str) -> set[str]:
         """Ids of every concept found in ``text``, at top level or contained."""
@@ -325,13 +326,16 @@ class TermIndex:
         return (c.i, -(c.j - c.i), HOW_RANK[c.how], entry.status_rank, entry.article_dropped,
                 entry.concept_id, entry.term_pos, c.start)
 
-    def _resolve(self, text: str, pool: list[_Cand], everything: list[_Cand], *, top_only: bool,
-                 exclude: frozenset[str]) -> list[Match]:
-        """Leftmost-longest selection; whatever lies inside a chosen match becomes ``contained``."""
+    def _resolve(self, text: str, pool: list[_Cand], everything: tuple[list[_Cand], list[int]], *,
+                 top_only: bool, exclude: frozenset[str]) -> list[Match]:
+        """Leftmost-longest selection; whatever lies inside a chosen match becomes ``contained``.
+
+        ``everything`` is every candidate sorted by first unit, with the list of first units.
+        """
         eligible = [c for c in pool if (c.top or not top_only)
                     and self._entries[c.entry].concept_id not in exclude]
         eligible.sort(key=self._rank)
-        firsts = [c.i for c in everything]
+        cands, firsts = everything
         matches: list[Match] = []
         reached = -1
         for c in eligible:
@@ -340,7 +344,7 @@ class TermIndex:
             reached = c.j
             entry = self._entries[c.entry]
             lo, hi = bisect.bisect_left(firsts, c.i), bisect.bisect_left(firsts, c.j)
-            inner = [d for d in everything[lo:hi] if d.j <= c.j and d is not c]
+            inner = [d for d in cands[lo:hi] if d.j <= c.j and d is not c]
             contained = self._resolve(text, inner, everything, top_only=False,
                                       exclude=exclude | {entry.concept_id}) if inner else []
             matches.append(Match(entry.concept_id, self.lang, self._terms[(entry.concept_id, entry.term_pos)],

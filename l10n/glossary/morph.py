@@ -18,9 +18,9 @@ per distinct word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 import threading
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 

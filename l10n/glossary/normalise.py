@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from ..errors import ConfigError
 
@@ -56,8 +56,7 @@ class Rules:
     digest: str
 
 
-@dataclass(frozen=True)
-class RawToken:
+class RawToken(NamedTuple):
     """A word of the text: its span, its characters and whether a joiner ties it to the previous one."""
 
     start: int
