@@ -96,8 +96,11 @@ def _new_entry(template: polib.POEntry, nplurals: int) -> polib.POEntry:
 
 
 def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> None:
-    """Copy the translator's work (translation, comments, fuzziness) from ``old``."""
+    """Copy the translator's work (translation, comments, flags, fuzziness) from ``old``."""
     entry.tcomment = old.tcomment
+    for flag in old.flags:  # "ignore-<check>" waivers and the like belong to the translator
+        if flag != "fuzzy" and flag not in entry.flags:
+            entry.flags.append(flag)
     if entry.msgid_plural:
         if old.msgid_plural:
             entry.msgstr_plural = {i: old.msgstr_plural.get(i, "") for i in range(nplurals)}

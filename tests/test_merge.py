@@ -42,6 +42,13 @@ def test_unchanged_entries_keep_translation_comments_and_flags():
     assert report.counts() == {"new": 0, "fuzzy": 0, "obsolete": 0, "reused": 0, "unchanged": 1}
 
 
+def test_translator_flags_survive_the_merge_and_template_flags_are_added():
+    old = catalogue(E("Distr.: General", "Distr.: General", flags=["ignore-copied-source"]))
+    template = catalogue(E("Distr.: General", flags=["no-wrap"]))
+    merged, _ = merge_catalogue(old, template)
+    assert find(merged, "Distr.: General").flags == ["no-wrap", "ignore-copied-source"]
+
+
 def test_edited_source_gets_old_translation_marked_fuzzy_with_previous_msgid():
     old = catalogue(E(SUMMIT, SUMMIT_FR))
     edited = "The Summit was held in Doha, Qatar, from 4 to 6 November 2025."
