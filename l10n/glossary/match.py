@@ -111,7 +111,19 @@ def term_variants(text: str, rules: Rules) -> list[str]:
         for form in re.split(r"\s+/\s+", piece):
             if form and form not in out:
                 out.append(form)
-    return out
+    return out + [v for v in map(lambda f: _indefinite(f, rules), out) if v and v not in out]
+
+
+def _indefinite(form: str, rules: Rules) -> str | None:
+    """A multi-word Arabic term without its article on every word: an indefinite mention
+    ("وثيقتين ختاميتين" for "الوثيقة الختامية") drops it on the noun and its adjectives alike.
+    A one-word term keeps it, so that "الثاني" (the second) is never found in "آل ثاني"."""
+    article = rules.indefinite_article
+    words = form.split()
+    if not article or len(words) < 2 or not words[0].startswith(article):
+        return None
+    return " ".join(w[len(article):] if w.startswith(article) and len(w) > len(article) + 1
+                    else w for w in words)
 
 
 def _key_paths(units: list[Unit]) -> list[tuple[str, ...]]:

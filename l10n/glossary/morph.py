@@ -70,6 +70,37 @@ def stem(name: str, word: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _english_plurals() -> dict:
+    import json
+    from importlib import resources
+
+    text = resources.files("l10n.glossary").joinpath("data/english_plurals.json").read_text("utf-8")
+    data = json.loads(text)
+    return {"irregular": data["irregular"], "invariant": frozenset(w.lower() for w in data["invariant"])}
+
+
+@lru_cache(maxsize=200_000)
+def english_singular(word: str) -> str:
+    """The singular of an English word form, possessive removed ("States'" -> "state")."""
+    for mark in ("'s", "’s", "'", "’"):
+        if word.endswith(mark) and len(word) > len(mark) + 1:
+            word = word[: -len(mark)]
+            break
+    table = _english_plurals()
+    if word in table["irregular"]:
+        return table["irregular"][word]
+    if word in table["invariant"] or len(word) <= 3 or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is", "ous")):
+        return word
+    return word[:-1]
+
+
+@lru_cache(maxsize=None)
 def _morph_analyzer():
     import pymorphy3
 
@@ -97,9 +128,12 @@ def russian_keys(word: str) -> tuple[str, ...]:
 
 
 def _strip_suffix(form: str, rules: Rules) -> str:
-    for suffix in rules.suffixes:
+    """Remove the first matching ending; "تين>ه" replaces it (the feminine dual وثيقتين stands
+    for وثيقة, whose ة the normaliser folds to ه)."""
+    for rule in rules.suffixes:
+        suffix, _, replacement = rule.partition(">")
         if form.endswith(suffix) and len(form) - len(suffix) >= rules.min_stem:
-            return form[: -len(suffix)]
+            return form[: -len(suffix)] + replacement
     return form
 
 
@@ -111,6 +145,8 @@ def word_keys(form: str, cased: str, rules: Rules) -> tuple[str, ...]:
         return (form[: -len(rules.acronym_plural)],)
     if rules.morph == "pymorphy3":
         return russian_keys(form)
+    if rules.stemmer == "english-plural":
+        return (english_singular(form),)
     if rules.stemmer:
         return (stem(rules.stemmer, form),)
     if rules.suffixes:

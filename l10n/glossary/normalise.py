@@ -54,6 +54,7 @@ class Rules:
     suffixes: tuple[str, ...]
     min_stem: int
     digest: str
+    indefinite_article: str | None = None  # Arabic ال: a phrase may drop it on every word
 
 
 class RawToken(NamedTuple):
@@ -111,6 +112,7 @@ def _rules_from(data: dict, lang: str, raw_text: str, path: Path) -> Rules:
         clitics=tuple((p, r) for p, r in data.get("clitics", ())),
         min_remainder=int(data.get("min_remainder", 2)),
         suffixes=tuple(data.get("suffixes", ())),
+        indefinite_article=data.get("indefinite_article"),
         min_stem=int(data.get("min_stem", 3)),
         digest=hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:16],
     )

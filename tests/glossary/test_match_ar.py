@@ -125,7 +125,8 @@ NEGATIVE = [
     ("person-with-broken-family", "الشيخ تميم بن حمد ال ثاني", "PER-TAMIM"),
     ("clitic-inside-phrase", "أمير ودولة قطر", "TI-AMIR"),
     ("adjective", "الوفد القطري", "PL-QATAR"),
-    ("longer-word", "الدوحتين", "PL-DOHA"),
+    ("longer-word", "الدوحيون", "PL-DOHA"),
+    ("indefinite-one-word", "ثاني", "ORD-SECOND"),
     ("media-beijing", "بكين", "PL-BEIJING-PREFERRED"),
 ]
 
@@ -136,3 +137,14 @@ def test_not_found(index, text, concept):
         assert all(m.term.status is Status.DEPRECATED for m in index.find(text))
     else:
         assert concept not in index.concepts_in(text)
+
+
+@pytest.mark.parametrize("text", ["اعتمدت القمتان وثيقتين ختاميتين", "الوثيقتان الختاميتان"],
+                         ids=["dual-genitive-indefinite", "dual-nominative"])
+def test_feminine_dual_matches_the_singular_term(text):
+    from l10n.glossary.model import Concept, Glossary, Term
+    from l10n.glossary.match import TermIndex
+
+    glossary = Glossary()
+    glossary.add(Concept("DOC-OUTCOME", "document")).section("ar").terms.append(Term("الوثيقة الختامية"))
+    assert [m.concept_id for m in TermIndex(glossary, "ar").find(text)] == ["DOC-OUTCOME"]
