@@ -20,9 +20,14 @@ run: $(STAMP)
 	$(BIN)/l10n extract
 	$(BIN)/l10n update
 	$(BIN)/l10n stats
+	$(BIN)/l10n build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Benchmarks against the peer tools (see benchmarks/README.md); not part of the tests.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks --sizes 1000,10000 --repeat 3 --out bench.json --markdown bench.md
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info .pytest_cache
