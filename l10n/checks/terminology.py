@@ -19,6 +19,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterable
 
+import ahocorasick
+
 from ..glossary.model import Status
 from ..model import Finding, Severity
 from .base import Check, CheckContext, Entry, ProjectCheck
@@ -280,7 +282,7 @@ class TermNameConsistency(ProjectCheck):
         index = context.term_index(lang, "target")
         if index is None:
             return
-        persons = [c for c in context.glossary.concepts.values() if c.domain == "person"]
+        persons, automaton = _person_needles(context, lang)
         for _, target in entry.pairs():
             spans: set[tuple[int, int]] = set()
             for match in walk(index.find(target)):
@@ -289,15 +291,12 @@ class TermNameConsistency(ProjectCheck):
                         and match.term.status is not Status.DEPRECATED:
                     spans.add((match.start, match.end))
                     yield match.concept_id, match.text, name_shape(match.term.text, match.text)
-            for concept in persons:
-                for term in concept.terms(lang):
-                    if term.status is Status.DEPRECATED:
-                        continue
-                    for start, end in find_unseparated(target, term.text, lang):
-                        if not any(start < b and a < end for a, b in spans):
-                            spans.add((start, end))
-                            surface = target[start:end]
-                            yield concept.id, surface, name_shape(term.text, surface)
+            for concept, term in _persons_spelt_in(target, persons, automaton):
+                for start, end in find_unseparated(target, term.text, lang):
+                    if not any(start < b and a < end for a, b in spans):
+                        spans.add((start, end))
+                        surface = target[start:end]
+                        yield concept.id, surface, name_shape(term.text, surface)
 
     def _report(self, lang: str, concept_id: str, found: list) -> Iterable[Finding]:
         counts = Counter(key for _, _, key in found)
@@ -316,6 +315,46 @@ class TermNameConsistency(ProjectCheck):
                        "name alike everywhere")
             yield self.finding(entry, message, concept=concept_id, expected=(example,),
                                found=surface)
+
+
+def _letters_key(text: str) -> str:
+    """The letters and digits of ``text``, case-folded: what find_unseparated compares."""
+    return "".join(ch.casefold() for ch in text if ch.isalnum())
+
+
+def _person_needles(context: CheckContext, lang: str):
+    """The acceptable person-name terms of ``lang`` in glossary order, and an Aho-Corasick
+    automaton over their letters (built once per run), so each translation is scanned once
+    instead of once per name: checking time then hardly grows with the glossary."""
+
+    def build():
+        persons, needles = [], {}
+        for concept in context.glossary.concepts.values():
+            if concept.domain != "person":
+                continue
+            for term in concept.terms(lang):
+                key = _letters_key(term.text)
+                if term.status is not Status.DEPRECATED and key:
+                    needles.setdefault(key, []).append(len(persons))
+                    persons.append((concept, term))
+        if not needles:
+            return persons, None
+        automaton = ahocorasick.Automaton()
+        for key, numbers in needles.items():
+            automaton.add_word(key, tuple(numbers))
+        automaton.make_automaton()
+        return persons, automaton
+
+    return context.cached(("person-needles", lang), build)
+
+
+def _persons_spelt_in(target: str, persons: list, automaton) -> list:
+    """The (concept, term) pairs whose letters occur in ``target``'s letters, in glossary
+    order (the order the spans are claimed in)."""
+    if automaton is None:
+        return []
+    found = {n for _, numbers in automaton.iter(_letters_key(target)) for n in numbers}
+    return [persons[n] for n in sorted(found)]
 
 
 def name_shape(term_text: str, surface: str) -> tuple:

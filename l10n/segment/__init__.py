@@ -19,6 +19,8 @@ otherwise. The Arabic comma and semicolon and the colon never end a sentence.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .engine import chunk_cuts
 from .layout import chunk_ranges
 from .rules import KNOWN_LANGUAGES, load_rules, normalise_lang
@@ -28,6 +30,18 @@ __all__ = ["KNOWN_LANGUAGES", "normalise_lang", "segment_spans", "segment_text"]
 
 def segment_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the sentences of ``text``, in order, whitespace stripped."""
+    return list(_cached_spans(text, lang))
+
+
+@lru_cache(maxsize=65536)
+def _cached_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """Segmentation is a pure function of the text and the language's rules (read once per
+    process); ``l10n build`` asks for the same units once per language and twice per
+    document, so the answers are kept."""
+    return tuple(_segment(text, lang))
+
+
+def _segment(text: str, lang: str) -> list[tuple[int, int]]:
     rules = load_rules(lang)
     spans: list[tuple[int, int]] = []
     for chunk_start, chunk_end in chunk_ranges(text):

@@ -1,0 +1,122 @@
+"""Timing whole commands: wall time and the peak resident memory of each child process.
+
+Each contender is a list of commands run one after the other (msgmerge runs once per file,
+html2po once per folder, l10n once per project). Its time is the wall time of the whole list;
+its peak memory is the largest maximum resident set size among those processes, as the kernel
+reports it for the reaped child (GNU time's %M, else ``os.wait4``), so l10n's start-up is
+counted like anyone's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+Commands = list[list[str]]
+
+
+@dataclass(frozen=True)
+class Contender:
+    """One tool on one workload. ``setup(scratch)`` prepares a fresh folder (not timed) and
+    returns the commands to time."""
+
+    name: str
+    setup: Callable[[Path], Commands]
+    is_l10n: bool = False
+
+
+@dataclass
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    peak_kb: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.peak_kb) / 1024
+
+
+# GNU time forks the command from its own small process. Measured straight from this process,
+# a child's maximum resident size would include ours at the time of the fork (Linux keeps the
+# high-water mark of the memory image that exec replaces), so it is used when present.
+TIME = "/usr/bin/time" if Path("/usr/bin/time").is_file() else None
+
+
+def _peak_kb(path: Path) -> int:
+    try:
+        return int(path.read_text().strip().splitlines()[-1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+class CommandFailed(RuntimeError):
+    pass
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "1762214400")
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(__file__).resolve().parents[1]), env.get("PYTHONPATH")]))
+    env["LC_ALL"] = "C.UTF-8"
+    return env
+
+
+def run_commands(commands: Commands, cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    """(wall seconds, peak KiB) of the commands run in order; CommandFailed on a bad exit."""
+    peak = 0
+    log = cwd / ".stderr"
+    start = time.perf_counter()
+    rss = cwd / ".maxrss"
+    for argv in commands:
+        wrapped = [TIME, "-f", "%M", "-o", str(rss), *argv] if TIME else argv
+        with log.open("wb") as err:
+            child = subprocess.Popen(wrapped, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+        peak = max(peak, _peak_kb(rss) if TIME else usage.ru_maxrss)
+        if child.returncode != 0:
+            message = log.read_text("utf-8", "replace").strip().splitlines()[-3:]
+            raise CommandFailed(f"{' '.join(argv)} exited {child.returncode}: {message}")
+    return time.perf_counter() - start, peak
+
+
+def measure(contenders: list[Contender], repeat: int, scratch_root: Path | None = None,
+            progress: Callable[[str], None] | None = None) -> dict[str, Timing]:
+    """Time every contender ``repeat`` times, alternating them (l10n, peer, peer, l10n, ...)."""
+    env = environment()
+    timings = {c.name: Timing() for c in contenders}
+    for round_ in range(repeat):
+        for contender in contenders:
+            scratch = Path(tempfile.mkdtemp(prefix="l10n-bench-", dir=scratch_root))
+            try:
+                commands = contender.setup(scratch)
+                seconds, peak = run_commands(commands, scratch, env)
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+            timings[contender.name].seconds.append(seconds)
+            timings[contender.name].peak_kb.append(peak)
+            if progress:
+                progress(f"  round {round_ + 1}: {contender.name}: {seconds:.2f} s, "
+                         f"{peak / 1024:.0f} MB")
+    return timings
+
+
+def copy_tree(source: Path, target: Path, pattern: str = "*") -> None:
+    """Copy the files matching ``pattern`` (recursively) from ``source`` into ``target``."""
+    for path in sorted(source.rglob(pattern)):
+        if path.is_file():
+            dest = target / path.relative_to(source)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)

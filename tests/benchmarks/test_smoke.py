@@ -1,0 +1,72 @@
+"""The benchmark runner at a tiny size, so that it cannot rot: one row per stage and peer."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.__main__ import main
+from benchmarks.pseudo import translate
+from benchmarks.stages import all_stages
+
+SEGMENT_STAGES = ("extract", "merge", "check", "terms", "build", "mo")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> dict:
+    if not (Path(sys.executable).parent / "l10n").exists() and not shutil.which("l10n"):
+        pytest.skip("the l10n command is not installed beside this Python")
+    folder = tmp_path_factory.mktemp("bench")
+    out = folder / "report.json"
+    code = main(["--sizes", "200", "--glossary-sizes", "50,100", "--growth-catalogue", "200",
+                 "--repeat", "1", "--data", str(folder / "data"), "--out", str(out)])
+    assert code == 0
+    return json.loads(out.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("stage", [s.name for s in all_stages()])
+def test_every_stage_has_a_row_with_positive_times(report: dict, stage: str) -> None:
+    rows = [row for row in report["rows"] if row["stage"] == stage]
+    assert rows, f"no row for {stage}"
+    for row in rows:
+        assert row["tool_median"] > 0 and row["peer_median"] > 0
+        assert row["ratio"] == pytest.approx(row["peer_median"] / row["tool_median"], rel=1e-2)
+        assert row["tool_peak_mb"] > 0
+
+
+@pytest.mark.parametrize("stage,peer", [
+    ("extract", "html2po"),
+    ("merge", "pot2po"),
+    ("check", "pofilter"),
+    ("terms", "Weblate-style matcher"),
+    ("build", "po2html"),
+    ("mo", "pybabel compile (API)"),
+    ("glossary", "translate-toolkit tbxfile"),
+])
+def test_translate_toolkit_peers_are_measured(report: dict, stage: str, peer: str) -> None:
+    assert any(r["stage"] == stage and r["peer"] == peer for r in report["rows"])
+
+
+def test_growth_is_reported_between_glossary_sizes(report: dict) -> None:
+    growth = {(g["stage"], g["from"], g["to"]) for g in report["growth"]}
+    assert ("terms-growth", 50, 100) in growth
+    assert report["machine"]["nproc"]
+
+
+@pytest.mark.parametrize("lang,text,kept", [
+    ("fr", '12. H.E. Mr. Li <a href="https://undocs.org/A/RES/78/261">A/RES/78/261</a>.',
+     ['<a href="https://undocs.org/A/RES/78/261">', "A/RES/78/261", "12.", "S. E."]),
+    ("zh", "On 4 November 2025, the Summit opened.", ["4", "2025", "。"]),
+    ("ar", "Is it ready, Mr. Li?", ["السيد", "؟", "،"]),
+])
+def test_pseudo_translation_keeps_tags_numbers_and_symbols(lang: str, text: str,
+                                                          kept: list[str]) -> None:
+    result = translate(text, lang)
+    assert result != text
+    for piece in kept:
+        assert piece in result
+    assert translate(text, lang) == result  # deterministic
