@@ -41,11 +41,11 @@ from .bundle_manifest import (
     sha256,
 )
 from .bundle_write import install_tree
-from .bundle_zip import reproducible_zip
+from .bundle_zip import reproducible_zip, safe_entry_name
 from .catalog import compile_mo, read_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write
+from .fsutil import atomic_write, remove_stale_temporaries
 from .locales import direction, english_name, html_lang, native_name
 from .model import Document
 from .pipeline import Source, catalogue_path, discover_sources, document_segments, renditions_for
@@ -306,6 +306,8 @@ def write_language(config: ProjectConfig, result: LanguageResult, provenance: Pr
     result.files = files
     result.output = config.output_dir / result.lang
     result.archive = config.output_dir / f"{result.lang}.zip"
+    for name in files:  # every name checked before anything is written
+        safe_entry_name(f"{result.lang}/{name}")
     changed = install_tree(result.output, files)
     archive = reproducible_zip(files, epoch=provenance.stamp.epoch, prefix=f"{result.lang}/")
     changed = atomic_write(result.archive, archive) or changed
@@ -367,6 +369,7 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
     provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
                             options)
     results = [plan_language(config, lang, documents, options, check_language) for lang in langs]
+    remove_stale_temporaries(config.output_dir, recursive=False)  # zips of a killed build
     for result in results:
         if result.refused:
             result.status = "refused"

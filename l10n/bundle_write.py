@@ -1,8 +1,9 @@
 """Putting a language's bundle in place so that no reader ever sees it half-written.
 
 The whole folder is written into a temporary sibling (``dist/.fr.XXXX.tmp``), every file through
-atomic_write, then swapped in with two renames: the old folder moves aside, the new one takes
-its name, the old one is deleted. A folder whose content is already exactly the planned one is
+atomic_write, then swapped in: on Linux the two folders are exchanged in one atomic step
+(renameat2), elsewhere with two renames (the old folder moves aside, the new one takes its
+name); the old one is deleted. A folder whose content is already exactly the planned one is
 left alone (timestamps included), so a second build with the same inputs touches nothing.
 Leftovers of an interrupted build (hidden ``.tmp`` and ``.old`` folders) are removed first.
 """
@@ -73,10 +74,29 @@ def install_tree(target: Path, files: Mapping[str, bytes]) -> bool:
     return True
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    return False  # EINVAL (file system without it), ENOSYS (old kernel): take the slow path
+
+
 def _swap(staging: Path, target: Path) -> None:
-    """Rename ``staging`` to ``target``, moving an existing ``target`` aside first."""
+    """Rename ``staging`` to ``target``: one atomic exchange where the system offers it (a
+    reader, or a kill, never finds ``target`` missing), else two renames (old aside first)."""
     if not target.exists():
         os.replace(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the old content
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
     os.rmdir(old)  # only the unique name is wanted; rename needs it free

@@ -18,7 +18,7 @@ from translate.storage.pypo import escapeforpo
 from unicode_segmentation_rs import gettext_wrap
 
 from .errors import InputError
-from .fsutil import atomic_write, decode_utf8
+from .fsutil import atomic_write, decode_utf8, read_bytes
 
 PAGE_WIDTH = 79
 HEADER_ORDER = (
@@ -49,13 +49,8 @@ def read_po(path: str | Path, *, strict_plurals: bool = True) -> polib.POFile:
     accepted (``l10n check`` reports them as findings instead of refusing the file).
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such catalogue", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    return parse_po(data, path, strict_plurals=strict_plurals)
+    return parse_po(read_bytes(path, missing="no such catalogue"), path,
+                    strict_plurals=strict_plurals)
 
 
 def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> polib.POFile:
@@ -70,22 +65,50 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
         text = decode_utf8(data, path)
     if not text.strip():
         raise InputError("empty catalogue (not even a header)", path=path, line=1)
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac line ends
     _check_strings(text, path)
+    if _BELL[0] in text:
+        text = _unescape_bell(text)
     # polib drops the previous msgid of obsolete entries ("#~| msgid"); as "#| " it keeps it.
     text = re.sub(r"^#~\|", "#|", text, flags=re.MULTILINE)
     try:
         # The content always holds a newline here, so polib cannot take it for a path.
         catalogue = polib.pofile(text if "\n" in text else text + "\n",
-                                 wrapwidth=PAGE_WIDTH, check_for_duplicates=True)
+                                 wrapwidth=PAGE_WIDTH, check_for_duplicates=False)
     except (OSError, ValueError) as exc:
         raise InputError(_polib_message(str(exc)), path=path, line=_polib_line(str(exc))) from None
     except Exception as exc:  # polib raises bare exceptions on some malformed input
         raise InputError(f"malformed catalogue: {exc}", path=path) from None
     catalogue.fpath = str(path)
+    _check_duplicates(catalogue, path)
+    if charset not in ("utf-8", "utf8", "charset", "ascii", "us-ascii", None):
+        _declare_utf8(catalogue)  # the text is Unicode now and is written back as UTF-8
     if strict_plurals:
         _check_plural_counts(catalogue, path)
     return catalogue
+
+
+def _check_duplicates(catalogue: polib.POFile, path: str | Path) -> None:
+    """Refuse a message defined twice (obsolete ones count, as for msgfmt), with its line.
+
+    Done here with a set rather than by polib, whose own check compares every entry with every
+    earlier one and takes hours on a catalogue of a few hundred thousand entries.
+    """
+    seen: set[tuple[str | None, str]] = set()
+    for entry in catalogue:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            shown = f"{entry.msgctxt!r} | {entry.msgid!r}" if entry.msgctxt is not None else repr(entry.msgid)
+            raise InputError(f"duplicate message definition: {shown}", path=path,
+                             line=entry.linenum)
+        seen.add(key)
+
+
+def _declare_utf8(catalogue: polib.POFile) -> None:
+    content_type = catalogue.metadata.get("Content-Type")
+    if content_type:
+        catalogue.metadata["Content-Type"] = re.sub(r"charset=[A-Za-z0-9_.:-]+", "charset=UTF-8",
+                                                    content_type)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -94,6 +117,9 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 _ESCAPES = set('\\"abfnrtv01234567x')
+_NUMERIC_ESCAPES = set("01234567x")
+# Escapes gettext writes that polib neither writes nor reads (it reads "\\a" as two characters).
+_BELL = ("\\a", "\a")
 
 
 def _check_strings(text: str, path: str | Path) -> None:
@@ -118,6 +144,10 @@ def _check_strings(text: str, path: str | Path) -> None:
                     bad = body[index:index + 2]
                     raise InputError(f"invalid escape sequence {bad!r} in a string", path=path,
                                      line=number)
+                if body[index + 1] in _NUMERIC_ESCAPES:  # polib would keep them as text
+                    raise InputError(f"octal and hex escapes ({body[index:index + 2]!r}...) are not "
+                                     "supported; write the character itself", path=path,
+                                     line=number)
                 index += 2
                 continue
             if char == '"':
@@ -127,6 +157,14 @@ def _check_strings(text: str, path: str | Path) -> None:
             index += 1
         else:
             raise InputError("unterminated string (missing closing quote)", path=path, line=number)
+
+
+def _unescape_bell(text: str) -> str:
+    """Turn ``\\a`` inside strings into the BEL character itself (polib keeps it as text)."""
+    def inside(found: re.Match) -> str:
+        return re.sub(r"\\(.)", lambda m: "\a" if m.group(1) == "a" else m.group(0), found.group(0))
+
+    return re.sub(r'"(?:[^"\\\n]|\\.)*"', inside, text)
 
 
 def _polib_line(message: str) -> int | None:
@@ -153,12 +191,18 @@ def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
         return
     expected = plural_count(catalogue)
     if expected is None:
-        if catalogue.metadata:
+        # A template (empty plural translations, like xgettext's and Babel's .pot) needs none.
+        plurals = [e for e in plurals if any(e.msgstr_plural.values())]
+        if plurals and catalogue.metadata:
             line = plurals[0].linenum
             raise InputError("plural messages but the header has no Plural-Forms", path=path,
                              line=line)
         return
     for entry in plurals:
+        beyond = [index for index in entry.msgstr_plural if index >= expected]
+        if beyond and entry.msgstr_plural[beyond[0]]:
+            raise InputError(f"msgstr[{beyond[0]}] but the header says nplurals={expected}",
+                             path=path, line=entry.linenum)
         forms = len(entry.msgstr_plural)
         translated = any(entry.msgstr_plural.values())
         if translated and forms != expected:
@@ -172,6 +216,9 @@ def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
 # ---------------------------------------------------------------------------------- writing
 
 
+_GETTEXT_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+
+
 def _width(text: str) -> int:
     from unicodedata import east_asian_width
 
@@ -181,6 +228,8 @@ def _width(text: str) -> int:
 def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
     """``msgid "..."`` lines as gettext writes them (prefix is "#~ " or "#| " or "#~| ")."""
     escaped = escapeforpo(value)
+    if any(c in escaped for c in _GETTEXT_ESCAPES):  # as gettext writes them; polib reads all but \a
+        escaped = "".join(_GETTEXT_ESCAPES.get(c, c) for c in escaped)
     head = f"{prefix}{keyword} "
     one_line = "\\n" not in escaped[:-2] and _width(f'{head}"{escaped}"') <= PAGE_WIDTH
     if one_line or not escaped:

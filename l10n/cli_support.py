@@ -32,7 +32,16 @@ class ReportedError(click.ClickException):
         if where and error.line:
             where = f"{where}:{error.line}"
         text = f"{where}: error: {error.message}" if where else f"l10n: error: {error.message}"
-        click.echo(text, err=True)
+        click.echo(one_line(text), err=True)
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped, so that a file name or a message holding a
+    newline still gives one line on stderr (``source/new\\nline.txt``)."""
+    from unicodedata import category
+
+    return "".join(c.encode("unicode_escape").decode("ascii")
+                   if category(c) in ("Cc", "Zl", "Zp") else c for c in text)
 
 
 class L10nGroup(click.Group):

@@ -3,24 +3,42 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from .errors import InputError
 
+# The largest input file l10n reads (sources, catalogues, glossaries). Parsing costs about ten
+# times a file's size in memory; the largest real catalogues and UN documents are a few MiB.
+MAX_INPUT_BYTES = 32 * 1024 * 1024
 
-def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file (a BOM is dropped). Undecodable bytes raise InputError with the line."""
+
+def read_bytes(path: str | Path, *, missing: str = "no such file") -> bytes:
+    """A file's bytes; InputError (never OSError) when it is missing, a folder or too large."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_INPUT_BYTES:
+                raise InputError(f"file too large ({size // (1024 * 1024)} MiB; the limit is "
+                                 f"{MAX_INPUT_BYTES // (1024 * 1024)} MiB)", path=path)
+            data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
+        raise InputError(missing, path=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    return decode_utf8(data, path)
+    if len(data) > MAX_INPUT_BYTES:  # a pipe or a file that grew while being read
+        raise InputError(f"file too large (the limit is {MAX_INPUT_BYTES // (1024 * 1024)} MiB)",
+                         path=path)
+    return data
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 text file (a BOM is dropped). Undecodable bytes raise InputError with the line."""
+    return decode_utf8(read_bytes(path), path)
 
 
 def decode_utf8(data: bytes, path: str | Path) -> str:
@@ -73,3 +91,27 @@ def atomic_write(path: str | Path, data: str | bytes) -> bool:
             pass
         raise
     return True
+
+
+# mkstemp's names: ".<file name>.<8 random characters>.tmp" (see atomic_write)
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def remove_stale_temporaries(folder: str | Path, *, recursive: bool = True) -> list[Path]:
+    """Delete the temporary files of writes that were killed before their rename.
+
+    Only call this while holding the project lock: a temporary file is then never another
+    live l10n process's. Returns what was removed.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    removed = []
+    for path in folder.rglob(".*.tmp") if recursive else folder.glob(".*.tmp"):
+        if _TEMPORARY.match(path.name) and path.is_file() and not path.is_symlink():
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+    return removed

@@ -13,7 +13,7 @@ from . import __version__
 from .catalog import format_po, plural_count, read_po, write_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write
+from .fsutil import atomic_write, remove_stale_temporaries
 from .locales import english_name, plural_forms, sentence_joiner
 from .merge import MergeReport, merge_catalogue
 from .model import Document, Rendition, Unit
@@ -36,10 +36,13 @@ def discover_sources(config: ProjectConfig) -> list[Source]:
     suffixes = {s for fmt in FORMATS for s in fmt.suffixes}
     found: dict[str, Source] = {}
     for path in sorted(config.source_dir.rglob("*")):
+        if path.is_symlink():
+            _ensure_inside(path, config)  # a link out of the project, to a file or a folder
         if not path.is_file() or path.suffix.lower() not in suffixes:
             continue
         _ensure_inside(path, config)
         name = path.relative_to(config.source_dir).with_suffix("").as_posix()
+        _check_name(name, path)
         source = Source(name, path, path.relative_to(config.root).as_posix())
         if name in found:
             raise InputError(
@@ -49,6 +52,14 @@ def discover_sources(config: ProjectConfig) -> list[Source]:
             )
         found[name] = source
     return list(found.values())
+
+
+def _check_name(name: str, path: Path) -> None:
+    """Refuse a source name that cannot travel: a backslash or a control character would make
+    a zip entry that escapes its folder on Windows, or break the ``#:`` lines of a catalogue."""
+    bad = next((c for c in name if c == "\\" or ord(c) < 32 or ord(c) == 127), None)
+    if bad is not None:
+        raise InputError(f"source file name contains {bad!r}; rename the file", path=path)
 
 
 def _ensure_inside(path: Path, config: ProjectConfig) -> None:
@@ -176,6 +187,7 @@ def extract(config: ProjectConfig) -> list[ExtractResult]:
     from .formats import parse_file
 
     sources = discover_sources(config)
+    remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     planned = []
     for source in sources:  # parse everything first: one bad source writes nothing
         document = parse_file(source.path)
@@ -185,7 +197,7 @@ def extract(config: ProjectConfig) -> list[ExtractResult]:
         path = template_path(config, source.name)
         text = format_po(template)
         written = False
-        old = path.read_text("utf-8") if path.is_file() else None
+        old = path.read_text("utf-8", errors="replace") if path.is_file() else None
         if old is None or not _same_but_date(old, text):
             written = atomic_write(path, text)
         results.append(ExtractResult(source, path, len(template), written))
@@ -240,6 +252,7 @@ def update(config: ProjectConfig, langs: list[str] | None = None) -> list[Update
     """Bring po/<lang>/<name>.po up to date with every template, for each target language."""
     langs = langs or list(config.target_languages)
     sources = discover_sources(config)
+    remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     planned = []
     for source in sources:  # read and merge everything first: one bad file writes nothing
         template = read_po(template_path(config, source.name))

@@ -45,23 +45,61 @@ TRUE, FALSE = ("yes", "true", "1"), ("no", "false", "0", "")
 
 
 class _Rows:
-    """CSV rows with their line numbers; quoting errors become InputError with the line."""
+    """CSV rows with their line numbers; quoting errors become InputError with the line.
+
+    Python's csv module lets a quote inside an unquoted field through (``Secr"etariat``); RFC
+    4180 does not, and in a glossary it nearly always means a cell whose quoting was lost, so
+    the raw text of each record is checked for that too.
+    """
 
     def __init__(self, text: str, path: Path):
-        self.reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        self.raw: list[str] = []
+        self.reader = csv.reader(self._lines(io.StringIO(text, newline="")), strict=True)
         self.path = path
+
+    def _lines(self, handle: io.StringIO):
+        for line in handle:
+            self.raw.append(line)
+            yield line
 
     def __iter__(self):
         while True:
             start = self.reader.line_num + 1
+            self.raw.clear()
             try:
                 row = next(self.reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise InputError(f"bad CSV quoting (stray quote?): {exc}", path=self.path,
+                message = str(exc)
+                if "field larger than field limit" in message:
+                    message = f"a field longer than {csv.field_size_limit()} characters (a quote never closed?)"
+                raise InputError(f"bad CSV quoting (stray quote?): {message}", path=self.path,
                                  line=start) from None
+            stray = _stray_quote("".join(self.raw))
+            if stray is not None:
+                raise InputError("bad CSV quoting: a quote inside an unquoted field (quote the "
+                                 'field and double the quote: "a ""b"" c")', path=self.path,
+                                 line=start + stray)
             yield start, row
+
+
+def _stray_quote(record: str) -> int | None:
+    """Lines into ``record`` of a quote inside an unquoted field, or None when there is none."""
+    quoted, at_start = False, True
+    for index, char in enumerate(record):
+        if quoted:
+            if char == '"':
+                quoted = False  # a doubled quote reopens at once below
+                at_start = False
+            continue
+        if char == '"':
+            if at_start or record[index - 1] == '"':
+                quoted = True
+                continue
+            return record.count("\n", 0, index)
+        at_start = char in ",\r\n"
+    return None
 
 
 def _error(message: str, path: Path, line: int) -> InputError:

@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from ..fsutil import read_bytes
 
 ENTITY_MESSAGE = "entity declarations are not allowed in glossary files"
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -111,12 +112,4 @@ def parse_xml(data: bytes, path: str | Path) -> etree._Element:
 def parse_file(path: str | Path) -> etree._Element:
     """Read and parse an XML file safely (see ``parse_xml``)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    return parse_xml(data, path)
+    return parse_xml(read_bytes(path), path)

@@ -1,0 +1,185 @@
+"""Faults: l10n killed mid-run, interrupted with Ctrl-C, or run twice at once.
+
+A generated six-language project is taken through three states once per session:
+
+    ready    sources and templates at version 2, catalogues and bundles still at version 1
+    updated  after ``l10n update``: catalogues at version 2, bundles still at version 1
+    built    after ``l10n build``: everything at version 2
+
+Then ``l10n update`` (from "ready") and ``l10n build`` (from "updated") run as real processes
+and are killed with SIGKILL at points spread over a normal run's duration (several seeds).
+Every PO, MO, zip and HTML file must afterwards be byte for byte the old or the new version,
+a bundle folder must be wholly old or wholly new, and the next run must finish the job and
+leave no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from hardening.harness import (generated_project, l10n_command, new_version, run_process,
+                               snapshot, translate_everything)
+
+DOCUMENTS, SENTENCES = 16, 45
+BUILD = ("build", "--fail-on", "never", "--min-completeness", "0")
+TEMPORARY = re.compile(r"(^|/)\.[^/]+\.(tmp|old)(/|$)")
+SEEDS = range(4)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762214400")
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    """Folders and snapshots of the three states, and how long update and build take."""
+    os.environ["SOURCE_DATE_EPOCH"] = "1762214400"
+    base = tmp_path_factory.mktemp("faults")
+    ready = generated_project(base / "ready", DOCUMENTS, SENTENCES)
+    for command in (("extract",), ("update",)):
+        assert run_process(ready, *command).code == 0
+    translate_everything(ready)
+    assert run_process(ready, *BUILD).code == 0
+    new_version(ready, DOCUMENTS, SENTENCES)
+    assert run_process(ready, "extract").code == 0
+    updated = base / "updated"
+    shutil.copytree(ready, updated, symlinks=True)
+    started = time.monotonic()
+    assert run_process(updated, "update").code == 0
+    update_time = time.monotonic() - started
+    built = base / "built"
+    shutil.copytree(updated, built, symlinks=True)
+    started = time.monotonic()
+    assert run_process(built, *BUILD).code == 0
+    build_time = time.monotonic() - started
+    return {"ready": ready, "updated": updated, "built": built,
+            "snapshots": {name: snapshot(path) for name, path in
+                          (("ready", ready), ("updated", updated), ("built", built))},
+            "update_time": update_time, "build_time": build_time}
+
+
+def kill_at(root: Path, args: tuple[str, ...], delay: float, how: int = signal.SIGKILL):
+    """Start ``l10n ARGS`` in ``root``, send ``how`` after ``delay`` seconds, wait for it."""
+    process = subprocess.Popen(l10n_command("-C", str(root), *args), cwd=root,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    process.send_signal(how)
+    stdout, stderr = process.communicate(timeout=120)
+    return process.returncode, stdout, stderr
+
+
+def delays(total: float, seed: int) -> float:
+    """A kill point for ``seed``: the seeds spread over the run, each with random jitter."""
+    rng = random.Random(seed)
+    share = (seed + rng.random()) / len(SEEDS)
+    return 0.15 + share * total
+
+
+def content_files(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not TEMPORARY.search(name)}
+
+
+def assert_each_file_old_or_new(after: dict[str, bytes], old: dict[str, bytes],
+                                new: dict[str, bytes]) -> None:
+    for name, data in content_files(after).items():
+        assert data in (old.get(name), new.get(name)), f"{name} is neither the old nor the new version"
+    for name in set(old) & set(new):
+        if not TEMPORARY.search(name):
+            assert name in after, f"{name} disappeared"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_update_killed_at_any_point_leaves_old_or_new_catalogues(states, seed, tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(states["ready"], work, symlinks=True)
+    old, new = states["snapshots"]["ready"], states["snapshots"]["updated"]
+    kill_at(work, ("update",), delays(states["update_time"], seed))
+    after = snapshot(work)
+    assert_each_file_old_or_new(after, old, new)
+    assert set(content_files(after)) == set(new)
+    done = run_process(work, "update")
+    assert done.code == 0, done.stderr
+    final = snapshot(work)
+    assert final == new, "the next update did not finish the job or left temporary files"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_build_killed_at_any_point_leaves_old_or_new_bundles(states, seed, tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(states["updated"], work, symlinks=True)
+    old, new = states["snapshots"]["updated"], states["snapshots"]["built"]
+    kill_at(work, BUILD, delays(states["build_time"], seed))
+    after = snapshot(work)
+    assert_each_file_old_or_new(after, old, new)
+    for lang in ("ar", "en", "es", "fr", "ru", "zh"):
+        prefix = f"dist/{lang}/"
+        tree = {n: d for n, d in after.items() if n.startswith(prefix)}
+        versions = [{n: d for n, d in v.items() if n.startswith(prefix)} for v in (old, new)]
+        assert tree in versions, f"{prefix} mixes old and new files"
+    done = run_process(work, *BUILD)
+    assert done.code == 0, done.stderr
+    assert snapshot(work) == new, "the next build did not finish the job or left temporary files"
+
+
+def test_ctrl_c_exits_130_with_one_line_and_no_half_written_file(states, tmp_path):
+    old, new = states["snapshots"]["ready"], states["snapshots"]["updated"]
+    for attempt in range(6):  # a run that finished before the signal proves nothing: go earlier
+        work = tmp_path / f"work{attempt}"
+        shutil.copytree(states["ready"], work, symlinks=True)
+        delay = max(0.45, states["update_time"] * (0.8 - 0.12 * attempt))
+        code, stdout, stderr = kill_at(work, ("update",), delay, signal.SIGINT)
+        if code != 0:
+            break
+    assert code == 130, stderr
+    assert len(stderr.splitlines()) == 1 and "interrupted" in stderr, stderr
+    after = snapshot(work)
+    assert_each_file_old_or_new(after, old, new)
+    assert not [name for name in after if TEMPORARY.search(name)], "temporary files left behind"
+
+
+def test_a_second_command_stops_with_a_clear_message_or_waits_for_the_lock(states, tmp_path):
+    """Two real processes: one waits for the lock (--wait), one without --wait stops at once."""
+    work = tmp_path / "work"
+    shutil.copytree(states["ready"], work, symlinks=True)
+    lock = FileLock(str(work / ".l10n.lock"))
+    lock.acquire()
+    try:
+        waiting = subprocess.Popen(l10n_command("-C", str(work), "update", "--wait", "60"),
+                                   cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+        refused = run_process(work, "update")
+        assert refused.code == 2, refused
+        assert len(refused.stderr.splitlines()) == 1 and "--wait" in refused.stderr, refused
+        refused_build = run_process(work, *BUILD)
+        assert refused_build.code == 2 and ".l10n.lock" in refused_build.stderr, refused_build
+        time.sleep(0.5)
+        assert waiting.poll() is None, "the waiting update did not wait for the lock"
+        assert snapshot(work) == states["snapshots"]["ready"], "a refused command wrote"
+    finally:
+        lock.release()
+    stdout, stderr = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, stderr
+    assert snapshot(work) == states["snapshots"]["updated"]
+
+
+def test_two_updates_at_once_with_wait_lose_nothing(states, tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(states["ready"], work, symlinks=True)
+    runs = [subprocess.Popen(l10n_command("-C", str(work), "update", "--wait", "60"), cwd=work,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    for process in runs:
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+    assert snapshot(work) == states["snapshots"]["updated"]
