@@ -44,8 +44,11 @@ def extract(ctx: click.Context) -> None:
 @cli.command()
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @click.option("--wait", type=float, default=0, help="Wait this many seconds for the project lock.")
+@click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
+              help="How alike (percent) a reworded source must be to an old one to get its "
+                   "translation as a fuzzy guess (msgmerge: 60).")
 @click.pass_context
-def update(ctx: click.Context, langs: tuple[str, ...], wait: float) -> None:
+def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float) -> None:
     """Create or merge po/<lang>/<document>.po from the templates, keeping every translation."""
     from .pipeline import update as run_update
     from .report import print_update_report
@@ -53,7 +56,7 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float) -> None:
     config = project(ctx)
     chosen = languages_option(config, langs)
     with project_lock(config, wait=wait):
-        results = run_update(config, chosen)
+        results = run_update(config, chosen, similarity=similarity)
     print_update_report(config, results)
 
 
@@ -63,11 +66,15 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Where to write the merged catalogue (may be OLD itself).")
 @click.option("--lang", default=None, help="Language, when OLD's header does not say.")
-def merge(old: Path, template: Path, output: Path, lang: str | None) -> None:
+@click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
+              help="How alike (percent) a reworded source must be to an old one to get its "
+                   "translation as a fuzzy guess (msgmerge: 60).")
+def merge(old: Path, template: Path, output: Path, lang: str | None, similarity: float) -> None:
     """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does."""
     from .pipeline import merge_files
 
-    report = merge_files(old, template, output, validate_language(lang) if lang else None)
+    report = merge_files(old, template, output, validate_language(lang) if lang else None,
+                         similarity=similarity)
     counts = ", ".join(f"{value} {key}" for key, value in report.counts().items())
     click.echo(f"{output}: {counts}")
 

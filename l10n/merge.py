@@ -58,8 +58,9 @@ def _trigrams(text: str) -> set[str]:
 class FuzzyIndex:
     """Old translated entries indexed by character trigrams, for similar-msgid lookups."""
 
-    def __init__(self, entries: list[polib.POEntry]):
+    def __init__(self, entries: list[polib.POEntry], threshold: float = FUZZY_THRESHOLD):
         self.entries = entries
+        self.threshold = threshold
         self.postings: dict[str, list[int]] = defaultdict(list)
         for number, entry in enumerate(entries):
             for gram in _trigrams(entry.msgid):
@@ -72,7 +73,7 @@ class FuzzyIndex:
             posting = self.postings.get(gram)
             if posting and len(posting) <= MAX_POSTINGS:
                 votes.update(posting)
-        best, best_score = None, FUZZY_THRESHOLD
+        best, best_score = None, self.threshold
         for number, _ in votes.most_common(CANDIDATES):
             candidate = self.entries[number]
             score = ratio(msgid, candidate.msgid)
@@ -124,9 +125,14 @@ def _mark_fuzzy(entry: polib.POEntry, old: polib.POEntry) -> None:
 
 
 def merge_catalogue(
-    old: polib.POFile, template: polib.POFile, *, nplurals: int = 2, fuzzy: bool = True
+    old: polib.POFile, template: polib.POFile, *, nplurals: int = 2, fuzzy: bool = True,
+    similarity: float = FUZZY_THRESHOLD,
 ) -> tuple[polib.POFile, MergeReport]:
-    """Return the merged catalogue (``old``'s header, ``template``'s entries) and a report."""
+    """Return the merged catalogue (``old``'s header, ``template``'s entries) and a report.
+
+    ``similarity`` (percent) is how alike a reworded source must be to an old one for its
+    translation to be offered as a fuzzy guess; msgmerge uses 60.
+    """
     report = MergeReport()
     active = {_key(e): e for e in old if not e.obsolete}
     retired = {_key(e): e for e in old if e.obsolete}
@@ -137,7 +143,7 @@ def merge_catalogue(
     wanted = {_key(e) for e in template if e.msgid}
     leftovers = [e for k, e in active.items() if k not in wanted and _has_translation(e)]
     leftovers += [e for k, e in retired.items() if k not in wanted and _has_translation(e)]
-    index = FuzzyIndex(leftovers) if fuzzy and leftovers else None
+    index = FuzzyIndex(leftovers, similarity) if fuzzy and leftovers else None
 
     merged = polib.POFile(wrapwidth=old.wrapwidth)
     merged.header = old.header

@@ -15,7 +15,7 @@ from .config import ProjectConfig
 from .errors import InputError
 from .fsutil import atomic_write, remove_stale_temporaries
 from .locales import english_name, plural_forms, sentence_joiner
-from .merge import MergeReport, merge_catalogue
+from .merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
 from .model import Document, Rendition, Unit
 
 
@@ -239,16 +239,18 @@ class UpdateResult:
     report: MergeReport
 
 
-def update_catalogue(template: polib.POFile, path: Path, lang: str) -> tuple[polib.POFile, bool, MergeReport]:
+def update_catalogue(template: polib.POFile, path: Path, lang: str, *,
+                     similarity: float = FUZZY_THRESHOLD) -> tuple[polib.POFile, bool, MergeReport]:
     """Merge ``template`` into the catalogue at ``path`` (a new one when it does not exist)."""
     created = not path.exists()
     old = new_catalogue(template, lang) if created else read_po(path)
     nplurals = plural_count(old) or plural_forms(lang)[0]
-    merged, report = merge_catalogue(old, template, nplurals=nplurals)
+    merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
     return merged, created, report
 
 
-def update(config: ProjectConfig, langs: list[str] | None = None) -> list[UpdateResult]:
+def update(config: ProjectConfig, langs: list[str] | None = None, *,
+           similarity: float = FUZZY_THRESHOLD) -> list[UpdateResult]:
     """Bring po/<lang>/<name>.po up to date with every template, for each target language."""
     langs = langs or list(config.target_languages)
     sources = discover_sources(config)
@@ -258,7 +260,7 @@ def update(config: ProjectConfig, langs: list[str] | None = None) -> list[Update
         template = read_po(template_path(config, source.name))
         for lang in langs:
             path = catalogue_path(config, lang, source.name)
-            merged, created, report = update_catalogue(template, path, lang)
+            merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
             planned.append((lang, source.name, path, created, merged, report))
     results = []
     for lang, name, path, created, merged, report in planned:
@@ -267,13 +269,14 @@ def update(config: ProjectConfig, langs: list[str] | None = None) -> list[Update
     return results
 
 
-def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None) -> MergeReport:
+def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None,
+                *, similarity: float = FUZZY_THRESHOLD) -> MergeReport:
     """``l10n merge OLD.po NEW.pot -o OUT.po``: msgmerge for one pair of files."""
     old = read_po(old_path)
     template = read_po(template_path_)
     lang = lang or old.metadata.get("Language") or "en"
     nplurals = plural_count(old) or plural_forms(lang)[0]
-    merged, report = merge_catalogue(old, template, nplurals=nplurals)
+    merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
     write_po(merged, out_path)
     return report
 

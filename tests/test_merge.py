@@ -110,3 +110,12 @@ def test_merge_is_idempotent():
     assert [(e.msgid, e.msgstr, e.obsolete, e.fuzzy) for e in once] == \
            [(e.msgid, e.msgstr, e.obsolete, e.fuzzy) for e in twice]
     assert report.fuzzy == 0 and report.obsolete == 0
+
+
+def test_similarity_threshold_decides_what_is_offered_as_a_fuzzy_guess():
+    old = catalogue(E("The Summit opened in Doha on 4 November.", "Le Sommet s'est ouvert à Doha le 4 novembre."))
+    template = catalogue(E("The Summit closed in Doha on 6 November."))
+    strict, _ = merge_catalogue(old, template, similarity=95)
+    loose, _ = merge_catalogue(old, template, similarity=60)
+    assert find(strict, "The Summit closed in Doha on 6 November.").msgstr == ""
+    assert find(loose, "The Summit closed in Doha on 6 November.").fuzzy
