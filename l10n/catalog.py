@@ -253,13 +253,26 @@ def _references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
     return lines
 
 
+def _comment_lines(mark: str, text: str) -> list[str]:
+    """Comment lines, trailing blanks dropped; a line ending in a backslash keeps one space
+    after it, or gettext would read it as continued on the next line (and polib, reading it
+    back, drops the space again)."""
+    if not text:
+        return []
+    lines = []
+    for part in text.split("\n"):
+        line = f"{mark} {part}".rstrip()
+        lines.append(line + " " if line.endswith("\\") else line)
+    return lines
+
+
 def format_entry(entry: polib.POEntry, nplurals: int | None = None) -> list[str]:
     """The lines of one entry, in gettext's order of comments and fields."""
-    lines = [f"# {c}".rstrip() for c in entry.tcomment.split("\n")] if entry.tcomment else []
+    lines = _comment_lines("#", entry.tcomment)
     obsolete = entry.obsolete
     if not obsolete:
         if entry.comment:
-            lines += [f"#. {c}".rstrip() for c in entry.comment.split("\n")]
+            lines += _comment_lines("#.", entry.comment)
         lines += _references(entry.occurrences)
     if entry.flags:
         lines.append("#, " + ", ".join(entry.flags))
@@ -294,7 +307,7 @@ def format_po(catalogue: polib.POFile) -> str:
     """The whole file as text: header, entries in order, obsolete entries last."""
     nplurals = plural_count(catalogue)
     blocks = []
-    header = [f"# {c}".rstrip() for c in catalogue.header.split("\n")] if catalogue.header else []
+    header = _comment_lines("#", catalogue.header)
     if catalogue.metadata_is_fuzzy:
         header.append("#, fuzzy")
     header += _field("msgid", "") + _field("msgstr", header_text(catalogue.metadata))

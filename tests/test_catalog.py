@@ -126,3 +126,15 @@ def test_compiled_mo_can_include_fuzzy_entries(tmp_path: Path):
     mo = tmp_path / "fr.mo"
     mo.write_bytes(compile_mo(read_po(path), include_fuzzy=True))
     assert gettext.GNUTranslations(mo.open("rb")).gettext("Geneva") == "Genève"
+
+
+def test_comment_ending_in_a_backslash_does_not_swallow_the_next_line(tmp_path: Path):
+    """gettext reads a backslash at the end of any line, comments included, as a continuation."""
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalogue.append(polib.POEntry(msgid="Doha", msgstr="الدوحة", tcomment="path C:\\", comment="x\\"))
+    path = tmp_path / "slash.po"
+    write_po(catalogue, path)
+    msgfmt_check(path)
+    again = read_po(path)[0]
+    assert (again.tcomment, again.comment, again.msgid) == ("path C:\\", "x\\", "Doha")
