@@ -45,10 +45,11 @@ from .bundle_zip import reproducible_zip, safe_entry_name
 from .catalog import compile_mo, read_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write, remove_stale_temporaries
+from .fsutil import atomic_write, read_bytes, remove_stale_temporaries
 from .locales import direction, english_name, html_lang, native_name
 from .model import Document
-from .pipeline import Source, catalogue_path, discover_sources, document_segments, renditions_for
+from .pipeline import (Source, catalogue_path, discover_assets, discover_sources,
+                       document_segments, renditions_for)
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -229,6 +230,8 @@ def plan_language(config: ProjectConfig, lang: str, documents: Sequence[tuple[So
     files: dict[str, bytes] = {}
     results = [plan_document(config, lang, source, document, options, files)
                for source, document in documents]
+    for name, path in discover_assets(config):  # images and the like, the same in every language
+        _add(files, name, read_bytes(path), path)
     reference = lang == config.source_language
     checks = CheckSummary() if reference else run_checks(check_language, config, lang)
     reasons = [] if reference else refusals(
@@ -293,7 +296,8 @@ def _inputs(config: ProjectConfig, langs: Sequence[str]) -> list[Path]:
     """The files a bundle is built from: every source, and each language's catalogues."""
     sources = discover_sources(config)
     catalogues = [catalogue_path(config, lang, source.name) for lang in langs for source in sources]
-    return [source.path for source in sources] + [path for path in catalogues if path.is_file()]
+    assets = [path for _, path in discover_assets(config)]
+    return [source.path for source in sources] + assets + [p for p in catalogues if p.is_file()]
 
 
 # ------------------------------------------------------------------------------- writing

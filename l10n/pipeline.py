@@ -28,21 +28,38 @@ class Source:
     relpath: str  # relative to the project root, with forward slashes, for "#:" references
 
 
-def discover_sources(config: ProjectConfig) -> list[Source]:
-    from .formats import FORMATS
-
+def _source_files(config: ProjectConfig) -> list[Path]:
+    """Every regular file under source/, sorted, hidden ones left out; links out of the project
+    (to a file or a folder) are refused."""
     if not config.source_dir.is_dir():
         raise InputError("source folder not found", path=config.source_dir)
-    suffixes = {s for fmt in FORMATS for s in fmt.suffixes}
-    found: dict[str, Source] = {}
+    files = []
     for path in sorted(config.source_dir.rglob("*")):
         if path.is_symlink():
-            _ensure_inside(path, config)  # a link out of the project, to a file or a folder
-        if not path.is_file() or path.suffix.lower() not in suffixes:
+            _ensure_inside(path, config)
+        relative = path.relative_to(config.source_dir)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
         _ensure_inside(path, config)
+        _check_name(relative.as_posix(), path)
+        files.append(path)
+    return files
+
+
+def _source_suffixes() -> set[str]:
+    from .formats import FORMATS
+
+    return {s for fmt in FORMATS for s in fmt.suffixes}
+
+
+def discover_sources(config: ProjectConfig) -> list[Source]:
+    """The documents to translate under source/: every file of a known format."""
+    suffixes = _source_suffixes()
+    found: dict[str, Source] = {}
+    for path in _source_files(config):
+        if path.suffix.lower() not in suffixes:
+            continue
         name = path.relative_to(config.source_dir).with_suffix("").as_posix()
-        _check_name(name, path)
         source = Source(name, path, path.relative_to(config.root).as_posix())
         if name in found:
             raise InputError(
@@ -52,6 +69,14 @@ def discover_sources(config: ProjectConfig) -> list[Source]:
             )
         found[name] = source
     return list(found.values())
+
+
+def discover_assets(config: ProjectConfig) -> list[tuple[str, Path]]:
+    """The other files under source/ (images, style sheets) that documents refer to, with
+    their path under source/: every language's bundle carries them unchanged."""
+    suffixes = _source_suffixes()
+    return [(path.relative_to(config.source_dir).as_posix(), path)
+            for path in _source_files(config) if path.suffix.lower() not in suffixes]
 
 
 def _check_name(name: str, path: Path) -> None:

@@ -162,3 +162,23 @@ def test_index_lists_languages_by_their_own_names_with_localised_dates(bundle_pr
         links = [a.get("href") for a in row.findall(".//a")]
         assert f"{lang}/doc/page.html" in links and f"{lang}.zip" in links
         assert "100%" in row.text_content() and "built" in row.text_content()
+
+
+def test_assets_beside_the_sources_travel_in_every_bundle(bundle_project, sample):
+    """An image the page refers to is copied, unchanged, into each language and its zip."""
+    import zipfile
+
+    config = bundle_project()
+    image = config.source_dir / "doc" / "images" / "banner.svg"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n')
+    (config.source_dir / ".notes.txt.swp").write_bytes(b"editor swap file")  # hidden: left out
+    build(config, check_language=sample.no_checks)
+    for lang in ("ar", "en", "fr", "zh"):
+        copied = config.output_dir / lang / "doc" / "images" / "banner.svg"
+        assert copied.read_bytes() == image.read_bytes()
+        manifest = json.loads((config.output_dir / lang / "manifest.json").read_text("utf-8"))
+        assert manifest["files"]["doc/images/banner.svg"] == hashlib.sha256(image.read_bytes()).hexdigest()
+        with zipfile.ZipFile(config.output_dir / f"{lang}.zip") as archive:
+            assert f"{lang}/doc/images/banner.svg" in archive.namelist()
+            assert not any(".swp" in name for name in archive.namelist())
