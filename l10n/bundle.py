@@ -14,7 +14,6 @@ Any unreadable source or catalogue raises InputError before anything is written.
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,7 @@ from .bundle_manifest import (
 )
 from .bundle_write import install_tree
 from .bundle_zip import reproducible_zip, safe_entry_name
-from .catalog import compile_mo, read_po
+from .catalog import read_po
 from .config import ProjectConfig
 from .errors import InputError
 from .fsutil import atomic_write, read_bytes, remove_stale_temporaries
@@ -207,15 +206,34 @@ def plan_document(config: ProjectConfig, lang: str, source: Source, document: Do
 def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
     """The compiled catalogue; with ``allow_fuzzy`` its fuzzy translations are included.
 
-    polib's writer drops every entry flagged fuzzy, so compile_mo(include_fuzzy=True) alone
-    would still leave them out: the flag is taken off a copy first.
+    Written by l10n.mo, which gives the bytes ``compile_mo`` gives (through polib) without
+    copying the catalogue to take the fuzzy flags off.
     """
-    if allow_fuzzy:
-        catalogue = copy.deepcopy(catalogue)
-        for entry in catalogue:
-            if entry.fuzzy:
-                entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-    return compile_mo(catalogue, include_fuzzy=allow_fuzzy)
+    from .mo import mo_entries, write_mo
+
+    return write_mo(mo_entries(catalogue, include_fuzzy=allow_fuzzy))
+
+
+def plan_languages(config: ProjectConfig, langs: Sequence[str],
+                   documents: Sequence[tuple[Source, Document]], options: GateOptions,
+                   check_language: CheckLanguage) -> list[LanguageResult]:
+    """``plan_language`` for each language, in order. Large builds plan the languages in
+    forked worker processes (rendering and the check gate are CPU-bound Python); the
+    results, and the first error when there is one, are the same as one after the other."""
+    import os
+
+    from .checks.parallel import fork_map, fork_workers
+
+    paths = [path for lang in langs if lang != config.source_language
+             for path in sorted((config.po_dir / lang).rglob("*.po"))]
+    workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(langs))
+
+    def one(lang: str) -> LanguageResult:
+        return plan_language(config, lang, documents, options, check_language)
+
+    if not workers:
+        return [one(lang) for lang in langs]
+    return fork_map(list(langs), one, [[i] for i in range(len(langs))], workers)
 
 
 def _add(files: dict[str, bytes], name: str, data: bytes, source: Path) -> None:
@@ -372,7 +390,7 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
     stamp = build_stamp(config.root, _inputs(config, config.languages))
     provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
                             options)
-    results = [plan_language(config, lang, documents, options, check_language) for lang in langs]
+    results = plan_languages(config, langs, documents, options, check_language)
     remove_stale_temporaries(config.output_dir, recursive=False)  # zips of a killed build
     for result in results:
         if result.refused:

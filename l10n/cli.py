@@ -17,7 +17,34 @@ from .cli_support import (L10nGroup, languages_option, project, project_lock, re
                           validate_language)
 
 
-@click.group(cls=L10nGroup, context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that live beside their subsystem: name -> (module, attribute). They are imported
+# when used (or listed by --help), so that `l10n extract` does not load the checks, the
+# glossary matcher and their libraries.
+LAZY_COMMANDS = {
+    "build": ("l10n.bundle_commands", "build"),
+    "check": ("l10n.checks.commands", "check"),
+    "checks": ("l10n.checks.commands", "checks"),
+    "glossary": ("l10n.glossary.commands", "glossary"),
+    "segment": ("l10n.segment.commands", "segment"),
+}
+
+
+class LazyGroup(L10nGroup):
+    """The main group: the commands of LAZY_COMMANDS are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in LAZY_COMMANDS:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-C", "directory", type=click.Path(path_type=Path, file_okay=False),
               help="Run in this project folder instead of the working directory.")
 @click.version_option(__version__, prog_name="l10n")
@@ -102,23 +129,6 @@ def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
     header = ["lang", "document", "translated", "fuzzy", "untranslated", "words", "complete"]
     for line in table(rows, header, {2, 3, 4, 5}):
         click.echo(line)
-
-
-def _register() -> None:
-    """Commands that live beside their subsystem, listed here once."""
-    from .bundle_commands import build
-    from .checks.commands import check, checks
-    from .glossary.commands import glossary
-    from .segment.commands import segment
-
-    cli.add_command(segment)
-    cli.add_command(glossary)
-    cli.add_command(check)
-    cli.add_command(checks)
-    cli.add_command(build)
-
-
-_register()
 
 
 def main() -> None:

@@ -61,8 +61,12 @@ def is_han(char: str) -> bool:
     return script_of(char) == "CJK"
 
 
+@lru_cache(maxsize=65_536)
 def visible(text: str, repl: str = " ") -> str:
-    """The text without tags, placeholders, URLs and e-mail addresses (each replaced by repl)."""
+    """The text without tags, placeholders, URLs and e-mail addresses (each replaced by repl).
+
+    Remembered per text: several checks read the same translation, and every language the
+    same source."""
     text = TAG.sub(repl, text)
     text = MD_LINK_TAIL.sub(repl, text)
     text = MD_LINK_HEAD.sub(repl, text)

@@ -64,6 +64,7 @@ class CheckContext:
     glossary: Any = None  # l10n.glossary.Glossary or None
     config: Any = None  # l10n.config.ProjectConfig or None
     cache: dict = field(default_factory=dict)
+    gathered: dict = field(default_factory=dict)  # slug -> {Entry: ProjectCheck.gather(entry)}
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def cached(self, key: Any, build: Callable[[], Any]) -> Any:
@@ -126,6 +127,14 @@ class Check:
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def prepare(self, context: CheckContext, langs: Sequence[str], source_lang: str) -> None:
+        """Build what the check shares across catalogues (term indexes...) ahead of time.
+
+        The runner calls it before forking worker processes, so that they inherit the result
+        instead of each building it again. Checks build lazily anyway: this is only an
+        optimisation, and the default does nothing.
+        """
+
     def finding(self, entry: Entry, message: str, *, severity: Severity | None = None,
                 concept: str | None = None, expected: Iterable[str] = (),
                 found: str | None = None) -> Finding:
@@ -154,6 +163,15 @@ class ProjectCheck(Check):
 
     def check_all(self, entries: list[Entry], context: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def gather(self, entry: Entry, context: CheckContext) -> Any:
+        """The per-entry part of ``check_all`` (picklable), or None when there is none.
+
+        The runner computes it beside the per-entry checks, possibly in a worker process, and
+        hands the values to ``check_all`` through ``context.gathered[slug][entry]``; a check
+        that finds no value there computes it itself.
+        """
+        return None
 
 
 def example_entries(*examples: Sequence, source_lang: str = "en",

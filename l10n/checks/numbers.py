@@ -38,18 +38,29 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４
                         "012345678901234567890123456789")
 
 
+_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９]")
+
+
 def normalise_digits(text: str) -> str:
     """Arabic-Indic, Eastern Arabic-Indic and full-width digits as ASCII digits."""
+    if text.isascii() or not _OTHER_DIGITS.search(text):
+        return text  # nothing to map: str.translate would only copy the text, slowly
     return text.translate(_DIGITS)
 
 
 def references(text: str) -> list[str]:
     """Document symbols and resolution numbers, in order of appearance."""
+    return list(_references(text))
+
+
+@lru_cache(maxsize=65_536)
+def _references(text: str) -> tuple[str, ...]:
+    """``references``, remembered per text: three checks ask, and a source once per language."""
     text = normalise_digits(text)
     found = [(m.start(), m.group()) for m in SYMBOL.finditer(text) if re.search(r"\d", m.group())]
     rest = SYMBOL.sub(lambda m: " " * len(m.group()), text)
     found += [(m.start(), m.group()) for m in RESOLUTION.finditer(rest)]
-    return [ref for _, ref in sorted(found)]
+    return tuple(ref for _, ref in sorted(found))
 
 
 def glued(source_refs: Iterable[str], target: str) -> list[tuple[str, str]]:
@@ -125,6 +136,13 @@ def _value(integer: str, fraction: str | None) -> Decimal:
 
 def numbers(text: str, lang: str) -> Counter:
     """The multiset of numbers (as normalised strings) a reader sees, months included."""
+    return Counter(_numbers(text, lang))
+
+
+@lru_cache(maxsize=65_536)
+def _numbers(text: str, lang: str) -> Counter:
+    """``numbers``, remembered per text (a source is read once per target language); callers
+    get a copy, so the remembered Counter never changes."""
     text = normalise_digits(visible(text))
     text = SYMBOL.sub(" ", text)
     text = RESOLUTION.sub(" ", text)

@@ -1,6 +1,7 @@
 """Running checks over catalogues: selection, parallel checking, suppressions, sorted findings.
 
-    targets --load (lenient plurals)--> Entries --checks, per file in threads--> raw findings
+    targets --load (lenient plurals)--> Entries --checks, per file (threads or processes)-->
+    raw findings
     all entries --project checks--> more findings --"#, ignore-<slug>" flags--> Findings (sorted)
 
 The result does not depend on the number of threads: findings are sorted by file, line, code
@@ -19,9 +20,10 @@ import polib
 
 from ..catalog import plural_count, read_po
 from ..config import ProjectConfig
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, L10nError
 from ..model import Finding, Severity
 from .base import Check, CheckContext, Entry, ProjectCheck
+from .parallel import document_groups, run_in_processes, worker_count
 from .registry import CHECKS, UnknownSuppression, UnusedSuppression
 
 IGNORE = "ignore-"
@@ -227,37 +229,97 @@ def run_entries(entries: list[Entry], checks: Sequence[Check],
 def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContext, *,
         source_lang: str = "en", jobs: int | None = None,
         progress: Callable[[Target], None] | None = None) -> CheckRun:
-    """Check catalogues in parallel (threads) and the project as a whole; results are sorted."""
+    """Check catalogues in parallel and the project as a whole; results are sorted.
+
+    Large runs use worker processes (``parallel``), smaller ones threads or this thread;
+    catalogues are handed out one document (in every language) at a time.
+    """
     jobs = jobs or min(8, os.cpu_count() or 1)
+    gatherers = [c for c in checks if isinstance(c, ProjectCheck)
+                 and type(c).gather is not ProjectCheck.gather]
 
     def one(target: Target):
         catalogue, entries = load_target(target, source_lang=source_lang)
-        return catalogue, entries, entry_findings(entries, checks, context)
+        found = entry_findings(entries, checks, context)
+        return catalogue, entries, found, gather(entries, gatherers, context)
 
-    results: list = [None] * len(targets)
-    if jobs <= 1 or len(targets) <= 1:
-        for index, target in enumerate(targets):
-            results[index] = one(target)
-            if progress:
-                progress(target)
+    groups = document_groups(targets)
+    order = [index for group in groups for index in group]
+    workers = worker_count(targets, jobs, len(groups))
+    if workers:
+        _prepare(checks, context, targets, source_lang)
+        results = run_in_processes(targets, one, groups, workers, progress)
+    elif jobs <= 1 or len(targets) <= 1:
+        results = _in_order(targets, one, order, progress)
     else:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(one, target): i for i, target in enumerate(targets)}
-            errors = {}
-            for future in as_completed(futures):
-                index = futures[future]
-                try:
-                    results[index] = future.result()
-                except InputError as error:  # report the first file's error, whatever the timing
-                    errors[index] = error
-                if progress:
-                    progress(targets[index])
-            if errors:
-                raise errors[min(errors)]
-    entries = [e for _, file_entries, _ in results for e in file_entries]
-    raw = [f for _, _, found in results for f in found] + project_findings(entries, checks, context)
+        results = _in_threads(targets, one, order, jobs, progress)
+    entries = [e for _, file_entries, _, _ in results for e in file_entries]
+    for slug in {c.slug for c in gatherers}:
+        context.gathered[slug] = {e: value for _, file_entries, _, gathered in results
+                                  for e, value in zip(file_entries, gathered[slug])}
+    try:
+        raw = [f for _, _, found, _ in results for f in found]
+        raw += project_findings(entries, checks, context)
+    finally:
+        context.gathered.clear()
     findings = sort_findings(apply_suppressions(raw, entries, checks))
-    return CheckRun(tuple(findings), tuple(c for c, _, _ in results), tuple(checks))
+    return CheckRun(tuple(findings), tuple(c for c, _, _, _ in results), tuple(checks))
+
+
+def gather(entries: list[Entry], gatherers: Sequence[ProjectCheck],
+           context: CheckContext) -> dict[str, list]:
+    """Per project check, ``gather(entry)`` for each entry it applies to (else None)."""
+    return {check.slug: [check.gather(e, context) if check.applies(e) else None for e in entries]
+            for check in gatherers}
+
+
+def _prepare(checks: Sequence[Check], context: CheckContext, targets: Sequence[Target],
+             source_lang: str) -> None:
+    """Let the checks build their shared data once, before the workers fork."""
+    langs = sorted({t.lang for t in targets if t.lang})
+    for check in checks:
+        try:
+            check.prepare(context, langs, source_lang)
+        except L10nError:
+            pass  # raised again where the check needs the data, as without preparation
+
+
+def _in_order(targets: Sequence[Target], one: Callable, order: list[int],
+              progress: Callable[[Target], None] | None) -> list:
+    """In this thread, in ``order``; the first target's InputError is raised, as in threads."""
+    results: list = [None] * len(targets)
+    errors = {}
+    for index in order:
+        if errors and index > min(errors):
+            continue  # an earlier file already failed: its error is the one reported
+        try:
+            results[index] = one(targets[index])
+        except InputError as error:
+            errors[index] = error
+        if progress:
+            progress(targets[index])
+    if errors:
+        raise errors[min(errors)]
+    return results
+
+
+def _in_threads(targets: Sequence[Target], one: Callable, order: list[int], jobs: int,
+                progress: Callable[[Target], None] | None) -> list:
+    results: list = [None] * len(targets)
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(one, targets[i]): i for i in order}
+        errors = {}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                results[index] = future.result()
+            except InputError as error:  # report the first file's error, whatever the timing
+                errors[index] = error
+            if progress:
+                progress(targets[index])
+        if errors:
+            raise errors[min(errors)]
+    return results
 
 
 def project_glossary(config: ProjectConfig, path: Path | None = None):
@@ -272,9 +334,31 @@ def project_glossary(config: ProjectConfig, path: Path | None = None):
 
 
 def check_language(config: ProjectConfig, lang: str) -> dict[str, int]:
-    """Counts per severity of the project's checks on one language (the bundle's check gate)."""
+    """Counts per severity of the project's checks on one language (the bundle's check gate).
+
+    A build calls it once per language: the glossary, its term indexes and the matcher's
+    memory of analysed source texts are kept from one language to the next (for as long as
+    the glossary files are unchanged)."""
     checks = select_checks(config.check_select, config.check_ignore)
-    context = CheckContext(glossary=project_glossary(config), config=config)
+    context = _gate_context(config)
     result = run(project_targets(config, [lang]), checks, context,
                  source_lang=config.source_language)
     return {str(severity): count for severity, count in result.counts().items()}
+
+
+_GATE: list = []  # [(key, CheckContext)]: the last project's context, reused by check_language
+
+
+def _gate_context(config: ProjectConfig) -> CheckContext:
+    key = (config, _files_signature(config.glossary_dir))
+    if not _GATE or _GATE[0][0] != key:
+        _GATE[:] = [(key, CheckContext(glossary=project_glossary(config), config=config))]
+    return _GATE[0][1]
+
+
+def _files_signature(folder: Path) -> tuple:
+    """Name, size and modification time of every file under ``folder`` (empty when absent)."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((str(p), st.st_size, st.st_mtime_ns)
+                        for p in folder.rglob("*") if p.is_file() for st in [p.stat()]))

@@ -33,6 +33,7 @@ NAME_DOMAINS = tuple(RULES["name_domains"])
 UNSPACED = tuple(RULES["unspaced_languages"])
 KEEP_SPELLING = tuple(RULES["names_keep_their_spelling"])
 NEAR_MISS = RULES["near_miss"]
+ANALYSIS_MEMO = 4096  # pair analyses remembered per context (the matcher remembers texts too)
 EDGE_PUNCT = " \t,.;:!?()[]«»\"'“”‘’„《》「」、，。；：！？（）"
 
 
@@ -90,10 +91,16 @@ class PairAnalysis:
 def analyse_pair(source: str, target: str, source_lang: str, target_lang: str,
                  context: CheckContext) -> PairAnalysis:
     """The verdicts for one pair, computed once per context (every term check reads them)."""
-    key = ("term-analysis", source, target, source_lang, target_lang)
-    if key not in context.cache:
-        context.cache[key] = _analyse(source, target, source_lang, target_lang, context)
-    return context.cache[key]
+    memo = context.cache.get("term-analysis")
+    if memo is None:
+        memo = context.cache.setdefault("term-analysis", {})
+    key = (source, target, source_lang, target_lang)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= ANALYSIS_MEMO:
+            memo.clear()  # the term checks of one entry ask one after the other: keep it small
+        found = memo[key] = _analyse(source, target, source_lang, target_lang, context)
+    return found
 
 
 def _analyse(source: str, target: str, source_lang: str, target_lang: str,

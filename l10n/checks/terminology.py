@@ -33,6 +33,9 @@ class _TermCheck(Check):
 
     kind = ""
 
+    def prepare(self, context: CheckContext, langs, source_lang: str) -> None:
+        _prepare_indexes(context, langs, source_lang)
+
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         if context.glossary is None:
             return
@@ -115,6 +118,15 @@ class TermDeprecated(_TermCheck):
                                                                entry.source_lang) else Severity.WARNING
         return self.finding(entry, message, severity=severity, concept=verdict.concept,
                             expected=verdict.expected, found=verdict.found)
+
+
+def _prepare_indexes(context: CheckContext, langs, source_lang: str) -> None:
+    """Build the source index and the target indexes the terminology checks will use."""
+    if context.glossary is None:
+        return
+    context.term_index(base_lang(source_lang), "source")
+    for lang in langs:
+        context.term_index(base_lang(lang), "target")
 
 
 def _has_terms(context: CheckContext, concept_id: str, lang: str) -> bool:
@@ -215,6 +227,7 @@ class TermSourceDeprecated(_TermCheck):
     slug = "term-source-deprecated"
     severity = Severity.WARNING
     needs_translation = False
+    prepare = _TermCheck.prepare
     examples_fail = [
         ("fr", "The Second World Summit on Social Development opens in Doha.",
          "Le Deuxième Sommet mondial pour le développement social s'ouvre à Doha."),
@@ -265,13 +278,29 @@ class TermNameConsistency(ProjectCheck):
          "Они поблагодарили шейха Тамима бин Хамада Аль Тани."),
     ]
 
+    def prepare(self, context: CheckContext, langs, source_lang: str) -> None:
+        if context.glossary is not None:
+            for lang in langs:
+                context.term_index(base_lang(lang), "target")
+                _person_needles(context, base_lang(lang))
+
+    def gather(self, entry: Entry, context: CheckContext) -> tuple | None:
+        """The person names of one entry (computed where the entry is checked)."""
+        if context.glossary is None:
+            return None
+        return tuple(self._names(entry, context))
+
     def check_all(self, entries: list[Entry], context: CheckContext) -> Iterable[Finding]:
         if context.glossary is None:
             return
+        gathered = context.gathered.get(self.slug, {})
         uses: dict[tuple[str, str], list[tuple[Entry, str, tuple]]] = defaultdict(list)
         for entry in entries:
             if self.applies(entry):
-                for concept_id, surface, key in self._names(entry, context):
+                names = gathered.get(entry)
+                if names is None:
+                    names = self._names(entry, context)
+                for concept_id, surface, key in names:
                     uses[(base_lang(entry.lang), concept_id)].append((entry, surface, key))
         for (lang, concept_id), found in sorted(uses.items(), key=lambda item: item[0]):
             yield from self._report(lang, concept_id, found)
@@ -317,9 +346,12 @@ class TermNameConsistency(ProjectCheck):
                                found=surface)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+
+
 def _letters_key(text: str) -> str:
     """The letters and digits of ``text``, case-folded: what find_unseparated compares."""
-    return "".join(ch.casefold() for ch in text if ch.isalnum())
+    return _NOT_ALNUM.sub("", text).casefold()
 
 
 def _person_needles(context: CheckContext, lang: str):

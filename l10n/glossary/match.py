@@ -31,6 +31,7 @@ import itertools
 import pickle
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -48,6 +49,7 @@ HOW_RANK = {"exact": 0, "normalised": 1, "inflected": 2}
 STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
 MAX_KEY_PATHS = 64  # analyses combinations indexed per term (Russian homographs)
 MAX_FRONTIER = 64
+FIND_MEMO = 32_768  # texts whose matches each index remembers (the checks ask several times)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ class TermIndex:
         self._max_units = 0
         self._automaton = ahocorasick.Automaton()
         self._digest = ""
+        self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
         patterns: dict[str, list[int]] = {}
         for concept_id in sorted(glossary.concepts):
             section = glossary.concepts[concept_id].languages.get(lang)
@@ -220,14 +223,22 @@ class TermIndex:
     # -- matching -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Match]:
-        """Top-level matches in text order, non-overlapping, longest first; nested ones in ``contained``."""
+        """Top-level matches in text order, non-overlapping, longest first; nested ones in ``contained``.
+
+        Results are remembered per text (bounded, least recently used first out): the
+        terminology checks ask for the same source in every language and for the same
+        translation more than once. Matches are frozen, so sharing them is safe.
+        """
         if not self._entries or not text:
             return []
+        return list(self._memo(text))
+
+    def _find(self, text: str) -> tuple[Match, ...]:
         units = analyse(text, self._rules)
         cands = self._candidates(text, units)
         cands.sort(key=lambda c: (c.i, -(c.j - c.i), c.start))
         firsts = [c.i for c in cands]
-        return self._resolve(text, cands, (cands, firsts), top_only=True, exclude=frozenset())
+        return tuple(self._resolve(text, cands, (cands, firsts), top_only=True, exclude=frozenset()))
 
     def concepts_in(self, text: str) -> set[str]:
         """Ids of every concept found in ``text``, at top level or contained."""
@@ -368,12 +379,14 @@ class TermIndex:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("_rules", None)
+        state.pop("_memo", None)
         state["_terms"] = {}
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._rules = load_rules(self.lang)
+        self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
 
     @classmethod
     def cached(cls, glossary: Glossary, lang: str, cache_dir: str | Path, *, role: str = "any") -> "TermIndex":

@@ -208,37 +208,55 @@ def clitic_readings(raw: str, rules: Rules) -> tuple[tuple[str, str, int, bool],
     return tuple(out)
 
 
+@lru_cache(maxsize=262_144)
+def _token_plan(raw: str, rules: Rules, peel: bool) -> tuple:
+    """Everything a word gives wherever it stands (cached per word form): per unit
+    ``(cased, form, key, alternatives)``, each alternative ``(key, form, offset, clean,
+    anywhere)`` with its offset from the word's start."""
+    cased, parts = word_analysis(raw, rules)
+    peeled = clitic_readings(raw, rules) if peel and rules.clitics else ()
+    last = len(parts) - 1
+    plan = []
+    for k, (form, keys) in enumerate(parts):
+        specs = tuple((key, form, 0, False, True) for key in keys[1:])
+        if k == 0:
+            specs += tuple((key, p_form, offset, clean, False)
+                           for key, p_form, offset, clean in peeled if key != keys[0])
+        plan.append((cased if last == 0 else form, form, keys[0], specs))
+    return tuple(plan)
+
+
 def analyse(text: str, rules: Rules, *, peel: bool = True) -> list[Unit]:
-    """The matching units of ``text``; ``peel`` adds Arabic clitic readings (off for terms)."""
+    """The matching units of ``text``; ``peel`` adds Arabic clitic readings (off for terms).
+
+    The per-word work is cached (``_token_plan``); what is left here is placing each word's
+    units at its offsets and marking the word boundaries (joined words cannot start or end a
+    match where ``rules.word_boundaries`` holds).
+    """
     tokens = tokenise(text, rules)
     units: list[Unit] = []
-    for n, token in enumerate(tokens):
-        cased, parts = word_analysis(token.text, rules)
-        joined_after = n + 1 < len(tokens) and tokens[n + 1].joined
-        head = not (rules.word_boundaries and token.joined)
-        tail = not (rules.word_boundaries and joined_after)
-        peeled = ()
-        if peel and rules.clitics:
-            peeled = tuple(
-                Alt(key, form, token.start + offset, clean, anywhere=False)
-                for key, form, offset, clean in clitic_readings(token.text, rules)
-            )
-        last = len(parts) - 1
-        for k, (form, keys) in enumerate(parts):
-            alts = tuple(Alt(key, form, token.start, False, True) for key in keys[1:])
-            if k == 0:
-                alts += tuple(a for a in peeled if a.key != keys[0])
-            units.append(
-                Unit(
-                    start=token.start,
-                    end=token.end,
-                    cased=cased if last == 0 else form,
-                    form=form,
-                    key=keys[0],
-                    alts=alts,
-                    head=head if k == 0 else True,
-                    tail=tail if k == last else False,
-                    token_first=k == 0,
-                )
-            )
+    append = units.append
+    bounded = rules.word_boundaries
+    count = len(tokens)
+    for n, (start, end, raw, joined) in enumerate(tokens):
+        plan = _token_plan(raw, rules, peel)
+        head = not (bounded and joined)
+        tail = not (bounded and n + 1 < count and tokens[n + 1][3])
+        if len(plan) == 1:
+            cased, form, key, specs = plan[0]
+            alts = _alts(specs, start) if specs else ()
+            append(_new(Unit, (start, end, cased, form, key, alts, head, tail, True)))
+            continue
+        last = len(plan) - 1
+        for k, (cased, form, key, specs) in enumerate(plan):
+            alts = _alts(specs, start) if specs else ()
+            append(_new(Unit, (start, end, cased, form, key, alts, head if k == 0 else True,
+                               tail if k == last else False, k == 0)))
     return units
+
+
+_new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper
+
+
+def _alts(specs: tuple, start: int) -> tuple[Alt, ...]:
+    return tuple([_new(Alt, (a, f, start + o, c, w)) for a, f, o, c, w in specs])

@@ -55,6 +55,7 @@ class Rules:
     min_stem: int
     digest: str
     indefinite_article: str | None = None  # Arabic ال: a phrase may drop it on every word
+    joiner_chars: str = ""  # the joiners as one string, for str.strip in the tokeniser
 
 
 class RawToken(NamedTuple):
@@ -94,6 +95,7 @@ def _rules_from(data: dict, lang: str, raw_text: str, path: Path) -> Rules:
         lang=lang,
         token_re=token_re,
         joiners=frozenset(data.get("joiners", "")),
+        joiner_chars="".join(sorted(set(data.get("joiners", "")))),
         word_boundaries=bool(data.get("word_boundaries", True)),
         strip_chars=frozenset(data.get("strip_chars", "")),
         strip_diacritics=bool(data.get("strip_diacritics", False)),
@@ -126,13 +128,19 @@ def tokenise(text: str, rules: Rules) -> list[RawToken]:
     part of a compound as a separate hit.
     """
     tokens: list[RawToken] = []
-    prev_end = None
+    append = tokens.append
+    joiners = rules.joiner_chars
+    prev_end = -1
     for m in rules.token_re.finditer(text):
-        gap = text[prev_end : m.start()] if prev_end is not None else ""
-        joined = bool(gap) and all(ch in rules.joiners for ch in gap)
-        tokens.append(RawToken(m.start(), m.end(), m.group(), joined))
-        prev_end = m.end()
+        start, end = m.span()
+        # a gap made only of joiners: strip("") removes nothing, so no joiners, never joined
+        joined = prev_end >= 0 and start > prev_end and not text[prev_end:start].strip(joiners)
+        append(_new(RawToken, (start, end, m.group(), joined)))
+        prev_end = end
     return tokens
+
+
+_new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper
 
 
 def strip_marks(word: str, rules: Rules) -> str:

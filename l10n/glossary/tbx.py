@@ -61,8 +61,18 @@ LANG_TAGS = ("langSec", "langSet")
 TERM_TAGS = ("termSec", "tig", "ntig")
 
 
+_LOCAL_NAMES: dict[str, str] = {}  # "{namespace}name" -> "name": a file has few distinct tags
+
+
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    """The element's name without its namespace ("" for comments and processing instructions)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rpartition("}")[2]
+    return name
 
 
 def _text(element: etree._Element) -> str:
@@ -85,9 +95,11 @@ def _children(element: etree._Element, *groups: str) -> list[etree._Element]:
     """Direct children, looking through grouping elements such as termGrp or termNoteGrp."""
     found = []
     for child in element:
+        if not isinstance(child.tag, str):
+            continue  # comments and processing instructions
         if _local(child) in groups:
             found.extend(_children(child, *groups))
-        elif isinstance(child.tag, str):
+        else:
             found.append(child)
     return found
 
@@ -224,7 +236,7 @@ def read_tbx(path: str | Path) -> Glossary:
     title = next((e for e in root.iter() if _local(e) == "title"), None)
     if title is not None and _text(title).strip():
         glossary.title = _text(title).strip()
-    entries = [e for e in root.iter() if _local(e) in CONCEPT_TAGS]
+    entries = list(root.iter(*(f"{{*}}{tag}" for tag in CONCEPT_TAGS)))  # any namespace or none
     for number, entry in enumerate(entries, 1):
         concept = _read_concept(entry, number, path, source_lang)
         if concept.id in glossary.concepts:

@@ -1,0 +1,36 @@
+"""The command line loads a subsystem only when one of its commands runs (or --help lists them)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from l10n.cli import LAZY_COMMANDS, cli
+
+HEAVY = ("l10n.checks.runner", "l10n.glossary.match", "ahocorasick", "rapidfuzz", "pymorphy3")
+
+
+def test_importing_the_command_line_loads_no_checks_or_matcher():
+    code = ("import sys, l10n.cli; "
+            f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_help_lists_every_command():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    listed = {line.split()[0] for line in result.output.split("Commands:")[1].splitlines()
+              if line.strip()}
+    assert set(LAZY_COMMANDS) | {"extract", "update", "merge", "stats"} <= listed
+
+
+@pytest.mark.parametrize("name", sorted(LAZY_COMMANDS))
+def test_lazy_command_resolves_to_its_module(name):
+    import click
+
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None and command.name == name
