@@ -8,13 +8,11 @@ a file again changes nothing.
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 from typing import Iterable
 
 import polib
-from translate.storage.pypo import escapeforpo
 from unicode_segmentation_rs import gettext_wrap
 
 from .errors import InputError
@@ -122,9 +120,27 @@ _NUMERIC_ESCAPES = set("01234567x")
 _BELL = ("\\a", "\a")
 
 
+# A well-formed string line, live or obsolete: most lines of a catalogue, checked in one go.
+_GOOD_STRING_LINE = re.compile(
+    r'\s*(?:#~\s*(?:\|\s*)?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+    r'"(?:[^"\\]|\\[\\"abfnrtv])*"\s*')
+
+
+_ESCAPE_TABLE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t",
+                               "\r": "\\r", "\a": "\\a", "\b": "\\b", "\f": "\\f",
+                               "\v": "\\v"})
+
+
+def _escape(value: str) -> str:
+    """A string's PO form, as gettext writes it (the C escapes gettext itself uses)."""
+    return value.translate(_ESCAPE_TABLE)
+
+
 def _check_strings(text: str, path: str | Path) -> None:
     """Catch what polib lets through or reports badly: unterminated strings and bad escapes."""
     for number, line in enumerate(text.split("\n"), 1):
+        if '"' not in line or _GOOD_STRING_LINE.fullmatch(line):
+            continue
         stripped = line.lstrip()
         if stripped.startswith("#~"):
             stripped = stripped[2:].lstrip()
@@ -216,7 +232,6 @@ def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
 # ---------------------------------------------------------------------------------- writing
 
 
-_GETTEXT_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
 
 
 def _width(text: str) -> int:
@@ -227,9 +242,7 @@ def _width(text: str) -> int:
 
 def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
     """``msgid "..."`` lines as gettext writes them (prefix is "#~ " or "#| " or "#~| ")."""
-    escaped = escapeforpo(value)
-    if any(c in escaped for c in _GETTEXT_ESCAPES):  # as gettext writes them; polib reads all but \a
-        escaped = "".join(_GETTEXT_ESCAPES.get(c, c) for c in escaped)
+    escaped = _escape(value)
     head = f"{prefix}{keyword} "
     one_line = "\\n" not in escaped[:-2] and _width(f'{head}"{escaped}"') <= PAGE_WIDTH
     if one_line or not escaped:
@@ -325,14 +338,6 @@ def write_po(catalogue: polib.POFile, path: str | Path) -> bool:
 
 def compile_mo(catalogue: polib.POFile, *, include_fuzzy: bool = False) -> bytes:
     """A GNU MO file of the translated entries (fuzzy ones only when asked), sorted by msgid."""
-    keep = polib.POFile()
-    keep.metadata = dict(catalogue.metadata)
-    for entry in catalogue:
-        translated = entry.msgstr or any(entry.msgstr_plural.values())
-        if entry.obsolete or (entry.fuzzy and not include_fuzzy) or not translated:
-            continue
-        if entry.fuzzy:  # polib's MO writer leaves fuzzy entries out; keep a plain copy
-            entry = copy.copy(entry)
-            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-        keep.append(entry)
-    return keep.to_binary()
+    from .mo import mo_entries, write_mo
+
+    return write_mo(mo_entries(catalogue, include_fuzzy=include_fuzzy))
