@@ -92,6 +92,9 @@ class _Cand:
     top: bool
 
 
+FEMININE = re.compile(r"(?<=\w)\(e\)")
+
+
 def term_variants(text: str, rules: Rules) -> list[str]:
     """The written forms a term stands for.
 
@@ -111,9 +114,42 @@ def term_variants(text: str, rules: Rules) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         for form in re.split(r"\s+/\s+", piece):
-            if form and form not in out:
-                out.append(form)
+            # "Représentant(e) permanent(e)": the masculine and the feminine form
+            forms = [FEMININE.sub("", form), FEMININE.sub("e", form)] if FEMININE.search(form) else [form]
+            for one in forms:
+                if one and one not in out:
+                    out.append(one)
     return out + [v for v in map(lambda f: _indefinite(f, rules), out) if v and v not in out]
+
+
+SLOT = re.compile(r"\[[^\[\]]+\]")
+SLOT_DOMAINS = ("place", "body")
+
+
+def slot_fillers(glossary: Glossary, lang: str, rules: Rules) -> tuple[str, ...]:
+    """What may stand in a term's slot, such as "[country]" in "Permanent Representative of
+    [country] to the United Nations": every accepted term of the glossary's places and bodies
+    in that language ("卡塔尔国", "Бельгия"), so that the filled title is found, inflected or not."""
+    found: dict[str, None] = {}
+    for concept_id in sorted(glossary.concepts):
+        concept = glossary.concepts[concept_id]
+        if concept.domain not in SLOT_DOMAINS:
+            continue
+        for term in concept.terms(lang):
+            if term.status is not Status.DEPRECATED and not SLOT.search(term.text):
+                found.update(dict.fromkeys(term_variants(term.text, rules)))
+    return tuple(found)
+
+
+def fill_slots(variants: list[str], fillers: tuple[str, ...]) -> list[str]:
+    """Each variant with its slot filled by every filler (a variant without a slot as it is)."""
+    out: list[str] = []
+    for variant in variants:
+        if not SLOT.search(variant):
+            out.append(variant)
+            continue
+        out.extend(SLOT.sub(lambda _m, f=filler: f, variant) for filler in fillers)
+    return list(dict.fromkeys(out))
 
 
 def _indefinite(form: str, rules: Rules) -> str | None:
@@ -162,6 +198,7 @@ class TermIndex:
         self._digest = ""
         self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
         patterns: dict[str, list[int]] = {}
+        self._fillers = slot_fillers(glossary, lang, self._rules)
         for concept_id in sorted(glossary.concepts):
             section = glossary.concepts[concept_id].languages.get(lang)
             if section is None or not self._eligible(section):
@@ -182,7 +219,7 @@ class TermIndex:
         return True
 
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict) -> None:
-        for variant in term_variants(term.text, self._rules):
+        for variant in fill_slots(term_variants(term.text, self._rules), self._fillers):
             units = analyse(variant, self._rules, peel=False)
             if not units:
                 continue

@@ -211,7 +211,8 @@ VARIANTS = [
     ("bracketed-article", "fr", "Qatar (le)", ["Qatar"]),
     ("two-abbreviations", "es", "Excelentísimo Señor / Excelentísima Señora (Excmo. Sr. / Excma. Sra.)",
      ["Excelentísimo Señor", "Excelentísima Señora", "Excmo. Sr.", "Excma. Sra."]),
-    ("gender-brackets-untouched", "fr", "Représentant(e) permanent(e)", ["Représentant(e) permanent(e)"]),
+    ("gender-markers", "fr", "Représentant(e) permanent(e)",
+     ["Représentant permanent", "Représentante permanente"]),
 ]
 
 
@@ -251,3 +252,42 @@ def test_damaged_cache_file_is_rebuilt(tmp_path):
     [path] = tmp_path.glob("*.pickle")
     path.write_bytes(b"not a pickle")
     assert TermIndex.cached(glossary, "en", tmp_path).concepts_in("Doha") == {"DOHA"}
+
+
+
+def _template_glossary():
+    from l10n.glossary.model import Concept, Glossary, Term
+
+    glossary = Glossary()
+    pr = glossary.add(Concept("TI-PR", "title"))
+    pr.section("en").terms.append(Term("Permanent Representative of [country] to the United Nations"))
+    pr.section("zh").terms.append(Term("[国家]常驻联合国代表"))
+    pr.section("ru").terms.append(Term("Постоянный представитель [страны] при Организации Объединенных Наций"))
+    for cid, en, zh, ru in [("PL-BELGIUM", "Belgium", "比利时", "Бельгия"),
+                            ("BODY-QATAR", "the State of Qatar", "卡塔尔国", "Государство Катар")]:
+        concept = glossary.add(Concept(cid, "place" if cid.startswith("PL") else "body"))
+        concept.section("en").terms.append(Term(en))
+        concept.section("zh").terms.append(Term(zh))
+        concept.section("ru").terms.append(Term(ru))
+    return glossary
+
+
+@pytest.mark.parametrize("lang,text,found", [
+    ("en", "She is Permanent Representative of Belgium to the United Nations.",
+     "Permanent Representative of Belgium to the United Nations"),
+    ("en", "the Permanent Representative of the State of Qatar to the United Nations",
+     "Permanent Representative of the State of Qatar to the United Nations"),
+    ("zh", "比利时常驻联合国代表索菲·德斯梅特大使", "比利时常驻联合国代表"),
+    ("zh", "卡塔尔国常驻联合国代表", "卡塔尔国常驻联合国代表"),
+    ("ru", "назначена Постоянным представителем Бельгии при Организации Объединенных Наций",
+     "Постоянным представителем Бельгии при Организации Объединенных Наций"),
+], ids=["en-place", "en-body", "zh-place", "zh-body", "ru-inflected"])
+def test_a_slot_in_a_term_is_filled_by_the_glossarys_places_and_bodies(lang, text, found):
+    matches = TermIndex(_template_glossary(), lang).find(text)
+    assert [(m.concept_id, m.text) for m in matches if m.concept_id == "TI-PR"] == [("TI-PR", found)]
+
+
+def test_a_slot_is_not_filled_by_just_anything():
+    matches = TermIndex(_template_glossary(), "en").find(
+        "Permanent Representative of Atlantis to the United Nations")
+    assert "TI-PR" not in {m.concept_id for m in matches}
