@@ -343,6 +343,7 @@ class NumberMismatch(Check):
         ("es", "4 to 6 November 2025", "del 4 al 6 de noviembre de 2025"),
         ("fr", "4 to 6 November 2025", "du 4 au 6 novembre 2025"),
         ("ar", "4 to 6 November 2025", "من 4 إلى 6 تشرين الثاني/نوفمبر 2025"),
+        ("ar", "Target 1.3 of the Goals", "الغاية 1-3 من الأهداف"),
         ("ar", "in 2025", "في عام ٢٠٢٥"),
         ("fr", "3.5 per cent of 1,000,000 people", "3,5 % de 1 000 000 de personnes"),
         ("es", "1,500 delegates", "1.500 delegados"),
@@ -357,9 +358,24 @@ class NumberMismatch(Check):
                 target = normalise_digits(target).replace(first + second, f"{first} {second}")
             missing, extra = _differences(numbers(source, entry.source_lang),
                                           numbers(target, entry.lang))
+            missing, extra = _hyphenated_labels(missing, extra, target)
             if missing or extra:
                 yield self.finding(entry, "numbers differ: " + _describe(missing, extra),
                                    expected=missing, found=", ".join(extra) or None)
+
+
+def _hyphenated_labels(missing: list[str], extra: list[str], target: str) -> tuple[list, list]:
+    """A label "1.3" written "1-3" (UN Arabic numbers SDG targets so: "الغاية 1-3") is the same
+    number: drop the pair from both sides when the target holds exactly that hyphenated form."""
+    digits = normalise_digits(target)
+    for label in [m for m in missing if re.fullmatch(r"\d{1,3}\.\d{1,3}", m)]:
+        head, tail = label.split(".")
+        if re.search(rf"(?<![\d.]){head}\s?[-‐‑–]\s?{tail}(?![\d.])", digits) \
+                and head in extra and tail in extra:
+            missing.remove(label)
+            extra.remove(head)
+            extra.remove(tail)
+    return missing, extra
 
 
 NUMBER_CHECKS = (SymbolMismatch, SymbolMerge, NumberMismatch)

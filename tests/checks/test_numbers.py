@@ -107,3 +107,18 @@ def test_dotted_dates_still_split_into_day_month_year():
     from l10n.checks.numbers import numbers
 
     assert numbers("4.11.2025", "ru") == numbers("4 11 2025", "ru")
+
+
+@pytest.mark.parametrize("target,flagged", [
+    ("الغاية 1-3 من أهداف التنمية المستدامة", False),
+    ("الغاية 1.3 من أهداف التنمية المستدامة", False),
+    ("الغاية 1-4 من أهداف التنمية المستدامة", True),
+    ("الغايتان 1 و3 من أهداف التنمية المستدامة", True),
+], ids=["hyphenated-label", "dotted-label", "wrong-label", "two-numbers-not-a-label"])
+def test_arabic_hyphenated_target_numbers(target, flagged):
+    from l10n.checks.base import CheckContext, Entry
+    from l10n.checks.numbers import NumberMismatch
+
+    entry = Entry(file="x.po", line=1, lang="ar", source_lang="en",
+                  msgid="Target 1.3 of the Sustainable Development Goals", msgstr=target)
+    assert bool(list(NumberMismatch().check(entry, CheckContext()))) is flagged
