@@ -26,9 +26,7 @@ so шейха matches whatever the glossary allows; the rest of the term (the na
 from __future__ import annotations
 
 import bisect
-import hashlib
 import itertools
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,13 +35,11 @@ from pathlib import Path
 import ahocorasick
 
 from ..errors import ConfigError
-from ..fsutil import atomic_write
 from .model import Glossary, LanguageSection, Status, Term, TermType
 from .morph import Alt, Unit, analyse
 from .normalise import Rules, is_acronym_like, load_rules
 
 SEP = "\x1f"
-INDEX_VERSION = "1"  # bump when the index layout or key functions change
 ROLES = ("source", "target", "any")
 HOW_RANK = {"exact": 0, "normalised": 1, "inflected": 2}
 STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
@@ -195,7 +191,6 @@ class TermIndex:
         self._terms: dict[tuple[str, int], Term] = {}
         self._max_units = 0
         self._automaton = ahocorasick.Automaton()
-        self._digest = ""
         self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
         patterns: dict[str, list[int]] = {}
         self._fillers = slot_fillers(glossary, lang, self._rules)
@@ -413,62 +408,5 @@ class TermIndex:
 
     # -- cache ------------------------------------------------------------------------------
 
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state.pop("_rules", None)
-        state.pop("_memo", None)
-        state["_terms"] = {}
-        return state
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._rules = load_rules(self.lang)
-        self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
-
-    @classmethod
-    def cached(cls, glossary: Glossary, lang: str, cache_dir: str | Path, *, role: str = "any") -> "TermIndex":
-        """A built index from ``cache_dir`` when the glossary content is unchanged, else build and store it."""
-        if role not in ROLES:
-            raise ConfigError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
-        digest = glossary_digest(glossary, lang, role)
-        cache_dir = Path(cache_dir)
-        path = cache_dir / f"terms-{lang}-{role}-{digest}.pickle"
-        if path.is_file():
-            try:
-                index = pickle.loads(path.read_bytes())
-            except Exception:  # a stale or damaged cache file is rebuilt, never trusted
-                index = None
-            if isinstance(index, cls) and index._digest == digest:
-                index._link(glossary)
-                return index
-        index = cls(glossary, lang, role=role)
-        index._digest = digest
-        atomic_write(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in cache_dir.glob(f"terms-{lang}-{role}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-        return index
-
-    def _link(self, glossary: Glossary) -> None:
-        """Point the entries of an unpickled index at the glossary's own Term objects."""
-        self._terms = {}
-        for entry in self._entries:
-            key = (entry.concept_id, entry.term_pos)
-            if key not in self._terms:
-                self._terms[key] = glossary.concepts[entry.concept_id].languages[self.lang].terms[entry.term_pos]
-
-
-def glossary_digest(glossary: Glossary, lang: str, role: str) -> str:
-    """A content hash of what an index of ``lang`` depends on (terms, flags, rules, code version)."""
-    h = hashlib.sha256(f"{INDEX_VERSION}\0{lang}\0{role}\0{load_rules(lang).digest}".encode())
-    for concept_id in sorted(glossary.concepts):
-        section = glossary.concepts[concept_id].languages.get(lang)
-        if section is None:
-            continue
-        h.update(f"\1{concept_id}\0{section.check_as_source:d}{section.check_as_target:d}".encode())
-        for t in section.terms:
-            h.update(f"\2{t.text}\0{t.status.value}\0{t.type.value}\0{t.case_sensitive:d}".encode())
-    return h.hexdigest()[:24]
-
-
-__all__ = ["Match", "TermIndex", "glossary_digest", "term_variants"]
+__all__ = ["Match", "TermIndex", "term_variants"]

@@ -231,28 +231,6 @@ def test_bad_language_code_is_a_config_error():
         TermIndex(EN, "../etc")
 
 
-def test_cached_index_is_reused_and_rebuilt_when_the_glossary_changes(tmp_path):
-    glossary = make_glossary("en", {"DOHA": ["Doha"], "GVA": ["Geneva"]})
-    first = TermIndex.cached(glossary, "en", tmp_path)
-    files = list(tmp_path.glob("*.pickle"))
-    assert len(files) == 1
-    again = TermIndex.cached(glossary, "en", tmp_path)
-    [match] = again.find("in Doha")
-    assert match.term is glossary.concepts["DOHA"].languages["en"].terms[0]
-    assert again.find("Geneva") == first.find("Geneva")
-    glossary.concepts["GVA"].languages["en"].terms.append(Term("Genf"))
-    changed = TermIndex.cached(glossary, "en", tmp_path)
-    assert changed.concepts_in("Genf") == {"GVA"}
-    assert list(tmp_path.glob("*.pickle")) != files and len(list(tmp_path.glob("*.pickle"))) == 1
-
-
-def test_damaged_cache_file_is_rebuilt(tmp_path):
-    glossary = make_glossary("en", {"DOHA": ["Doha"]})
-    TermIndex.cached(glossary, "en", tmp_path)
-    [path] = tmp_path.glob("*.pickle")
-    path.write_bytes(b"not a pickle")
-    assert TermIndex.cached(glossary, "en", tmp_path).concepts_in("Doha") == {"DOHA"}
-
 
 
 def _template_glossary():

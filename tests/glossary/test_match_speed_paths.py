@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 
 import pytest
 
@@ -53,12 +52,6 @@ def test_remembered_find_returns_a_fresh_list():
     assert index.find(text) == index.find(text) and index.find(text) is not index.find(text)
 
 
-def test_remembered_finds_survive_pickling():
-    index = TermIndex(EN, "en")
-    index.find("Doha")
-    again = pickle.loads(pickle.dumps(index))
-    again._link(EN)
-    assert top(again, "in Doha") == [("DOHA", "Doha")]
 
 
 def test_indexes_remember_their_own_texts():
