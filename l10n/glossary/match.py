@@ -406,7 +406,5 @@ class TermIndex:
                                  c.start, c.end, text[c.start:c.end], c.how, tuple(contained)))
         return matches
 
-    # -- cache ------------------------------------------------------------------------------
-
 
 __all__ = ["Match", "TermIndex", "term_variants"]
