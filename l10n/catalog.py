@@ -19,19 +19,6 @@ from .errors import InputError
 from .fsutil import atomic_write, decode_utf8, read_bytes
 
 PAGE_WIDTH = 79
-HEADER_ORDER = (
-    "Project-Id-Version",
-    "Report-Msgid-Bugs-To",
-    "POT-Creation-Date",
-    "PO-Revision-Date",
-    "Last-Translator",
-    "Language-Team",
-    "Language",
-    "MIME-Version",
-    "Content-Type",
-    "Content-Transfer-Encoding",
-    "Plural-Forms",
-)
 
 POFile = polib.POFile
 POEntry = polib.POEntry

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import polib
 
-from . import __version__
 from .catalog import format_po, plural_count, read_po, write_po
 from .config import ProjectConfig
 from .errors import InputError
@@ -309,21 +308,6 @@ def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str 
 # --------------------------------------------------------------------- translations to render
 
 
-@dataclass(frozen=True)
-class Completeness:
-    translated: int = 0
-    fuzzy: int = 0
-    untranslated: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.translated + self.fuzzy + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.translated / self.total if self.total else 100.0
-
-
 def renditions_for(
     document: Document,
     catalogue: polib.POFile | None,
@@ -356,17 +340,3 @@ def renditions_for(
         else:
             renditions.append(Rendition(joiner.join(parts)))
     return renditions
-
-
-def completeness(catalogue: polib.POFile) -> Completeness:
-    translated = fuzzy = untranslated = 0
-    for entry in catalogue:
-        if entry.obsolete:
-            continue
-        if entry.fuzzy:
-            fuzzy += 1
-        elif entry.msgstr or any(entry.msgstr_plural.values()):
-            translated += 1
-        else:
-            untranslated += 1
-    return Completeness(translated, fuzzy, untranslated)

@@ -13,7 +13,6 @@ import click
 
 from ..cli_support import project, validate_language
 from ..config import ProjectConfig
-from ..errors import ConfigError
 from ..fsutil import atomic_write
 from ..model import Severity
 from .base import CheckContext

@@ -30,7 +30,6 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import ahocorasick
 
