@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from unicodedata import east_asian_width
 from typing import Iterable
 
 import polib
@@ -221,17 +222,24 @@ def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
 
 
 
-def _width(text: str) -> int:
-    from unicodedata import east_asian_width
+def _fits(line: str) -> bool:
+    """Whether ``line`` fits gettext's page width, East Asian wide characters counting two.
 
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+    Every character counts at least one column, so a line longer than the page never fits and
+    an ASCII line's width is its length: only short non-ASCII lines need counting.
+    """
+    if len(line) > PAGE_WIDTH:
+        return False
+    if line.isascii():
+        return True
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in line) <= PAGE_WIDTH
 
 
 def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
     """``msgid "..."`` lines as gettext writes them (prefix is "#~ " or "#| " or "#~| ")."""
     escaped = _escape(value)
     head = f"{prefix}{keyword} "
-    one_line = "\\n" not in escaped[:-2] and _width(f'{head}"{escaped}"') <= PAGE_WIDTH
+    one_line = "\\n" not in escaped[:-2] and _fits(f'{head}"{escaped}"')
     if one_line or not escaped:
         return [f'{head}"{escaped}"']
     lines = [f'{head}""']
