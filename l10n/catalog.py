@@ -21,6 +21,17 @@ from .fsutil import atomic_write, decode_utf8, read_bytes
 
 PAGE_WIDTH = 79
 
+_polib_unescape = polib.unescape
+
+
+def _unescape(text: str) -> str:
+    """polib's unescape, skipped for the many strings that hold no backslash at all (it runs
+    a regular-expression substitution on every string it reads)."""
+    return _polib_unescape(text) if "\\" in text else text
+
+
+polib.unescape = _unescape
+
 POFile = polib.POFile
 POEntry = polib.POEntry
 
@@ -119,9 +130,12 @@ _ESCAPE_TABLE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t
                                "\v": "\\v"})
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
+
+
 def _escape(value: str) -> str:
     """A string's PO form, as gettext writes it (the C escapes gettext itself uses)."""
-    return value.translate(_ESCAPE_TABLE)
+    return value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
 
 
 def _check_strings(text: str, path: str | Path) -> None:
