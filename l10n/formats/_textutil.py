@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..errors import InputError
+
 FOLDABLE = " \t\n\r\f\v"
 _WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$|^[^\s@]+@[^\s@]+\.[a-z]{2,}$", re.I)
@@ -58,3 +60,10 @@ def line_body(line: str) -> tuple[str, str]:
     """Split a line into its content and its terminator."""
     body = line.rstrip("\r\n")
     return body, line[len(body):]
+
+
+def check_renditions(document, renditions) -> None:
+    """Renditions and units go one for one; anything else is a caller's mistake worth a clear line."""
+    if len(renditions) != len(document.units):
+        raise InputError(f"{len(renditions)} renditions for {len(document.units)} units",
+                         path=document.path)

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..errors import InputError
 from ..model import Document, Rendition
 from ._htmlextract import XML_NS, AttrSlot, ContentSlot, Extractor
 from ._htmlrender import (
@@ -25,6 +24,7 @@ from ._htmlrender import (
 )
 from ._htmlscan import Scan, Tag, scan
 from ._htmlsource import align, check_doctype, parse_tree
+from ._textutil import check_renditions
 
 _XML_DECL = re.compile(r"\s*<\?xml[\s?]")
 
@@ -73,10 +73,7 @@ class HtmlFormat:
         direction: str = "ltr",
     ) -> str:
         state: HtmlState = document.state
-        if len(renditions) != len(document.units):
-            raise InputError(
-                f"{len(renditions)} renditions for {len(document.units)} units", path=document.path
-            )
+        check_renditions(document, renditions)
         splices: list[Splice] = []
         for index, slot in enumerate(state.slots):
             if isinstance(slot, ContentSlot):

@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from ..errors import InputError
 from ..model import Document, Rendition, Unit
 from ._mdinline import atomic_ranges
-from ._textutil import fold_ws, is_prose, line_body, split_lines
+from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
 
 
 # code spans, link destinations, autolinks and inline tags say nothing about prose
@@ -208,8 +208,7 @@ class MarkdownFormat:
         direction: str = "ltr",
     ) -> str:
         state: MdState = document.state
-        if len(renditions) != len(document.units):
-            raise InputError(f"{len(renditions)} renditions for {len(document.units)} units", path=document.path)
+        check_renditions(document, renditions)
         lines = list(state.lines)
         edits = sorted(zip(state.slots, document.units, renditions), key=lambda e: (e[0].first, e[0].start), reverse=True)
         for slot, unit, rendition in edits:

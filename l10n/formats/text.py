@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..errors import InputError
 from ..model import Document, Rendition, Unit
-from ._textutil import fold_ws, is_prose, line_body, split_lines
+from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
 
 _LAYOUT = " \t\u00a0\u3000"
 
@@ -78,8 +77,7 @@ class TextFormat:
         direction: str = "ltr",
     ) -> str:
         state: TextState = document.state
-        if len(renditions) != len(document.units):
-            raise InputError(f"{len(renditions)} renditions for {len(document.units)} units", path=document.path)
+        check_renditions(document, renditions)
         lines = list(state.lines)
         for block, unit, rendition in zip(state.blocks, document.units, renditions):
             if rendition.text == unit.text:
