@@ -37,6 +37,9 @@ META_NAMES = ("description", "og:title", "og:description")
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
 @dataclass(frozen=True)
 class ContentSlot:
     """A content unit's trimmed source range and the attribute units nested inside it."""
@@ -119,16 +122,23 @@ class _Builder:
         self.all_text.append(value)
         if not self.mute:
             self.plain.append(value)
-        for chunk in re.split(r"([ \t\n\r\f\v]+)", value):
-            if not chunk:
-                continue
-            if chunk[0] in " \t\n\r\f\v":
-                if self.size and not self.space:
-                    self._emit(" ")
-                    self.space = True
-            else:
-                self._emit(chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-                self.space = False
+        folded = _SPACES.sub(" ", value)  # whitespace runs become one space, as a reader sees
+        if folded.startswith(" "):
+            self._space()
+            folded = folded[1:]
+        trailing = folded.endswith(" ")
+        words = folded[:-1] if trailing else folded
+        if words:
+            self._emit(words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            self.space = False
+        if trailing:
+            self._space()
+
+    def _space(self) -> None:
+        """One space between words: never at the start, never two in a row."""
+        if self.size and not self.space:
+            self._emit(" ")
+            self.space = True
 
     def node(self, node: etree._Element) -> None:
         if node.tag is etree.Entity:
