@@ -86,10 +86,11 @@ def _check_name(name: str, path: Path) -> None:
         raise InputError(f"source file name contains {bad!r}; rename the file", path=path)
 
 
-def _ensure_inside(path: Path, config: ProjectConfig) -> None:
+def _ensure_inside(path: Path, config: ProjectConfig, what: str = "source file",
+                   action: str = "read") -> None:
     real = path.resolve()
     if config.root.resolve() not in real.parents:
-        raise InputError("source file links outside the project; refusing to read it", path=path)
+        raise InputError(f"{what} links outside the project; refusing to {action} it", path=path)
 
 
 # ------------------------------------------------------------------------ units to sentences
@@ -284,6 +285,8 @@ def update(config: ProjectConfig, langs: list[str] | None = None, *,
         template = read_po(template_path(config, source.name))
         for lang in langs:
             path = catalogue_path(config, lang, source.name)
+            if path.is_symlink():  # writing would replace the link, or write outside the project
+                _ensure_inside(path, config, "catalogue", "update")
             merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
             planned.append((lang, source.name, path, created, merged, report))
     results = []

@@ -327,16 +327,18 @@ def test_a_source_name_that_would_escape_a_zip_or_break_a_catalogue_is_refused(n
     assert snapshot(root) == before, "dist/ or po/ written before the name was refused"
 
 
-def test_a_catalogue_that_is_a_link_outside_is_replaced_not_written_through(tmp_path):
+def test_a_catalogue_that_is_a_link_outside_is_refused(tmp_path):
+    """Writing would replace the link by a file, or write outside the project: neither."""
     outside = tmp_path / "outside.po"
     shutil.copy(CORPUS / "po/translated.po", outside)
     kept = outside.read_bytes()
     root = base_project(tmp_path / "project")
     (root / "po/fr").mkdir(parents=True)
     os.symlink(outside, root / PO)
-    assert run_cli(root, "update").code == 0
-    assert outside.read_bytes() == kept
-    assert not (root / PO).is_symlink()
+    result = run_cli(root, "update")
+    assert result.code == 2 and len(result.stderr.splitlines()) == 1
+    assert "catalogue links outside the project" in result.stderr
+    assert outside.read_bytes() == kept and (root / PO).is_symlink()
 
 
 # ------------------------------------------------------------------- odd but valid input
