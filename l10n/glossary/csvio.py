@@ -161,14 +161,19 @@ def _long_term(record: dict[str, str], path: Path, line: int) -> Term:
     return term
 
 
-def _read_long(header: list[str], rows, path: Path) -> Glossary:
-    glossary = Glossary()
+def _records(header: list[str], rows, path: Path):
+    """(line, {column: cell}) for every non-blank row; a row of the wrong width is an error."""
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             raise _error(f"expected {len(header)} fields, found {len(row)}", path, line)
-        record = dict(zip(header, row))
+        yield line, dict(zip(header, row))
+
+
+def _read_long(header: list[str], rows, path: Path) -> Glossary:
+    glossary = Glossary()
+    for line, record in _records(header, rows, path):
         concept = _concept(glossary, record["concept_id"], record.get("domain") or None, path, line)
         section = concept.section(_lang(record["lang"], path, line))
         section.terms.append(_long_term(record, path, line))
@@ -192,12 +197,7 @@ def _wide_terms(cell: str, path: Path, line: int) -> list[Term]:
 def _read_wide(header: list[str], rows, path: Path) -> Glossary:
     langs = {column: _lang(column, path, 1) for column in header if column not in ("concept_id", "domain")}
     glossary = Glossary()
-    for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            raise _error(f"expected {len(header)} fields, found {len(row)}", path, line)
-        record = dict(zip(header, row))
+    for line, record in _records(header, rows, path):
         concept = _concept(glossary, record["concept_id"], record.get("domain") or None, path, line)
         for column, lang in langs.items():
             if record[column].strip():
