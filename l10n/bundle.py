@@ -27,8 +27,8 @@ from .bundle_gates import (
     CheckLanguage,
     CheckSummary,
     GateOptions,
+    gate_summaries,
     refusals,
-    run_checks,
 )
 from .bundle_index import IndexEntry, index_html
 from .bundle_manifest import (
@@ -216,7 +216,7 @@ def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
 
 def plan_languages(config: ProjectConfig, langs: Sequence[str],
                    documents: Sequence[tuple[Source, Document]], options: GateOptions,
-                   check_language: CheckLanguage) -> list[LanguageResult]:
+                   summaries: dict[str, CheckSummary]) -> list[LanguageResult]:
     """``plan_language`` for each language, in order. Large builds plan the languages in
     forked worker processes (rendering and the check gate are CPU-bound Python); the
     results, and the first error when there is one, are the same as one after the other."""
@@ -229,7 +229,8 @@ def plan_languages(config: ProjectConfig, langs: Sequence[str],
     workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(langs))
 
     def one(lang: str) -> LanguageResult:
-        return plan_language(config, lang, documents, options, check_language)
+        return plan_language(config, lang, documents, options,
+                             summaries.get(lang, CheckSummary()))
 
     if not workers:
         return [one(lang) for lang in langs]
@@ -243,15 +244,16 @@ def _add(files: dict[str, bytes], name: str, data: bytes, source: Path) -> None:
 
 
 def plan_language(config: ProjectConfig, lang: str, documents: Sequence[tuple[Source, Document]],
-                  options: GateOptions, check_language: CheckLanguage) -> LanguageResult:
-    """Everything a language's bundle would hold, in memory, and whether the gates let it pass."""
+                  options: GateOptions, summary: CheckSummary) -> LanguageResult:
+    """Everything a language's bundle would hold, in memory, and whether the gates let it pass
+    (``summary``: the language's check results, from ``gate_summaries``)."""
     files: dict[str, bytes] = {}
     results = [plan_document(config, lang, source, document, options, files)
                for source, document in documents]
     for name, path in discover_assets(config):  # images and the like, the same in every language
         _add(files, name, read_bytes(path), path)
     reference = lang == config.source_language
-    checks = CheckSummary() if reference else run_checks(check_language, config, lang)
+    checks = CheckSummary() if reference else summary
     reasons = [] if reference else refusals(
         [(d.name, d.translated, d.fuzzy, d.untranslated, d.catalogue if d.missing else None)
          for d in results], checks, options)
@@ -304,7 +306,8 @@ def manifest(config: ProjectConfig, result: LanguageResult, provenance: Provenan
         "checks": result.checks.as_dict(),
         "gates": {"min_completeness": provenance.options.min_completeness,
                   "fail_on": provenance.options.fail_on,
-                  "allow_fuzzy": provenance.options.allow_fuzzy},
+                  "allow_fuzzy": provenance.options.allow_fuzzy,
+                  "checks": provenance.options.checks},
         "files": {name: sha256(data) for name, data in sorted(files.items())},
     }
     return dump_json(value)
@@ -390,7 +393,9 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
     stamp = build_stamp(config.root, _inputs(config, config.languages))
     provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
                             options)
-    results = plan_languages(config, langs, documents, options, check_language)
+    summaries = gate_summaries(check_language, config,
+                               [lang for lang in langs if lang != config.source_language], options)
+    results = plan_languages(config, langs, documents, options, summaries)
     remove_stale_temporaries(config.output_dir, recursive=False)  # zips of a killed build
     for result in results:
         if result.refused:

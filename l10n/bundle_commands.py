@@ -42,10 +42,12 @@ def _summary_rows(config, result) -> list[list[str]]:
               help="Check severity that refuses a language (never: checks do not block).")
 @click.option("--allow-fuzzy", is_flag=True,
               help="Use fuzzy translations (they then count as translated).")
+@click.option("--checks/--no-checks", default=True, show_default=True,
+              help="Run the check gate (--no-checks: skip it, e.g. right after `l10n check`).")
 @click.option("--wait", type=float, default=0, help="Wait this many seconds for the project lock.")
 @click.pass_context
 def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, fail_on: str,
-          allow_fuzzy: bool, wait: float) -> None:
+          allow_fuzzy: bool, checks: bool, wait: float) -> None:
     """Build dist/<lang>/ and dist/<lang>.zip for each language, and dist/index.html.
 
     A language below --min-completeness or with blocking check findings is refused: its
@@ -58,7 +60,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
 
     config = project(ctx)
     chosen = languages_option(config, langs) if langs else None
-    options = GateOptions(min_completeness, fail_on, allow_fuzzy)
+    options = GateOptions(min_completeness, fail_on, allow_fuzzy, checks)
     with project_lock(config, wait=wait):
         result = run_build(config, chosen, options=options)
     for lang in result.refused:

@@ -10,7 +10,9 @@ The check gate calls ``check_language(config, lang) -> {"error": n, "warning": n
 It is injectable; the default imports ``l10n.checks.runner`` lazily and calls its
 ``check_language(config, lang)`` (a dict of counts or an iterable of Findings). When that module
 or function does not exist, it raises ChecksUnavailable: the build goes on, the language is not
-blocked by checks, and the summary and manifest say "checks unavailable".
+blocked by checks, and the summary and manifest say "checks unavailable". With ``--no-checks``
+(a release job that has just run ``l10n check`` on the same files) the gate is skipped the same
+way, and the summary and manifest say so.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import importlib
 import math
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from .config import ProjectConfig
 from .errors import ConfigError
@@ -39,6 +41,7 @@ class GateOptions:
     min_completeness: float = 100.0
     fail_on: str = "error"
     allow_fuzzy: bool = False
+    checks: bool = True  # False (--no-checks): the check gate is skipped, e.g. after `l10n check`
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_completeness <= 100:
@@ -76,27 +79,65 @@ def severity_counts(result: Any) -> dict[str, int]:
     return counts
 
 
-def default_check_language(config: ProjectConfig, lang: str) -> dict[str, int]:
-    """Run the project's checks for one language through l10n.checks.runner (imported lazily)."""
+def _runner_entry(name: str) -> Callable:
+    """A function of l10n.checks.runner (imported lazily); ChecksUnavailable when missing."""
     try:
         runner = importlib.import_module(RUNNER_MODULE)
     except ModuleNotFoundError as exc:
         if exc.name not in (RUNNER_MODULE, "l10n.checks"):
             raise
         raise ChecksUnavailable(f"checks unavailable ({RUNNER_MODULE} is not installed)") from None
-    entry = getattr(runner, "check_language", None)
+    entry = getattr(runner, name, None)
     if not callable(entry):
-        raise ChecksUnavailable(f"checks unavailable ({RUNNER_MODULE} has no check_language)")
-    return severity_counts(entry(config, lang))
+        raise ChecksUnavailable(f"checks unavailable ({RUNNER_MODULE} has no {name})")
+    return entry
 
 
-def run_checks(check_language: CheckLanguage, config: ProjectConfig, lang: str) -> CheckSummary:
+def default_check_language(config: ProjectConfig, lang: str) -> dict[str, int]:
+    """Run the project's checks for one language through l10n.checks.runner (imported lazily)."""
+    return severity_counts(_runner_entry("check_language")(config, lang))
+
+
+# The runner's own gate, which gate_summaries may run for every language at once. Kept apart
+# from the module attribute, which a caller may replace by another per-language function.
+_RUNNER_GATE = default_check_language
+
+
+SKIPPED = "checks skipped (--no-checks)"
+
+
+def run_checks(check_language: CheckLanguage, config: ProjectConfig, lang: str,
+               options: GateOptions | None = None) -> CheckSummary:
+    if options is not None and not options.checks:
+        return CheckSummary(unavailable=SKIPPED)
     try:
         counts = severity_counts(check_language(config, lang))
     except ChecksUnavailable as exc:
         return CheckSummary(unavailable=str(exc) or "checks unavailable")
     ordered = [(s, counts.pop(s, 0)) for s in SEVERITIES] + sorted(counts.items())
     return CheckSummary(tuple(ordered))
+
+
+def gate_summaries(check_language: CheckLanguage, config: ProjectConfig, langs: Sequence[str],
+                   options: GateOptions) -> dict[str, CheckSummary]:
+    """The check gate's summary for each language in ``langs``.
+
+    With the default ``check_language`` the languages are checked in one run of the runner
+    (``check_languages``), which analyses each source sentence once for all of them; an
+    injected ``check_language`` is called once per language.
+    """
+    if not options.checks:
+        return {lang: CheckSummary(unavailable=SKIPPED) for lang in langs}
+    if check_language is _RUNNER_GATE and langs:
+        try:
+            batch = _runner_entry("check_languages")
+        except ChecksUnavailable:
+            batch = None
+        if batch is not None:
+            counts = batch(config, list(langs))
+            return {lang: run_checks(lambda _config, lang: counts[lang], config, lang)
+                    for lang in langs}
+    return {lang: run_checks(check_language, config, lang, options) for lang in langs}
 
 
 def percent_text(value: float) -> str:

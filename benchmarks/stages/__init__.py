@@ -45,6 +45,7 @@ def all_stages() -> list[Stage]:
         Stage("check", checking.check_all, what="every default check, 5 languages"),
         Stage("terms", checking.terms, what="term-missing + term-deprecated, 1,000 concepts"),
         Stage("build", conversion.build, what="translated documents, 5 languages"),
+        Stage("release", conversion.release, what="build with the check gate, 5 languages"),
         Stage("mo", conversion.compile_mo, what="PO to MO, 5 languages"),
         Stage("glossary", glossary.load, axis="concepts", what="TBX load + index"),
         Stage("terms-growth", checking.terms, axis="concepts",

@@ -46,12 +46,14 @@ def extract(inputs: Inputs) -> list[Contender]:
 
 
 def build(inputs: Inputs) -> list[Contender]:
+    """Documents, MO files, manifests and zips for every language, without the check gate:
+    what po2html and po4a-translate do (they check nothing). The gate is the release stage."""
     work = inputs.workload
 
     def l10n(scratch: Path) -> Commands:
         project = _project_copy(inputs, scratch, po=True)
         return [[bin_path("l10n"), "-C", str(project), "build", "--min-completeness", "0",
-                 "--fail-on", "never"]]
+                 "--no-checks"]]
 
     def po2html(scratch: Path) -> Commands:
         return [[bin_path("po2html"), "--progress=none", "-t", str(work.project / "source"),
@@ -89,3 +91,29 @@ def compile_mo(inputs: Inputs) -> list[Contender]:
         contenders.append(Contender("msgfmt", msgfmt))
     contenders.append(Contender("pybabel compile (API)", babel))
     return contenders
+
+
+def release(inputs: Inputs) -> list[Contender]:
+    """``l10n build`` with its check gate (every default check, the project's glossary) against
+    what a translate-toolkit user runs for the same release: pofilter (on the catalogues l10n
+    checks, as in the check stage), then po2html (on its own catalogues), per language. ``--fail-on never``: the checks run and are counted, but the generated
+    pseudo-translations cannot stop the run."""
+    work = inputs.workload
+
+    def l10n(scratch: Path) -> Commands:
+        project = _project_copy(inputs, scratch, po=True, glossary=True)
+        return [[bin_path("l10n"), "-C", str(project), "build", "--min-completeness", "0",
+                 "--fail-on", "never"]]
+
+    def toolkit(scratch: Path) -> Commands:
+        commands = []
+        for lang in LANGS:
+            commands.append([bin_path("pofilter"), "--progress=none",
+                             str(work.project / "po" / lang), str(scratch / f"{lang}-checks")])
+            commands.append([bin_path("po2html"), "--progress=none", "-t",
+                             str(work.project / "source"), str(work.tt / "po" / lang),
+                             str(scratch / lang)])
+        return commands
+
+    return [Contender("l10n build (check gate)", l10n, True),
+            Contender("pofilter + po2html", toolkit)]

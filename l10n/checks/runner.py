@@ -346,6 +346,20 @@ def check_language(config: ProjectConfig, lang: str) -> dict[str, int]:
     return {str(severity): count for severity, count in result.counts().items()}
 
 
+def check_languages(config: ProjectConfig, langs: Sequence[str]) -> dict[str, dict[str, int]]:
+    """``check_language`` for several languages in one run: each document is checked in every
+    language by the same worker, so its source sentences are analysed once, not once per
+    language. The counts are those of one run per language (every check groups by language)."""
+    checks = select_checks(config.check_select, config.check_ignore)
+    context = _gate_context(config)
+    result = run(project_targets(config, langs), checks, context,
+                 source_lang=config.source_language)
+    counts = {lang: dict.fromkeys(sorted(Severity, reverse=True), 0) for lang in langs}
+    for finding in result.findings:
+        counts[finding.lang][finding.severity] += 1
+    return {lang: {str(severity): n for severity, n in per.items()} for lang, per in counts.items()}
+
+
 _GATE: list = []  # [(key, CheckContext)]: the last project's context, reused by check_language
 
 

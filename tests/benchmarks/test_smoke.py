@@ -13,7 +13,7 @@ from benchmarks.__main__ import main
 from benchmarks.pseudo import translate
 from benchmarks.stages import all_stages
 
-SEGMENT_STAGES = ("extract", "merge", "check", "terms", "build", "mo")
+SEGMENT_STAGES = ("extract", "merge", "check", "terms", "build", "release", "mo")
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,7 @@ def test_every_stage_has_a_row_with_positive_times(report: dict, stage: str) -> 
     ("check", "pofilter"),
     ("terms", "Weblate-style matcher"),
     ("build", "po2html"),
+    ("release", "pofilter + po2html"),
     ("mo", "pybabel compile (API)"),
     ("glossary", "translate-toolkit tbxfile"),
 ])

@@ -196,3 +196,27 @@ def test_command_says_when_checks_are_unavailable(bundle_project, run_cli, monke
     assert result.exit_code == 0, result.output
     assert "checks unavailable" in result.stderr
     assert "n/a" in result.stdout
+
+
+def test_no_checks_skips_the_gate_and_says_so(bundle_project, run_cli, monkeypatch):
+    import json
+
+    calls = []
+
+    def failing(config, lang):
+        calls.append(lang)
+        return {"error": 3, "warning": 0, "info": 0}
+
+    monkeypatch.setattr(bundle_gates, "default_check_language", failing)
+    config = bundle_project()
+    gated = run_cli(config.root)
+    assert gated.exit_code == 1 and calls, gated.output
+    calls.clear()
+    result = run_cli(config.root, "--no-checks")
+    assert result.exit_code == 0, result.output
+    assert calls == []
+    assert "checks skipped (--no-checks); the check gate did not run" in result.stderr
+    manifest = json.loads((config.output_dir / "fr" / "manifest.json").read_text("utf-8"))
+    assert manifest["gates"]["checks"] is False
+    assert manifest["checks"]["available"] is False
+    assert manifest["checks"]["note"] == "checks skipped (--no-checks)"
