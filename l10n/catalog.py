@@ -115,49 +115,72 @@ def _escape(value: str) -> str:
     return value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
 
 
+# A run of lines that need no closer look: a well-formed string line, a comment other than
+# "#~" (the line check skips those), or a line with no quote. Written so that nothing crosses
+# a line end ([^\S\n] for \s, no newline inside a string) and strings are matched as runs
+# of plain characters between escapes (a group per character is three times slower).
+_WS = r"[^\S\n]"
+_GOOD_LINES = re.compile(
+    r'(?:(?:' + _WS + r'*(?:#~' + _WS + r'*(?:\|' + _WS + r'*)?)?'
+    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)' + _WS + r'+)?'
+    r'"[^"\\\n]*(?:\\[\\"abfnrtv][^"\\\n]*)*"' + _WS + r'*'
+    r'|' + _WS + r'*#(?!~)[^\n]*'
+    r'|[^"\n]*)(?:\n|\Z))*')
+
+
 def _check_strings(text: str, path: str | Path) -> None:
-    """Catch what polib lets through or reports badly: unterminated strings and bad escapes."""
-    for number, line in enumerate(text.split("\n"), 1):
-        if '"' not in line or _GOOD_STRING_LINE.fullmatch(line):
+    """Catch what polib lets through or reports badly: unterminated strings and bad escapes.
+
+    The regular expression skips runs of good lines in one call (a whole catalogue, usually);
+    only a line it stops at is looked at by ``_check_line``, and matching resumes after it.
+    """
+    start, number = 0, 1
+    while start < len(text):
+        end = _GOOD_LINES.match(text, start).end()
+        number += text.count("\n", start, end)
+        if end >= len(text):
+            return
+        newline = text.find("\n", end)
+        newline = len(text) if newline < 0 else newline
+        _check_line(text[end:newline], number, path)
+        start, number = newline + 1, number + 1
+
+
+def _check_line(line: str, number: int, path: str | Path) -> None:
+    """The checks of ``_check_strings`` on one line that is not plainly good."""
+    if '"' not in line or _GOOD_STRING_LINE.fullmatch(line):
+        return
+    stripped = line.lstrip()
+    if stripped.startswith("#~"):
+        stripped = stripped[2:].lstrip()
+        if stripped.startswith("|"):
+            stripped = stripped[1:].lstrip()
+    elif stripped.startswith("#"):
+        return
+    quote = stripped.find('"')
+    if quote < 0:
+        return
+    body = stripped[quote + 1:]
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            if index + 1 >= len(body) or body[index + 1] not in _ESCAPES:
+                bad = body[index:index + 2]
+                raise InputError(f"invalid escape sequence {bad!r} in a string", path=path,
+                                 line=number)
+            if body[index + 1] in _NUMERIC_ESCAPES:  # polib would keep them as text
+                raise InputError(f"octal and hex escapes ({body[index:index + 2]!r}...) are not "
+                                 "supported; write the character itself", path=path,
+                                 line=number)
+            index += 2
             continue
-        stripped = line.lstrip()
-        if stripped.startswith("#~"):
-            stripped = stripped[2:].lstrip()
-            if stripped.startswith("|"):
-                stripped = stripped[1:].lstrip()
-        elif stripped.startswith("#"):
-            continue
-        quote = stripped.find('"')
-        if quote < 0:
-            continue
-        body = stripped[quote + 1:]
-        index = 0
-        while index < len(body):
-            char = body[index]
-            if char == "\\":
-                if index + 1 >= len(body) or body[index + 1] not in _ESCAPES:
-                    bad = body[index:index + 2]
-                    raise InputError(f"invalid escape sequence {bad!r} in a string", path=path,
-                                     line=number)
-                if body[index + 1] in _NUMERIC_ESCAPES:  # polib would keep them as text
-                    raise InputError(f"octal and hex escapes ({body[index:index + 2]!r}...) are not "
-                                     "supported; write the character itself", path=path,
-                                     line=number)
-                index += 2
-                continue
-            if char == '"':
-                if body[index + 1:].strip():
-                    raise InputError("text after the end of a string", path=path, line=number)
-                break
-            index += 1
-        else:
-            raise InputError("unterminated string (missing closing quote)", path=path, line=number)
-
-
-
-
-
-
+        if char == '"':
+            if body[index + 1:].strip():
+                raise InputError("text after the end of a string", path=path, line=number)
+            return
+        index += 1
+    raise InputError("unterminated string (missing closing quote)", path=path, line=number)
 
 
 def plural_count(catalogue: polib.POFile) -> int | None:

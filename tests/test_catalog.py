@@ -6,6 +6,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.catalog import compile_mo, format_po, read_po, write_po
 from l10n.errors import InputError
@@ -138,3 +140,40 @@ def test_comment_ending_in_a_backslash_does_not_swallow_the_next_line(tmp_path: 
     msgfmt_check(path)
     again = read_po(path)[0]
     assert (again.tcomment, again.comment, again.msgid) == ("path C:\\", "x\\", "Doha")
+
+
+# ------------------------------------------------- the string check's fast path, line by line
+
+def _reference_bad_line(text: str) -> int | None:
+    """The first line ``_check_line`` refuses, trying every line (the definition)."""
+    from l10n.catalog import _check_line
+
+    for number, line in enumerate(text.split("\n"), 1):
+        try:
+            _check_line(line, number, "x.po")
+        except InputError:
+            return number
+    return None
+
+
+_LINES = st.sampled_from([
+    'msgid "a"', 'msgstr "b\\n"', '"continued \\"quoted\\""', '#~ msgid "old"', '#~| msgid "p"',
+    '# comment with "quote', '#. "', 'msgid "open', 'msgstr "bad \\q"', '"x" y', '', '   ',
+    ' #: a"b', '#~ msgstr "x" y', '#~"', 'msgstr[0] "z"', 'msgid "\\x41"',
+    '\t"tab"\t', 'msgid\u2028"sep"', '"a\u0085"', 'msgid',
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(_LINES, max_size=12), st.booleans())
+def test_string_check_stops_at_the_first_bad_line_as_a_line_by_line_scan(lines, final_newline):
+    from l10n.catalog import _check_strings
+
+    text = "\n".join(lines) + ("\n" if final_newline else "")
+    expected = _reference_bad_line(text)
+    try:
+        _check_strings(text, "x.po")
+    except InputError as error:
+        assert error.line == expected, text
+    else:
+        assert expected is None, text

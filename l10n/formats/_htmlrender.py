@@ -3,6 +3,8 @@ and setting lang/dir on the <html> start tag. Everything works by splicing the s
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..errors import InputError
@@ -17,8 +19,17 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 Splice = tuple[int, int, str]
 
 
+# Text with no markup, no reference and no character XML forbids: nothing a parser could refuse.
+_PLAIN_TEXT = re.compile(r"[^<&\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
+
+
 def check_fragment(fragment: str, *, xml: bool, path: str, line: int, role: str) -> None:
-    """Raise InputError unless ``fragment`` is balanced inline markup that lxml accepts."""
+    """Raise InputError unless ``fragment`` is balanced inline markup that lxml accepts.
+
+    Plain text (most sentences) is accepted without a parse: neither the tag balance nor lxml
+    can object to it (``]]>``, which XML forbids in text, is left to lxml)."""
+    if _PLAIN_TEXT.fullmatch(fragment) and "]]>" not in fragment:
+        return
     problem = _balance_problem(fragment, xml=xml) or _lxml_problem(fragment, xml=xml)
     if problem:
         raise InputError(f"translation of <{role}> is not a well-formed fragment: {problem}", path=path, line=line)
@@ -107,6 +118,8 @@ def fill_fragment_attrs(fragment: str, edits: list[tuple[str, int, str, str]], *
     ``edits`` holds (tag name, occurrence, attribute, value). A tag the translator dropped is
     skipped: its attribute has nowhere to go.
     """
+    if not edits:
+        return fragment
     tags = [tag for tag in scan(fragment, xml=xml).tags if not tag.is_end]
     splices: list[Splice] = []
     by_tag: dict[tuple[str, int], dict[str, str]] = {}
