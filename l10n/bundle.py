@@ -93,6 +93,7 @@ class LanguageResult:
     archive: Path | None = None  # dist/<lang>.zip
     stale: bool = False  # refused, and an earlier build is left in place
     files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    zipped: bytes | None = field(default=None, repr=False)  # dist/<lang>.zip, once packed
 
     @property
     def refused(self) -> bool:
@@ -215,11 +216,12 @@ def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
 
 
 def plan_languages(config: ProjectConfig, langs: Sequence[str],
-                   documents: Sequence[tuple[Source, Document]], options: GateOptions,
+                   documents: Sequence[tuple[Source, Document]], provenance: Provenance,
                    summaries: dict[str, CheckSummary]) -> list[LanguageResult]:
-    """``plan_language`` for each language, in order. Large builds plan the languages in
-    forked worker processes (rendering and the check gate are CPU-bound Python); the
-    results, and the first error when there is one, are the same as one after the other."""
+    """``plan_language`` for each language, in order, and ``pack_language`` for each one the
+    gates let through. Large builds do this in forked worker processes (rendering,
+    compressing and hashing are CPU-bound); the results, and the first error when there is
+    one, are the same as one after the other."""
     import os
 
     from .checks.parallel import fork_map, fork_workers
@@ -229,8 +231,11 @@ def plan_languages(config: ProjectConfig, langs: Sequence[str],
     workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(langs))
 
     def one(lang: str) -> LanguageResult:
-        return plan_language(config, lang, documents, options,
-                             summaries.get(lang, CheckSummary()))
+        result = plan_language(config, lang, documents, provenance.options,
+                               summaries.get(lang, CheckSummary()))
+        if not result.refused:
+            pack_language(config, result, provenance)
+        return result
 
     if not workers:
         return [one(lang) for lang in langs]
@@ -324,18 +329,23 @@ def _inputs(config: ProjectConfig, langs: Sequence[str]) -> list[Path]:
 # ------------------------------------------------------------------------------- writing
 
 
-def write_language(config: ProjectConfig, result: LanguageResult, provenance: Provenance) -> None:
-    """Swap in dist/<lang>/ and write dist/<lang>.zip (both unchanged when already identical)."""
+def pack_language(config: ProjectConfig, result: LanguageResult, provenance: Provenance) -> None:
+    """Add the manifest to a planned language's files and pack them into its zip (in memory)."""
     files = dict(result.files)
     files[MANIFEST] = manifest(config, result, provenance).encode("utf-8")
-    result.files = files
-    result.output = config.output_dir / result.lang
-    result.archive = config.output_dir / f"{result.lang}.zip"
     for name in files:  # every name checked before anything is written
         safe_entry_name(f"{result.lang}/{name}")
-    changed = install_tree(result.output, files)
-    archive = reproducible_zip(files, epoch=provenance.stamp.epoch, prefix=f"{result.lang}/")
-    changed = atomic_write(result.archive, archive) or changed
+    result.files = files
+    result.zipped = reproducible_zip(files, epoch=provenance.stamp.epoch, prefix=f"{result.lang}/")
+
+
+def write_language(config: ProjectConfig, result: LanguageResult) -> None:
+    """Swap in dist/<lang>/ and write dist/<lang>.zip (both unchanged when already identical)."""
+    assert result.zipped is not None, "pack_language comes first"
+    result.output = config.output_dir / result.lang
+    result.archive = config.output_dir / f"{result.lang}.zip"
+    changed = install_tree(result.output, result.files)
+    changed = atomic_write(result.archive, result.zipped) or changed
     result.status = "built" if changed else "unchanged"
 
 
@@ -395,14 +405,14 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
                             options)
     summaries = gate_summaries(check_language, config,
                                [lang for lang in langs if lang != config.source_language], options)
-    results = plan_languages(config, langs, documents, options, summaries)
+    results = plan_languages(config, langs, documents, provenance, summaries)
     remove_stale_temporaries(config.output_dir, recursive=False)  # zips of a killed build
     for result in results:
         if result.refused:
             result.status = "refused"
             result.stale = (config.output_dir / result.lang).exists()
         else:
-            write_language(config, result, provenance)
+            write_language(config, result)
     day = datetime.datetime.fromtimestamp(stamp.epoch, datetime.timezone.utc).date()
     index = config.output_dir / "index.html"
     atomic_write(index, index_html(index_entries(config, results), day))
