@@ -3,16 +3,22 @@
     terms GLOSSARY_2008.tbx PO_DIR   a Weblate-style term check over po/<lang>/*.po
     l10n-mo OUT PO_DIR               l10n's compile_mo on every catalogue, in one process
     babel-mo OUT PO_DIR              Babel's read_po + write_mo (what pybabel compile runs)
-    l10n-glossary TBX                l10n's load_glossary + a TermIndex of the English terms
+    l10n-glossary TBX                l10n's load_glossary (every concept, term and note)
     tt-tbx TBX                       translate-toolkit's TBX reader (translate.storage.tbx)
+    tt-tbx-terms TBX                 the same, then every term of every language read from it
 
 The Weblate-style check is written from the description of how Weblate matches glossary
 terms: one Aho-Corasick automaton over the lower-cased source terms, matches kept where
 non-word characters (or the ends) surround them; for each concept found, a case-insensitive
 whole-word regular expression per target term on the translation (a substring test for
 Chinese). A concept is reported when no acceptable target term is there, or when a deprecated
-one is. No stemming, no inflection. Catalogues are read with polib, the parser l10n uses, so
-only the matching differs.
+one is. No stemming, no inflection. Catalogues are read with polib (l10n reads them with its
+own reader, which builds the same polib objects).
+
+translate-toolkit's ``tbxfile`` parses the file and wraps each termEntry, reading no term until
+asked; ``tt-tbx-terms`` then asks, as any use of a glossary does: the terms (with status and
+notes) of every language of every entry, through ``get_target_terms``. l10n's loader builds
+all of that at once.
 """
 
 from __future__ import annotations
@@ -136,12 +142,12 @@ def babel_mo(out: str, po_dir: str) -> int:
 
 
 def l10n_glossary(path: str) -> int:
-    from l10n.glossary.match import TermIndex
     from l10n.glossary.store import load_glossary
 
     glossary = load_glossary(path)
-    index = TermIndex(glossary, "en", role="source")
-    print(f"{len(glossary.concepts)} concepts, {len(index)} indexed forms")
+    terms = sum(len(section.terms) for concept in glossary.concepts.values()
+                for section in concept.languages.values())
+    print(f"{len(glossary.concepts)} concepts, {terms} terms")
     return 0
 
 
@@ -154,8 +160,22 @@ def tt_tbx(path: str) -> int:
     return 0
 
 
+def tt_tbx_terms(path: str) -> int:
+    from translate.storage.tbx import tbxfile
+
+    with open(path, "rb") as handle:
+        store = tbxfile.parsefile(handle)
+    count = 0
+    for unit in store.units:
+        for node in unit.getlanguageNodes():
+            lang = node.get(XML_LANG)
+            count += len(unit.get_target_terms(lang))
+    print(f"{len(store.units)} units, {count} terms")
+    return 0
+
+
 COMMANDS = {"terms": terms, "l10n-mo": l10n_mo, "babel-mo": babel_mo,
-            "l10n-glossary": l10n_glossary, "tt-tbx": tt_tbx}
+            "l10n-glossary": l10n_glossary, "tt-tbx": tt_tbx, "tt-tbx-terms": tt_tbx_terms}
 
 
 def main(argv: list[str]) -> int:
