@@ -209,24 +209,55 @@ def catalogue_path(config: ProjectConfig, lang: str, name: str) -> Path:
 
 def extract(config: ProjectConfig) -> list[ExtractResult]:
     """Write po/<name>.pot for every source; a template whose only change is its date stays."""
-    from .formats import parse_file
-
     sources = discover_sources(config)
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
-    planned = []
-    for source in sources:  # parse everything first: one bad source writes nothing
-        document = parse_file(source.path)
-        planned.append((source, build_template(source, document, config)))
+    planned = plan_templates(sources, config)  # everything first: one bad source writes nothing
     results = []
-    for source, template in planned:
-        path = template_path(config, source.name)
-        text = format_po(template)
-        written = False
-        old = path.read_text("utf-8", errors="replace") if path.is_file() else None
-        if old is None or not _same_but_date(old, text):
-            written = atomic_write(path, text)
-        results.append(ExtractResult(source, path, len(template), written))
+    for source, plan in zip(sources, planned):
+        written = plan.changed and atomic_write(plan.path, plan.text)
+        results.append(ExtractResult(source, plan.path, plan.entries, written))
     return results
+
+
+@dataclass(frozen=True)
+class PlannedTemplate:
+    """A source's new template: its PO text, number of entries, and whether it differs from
+    the file already at ``path`` in more than its creation date."""
+
+    path: Path
+    text: str
+    entries: int
+    changed: bool
+
+
+def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
+    """Parse and segment one source into its template text and compare it with the old one."""
+    from .formats import parse_file
+
+    template = build_template(source, parse_file(source.path), config)
+    text = format_po(template)
+    path = template_path(config, source.name)
+    old = path.read_text("utf-8", errors="replace") if path.is_file() else None
+    return PlannedTemplate(path, text, len(template), old is None or not _same_but_date(old, text))
+
+
+def plan_templates(sources: list[Source], config: ProjectConfig) -> list[PlannedTemplate]:
+    """``plan_template`` for each source, in order.
+
+    Parsing and segmenting are CPU-bound Python, so a large project (several documents, enough
+    bytes: see checks.parallel.fork_workers) is shared among forked worker processes. They
+    inherit the loaded modules and segmentation rules and send back only the plans; the result,
+    and the first source's error when sources are bad, are those of one source after another.
+    """
+    from .checks.parallel import fork_map, fork_workers
+    from .segment.rules import load_rules
+
+    load_rules(config.source_language)  # imported and read here, not in every worker
+    workers = fork_workers([s.path for s in sources], min(8, os.cpu_count() or 1), len(sources))
+    if not workers:
+        return [plan_template(source, config) for source in sources]
+    return fork_map(sources, lambda source: plan_template(source, config),
+                    [[i] for i in range(len(sources))], workers)
 
 
 # --------------------------------------------------------------------------------- catalogues

@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..model import Unit
 from ._htmlscan import Attr
 from ._htmlsource import VOID, Span, local_name
-from ._textutil import LineIndex, fold_ws, is_prose, trim_span
+from ._textutil import LineIndex, fold_runs, fold_ws, is_prose, trim_span
 
 INLINE = frozenset(
     "a abbr b bdi bdo big br cite code data del dfn em font i img input ins kbd mark nobr q rp rt "
@@ -35,9 +35,6 @@ CONTEXT = frozenset(
 ATTRS = ("alt", "title", "aria-label", "placeholder")
 META_NAMES = ("description", "og:title", "og:description")
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
-
-
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass(frozen=True)
@@ -87,6 +84,8 @@ def describe(element: etree._Element) -> str:
 
 def translatable_attrs(element: etree._Element) -> list[tuple[str, str, str]]:
     """(attribute, role, comment) for each attribute of ``element`` that is a unit."""
+    if not len(element.attrib):  # most elements have no attributes: nothing to look up
+        return []
     name, found = local_name(element), []
     if name == "meta":
         key = (element.get("name") or element.get("property") or "").strip().lower()
@@ -122,7 +121,7 @@ class _Builder:
         self.all_text.append(value)
         if not self.mute:
             self.plain.append(value)
-        folded = _SPACES.sub(" ", value)  # whitespace runs become one space, as a reader sees
+        folded = fold_runs(value)  # whitespace runs become one space, as a reader sees
         if folded.startswith(" "):
             self._space()
             folded = folded[1:]
@@ -232,6 +231,8 @@ class Extractor:
         self._run(element, lead, run, start, span.content_end)
 
     def _run(self, owner: etree._Element, lead: str | None, nodes: list, start: int, end: int) -> None:
+        if not nodes and not is_prose(lead or ""):
+            return  # the whitespace between blocks, half of all runs: nothing to build
         builder = _Builder(self.xml)
         builder.text(lead)
         for node in nodes:

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Sequence
 
 from ..errors import InputError
 from ..model import Document, Rendition, Unit
 from ._mdinline import atomic_ranges
 from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
+
+# markdown-it is imported when a Markdown file is parsed (_parser), not with the format
+# registry: a project of HTML sources does not pay for it at every start-up.
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 # code spans, link destinations, autolinks and inline tags say nothing about prose
@@ -47,6 +50,8 @@ class MdState:
 
 
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
 
 

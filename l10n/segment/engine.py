@@ -44,9 +44,15 @@ _CANDIDATE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# Every branch of _CANDIDATE_RE consumes one of these characters first. The combined pattern
+# opens with look-behinds, so the regex engine cannot skip ahead to them itself and would try
+# all four branches at every character; _candidates finds them with this one-class pattern
+# (scanned in C) and tries the full pattern only there: same matches, about six times faster.
+_CANDIDATE_START_RE = re.compile("[。！？｡．.!?…‼⁇⁈⁉؟\"”]")
 _STRONG = frozenset("!?…‼⁇⁈⁉؟")
 _QUOTE_CLOSERS = frozenset("”’」』\"'»›")
 _STRAIGHT_QUOTES = ("''", "'", '"', "`")
+_STRAIGHT_QUOTE_STARTS = frozenset("'\"`")
 _OPENING = "\"'“‘«([{¿¡`„‚‹「『《〈【（"
 _STOPPERS = frozenset(",;:)]}»”’%.!?…")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -74,7 +80,7 @@ def chunk_cuts(chunk: str, rules: LangRules) -> list[int]:
     cuts: list[int] = []
     start = 0
     waiting = 0
-    for match in _CANDIDATE_RE.finditer(chunk):
+    for match in _candidates(chunk):
         while waiting < len(forced) and forced[waiting] <= match.start():
             start = forced[waiting]
             cuts.append(start)
@@ -87,33 +93,47 @@ def chunk_cuts(chunk: str, rules: LangRules) -> list[int]:
     return sorted(set(cuts))
 
 
+def _candidates(chunk: str) -> list[re.Match]:
+    """``list(_CANDIDATE_RE.finditer(chunk))``, found faster (see _CANDIDATE_START_RE)."""
+    found = []
+    search, match = _CANDIDATE_START_RE.search, _CANDIDATE_RE.match
+    pos = 0
+    while (start := search(chunk, pos)) is not None:
+        candidate = match(chunk, start.start())
+        if candidate is None:
+            pos = start.start() + 1
+        else:
+            found.append(candidate)
+            pos = candidate.end()
+    return found
+
+
 def _decide(chunk: str, match: re.Match, rules: LangRules, start: int,
             pairing: Pairing) -> int | None:
-    if match.group("tight") is not None:
+    cjk, term, fn, tail, _, cjknext, dash, tight = match.groups()
+    if tight is not None:
         return _tight_cut(chunk, match.start(), rules)
-    if match.group("cjk") is not None:
+    if cjk is not None:
         return _cjk_cut(chunk, match, pairing)
-    if match.group("dash") is not None:
+    if dash is not None:
         return _dash_cut(chunk, match.end(), pairing)
     end = match.end()
     end, nxt = _after(chunk, end, pairing)
     if nxt >= len(chunk) or pairing.inside(end):
         return None
-    term = match.group("term")
-    if match.group("cjknext") is not None and (
-            not any(c in _STRONG for c in term) or match.group("tail")):
+    strong = not _STRONG.isdisjoint(term)
+    if cjknext is not None and (not strong or tail):
         return None
-    if match.group("fn") and not _footnote_ok(chunk, match.start()):
+    if fn and not _footnote_ok(chunk, match.start()):
         return None
     context = _Next(chunk, nxt)
     if context.stop or _omission(chunk, match.start(), term):
         return None
-    if chunk[nxt] == "(" and _closes_quote(match.group("tail")) \
-            and _comments_quote(chunk, nxt, pairing):
+    if chunk[nxt] == "(" and _closes_quote(tail) and _comments_quote(chunk, nxt, pairing):
         return None
-    if any(c in _STRONG for c in term) or term.count(".") > 1:
+    if strong or term.count(".") > 1:
         return _strong_cut(chunk, match, term, context, rules, end)
-    if match.group("fn"):
+    if fn:
         return end if not context.lower else None
     if _is_label(chunk, start, match.start()):
         return None
@@ -125,6 +145,8 @@ def _after(chunk: str, end: int, pairing: Pairing) -> tuple[int, int]:
     nxt = end
     while nxt < len(chunk) and chunk[nxt].isspace():
         nxt += 1
+    if chunk[nxt:nxt + 1] not in _STRAIGHT_QUOTE_STARTS:
+        return end, nxt
     for quote in _STRAIGHT_QUOTES:
         if chunk.startswith(quote, nxt) and (nxt in pairing.closers or nxt in pairing.loose
                                              or _STOP_AFTER_RE.match(chunk, nxt + len(quote))):

@@ -23,11 +23,13 @@ WRAP_WIDTH = 60
 
 _BLANK_RE = re.compile(r"\n[^\S\n]*\n\s*|\u2029\s*")
 BULLETS = "•⁃▪◦‣●■"
-_BULLET_RE = re.compile(rf"(?<=\s)[{BULLETS}]")
+# Both patterns open with a character class, not a look-behind, so that the regex engine skips
+# straight to the places where they can match (a bullet; whitespace before a list marker).
+_BULLET_RE = re.compile(rf"[{BULLETS}](?<=\s.)")
 _LINE_START_MARKER_RE = re.compile(
     rf"[{BULLETS}]|\(?(?:\d{{1,3}}|[^\W\d_]|[ivxlc]{{1,6}}|[IVXLC]{{1,6}})(?:\.\)|\.|\))\s"
 )
-_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}|[A-Za-z]|[ivx]{2,5}|[IVX]{2,5})(\.\)|\.|\))(?=\s)")
+_SPACE_MARKER_RE = re.compile(r"\s(\d{1,3}|[A-Za-z]|[ivx]{2,5}|[IVX]{2,5})(\.\)|\.|\))(?=\s)")
 _LAST_CLAUSE_RE = re.compile(r"[.!?…]\s")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
@@ -103,10 +105,17 @@ def _continues_list(text: str, pos: int) -> bool:
     return bool(before) and before not in ",;:"
 
 
+def _markers(text: str) -> list[tuple[int, str, str]]:
+    """(position, value, style) of every list marker ("2.", "b)", "iv.") that starts the text or
+    follows whitespace. The pattern takes the whitespace before the marker; one space put in
+    front of the text gives a marker at the very start the same footing."""
+    return [(m.start(1) - 1, m.group(1), m.group(2)) for m in _SPACE_MARKER_RE.finditer(" " + text)]
+
+
 def list_cuts(text: str) -> list[int]:
     """Positions in one chunk where a bullet or a further inline list item starts a sentence."""
     cuts = [m.start() for m in _BULLET_RE.finditer(text)]
-    markers = [(m.start(), m.group(1), m.group(2)) for m in _MARKER_RE.finditer(text)]
+    markers = _markers(text)
     if len(markers) > 1:
         used: set[int] = set()
         for index, (pos, value, style) in enumerate(markers):
