@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from .generate import TEXT_CONCEPTS, default_data_dir, glossary_files, workload
-from .measure import measure
+from .measure import compile_packages, measure
 from .report import growth, machine, markdown, rows_for
 from .stages import Inputs, Stage, all_stages, have
 
@@ -64,6 +64,7 @@ def _run_stage(stage: Stage, size: int, inputs: Inputs, repeat: int) -> list:
 
 def run(args: argparse.Namespace) -> dict:
     stages = [s for s in all_stages() if s.name in args.stages]
+    compile_packages()
     with_po4a = have("po4a-updatepo")
     rows = []
     text_v3, text_2008 = glossary_files(TEXT_CONCEPTS, args.data)

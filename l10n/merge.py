@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import polib
-from rapidfuzz.fuzz import ratio
 
 FUZZY_THRESHOLD = 70.0  # percent; msgmerge uses 60, which pre-fills too many wrong guesses
 MAX_POSTINGS = 2000  # trigrams more common than this say little; skip them when ranking
@@ -59,6 +58,9 @@ class FuzzyIndex:
     """Old translated entries indexed by character trigrams, for similar-msgid lookups."""
 
     def __init__(self, entries: list[polib.POEntry], threshold: float = FUZZY_THRESHOLD):
+        from rapidfuzz.fuzz import ratio  # here, so that commands that never merge skip it
+
+        self.ratio = ratio
         self.entries = entries
         self.threshold = threshold
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -76,7 +78,7 @@ class FuzzyIndex:
         best, best_score = None, self.threshold
         for number, _ in votes.most_common(CANDIDATES):
             candidate = self.entries[number]
-            score = ratio(msgid, candidate.msgid)
+            score = self.ratio(msgid, candidate.msgid)
             if score > best_score or (score == best_score and best is None):
                 best, best_score = candidate, score
         return best
