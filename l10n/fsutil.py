@@ -12,33 +12,40 @@ from .errors import InputError
 # The largest input file l10n reads (sources, catalogues, glossaries). Parsing costs about ten
 # times a file's size in memory; the largest real catalogues and UN documents are a few MiB.
 MAX_INPUT_BYTES = 32 * 1024 * 1024
+# Glossaries are read as a stream (TBX) or row by row (CSV), at about four times their size in
+# memory; a terminology database the size of UNTERM (some 100,000 concepts in six languages)
+# is about 160 MiB of TBX.
+MAX_GLOSSARY_BYTES = 512 * 1024 * 1024
 
 
-def read_bytes(path: str | Path, *, missing: str = "no such file") -> bytes:
-    """A file's bytes; InputError (never OSError) when it is missing, a folder or too large."""
+def read_bytes(path: str | Path, *, missing: str = "no such file",
+               limit: int | None = None) -> bytes:
+    """A file's bytes; InputError (never OSError) when it is missing, a folder or larger than
+    ``limit`` (default MAX_INPUT_BYTES)."""
     path = Path(path)
+    limit = MAX_INPUT_BYTES if limit is None else limit
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > MAX_INPUT_BYTES:
+            if size > limit:
                 raise InputError(f"file too large ({size // (1024 * 1024)} MiB; the limit is "
-                                 f"{MAX_INPUT_BYTES // (1024 * 1024)} MiB)", path=path)
-            data = handle.read(MAX_INPUT_BYTES + 1)
+                                 f"{limit // (1024 * 1024)} MiB)", path=path)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError(missing, path=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    if len(data) > MAX_INPUT_BYTES:  # a pipe or a file that grew while being read
-        raise InputError(f"file too large (the limit is {MAX_INPUT_BYTES // (1024 * 1024)} MiB)",
+    if len(data) > limit:  # a pipe or a file that grew while being read
+        raise InputError(f"file too large (the limit is {limit // (1024 * 1024)} MiB)",
                          path=path)
     return data
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, *, limit: int | None = None) -> str:
     """Read a UTF-8 text file (a BOM is dropped). Undecodable bytes raise InputError with the line."""
-    return decode_utf8(read_bytes(path), path)
+    return decode_utf8(read_bytes(path, limit=limit), path)
 
 
 def decode_utf8(data: bytes, path: str | Path) -> str:

@@ -1,6 +1,7 @@
 """Safe XML reading for glossary files: no entity expansion, no DTD loading, no network.
 
-Every XML file the glossary reads goes through ``parse_xml``. Two layers keep hostile input out:
+Every XML file the glossary reads goes through ``parse_xml`` or ``XMLStream``. Two layers keep
+hostile input out:
 
 1. Before lxml sees the bytes, the prolog is scanned: a DOCTYPE whose internal subset declares
    an entity (billion laughs, ``SYSTEM "file:///etc/passwd"``) is refused with the file and line.
@@ -8,33 +9,43 @@ Every XML file the glossary reads goes through ``parse_xml``. Two layers keep ho
    the usual TBX 2008 header) is accepted: the DTD is never loaded, whatever its URL.
 2. lxml parses with ``resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False``;
    any entity that slipped through is refused after parsing as well.
+
+``XMLStream`` reads the same way, incrementally: it hands out the elements a reader asks for as
+soon as they are complete and lets the reader free them, so a large glossary never sits in
+memory as a whole tree. Its errors are the ones ``parse_xml`` would raise for the same bytes.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import InputError
-from ..fsutil import read_bytes
+from ..fsutil import MAX_GLOSSARY_BYTES, read_bytes
 
 ENTITY_MESSAGE = "entity declarations are not allowed in glossary files"
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
+# The parser settings every glossary read uses, for the tree parser and the incremental one.
+_SAFE_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(**_SAFE_OPTIONS)
 
 
 def decode_xml(data: bytes, path: str | Path) -> str:
@@ -91,25 +102,117 @@ def check_doctype(text: str, path: str | Path) -> None:
 
 def parse_xml(data: bytes, path: str | Path) -> etree._Element:
     """Parse ``data`` safely and return the root element; InputError(path, line) on any problem."""
-    text = decode_xml(data, path)
-    check_doctype(text, path)
+    check_doctype(decode_xml(data, path), path)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno or None
-        message = (exc.msg or "malformed XML").strip()
-        message = re.sub(r", line \d+, column \d+$", "", message)
-        raise InputError(f"not well-formed XML: {message}", path=path, line=line) from None
-    tree = root.getroottree()
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):
+        raise _syntax_error(exc, path) from None
+    if _declares_entities(root):
         raise InputError(ENTITY_MESSAGE, path=path, line=1)
     for node in root.iter(etree.Entity):
         raise InputError(ENTITY_MESSAGE, path=path, line=node.sourceline)
     return root
 
 
+def _syntax_error(exc: etree.XMLSyntaxError, path: str | Path) -> InputError:
+    line = exc.lineno or None
+    message = (exc.msg or "malformed XML").strip()
+    message = re.sub(r", line \d+, column \d+$", "", message)
+    return InputError(f"not well-formed XML: {message}", path=path, line=line)
+
+
+def _declares_entities(root: etree._Element) -> bool:
+    dtd = root.getroottree().docinfo.internalDTD
+    return dtd is not None and bool(list(dtd.iterentities()))
+
+
 def parse_file(path: str | Path) -> etree._Element:
     """Read and parse an XML file safely (see ``parse_xml``)."""
     path = Path(path)
     return parse_xml(read_bytes(path), path)
+
+
+def _entity_line(element: etree._Element) -> int | None:
+    """The line of the first entity reference in ``element`` (itself included); None if none."""
+    node = next(element.iter(etree.Entity), None)
+    return None if node is None else node.sourceline or 0
+
+
+class XMLStream:
+    """A safe incremental read: ("start" | "end", element) for the elements named ``tags``.
+
+    ``tags`` are local names, matched in any namespace or none. Iterating runs the same checks
+    as ``parse_xml`` and raises the same InputError for the same bytes, with its priorities: a
+    syntax error anywhere beats an entity reference, which beats anything the reader found
+    itself (so a reader should keep its own first error until the iteration has ended).
+
+    An element is handed out at its "end" only once its content is known to hold no entity
+    reference; after the first one is found nothing more is handed out, the rest of the file is
+    parsed for syntax errors, and the iteration ends with the entity error. Only a file with a
+    DOCTYPE is searched element by element: without one, libxml2 refuses any entity reference
+    but the predefined five as a syntax error, so no entity node can be built. A reader passes
+    each element it has finished with to ``release``, which frees its content and everything
+    before it in its parent, so memory holds the elements being read rather than the whole
+    tree. ``root`` is the document element once the iteration has ended.
+    """
+
+    def __init__(self, data: bytes, path: str | Path, tags: Iterable[str]):
+        self.data, self.path = data, path
+        self.tags = tuple(f"{{*}}{tag}" for tag in tags)
+        self.root: etree._Element | None = None
+        self._doctype: bool | None = None  # whether the file has a DOCTYPE (known at the root)
+        self._entity_line: int | None = None  # the line of the first entity reference found
+
+    def __iter__(self) -> Iterator[tuple[str, etree._Element]]:
+        check_doctype(decode_xml(self.data, self.path), self.path)
+        events = etree.iterparse(io.BytesIO(self.data), events=("start", "end"), tag=self.tags,
+                                 **_SAFE_OPTIONS)
+        try:
+            for event, element in events:
+                if self._entity_line is not None:
+                    continue  # refused: parse on only to report a syntax error first
+                if self._doctype is None:
+                    self._doctype = element.getroottree().docinfo.internalDTD is not None
+                if event == "end" and self._doctype:
+                    self._entity_line = _entity_line(element)
+                    if self._entity_line is not None:
+                        continue
+                yield event, element
+        except etree.XMLSyntaxError as exc:
+            raise self._error(_syntax_error(exc, self.path)) from None
+        self.root = events.root
+        if self._entity_line is None:
+            self._entity_line = _entity_line(self.root)
+        if self._entity_line is not None or _declares_entities(self.root):
+            raise self._error(InputError(ENTITY_MESSAGE, path=self.path, line=self._entity_line))
+
+    def release(self, element: etree._Element) -> None:
+        """Free an element the reader has finished with, and the siblings before it."""
+        element.clear()
+        parent = element.getparent()
+        if parent is None:
+            return
+        while element.getprevious() is not None:
+            if self._doctype and self._entity_line is None:
+                self._entity_line = _entity_line(parent[0])
+            del parent[0]
+
+    def _error(self, found: InputError) -> InputError:
+        """The error ``parse_xml`` reports for these bytes (``found`` if it reports none).
+
+        libxml2's incremental parser words a few errors differently from its one-shot parser
+        (an empty file is "no element found", not "Document is empty") and may place a node on
+        another line, so a file found to be bad is parsed once more in one go and that parse's
+        error is the one reported. This only runs for a file that is refused.
+        """
+        try:
+            parse_xml(self.data, self.path)
+        except InputError as error:
+            return error
+        return found
+
+
+def stream_file(path: str | Path, tags: Iterable[str]) -> XMLStream:
+    """A safe incremental read of an XML file (see ``XMLStream``)."""
+    path = Path(path)
+    return XMLStream(read_bytes(path, limit=MAX_GLOSSARY_BYTES), path, tags)
