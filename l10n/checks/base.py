@@ -25,7 +25,7 @@ from typing import Any, Callable, ClassVar, Iterable, Sequence
 from ..model import Finding, Severity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One catalogue entry as the checks see it (a view of a PO entry, with its place)."""
 
