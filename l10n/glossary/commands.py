@@ -25,7 +25,7 @@ from .model import DOMAINS, Glossary, Status, Term, TermType
 from .stats import glossary_stats, stats_lines
 from .store import (dump_glossary, glossary_format, load_glossary, load_glossary_files,
                     merge_files, save_glossary)
-from .tbx import schema_errors
+from .tbx_write import schema_errors
 from .validate import ERROR, INFO, NCNAME, WARNING, term_issues, validate_glossary
 
 DEFAULT_FILE = "glossary.tbx"

@@ -31,7 +31,7 @@ from ..config import validate_language
 from ..errors import ConfigError, InputError
 from ..fsutil import read_text
 from .model import Concept, Glossary, Status, Term, TermType
-from .tbx import sorted_terms
+from .tbx_write import sorted_terms
 
 BASE = ("concept_id", "domain", "lang", "term", "status", "note", "source")
 REQUIRED_LONG = ("concept_id", "lang", "term", "status")

@@ -13,7 +13,8 @@ from ..errors import InputError
 from ..fsutil import atomic_write
 from .csvio import read_csv, write_csv
 from .model import Glossary
-from .tbx import read_tbx, write_tbx
+from .tbx import read_tbx
+from .tbx_write import write_tbx
 
 
 def glossary_format(path: Path) -> str:

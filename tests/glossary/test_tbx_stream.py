@@ -9,7 +9,8 @@ import pytest
 
 from l10n.errors import InputError
 from l10n.glossary.model import Concept, Glossary, LanguageSection, Status, Term
-from l10n.glossary.tbx import read_tbx, write_tbx
+from l10n.glossary.tbx import read_tbx
+from l10n.glossary.tbx_write import write_tbx
 from l10n.glossary.xmlsafe import ENTITY_MESSAGE, XMLStream
 
 DOCTYPE = '<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "never-fetched.dtd">\n'

@@ -1,0 +1,111 @@
+"""Writing TBX-Basic v3, and checking a TBX file against a RelaxNG schema.
+
+Writing produces TBX-Basic v3 in DCA style, valid against the 2019 integrated RelaxNG schema:
+concepts sorted by id, languages in alphabetical order of their codes (for the six official
+languages: ar, en, es, fr, ru, zh), terms in status order (preferred, admitted, deprecated) and
+otherwise as given; one element a line, two-space indent, UTF-8, final newline.
+TBX-Basic has no data category for grammatical number, case sensitivity, do-not-translate or
+per-language check eligibility, so these are written as ``<admin type="projectSubset">`` values
+with an ``l10n:`` prefix (the schema's only open admin category that fits: each marks the term
+or language section as a member of a named subset):
+
+    l10n:case-sensitive, l10n:do-not-translate, l10n:number=<value>   (in termSec)
+    l10n:no-check-as-source, l10n:no-check-as-target                   (in langSec)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from .model import Concept, Glossary, Term, TermType
+from .tbx import STATUS_ORDER, SUBSET, TBX_NS, WRITTEN_STATUS, XML_LANG
+from .xmlsafe import parse_file
+
+
+def sorted_terms(terms: list[Term]) -> list[Term]:
+    """Terms in status order (preferred, admitted, deprecated), otherwise as given."""
+    return sorted(terms, key=lambda t: STATUS_ORDER[t.status])
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _write_term(parent: etree._Element, term: Term) -> None:
+    sec = _sub(parent, "termSec")
+    _sub(sec, "term", term.text)
+    _sub(sec, "termNote", WRITTEN_STATUS[term.status], type="administrativeStatus")
+    if term.type is not TermType.FULL_FORM:
+        _sub(sec, "termNote", term.type.value, type="termType")
+    if term.part_of_speech:
+        _sub(sec, "termNote", term.part_of_speech, type="partOfSpeech")
+    if term.gender:
+        _sub(sec, "termNote", term.gender, type="grammaticalGender")
+    if term.source:
+        _sub(sec, "admin", term.source, type="source")
+    if term.number:
+        _sub(sec, "admin", f"{SUBSET}number={term.number}", type="projectSubset")
+    if term.case_sensitive:
+        _sub(sec, "admin", SUBSET + "case-sensitive", type="projectSubset")
+    if term.do_not_translate:
+        _sub(sec, "admin", SUBSET + "do-not-translate", type="projectSubset")
+    if term.note:
+        _sub(sec, "note", term.note)
+
+
+def _write_concept(body: etree._Element, concept: Concept) -> None:
+    entry = _sub(body, "conceptEntry", id=concept.id)
+    if concept.domain:
+        _sub(entry, "descrip", concept.domain, type="subjectField")
+    if concept.definition:
+        _sub(entry, "descrip", concept.definition, type="definition")
+    if concept.note:
+        _sub(entry, "note", concept.note)
+    for lang in sorted(concept.languages):
+        section = concept.languages[lang]
+        if not section.terms:
+            continue
+        sec = _sub(entry, "langSec")
+        sec.set(XML_LANG, lang.replace("_", "-"))
+        if not section.check_as_source:
+            _sub(sec, "admin", SUBSET + "no-check-as-source", type="projectSubset")
+        if not section.check_as_target:
+            _sub(sec, "admin", SUBSET + "no-check-as-target", type="projectSubset")
+        for term in sorted_terms(section.terms):
+            _write_term(sec, term)
+
+
+def write_tbx(glossary: Glossary) -> str:
+    """The glossary as TBX-Basic v3 (DCA) text, deterministic and diff-friendly."""
+    root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS})
+    root.set("type", "TBX-Basic")
+    root.set("style", "dca")
+    root.set(XML_LANG, glossary.source_lang.replace("_", "-"))
+    file_desc = _sub(_sub(root, "tbxHeader"), "fileDesc")
+    if glossary.title:
+        _sub(_sub(file_desc, "titleStmt"), "title", glossary.title)
+    _sub(_sub(file_desc, "sourceDesc"), "p", "Written by l10n (TBX-Basic, DCA style).")
+    body = _sub(_sub(root, "text"), "body")
+    for concept_id in sorted(glossary.concepts):
+        _write_concept(body, glossary.concepts[concept_id])
+    etree.indent(root, space="  ")
+    text = etree.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+
+def schema_errors(path: str | Path, schema: str | Path) -> list[tuple[int | None, str]]:
+    """(line, message) for each way the TBX file breaks the RelaxNG schema; [] when valid."""
+    try:
+        relaxng = etree.RelaxNG(parse_file(schema).getroottree())
+    except etree.RelaxNGParseError as exc:
+        raise InputError(f"not a usable RelaxNG schema: {exc}", path=schema) from None
+    document = parse_file(path).getroottree()
+    if relaxng.validate(document):
+        return []
+    return [(entry.line or None, entry.message) for entry in relaxng.error_log]
