@@ -78,16 +78,21 @@ NO_TRANSLATE = re.compile(
     r"<([A-Za-z][\w:.-]*)\b[^<>]*\btranslate\s*=\s*[\"']no[\"'][^<>]*>.*?</\1\s*>", re.S)
 
 
+@lru_cache(maxsize=65_536)
 def mask_markup(text: str) -> str:
     """The text with tags, URLs and translate="no" elements blanked by spaces, length kept.
 
     What a reader sees and a translator translates; offsets into the result are offsets into
-    ``text``, so a match found in the mask can be quoted from the original.
+    ``text``, so a match found in the mask can be quoted from the original. Remembered per
+    text: the terminology checks mask the same source once per language.
     """
-    def blank(match: re.Match) -> str:
-        return " " * (match.end() - match.start())
+    if "<" not in text and "@" not in text and "://" not in text and "www." not in text:
+        return text  # what every pattern needs is absent (most sentences): nothing to blank
+    return URL.sub(_blank, TAG.sub(_blank, NO_TRANSLATE.sub(_blank, text)))
 
-    return URL.sub(blank, TAG.sub(blank, NO_TRANSLATE.sub(blank, text)))
+
+def _blank(match: re.Match) -> str:
+    return " " * (match.end() - match.start())
 
 
 def without_tags(text: str) -> str:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -29,6 +29,8 @@ from .base import CheckContext
 RULES = json.loads((Path(__file__).parent / "data" / "term_rules.json").read_text("utf-8"))
 LOOKALIKE_DOTS: str = RULES["lookalike_dots"]  # • ・ ･ ‧ ． (U+00B7 is the right one)
 MIDDLE_DOT = "\u00b7"
+_LOOKALIKE = re.compile("[" + re.escape(LOOKALIKE_DOTS) + "]")
+_UNDOT = {ord(ch): MIDDLE_DOT for ch in LOOKALIKE_DOTS}
 NAME_DOMAINS = tuple(RULES["name_domains"])
 UNSPACED = tuple(RULES["unspaced_languages"])
 KEEP_SPELLING = tuple(RULES["names_keep_their_spelling"])
@@ -37,6 +39,7 @@ ANALYSIS_MEMO = 4096  # pair analyses remembered per context (the matcher rememb
 EDGE_PUNCT = " \t,.;:!?()[]«»\"'“”‘’„《》「」、，。；：！？（）"
 
 
+@lru_cache(maxsize=256)
 def base_lang(lang: str) -> str:
     """"zh" for "zh_CN" or "zh-Hans": the glossary is keyed by the bare language code."""
     return re.split(r"[_\-@.]", lang, maxsplit=1)[0].lower()
@@ -85,6 +88,9 @@ class PairAnalysis:
     verdicts: tuple[Verdict, ...]
 
 
+_NOTHING = PairAnalysis((), ())  # a pair without any term (shared: it is frozen)
+
+
 # -- the shared analysis ----------------------------------------------------------------------
 
 
@@ -107,14 +113,16 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
              context: CheckContext) -> PairAnalysis:
     glossary = context.glossary
     if glossary is None or source_lang == target_lang:
-        return PairAnalysis((), ())
-    src_index = context.term_index(source_lang, "source")
-    tgt_index = context.term_index(target_lang, "target")
+        return _NOTHING
+    src_index = _index(context, source_lang, "source")
+    tgt_index = _index(context, target_lang, "target")
     if src_index is None or tgt_index is None:
-        return PairAnalysis((), ())
+        return _NOTHING
     source_matches = tuple(src_index.find(mask_markup(source)))
-    plain = _undot(target) if target_lang in UNSPACED else target
+    plain = target.translate(_UNDOT) if target_lang in UNSPACED else target
     target_matches = tgt_index.find(mask_markup(plain))
+    if not source_matches and not target_matches:
+        return _NOTHING
     work = _Work(glossary, target, target_lang, target_matches, context)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
@@ -125,9 +133,20 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
     return PairAnalysis(source_matches, tuple(verdicts))
 
 
+def _index(context: CheckContext, lang: str, role: str):
+    """``context.term_index(lang, role)``, remembered in a plain dict: asked twice per pair."""
+    indexes = context.cache.get("term-analysis-indexes")
+    if indexes is None:
+        indexes = context.cache.setdefault("term-analysis-indexes", {})
+    index = indexes.get((lang, role), indexes)
+    if index is indexes:
+        index = indexes[(lang, role)] = context.term_index(lang, role)
+    return index
+
+
 def _undot(text: str) -> str:
     """Look-alike dots replaced by U+00B7 one for one (offsets stay valid)."""
-    return text.translate({ord(ch): MIDDLE_DOT for ch in LOOKALIKE_DOTS})
+    return text.translate(_UNDOT)
 
 
 class _Work:
@@ -139,9 +158,13 @@ class _Work:
         self.lang = lang
         self.matches = matches
         self.context = context
-        self.by_concept: dict[str, list] = defaultdict(list)
-        for match in walk(matches):
-            self.by_concept[match.concept_id].append(match)
+        self.by_concept: dict[str, list] = {}
+        for match in walk(matches) if any(m.contained for m in matches) else matches:
+            found = self.by_concept.get(match.concept_id)
+            if found is None:
+                self.by_concept[match.concept_id] = [match]
+            else:
+                found.append(match)
 
     def judge(self, match, seen: set[str]) -> list[Verdict]:
         """The verdict for one source match (or its contained ones when it cannot be checked)."""
@@ -153,7 +176,7 @@ class _Work:
             kind = "found" if match.text in self.target else "missing"
             return [Verdict(kind, concept.id, match.text, (match.text,))]
         section = concept.languages.get(self.lang)
-        expected = tuple(t.text for t in acceptable_terms(concept, self.lang))
+        expected = self._expected(concept)
         if section is None or not section.check_as_target or not expected:
             out: list[Verdict] = []
             for inner in match.contained:
@@ -161,6 +184,17 @@ class _Work:
             return out
         seen.add(concept.id)
         return [self._verdict(concept, match.text, expected)]
+
+    def _expected(self, concept: Concept) -> tuple[str, ...]:
+        """The acceptable target terms of a concept, preferred first (once per run)."""
+        memo = self.context.cache.get("term-expected")
+        if memo is None:
+            memo = self.context.cache.setdefault("term-expected", {})
+        key = (concept.id, self.lang)
+        expected = memo.get(key)
+        if expected is None:
+            expected = memo[key] = tuple(t.text for t in acceptable_terms(concept, self.lang))
+        return expected
 
     def _verdict(self, concept: Concept, source_text: str, expected: tuple[str, ...]) -> Verdict:
         found = self.by_concept.get(concept.id, [])
@@ -183,7 +217,7 @@ class _Work:
         """Found; unless written with a look-alike dot, or a person's name that the matcher took
         for an inflected form in a language where names keep their spelling ("Hilal")."""
         original = self.target[good[0].start:good[0].end]
-        if any(ch in LOOKALIKE_DOTS for ch in original):
+        if _LOOKALIKE.search(original):
             return Verdict("lookalike-dot", concept.id, source_text, expected, original)
         if concept.domain == "person" and self.lang in KEEP_SPELLING:
             if not any(_spelt_alike(m.term.text, m.text) for m in good):
@@ -195,11 +229,13 @@ class _Work:
     def deprecated_elsewhere(self, judged: set[str], source_matches) -> list[Verdict]:
         """Deprecated target terms not yet reported (top level only: a deprecated form inside a
         longer accepted term belongs to that term, e.g. 78/261号决议 inside 第78/261号决议)."""
+        unjudged = [m for m in self.matches
+                    if m.term.status is Status.DEPRECATED and m.concept_id not in judged]
+        if not unjudged:
+            return []
         in_source = {m.concept_id for m in walk(source_matches)}
         out = []
-        for match in self.matches:
-            if match.term.status is not Status.DEPRECATED or match.concept_id in judged:
-                continue
+        for match in unjudged:
             concept = self.glossary.concepts[match.concept_id]
             suggestion = tuple(t.text for t in suggested_terms(concept, self.lang))
             out.append(Verdict("deprecated", concept.id, "", suggestion, match.text,
@@ -242,11 +278,16 @@ class _Work:
         return best
 
 
+@lru_cache(maxsize=4096)
 def _spelt_alike(term: str, surface: str) -> bool:
     """Every word of three letters or more of the term is in the surface (an article or a
-    particle may be left out, and "Al Thani" may be "Al-Thani"; no letter may change)."""
-    words = set(re.findall(r"\w+", surface.casefold()))
-    return all(w in words for w in re.findall(r"\w+", term.casefold()) if len(w) >= 3)
+    particle may be left out, and "Al Thani" may be "Al-Thani"; no letter may change).
+    Remembered: a document names the same people again and again."""
+    words = set(_WORD.findall(surface.casefold()))
+    return all(w in words for w in _WORD.findall(term.casefold()) if len(w) >= 3)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def near_miss_threshold(term: str) -> float:

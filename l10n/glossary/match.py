@@ -11,6 +11,13 @@ terms, finds every term occurrence in one pass, so matching time follows the tex
 hardly depends on the glossary size. Words with several analyses (Arabic proclitics, Russian
 homographs) are then tried through anchored walks of the same automaton used as a trie.
 
+Why it is fast. Most of the work is done once per distinct word, not per text: each index
+remembers every word's keys as one string fragment and flags the words whose other analyses
+begin or continue some term. A text is then one C-level split, one join of fragments and one
+automaton pass; a text without a hit and without such a word is done (most sentences of a real
+document). Only the units around a hit are placed (``morph.TextUnits``), and walks start only
+where another analysis can matter (``_walk_starts``).
+
 Every candidate is then checked (case for acronyms, word boundaries at hyphens) and resolved:
 leftmost-longest, non-overlapping; shorter concepts inside a match are reported in
 ``Match.contained``, never as separate hits. ``Match.how`` says why a term matched: "exact"
@@ -26,17 +33,20 @@ so шейха matches whatever the glossary allows; the rest of the term (the na
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import itertools
-import re
-from dataclasses import dataclass
+import operator
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
 from ..errors import ConfigError
 from .model import Glossary, LanguageSection, Status, Term, TermType
-from .morph import Alt, Unit, analyse
-from .normalise import Rules, is_acronym_like, load_rules
+from .morph import Alt, TextUnits, token_plan
+from .normalise import is_acronym_like, load_rules, split_words
+from .termforms import fill_slots, slot_fillers, term_variants
 
 SEP = "\x1f"
 ROLES = ("source", "target", "any")
@@ -45,11 +55,11 @@ STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
 MAX_KEY_PATHS = 64  # analyses combinations indexed per term (Russian homographs)
 MAX_FRONTIER = 64
 FIND_MEMO = 32_768  # texts whose matches each index remembers (the checks ask several times)
+WORD_MEMO = 200_000  # distinct words whose keys each index remembers (then it starts afresh)
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a glossary term in a text."""
+class Match(NamedTuple):
+    """One occurrence of a glossary term in a text (immutable, so remembered finds share it)."""
 
     concept_id: str
     lang: str
@@ -61,12 +71,12 @@ class Match:
     contained: tuple["Match", ...] = ()
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One written form of a term, as indexed."""
 
     concept_id: str
     term_pos: int
+    term: Term
     variant: str
     forms: tuple[str, ...]
     cased: tuple[str, ...] | None  # set when the form is case-sensitive
@@ -76,94 +86,44 @@ class _Entry:
     status_rank: int
 
 
-@dataclass(frozen=True)
-class _Cand:
+class _Cand(NamedTuple):
+    """A checked hit: units ``i`` to ``j`` of the text, characters ``start`` to ``end``."""
+
+    rank: tuple  # what the resolution sorts by: leftmost, longest, closest, best status...
     i: int
     j: int
     start: int
     end: int
-    entry: int
+    entry: _Entry
     how: str
-    top: bool
+    top: bool  # word boundaries on both sides: may stand at top level
 
 
-FEMININE = re.compile(r"(?<=\w)\(e\)")
+_new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper
+_RANK = operator.itemgetter(0)
 
 
-def term_variants(text: str, rules: Rules) -> list[str]:
-    """The written forms a term stands for.
-
-    "His Excellency / Her Excellency (H.E.)" gives three forms, "Excelentísimo Señor /
-    Excelentísima Señora (Excmo. Sr. / Excma. Sra.)" four, and "Qatar (le)" gives "Qatar" (a
-    UNTERM-style article in brackets). A leading article is made optional when indexing.
-    """
-    text = text.strip()
-    pieces = [text]
-    m = re.fullmatch(r"(.*?\S)\s*\(([^()]+)\)", text)
-    if m:
-        main, inner = m.group(1), m.group(2).strip()
-        if inner.casefold() in rules.parenthetical_articles:
-            pieces = [main]
-        elif "." in inner or is_acronym_like(inner):
-            pieces = [main, inner]
-    out: list[str] = []
-    for piece in pieces:
-        for form in re.split(r"\s+/\s+", piece):
-            # "Représentant(e) permanent(e)": the masculine and the feminine form
-            forms = [FEMININE.sub("", form), FEMININE.sub("e", form)] if FEMININE.search(form) else [form]
-            for one in forms:
-                if one and one not in out:
-                    out.append(one)
-    return out + [v for v in map(lambda f: _indefinite(f, rules), out) if v and v not in out]
+def _in_text_order(c: _Cand) -> tuple[int, int, int]:
+    return (c.i, c.i - c.j, c.start)
 
 
-SLOT = re.compile(r"\[[^\[\]]+\]")
-SLOT_DOMAINS = ("place", "body")
+def _side_by_side(cands: list[_Cand]) -> bool:
+    """Whether candidates in text order may all stand at top level and none overlaps the next:
+    then the resolution keeps every one of them, in that order, with nothing contained."""
+    reached = -1
+    for c in cands:
+        if not c.top or c.i < reached:
+            return False
+        reached = c.j
+    return True
 
 
-def slot_fillers(glossary: Glossary, lang: str, rules: Rules) -> tuple[str, ...]:
-    """What may stand in a term's slot, such as "[country]" in "Permanent Representative of
-    [country] to the United Nations": every accepted term of the glossary's places and bodies
-    in that language ("卡塔尔国", "Бельгия"), so that the filled title is found, inflected or not."""
-    found: dict[str, None] = {}
-    for concept_id in sorted(glossary.concepts):
-        concept = glossary.concepts[concept_id]
-        if concept.domain not in SLOT_DOMAINS:
-            continue
-        for term in concept.terms(lang):
-            if term.status is not Status.DEPRECATED and not SLOT.search(term.text):
-                found.update(dict.fromkeys(term_variants(term.text, rules)))
-    return tuple(found)
-
-
-def fill_slots(variants: list[str], fillers: tuple[str, ...]) -> list[str]:
-    """Each variant with its slot filled by every filler (a variant without a slot as it is)."""
-    out: list[str] = []
-    for variant in variants:
-        if not SLOT.search(variant):
-            out.append(variant)
-            continue
-        out.extend(SLOT.sub(lambda _m, f=filler: f, variant) for filler in fillers)
-    return list(dict.fromkeys(out))
-
-
-def _indefinite(form: str, rules: Rules) -> str | None:
-    """A multi-word Arabic term without its article on every word: an indefinite mention
-    ("وثيقتين ختاميتين" for "الوثيقة الختامية") drops it on the noun and its adjectives alike.
-    A one-word term keeps it, so that "الثاني" (the second) is never found in "آل ثاني"."""
-    article = rules.indefinite_article
-    words = form.split()
-    if not article or len(words) < 2 or not words[0].startswith(article):
-        return None
-    return " ".join(w[len(article):] if w.startswith(article) and len(w) > len(article) + 1
-                    else w for w in words)
-
-
-def _key_paths(units: list[Unit]) -> list[tuple[str, ...]]:
-    options = [
-        tuple(dict.fromkeys((u.key,) + tuple(a.key for a in u.alts if a.anywhere)))
-        for u in units
-    ]
+def _key_paths(planned: list[tuple]) -> list[tuple[str, ...]]:
+    """Every key sequence of a term (its units' primary keys, or a homograph's other key)."""
+    if not any(unit[3] for unit in planned):
+        return [tuple([unit[2] for unit in planned])]  # one analysis per word: one path
+    options = [tuple(dict.fromkeys((key,) + tuple(spec[0] for spec in specs if spec[4])))
+               for _, _, key, specs in planned]
     return list(itertools.islice(itertools.product(*options), MAX_KEY_PATHS))
 
 
@@ -177,6 +137,43 @@ def _case_agrees(text_cased: str, term_cased: str) -> bool:
     return all(a.isupper() == b.isupper() for a, b in zip(text_cased, term_cased))
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause Python's cycle collector while an index is built.
+
+    Indexing allocates a few small tuples per term, and each 700 allocations start a collection
+    that also walks every object of the glossary already loaded: with 100,000 concepts that is
+    40 % of the build. What the build creates holds no reference cycle (strings, tuples, lists,
+    dicts), so reference counting frees all of it and nothing waits for the collector.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _WordMemo(dict):
+    """What an index knows of every word seen so far: word -> keyed fragment ("key" + SEP per
+    unit), with the word's plan and flags beside it. A word not seen yet is learnt on lookup,
+    so ``map(memo.__getitem__, words)`` stays in C for every word already known.
+
+    An index starts a new memo when this one is full; a find that began with the old one goes
+    on with it, so threads sharing an index never see a word half forgotten."""
+
+    def __init__(self, learn):
+        super().__init__()
+        self._learn = learn
+        self.plans: dict[str, tuple] = {}
+        self.flags: dict[str, tuple[tuple[bool, bool, tuple[int, ...]], ...]] = {}
+        self.alternating: set[str] = set()  # words whose text needs walks (see _walk_starts)
+
+    def __missing__(self, word: str) -> str:
+        return self._learn(word, self)
+
+
 class TermIndex:
     """All terms of one language of a glossary, ready to be found in texts of that language."""
 
@@ -187,23 +184,34 @@ class TermIndex:
         self.role = role
         self._rules = load_rules(lang)
         self._entries: list[_Entry] = []
-        self._terms: dict[tuple[str, int], Term] = {}
         self._max_units = 0
         self._automaton = ahocorasick.Automaton()
         self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
+        with _collector_paused():
+            self._build(glossary)
+        self._words = _WordMemo(self._learn)
+
+    def _build(self, glossary: Glossary) -> None:
+        """Index every eligible term, fill the automaton, and note what the screen of each
+        text needs (see ``_find``): the keys that begin a pattern, and the places after the
+        first at which each key stands in some pattern."""
         patterns: dict[str, list[int]] = {}
-        self._fillers = slot_fillers(glossary, lang, self._rules)
+        self._fillers = slot_fillers(glossary, self.lang, self._rules)
         for concept_id in sorted(glossary.concepts):
-            section = glossary.concepts[concept_id].languages.get(lang)
+            section = glossary.concepts[concept_id].languages.get(self.lang)
             if section is None or not self._eligible(section):
                 continue
             for pos, term in enumerate(section.terms):
-                self._terms[(concept_id, pos)] = term
                 self._index_term(concept_id, pos, term, patterns)
         for pattern, ids in patterns.items():
             self._automaton.add_word(pattern, (pattern.count(SEP) - 1, tuple(ids)))
         if patterns:
             self._automaton.make_automaton()
+        self._starts = frozenset(p.split(SEP, 2)[1] for p in patterns)
+        self._inner: dict[str, set[int]] = {}
+        for pattern in patterns:
+            for place, key in enumerate(pattern.split(SEP)[2:-1], 1):
+                self._inner.setdefault(key, set()).add(place)
 
     def _eligible(self, section: LanguageSection) -> bool:
         if self.role == "source":
@@ -213,36 +221,35 @@ class TermIndex:
         return True
 
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict) -> None:
-        for variant in fill_slots(term_variants(term.text, self._rules), self._fillers):
-            units = analyse(variant, self._rules, peel=False)
-            if not units:
+        rules = self._rules
+        for variant in fill_slots(term_variants(term.text, rules), self._fillers):
+            # a term needs only its units' plans and what precedes and follows its words:
+            # no Unit is placed (parts are gap, word, gap, ..., gap; see split_words)
+            parts = split_words(variant, rules)
+            plans = [token_plan(word, rules, False) for word in parts[1::2]]
+            if not plans:
                 continue
+            planned = [unit for plan in plans for unit in plan]
+            lead, trail = parts[0], parts[-1]
             sensitive = _is_case_sensitive(term, variant)
-            self._add_entry(concept_id, pos, term, variant, units, sensitive, False, patterns)
-            first, second = units[0], units[1] if len(units) > 1 else None
-            if second and first.form in self._rules.articles and second.start != first.start:
-                rest = variant[second.start :]
-                shifted = [u._replace(start=u.start - second.start, end=u.end - second.start)
-                           for u in units[1:]]
-                self._add_entry(concept_id, pos, term, rest, shifted, sensitive, True, patterns)
+            self._add_entry(concept_id, pos, term, variant, planned, lead, trail, sensitive,
+                            False, patterns)
+            # a leading article may be left out, unless it is half of a contraction ("du")
+            if len(plans) > 1 and len(plans[0]) == 1 and planned[0][1] in rules.articles:
+                second = len(parts[0]) + len(parts[1]) + len(parts[2])
+                self._add_entry(concept_id, pos, term, variant[second:], planned[1:], "",
+                                trail, sensitive, True, patterns)
 
-    def _add_entry(self, concept_id: str, pos: int, term: Term, variant: str, units: list[Unit],
-                   sensitive: bool, dropped: bool, patterns: dict) -> None:
-        entry = _Entry(
-            concept_id=concept_id,
-            term_pos=pos,
-            variant=variant,
-            forms=tuple(u.form for u in units),
-            cased=tuple(u.cased for u in units) if sensitive else None,
-            lead=variant[: units[0].start],
-            trail=variant[units[-1].end :],
-            article_dropped=dropped,
-            status_rank=STATUS_RANK.get(term.status, 1),
-        )
+    def _add_entry(self, concept_id: str, pos: int, term: Term, variant: str, planned: list,
+                   lead: str, trail: str, sensitive: bool, dropped: bool, patterns: dict) -> None:
+        """Index one written form; ``planned`` holds its units' plans (``TextUnits.planned``)."""
         eid = len(self._entries)
-        self._entries.append(entry)
-        self._max_units = max(self._max_units, len(units))
-        for keys in _key_paths(units):
+        self._entries.append(_new(_Entry, (
+            concept_id, pos, term, variant, tuple([unit[1] for unit in planned]),
+            tuple([unit[0] for unit in planned]) if sensitive else None, lead, trail, dropped,
+            STATUS_RANK.get(term.status, 1))))
+        self._max_units = max(self._max_units, len(planned))
+        for keys in _key_paths(planned):
             ids = patterns.setdefault(SEP + SEP.join(keys) + SEP, [])
             if not ids or ids[-1] != eid:
                 ids.append(eid)
@@ -265,11 +272,89 @@ class TermIndex:
         return list(self._memo(text))
 
     def _find(self, text: str) -> tuple[Match, ...]:
-        units = analyse(text, self._rules)
-        cands = self._candidates(text, units)
-        cands.sort(key=lambda c: (c.i, -(c.j - c.i), c.start))
+        """The matches of one text, most texts ruled out before any word is placed.
+
+        The words come from one C-level scan (``split_words``) and each word's keyed fragment from
+        a per-word memo, so joining them and running the automaton costs little per word. Only
+        a text with a hit, or with a word whose other analyses (Russian homographs, Arabic
+        clitics) could take part in a match, goes on to placing units, and then only the units
+        the hits and walks touch are placed (``TextUnits``).
+        """
+        parts = split_words(text, self._rules)
+        words = parts[1::2]
+        if not words:
+            return ()
+        memo = self._words
+        if len(memo) > WORD_MEMO:
+            memo = self._words = _WordMemo(self._learn)
+        keyed = SEP + "".join(map(memo.__getitem__, words))
+        found = list(self._automaton.iter(keyed))
+        alternating = not memo.alternating.isdisjoint(words)
+        if not found and not alternating:
+            return ()
+        units = TextUnits(parts, self._rules, [memo.plans[word] for word in words])
+        hits = []
+        for end, (count, ids) in found:
+            last = keyed.count(SEP, 1, end + 1) - 1  # the SEP at ``end`` closes unit ``last``
+            hits.append((last - count + 1, last + 1, None, ids))
+        if alternating:
+            for n in self._walk_starts(words, memo):
+                hits.extend(self._walk(units, n))
+        cands = self._candidates(text, units, hits)
+        cands.sort(key=_in_text_order)
+        if _side_by_side(cands):  # nothing to choose between, nothing nested: the usual case
+            return tuple([self._match(text, c, ()) for c in cands])
         firsts = [c.i for c in cands]
         return tuple(self._resolve(text, cands, (cands, firsts), top_only=True, exclude=frozenset()))
+
+    def _match(self, text: str, c: _Cand, contained: tuple[Match, ...]) -> Match:
+        entry = c.entry
+        return _new(Match, (entry.concept_id, self.lang, entry.term, c.start, c.end,
+                            text[c.start:c.end], c.how, contained))
+
+    # -- the per-word memo -------------------------------------------------------------------
+
+    def _learn(self, word: str, memo: _WordMemo) -> str:
+        """Put a word's plan and flags in ``memo``; return its keyed fragment."""
+        plan = token_plan(word, self._rules, True)
+        flags = tuple(self._unit_flags(unit) for unit in plan)
+        if any(first or inner for _, first, inner in flags):
+            memo.alternating.add(word)
+        memo.plans[word] = plan
+        memo.flags[word] = flags
+        fragment = memo[word] = "".join([unit[2] + SEP for unit in plan])
+        return fragment
+
+    def _unit_flags(self, unit: tuple) -> tuple[bool, bool, tuple[int, ...]]:
+        """(starter, first, inner) of a planned unit. starter: one of its keys begins a
+        pattern; first: one of its other analyses does; inner: the places after the first at
+        which one of its other analyses that may stand anywhere is a key of some pattern."""
+        _, _, key, specs = unit
+        first = any(spec[0] in self._starts for spec in specs)
+        inner: set[int] = set()
+        for spec in specs:
+            if spec[4]:
+                inner.update(self._inner.get(spec[0], ()))
+        return (first or key in self._starts, first, tuple(sorted(inner)))
+
+    def _walk_starts(self, words: list[str], memo: _WordMemo) -> list[int]:
+        """The units from which an anchored walk can find a hit the automaton did not.
+
+        The automaton finds every hit spelt with primary keys. A walk adds hits only through
+        another analysis: one of the first unit's (a clitic reading, a homograph) that begins
+        a pattern, or a homograph's on unit ``m`` that some pattern has at place ``d``, for a
+        walk from ``m - d``. Walks from anywhere else would only find the automaton's hits
+        again (and those are dropped as duplicates).
+        """
+        flags = [unit for word in words for unit in memo.flags[word]]
+        starts: set[int] = set()
+        for m, (_, first, inner) in enumerate(flags):
+            if first:
+                starts.add(m)
+            for place in inner:
+                if place <= m and flags[m - place][0]:
+                    starts.add(m - place)
+        return sorted(starts)
 
     def concepts_in(self, text: str) -> set[str]:
         """Ids of every concept found in ``text``, at top level or contained."""
@@ -281,35 +366,18 @@ class TermIndex:
             stack.extend(match.contained)
         return found
 
-    def _raw_hits(self, units: list[Unit]) -> list[tuple[int, int, Alt | None, tuple[int, ...]]]:
-        """(first unit, end unit, start analysis, entry ids) for every key-sequence hit."""
-        parts = [SEP]
-        unit_at_sep: dict[int, int] = {}
-        pos = 1
-        for n, unit in enumerate(units):
-            parts.append(unit.key + SEP)
-            pos += len(unit.key) + 1
-            unit_at_sep[pos - 1] = n
-        hits = []
-        for end, (count, ids) in self._automaton.iter("".join(parts)):
-            last = unit_at_sep[end]
-            hits.append((last - count + 1, last + 1, None, ids))
-        anywhere = any(a.anywhere for u in units for a in u.alts)
-        for n, unit in enumerate(units):
-            if anywhere or unit.alts:
-                hits.extend(self._walk(units, n))
-        return hits
-
-    def _walk(self, units: list[Unit], i: int) -> list[tuple[int, int, Alt | None, tuple[int, ...]]]:
+    def _walk(self, units: TextUnits, i: int) -> list[tuple[int, int, Alt | None, tuple[int, ...]]]:
         """Anchored walk from unit ``i`` trying every analysis of every unit."""
         ac = self._automaton
-        first: list[tuple[str, Alt | None]] = [(units[i].key, None)]
-        first += [(a.key, a) for a in units[i].alts]
+        _, _, key, specs = units.planned(i)
         frontier: dict[str, Alt | None] = {}
-        for key, alt in first:
-            prefix = SEP + key + SEP
+        prefix = SEP + key + SEP
+        if ac.match(prefix):
+            frontier[prefix] = None
+        for n, spec in enumerate(specs):  # the unit is placed only if an alternative fits
+            prefix = SEP + spec[0] + SEP
             if prefix not in frontier and ac.match(prefix):
-                frontier[prefix] = alt
+                frontier[prefix] = units[i].alts[n]
         hits = []
         k = i
         while frontier:
@@ -320,8 +388,8 @@ class TermIndex:
             k += 1
             if k >= len(units) or k - i >= self._max_units:
                 break
-            unit = units[k]
-            options = dict.fromkeys([unit.key] + [a.key for a in unit.alts if a.anywhere])
+            _, _, key, specs = units.planned(k)
+            options = dict.fromkeys([key] + [spec[0] for spec in specs if spec[4]])
             grown: dict[str, Alt | None] = {}
             for prefix, alt in frontier.items():
                 for key in options:
@@ -333,52 +401,49 @@ class TermIndex:
             frontier = grown
         return hits
 
-    def _candidates(self, text: str, units: list[Unit]) -> list[_Cand]:
+    def _candidates(self, text: str, units: TextUnits, hits: list) -> list[_Cand]:
+        """Every hit checked (case, span, how) once per (units, entry, start), in hit order."""
         seen: set[tuple[int, int, int, int]] = set()
         out: list[_Cand] = []
-        for i, j, alt, ids in self._raw_hits(units):
+        entries = self._entries
+        for i, j, alt, ids in hits:
+            first_start, last_end, top = units.span(i, j)
             for eid in ids:
-                entry = self._entries[eid]
+                entry = entries[eid]
                 if entry.cased is not None and not self._case_ok(units, i, j, alt, entry):
                     continue
-                start, end = self._span(text, units, i, j, alt, entry)
-                if (i, j, eid, start) in seen:
+                start = alt.start if alt is not None else first_start
+                end = last_end
+                lead, trail = entry.lead, entry.trail
+                if lead and text[max(0, start - len(lead)) : start] == lead:
+                    start -= len(lead)
+                if trail and text[end : end + len(trail)] == trail:
+                    end += len(trail)
+                key = (i, j, eid, start)
+                if key in seen:
                     continue
-                seen.add((i, j, eid, start))
+                seen.add(key)
                 how = self._how(text[start:end], units, i, j, alt, entry)
-                top = units[i].head and units[j - 1].tail
-                out.append(_Cand(i, j, start, end, eid, how, top))
+                rank = (i, i - j, HOW_RANK[how], entry.status_rank, entry.article_dropped,
+                        entry.concept_id, entry.term_pos, start)
+                out.append(_new(_Cand, (rank, i, j, start, end, entry, how, top)))
         return out
 
     @staticmethod
-    def _case_ok(units: list[Unit], i: int, j: int, alt: Alt | None, entry: _Entry) -> bool:
+    def _case_ok(units: TextUnits, i: int, j: int, alt: Alt | None, entry: _Entry) -> bool:
         if alt is not None and not alt.anywhere:
             return True  # Arabic clitic readings: the script has no case
-        return all(_case_agrees(u.cased, c) for u, c in zip(units[i:j], entry.cased or ()))
+        return all(_case_agrees(units.planned(n)[0], c) for n, c in zip(range(i, j), entry.cased or ()))
 
     @staticmethod
-    def _span(text: str, units: list[Unit], i: int, j: int, alt: Alt | None, entry: _Entry):
-        start = alt.start if alt is not None else units[i].start
-        end = units[j - 1].end
-        if entry.lead and text[max(0, start - len(entry.lead)) : start] == entry.lead:
-            start -= len(entry.lead)
-        if entry.trail and text[end : end + len(entry.trail)] == entry.trail:
-            end += len(entry.trail)
-        return start, end
-
-    def _how(self, surface: str, units: list[Unit], i: int, j: int, alt: Alt | None, entry: _Entry) -> str:
-        term = self._terms[(entry.concept_id, entry.term_pos)]
-        if surface == term.text or (surface == entry.variant and not entry.article_dropped):
+    def _how(surface: str, units: TextUnits, i: int, j: int, alt: Alt | None, entry: _Entry) -> str:
+        if surface == entry.term.text or (surface == entry.variant and not entry.article_dropped):
             return "exact"
-        if entry.article_dropped or not units[i].token_first or (alt is not None and not alt.clean):
+        if entry.article_dropped or not units.first_of_word(i) or (alt is not None and not alt.clean):
             return "inflected"
-        forms = (alt.form if alt is not None else units[i].form,) + tuple(u.form for u in units[i + 1 : j])
+        forms = (alt.form if alt is not None else units.planned(i)[1],) + tuple(
+            units.planned(n)[1] for n in range(i + 1, j))
         return "normalised" if forms == entry.forms else "inflected"
-
-    def _rank(self, c: _Cand) -> tuple:
-        entry = self._entries[c.entry]
-        return (c.i, -(c.j - c.i), HOW_RANK[c.how], entry.status_rank, entry.article_dropped,
-                entry.concept_id, entry.term_pos, c.start)
 
     def _resolve(self, text: str, pool: list[_Cand], everything: tuple[list[_Cand], list[int]], *,
                  top_only: bool, exclude: frozenset[str]) -> list[Match]:
@@ -386,9 +451,8 @@ class TermIndex:
 
         ``everything`` is every candidate sorted by first unit, with the list of first units.
         """
-        eligible = [c for c in pool if (c.top or not top_only)
-                    and self._entries[c.entry].concept_id not in exclude]
-        eligible.sort(key=self._rank)
+        eligible = [c for c in pool if (c.top or not top_only) and c.entry.concept_id not in exclude]
+        eligible.sort(key=_RANK)
         cands, firsts = everything
         matches: list[Match] = []
         reached = -1
@@ -396,13 +460,12 @@ class TermIndex:
             if c.i < reached:
                 continue
             reached = c.j
-            entry = self._entries[c.entry]
+            entry = c.entry
             lo, hi = bisect.bisect_left(firsts, c.i), bisect.bisect_left(firsts, c.j)
             inner = [d for d in cands[lo:hi] if d.j <= c.j and d is not c]
             contained = self._resolve(text, inner, everything, top_only=False,
                                       exclude=exclude | {entry.concept_id}) if inner else []
-            matches.append(Match(entry.concept_id, self.lang, self._terms[(entry.concept_id, entry.term_pos)],
-                                 c.start, c.end, text[c.start:c.end], c.how, tuple(contained)))
+            matches.append(self._match(text, c, tuple(contained)))
         return matches
 
 

@@ -17,6 +17,7 @@ per distinct word.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from functools import lru_cache
@@ -24,7 +25,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-from .normalise import Rules, cased_form, fold_chars, strip_marks, tokenise
+from .normalise import Rules, cased_form, fold_chars, joins, split_words, strip_marks
 
 
 class Alt(NamedTuple):
@@ -209,7 +210,7 @@ def clitic_readings(raw: str, rules: Rules) -> tuple[tuple[str, str, int, bool],
 
 
 @lru_cache(maxsize=262_144)
-def _token_plan(raw: str, rules: Rules, peel: bool) -> tuple:
+def token_plan(raw: str, rules: Rules, peel: bool) -> tuple:
     """Everything a word gives wherever it stands (cached per word form): per unit
     ``(cased, form, key, alternatives)``, each alternative ``(key, form, offset, clean,
     anywhere)`` with its offset from the word's start."""
@@ -227,32 +228,97 @@ def _token_plan(raw: str, rules: Rules, peel: bool) -> tuple:
 
 
 def analyse(text: str, rules: Rules, *, peel: bool = True) -> list[Unit]:
-    """The matching units of ``text``; ``peel`` adds Arabic clitic readings (off for terms).
+    """The matching units of ``text``; ``peel`` adds Arabic clitic readings (off for terms)."""
+    parts = split_words(text, rules)
+    return list(TextUnits(parts, rules, [token_plan(word, rules, peel) for word in parts[1::2]]))
 
-    The per-word work is cached (``_token_plan``); what is left here is placing each word's
-    units at its offsets and marking the word boundaries (joined words cannot start or end a
-    match where ``rules.word_boundaries`` holds).
+
+class TextUnits:
+    """The matching units of one text, each placed the first time it is asked for.
+
+    ``parts`` is the text as ``split_words`` cuts it (gap, word, gap, ..., gap) and ``plans``
+    holds each word's ``token_plan`` (the per-word work, cached). Placing a unit means giving
+    it its word's offsets and marking the word boundaries (joined words cannot start or end a
+    match where ``rules.word_boundaries`` holds). ``analyse`` places every unit; the term
+    matcher asks only for the few around its hits, and reads the forms and keys of the others
+    from their plans (``planned``), so a long text with one term costs no object per word.
     """
-    tokens = tokenise(text, rules)
-    units: list[Unit] = []
-    append = units.append
-    bounded = rules.word_boundaries
-    count = len(tokens)
-    for n, (start, end, raw, joined) in enumerate(tokens):
-        plan = _token_plan(raw, rules, peel)
-        head = not (bounded and joined)
-        tail = not (bounded and n + 1 < count and tokens[n + 1][3])
-        if len(plan) == 1:
-            cased, form, key, specs = plan[0]
-            alts = _alts(specs, start) if specs else ()
-            append(_new(Unit, (start, end, cased, form, key, alts, head, tail, True)))
-            continue
-        last = len(plan) - 1
-        for k, (cased, form, key, specs) in enumerate(plan):
-            alts = _alts(specs, start) if specs else ()
-            append(_new(Unit, (start, end, cased, form, key, alts, head if k == 0 else True,
-                               tail if k == last else False, k == 0)))
-    return units
+
+    __slots__ = ("_parts", "_rules", "_plans", "_owners", "_offsets", "_placed")
+
+    def __init__(self, parts: list[str], rules: Rules, plans: list[tuple]):
+        self._parts = parts
+        self._rules = rules
+        self._plans = plans
+        count = sum(map(len, plans))
+        # unit -> (word, part): needed only when a word gives two units ("du" = de + le)
+        self._owners = None if count == len(plans) else [
+            (t, k) for t, plan in enumerate(plans) for k in range(len(plan))]
+        self._offsets: list[int] | None = None  # where each part ends, once a unit is placed
+        self._placed: list[Unit | None] = [None] * count
+
+    def __len__(self) -> int:
+        return len(self._placed)
+
+    def __iter__(self):
+        return (self[u] for u in range(len(self._placed)))
+
+    def __getitem__(self, u: int) -> Unit:
+        unit = self._placed[u]
+        if unit is None:
+            unit = self._placed[u] = self._place(u)
+        return unit
+
+    def planned(self, u: int) -> tuple:
+        """``(cased, form, key, alternatives)`` of unit ``u`` without placing it; each
+        alternative is ``(key, form, offset from the word's start, clean, anywhere)``."""
+        if self._owners is None:
+            return self._plans[u][0]
+        t, k = self._owners[u]
+        return self._plans[t][k]
+
+    def first_of_word(self, u: int) -> bool:
+        """Whether unit ``u`` is its word's first (False for the "le" of "du")."""
+        return self._owners is None or self._owners[u][1] == 0
+
+    def span(self, i: int, j: int) -> tuple[int, int, bool]:
+        """``(start, end, bounded)`` of units ``i`` to ``j - 1``: where the first starts, where
+        the last ends, and whether a match may start at the first and end at the last (the
+        ``head`` of ``self[i]`` and the ``tail`` of ``self[j - 1]``), without placing them."""
+        if self._owners is None:
+            (t, k), (t2, k2) = (i, 0), (j - 1, 0)
+        else:
+            (t, k), (t2, k2) = self._owners[i], self._owners[j - 1]
+        offsets = self._offsets or self._measure()
+        bounded = k2 == len(self._plans[t2]) - 1
+        if bounded and self._rules.word_boundaries:
+            bounded = not (k == 0 and self._joined(t)) and not self._joined(t2 + 1)
+        return offsets[2 * t], offsets[2 * t2 + 1], bounded
+
+    def _place(self, u: int) -> Unit:
+        t, k = (u, 0) if self._owners is None else self._owners[u]
+        offsets = self._offsets or self._measure()
+        start, end = offsets[2 * t], offsets[2 * t + 1]
+        plan = self._plans[t]
+        cased, form, key, specs = plan[k]
+        alts = _alts(specs, start) if specs else ()
+        head, tail = True, k == len(plan) - 1  # the halves of "du" stay together
+        if self._rules.word_boundaries:
+            if k == 0:
+                head = not self._joined(t)
+            if tail:
+                tail = not self._joined(t + 1)
+        return _new(Unit, (start, end, cased, form, key, alts, head, tail, k == 0))
+
+    def _measure(self) -> list[int]:
+        """Where each part ends: word ``t`` spans ``offsets[2t]`` to ``offsets[2t + 1]``."""
+        self._offsets = list(itertools.accumulate(map(len, self._parts)))
+        return self._offsets
+
+    def _joined(self, t: int) -> bool:
+        """Whether word ``t`` is tied to the previous one by joiners ("Secretary-General");
+        False for the first word and past the last."""
+        return 0 < t < len(self._plans) and joins(self._parts[2 * t], self._rules.joiner_chars)
 
 
 _new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper

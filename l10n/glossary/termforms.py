@@ -1,0 +1,97 @@
+"""The written forms a glossary term stands for, as the matcher indexes them.
+
+"His Excellency / Her Excellency (H.E.)" is three forms, "Représentant(e) permanent(e)" two,
+"Qatar (le)" one ("Qatar": a UNTERM-style article in brackets), an Arabic phrase also stands
+for its indefinite mention, and "Permanent Representative of [country]" for every place or
+body of the glossary in its slot.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Glossary, Status
+from .normalise import Rules, is_acronym_like
+
+FEMININE = re.compile(r"(?<=\w)\(e\)")
+
+
+def term_variants(text: str, rules: Rules) -> list[str]:
+    """The written forms a term stands for.
+
+    "His Excellency / Her Excellency (H.E.)" gives three forms, "Excelentísimo Señor /
+    Excelentísima Señora (Excmo. Sr. / Excma. Sra.)" four, and "Qatar (le)" gives "Qatar" (a
+    UNTERM-style article in brackets). A leading article is made optional when indexing.
+    """
+    text = text.strip()
+    pieces = [text]
+    m = _BRACKETED.fullmatch(text) if text.endswith(")") else None
+    if m:
+        main, inner = m.group(1), m.group(2).strip()
+        if inner.casefold() in rules.parenthetical_articles:
+            pieces = [main]
+        elif "." in inner or is_acronym_like(inner):
+            pieces = [main, inner]
+    out: list[str] = []
+    for piece in pieces:
+        for form in _ALTERNATIVES.split(piece) if "/" in piece else (piece,):
+            # "Représentant(e) permanent(e)": the masculine and the feminine form
+            forms = [FEMININE.sub("", form), FEMININE.sub("e", form)] if "(e)" in form \
+                and FEMININE.search(form) else [form]
+            for one in forms:
+                if one and one not in out:
+                    out.append(one)
+    if not rules.indefinite_article:
+        return out
+    return out + [v for v in map(lambda f: _indefinite(f, rules), out) if v and v not in out]
+
+
+_BRACKETED = re.compile(r"(.*?\S)\s*\(([^()]+)\)")  # "Qatar (le)", "... (H.E.)"
+_ALTERNATIVES = re.compile(r"\s+/\s+")  # "His Excellency / Her Excellency"
+
+
+SLOT = re.compile(r"\[[^\[\]]+\]")
+SLOT_DOMAINS = ("place", "body")
+
+
+def slot_fillers(glossary: Glossary, lang: str, rules: Rules) -> tuple[str, ...]:
+    """What may stand in a term's slot, such as "[country]" in "Permanent Representative of
+    [country] to the United Nations": every accepted term of the glossary's places and bodies
+    in that language ("卡塔尔国", "Бельгия"), so that the filled title is found, inflected or not."""
+    found: dict[str, None] = {}
+    for concept_id in sorted(glossary.concepts):
+        concept = glossary.concepts[concept_id]
+        if concept.domain not in SLOT_DOMAINS:
+            continue
+        for term in concept.terms(lang):
+            if term.status is not Status.DEPRECATED and not SLOT.search(term.text):
+                found.update(dict.fromkeys(term_variants(term.text, rules)))
+    return tuple(found)
+
+
+def fill_slots(variants: list[str], fillers: tuple[str, ...]) -> list[str]:
+    """Each variant with its slot filled by every filler (a variant without a slot as it is)."""
+    if not any("[" in variant for variant in variants):
+        return list(dict.fromkeys(variants))  # no slot (almost every term)
+    out: list[str] = []
+    for variant in variants:
+        if not SLOT.search(variant):
+            out.append(variant)
+            continue
+        out.extend(SLOT.sub(lambda _m, f=filler: f, variant) for filler in fillers)
+    return list(dict.fromkeys(out))
+
+
+def _indefinite(form: str, rules: Rules) -> str | None:
+    """A multi-word Arabic term without its article on every word: an indefinite mention
+    ("وثيقتين ختاميتين" for "الوثيقة الختامية") drops it on the noun and its adjectives alike.
+    A one-word term keeps it, so that "الثاني" (the second) is never found in "آل ثاني"."""
+    article = rules.indefinite_article
+    words = form.split()
+    if not article or len(words) < 2 or not words[0].startswith(article):
+        return None
+    return " ".join(w[len(article):] if w.startswith(article) and len(w) > len(article) + 1
+                    else w for w in words)
+
+
+__all__ = ["fill_slots", "slot_fillers", "term_variants"]
