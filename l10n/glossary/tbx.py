@@ -15,15 +15,13 @@ Writing (TBX-Basic v3) and schema validation are in tbx_write.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import InputError
+from ..gctools import collector_paused
 from .model import Concept, Glossary, LanguageSection, Status, Term, TermType
 from .xmlsafe import XMLStream, stream_file
 
@@ -333,24 +331,6 @@ class _TbxReader:
         self.glossary.add(concept)
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Hold back Python's cycle collector for a while, then restore it as it was.
-
-    Reading a glossary allocates a few hundred thousand objects that form no reference cycles
-    (element proxies, strings, Terms); each allocation burst triggers collections that walk all
-    young objects and find nothing, about a tenth of the reading time. Reference counting still
-    frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_tbx(path: str | Path) -> Glossary:
     """Read a TBX v3 or TBX 2008 file into a Glossary (InputError with file and line if bad).
 
@@ -358,5 +338,5 @@ def read_tbx(path: str | Path) -> Glossary:
     it has been parsed, so memory grows with the glossary, not with its XML tree.
     """
     path = Path(path)
-    with _cyclic_gc_paused():
+    with collector_paused():
         return _TbxReader(stream_file(path, (*CONCEPT_TAGS, "title")), path).read()
