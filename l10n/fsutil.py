@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .errors import InputError
 
@@ -98,6 +99,83 @@ def atomic_write(path: str | Path, data: str | bytes) -> bool:
             pass
         raise
     return True
+
+
+def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes]) -> bool:
+    """``atomic_write`` for content made a piece at a time (a large report): the pieces go
+    into the temporary file as they come, so the whole content is never held in memory.
+
+    The same guarantees: readers see the old file or the new one; on any error or interruption
+    (Ctrl-C) while the pieces are made or written, the temporary file is removed and the old
+    file left as it was. Returns False, leaving the file alone (timestamps included), when the
+    content is identical to the file's: that is known only at the end, so it is compared then.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for block in join_chunks(chunks):
+                handle.write(block.encode("utf-8") if isinstance(block, str) else block)
+            handle.flush()
+            if _same_content(tmp, path):
+                changed = False
+            else:
+                os.fsync(handle.fileno())
+                changed = True
+        if not changed:
+            os.unlink(tmp)
+            return False
+        try:
+            os.chmod(tmp, 0o644)
+        except OSError:
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return True
+
+
+def join_chunks(chunks: Iterable[str | bytes], size: int = 1 << 20) -> Iterator[str | bytes]:
+    """Consecutive text pieces joined into blocks of about ``size`` characters (bytes pieces
+    pass on their own): one write, encode or echo per block instead of one per small piece,
+    and a block always ends where a piece ends."""
+    pending: list[str] = []
+    length = 0
+    for chunk in chunks:
+        if isinstance(chunk, bytes):
+            if pending:
+                yield "".join(pending)
+                pending, length = [], 0
+            yield chunk
+            continue
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(pending)
+            pending, length = [], 0
+    if pending:
+        yield "".join(pending)
+
+
+def _same_content(one: str | Path, other: Path, block: int = 1 << 20) -> bool:
+    """Whether two files hold the same bytes (False when ``other`` cannot be read)."""
+    try:
+        if os.path.getsize(one) != os.path.getsize(other) or not other.is_file():
+            return False
+        with open(one, "rb") as first, open(other, "rb") as second:
+            while True:
+                left, right = first.read(block), second.read(block)
+                if left != right:
+                    return False
+                if not left:
+                    return True
+    except OSError:
+        return False
 
 
 # mkstemp's names: ".<file name>.<8 random characters>.tmp" (see atomic_write)

@@ -169,7 +169,9 @@ class ProjectCheck(Check):
 
         The runner computes it beside the per-entry checks, possibly in a worker process, and
         hands the values to ``check_all`` through ``context.gathered[slug][entry]``; a check
-        that finds no value there computes it itself.
+        that finds no value there computes it itself. An empty value (an empty tuple) says
+        the entry holds nothing ``check_all`` looks for: the runner then leaves the entry out
+        of ``check_all``'s list altogether, so a large run does not keep it in memory.
         """
         return None
 

@@ -13,11 +13,11 @@ import click
 
 from ..cli_support import project, validate_language
 from ..config import ProjectConfig
-from ..fsutil import atomic_write
+from ..fsutil import atomic_write_stream, join_chunks
 from ..model import Severity
 from .base import CheckContext
 from .registry import CHECKS
-from .reporters import REPORTERS
+from .reporters import REPORTERS, STREAMS
 from .runner import project_glossary, file_targets, project_targets, run, select_checks, validate_names
 
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
@@ -82,11 +82,12 @@ def check(ctx: click.Context, files: tuple[Path, ...], langs: tuple[str, ...],
                          jobs=jobs, progress=lambda _: bar.update(1))
     else:
         result = run(targets, checks, context, source_lang=config.source_language, jobs=jobs)
-    report = REPORTERS[fmt](result)
+    report = STREAMS[fmt](result)  # written as it is made: never whole in memory
     if output is not None:
-        atomic_write(output, report)
+        atomic_write_stream(output, report)
     else:
-        click.echo(report, nl=False)
+        for block in join_chunks(report):
+            click.echo(block, nl=False)
     ctx.exit(1 if result.fails(FAIL_ON[fail_on]) else 0)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..model import Finding
 from ._text import shorten
@@ -22,7 +22,10 @@ def _usable(entry: Entry) -> bool:
 
 def _key(text: str) -> str:
     """Text compared loosely: case, whitespace runs and trailing punctuation do not count."""
-    return re.sub(r"\s+", " ", text).strip().rstrip(".。:：").casefold()
+    return _SPACES.sub(" ", text).strip().rstrip(".。:：").casefold()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _majority(entries: list[Entry], value) -> str:
@@ -31,11 +34,29 @@ def _majority(entries: list[Entry], value) -> str:
     return min(counts, key=lambda v: (-counts[v], order[v]))
 
 
-def _by_language(entries: Iterable[Entry], key) -> dict[tuple, list[Entry]]:
-    groups: dict[tuple, list[Entry]] = defaultdict(list)
-    for entry in sorted((e for e in entries if _usable(e)), key=lambda e: (e.file, e.line)):
-        groups[(entry.lang, *key(entry))].append(entry)
-    return groups
+def _groups(entries: Iterable[Entry], key) -> Iterator[list[Entry]]:
+    """The usable entries of one language that share ``key(entry)``, two or more to a group,
+    each group in file and line order.
+
+    Shaped for memory on large projects: languages are grouped one at a time, and a first
+    pass counts only the hashes of the keys, so the keys themselves (``key`` may build a new
+    string per entry) are built and kept only for entries whose hash is not unique. A lone
+    entry can never depart from the rest of its group.
+    """
+    by_lang: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if _usable(entry):
+            by_lang[entry.lang].append(entry)
+    for members in by_lang.values():
+        hashes = [hash(key(e)) for e in members]
+        counts = Counter(hashes)
+        groups: dict[object, list[Entry]] = defaultdict(list)
+        for entry, hashed in zip(members, hashes):
+            if counts[hashed] > 1:
+                groups[key(entry)].append(entry)
+        for group in groups.values():
+            if len(group) > 1:
+                yield sorted(group, key=lambda e: (e.file, e.line))
 
 
 class InconsistentTranslation(ProjectCheck):
@@ -64,8 +85,7 @@ class InconsistentTranslation(ProjectCheck):
     ]
 
     def check_all(self, entries: list[Entry], context: CheckContext) -> Iterable[Finding]:
-        groups = _by_language(entries, lambda e: (e.msgctxt, e.msgid))
-        for group in groups.values():
+        for group in _groups(entries, lambda e: (e.msgctxt, e.msgid)):
             translations = {e.msgstr for e in group}
             if len(translations) < 2:
                 continue
@@ -104,8 +124,7 @@ class AmbiguousTranslation(ProjectCheck):
     ]
 
     def check_all(self, entries: list[Entry], context: CheckContext) -> Iterable[Finding]:
-        groups = _by_language(entries, lambda e: (_key(e.msgstr),))
-        for group in groups.values():
+        for group in _groups(entries, lambda e: _key(e.msgstr)):
             sources = {_key(e.msgid) for e in group}
             if len(sources) < 2:
                 continue

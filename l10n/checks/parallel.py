@@ -4,7 +4,9 @@ The checks are CPU-bound Python, so threads share one core (the GIL). Above
 ``PROCESS_MIN_BYTES`` of catalogues, and where the platform can fork, the catalogues are
 checked in forked worker processes instead: they inherit the loaded glossary, the checks and
 the term indexes already built, so nothing is pickled on the way in; what comes back is each
-catalogue's entries, findings and the per-entry data of the project checks (``gather``).
+catalogue's ``FileResult`` (runner): its findings and only the entries and per-entry data
+(``gather``) that suppressions and the project checks still need, texts shared (interned) so
+a source sentence is pickled once per document, not once per language.
 
 Work is handed out one *document* at a time (the same file in every language): the term
 matcher remembers the texts it analysed, so a source sentence is analysed once per worker,

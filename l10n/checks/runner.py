@@ -6,15 +6,20 @@
 
 The result does not depend on the number of threads: findings are sorted by file, line, code
 and message. Suppression flags that silence nothing, or name no check, become findings too.
+
+Memory: a checked catalogue leaves behind only a ``FileResult`` (its findings, its entries that
+carry an ``ignore-`` flag, and the entries each project check still needs), not its entries, so
+the run holds far less than the project's text (see ``FileResult``).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import polib
 
@@ -47,6 +52,25 @@ class Catalogue:
     lang: str
     source_lang: str
     entries: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What checking one catalogue leaves for the rest of the run (what workers send back).
+
+    Only what the end of the run reads is kept, not the catalogue's entries: ``findings`` of
+    the per-entry checks (suppressions not applied yet); ``flagged``, the entries with an
+    ``ignore-`` flag (no other entry can silence a finding or be reported as an unused
+    suppression); and per project check, in the order of the run's project checks, ``seen``:
+    the entries it applies to, less those whose gathered value is empty, and ``values``: the
+    gathered values beside them (None for a check that gathers nothing).
+    """
+
+    catalogue: Catalogue
+    findings: list[Finding]
+    flagged: list[Entry]
+    seen: list[list[Entry]]
+    values: list[list | None]
 
 
 @dataclass(frozen=True)
@@ -96,21 +120,32 @@ def select_checks(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> tup
 
 def catalogue_entries(catalogue: polib.POFile, *, file: str, lang: str,
                       source_lang: str) -> list[Entry]:
-    """The catalogue's live entries (obsolete ones left out) as the checks see them."""
+    """The catalogue's live entries (obsolete ones left out) as the checks see them.
+
+    Texts that repeat are interned: a source text is the same in every language of a document
+    and an extracted comment ("<p> in <section>") in many entries, so one copy is kept, and
+    pickle sends it once per worker task. Entries without flags share one empty set.
+    """
     nplurals = plural_count(catalogue)
     entries = []
+    intern = sys.intern
     for item in catalogue:
         if item.obsolete:
             continue
         plural = tuple(text for _, text in sorted(item.msgstr_plural.items()))
         entries.append(Entry(
             file=file, line=item.linenum or 0, lang=lang, source_lang=source_lang,
-            msgid=item.msgid, msgstr=item.msgstr, msgctxt=item.msgctxt,
-            msgid_plural=item.msgid_plural or None, msgstr_plural=plural,
-            flags=frozenset(item.flags), comment=item.comment or "", fuzzy=item.fuzzy,
+            msgid=intern(item.msgid), msgstr=item.msgstr,
+            msgctxt=None if item.msgctxt is None else intern(item.msgctxt),
+            msgid_plural=intern(item.msgid_plural) if item.msgid_plural else None,
+            msgstr_plural=plural, flags=frozenset(item.flags) if item.flags else _NO_FLAGS,
+            comment=intern(item.comment) if item.comment else "", fuzzy=item.fuzzy,
             nplurals=nplurals,
         ))
     return entries
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
 
 
 def load_target(target: Target, *, source_lang: str) -> tuple[Catalogue, list[Entry]]:
@@ -232,16 +267,19 @@ def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContex
     """Check catalogues in parallel and the project as a whole; results are sorted.
 
     Large runs use worker processes (``parallel``), smaller ones threads or this thread;
-    catalogues are handed out one document (in every language) at a time.
+    catalogues are handed out one document (in every language) at a time. Each catalogue
+    leaves only a ``FileResult`` behind, so the run's memory grows with its findings and with
+    what the project checks need, not with every entry of the project.
     """
     jobs = jobs or min(8, os.cpu_count() or 1)
-    gatherers = [c for c in checks if isinstance(c, ProjectCheck)
-                 and type(c).gather is not ProjectCheck.gather]
+    project = tuple(c for c in checks if isinstance(c, ProjectCheck))
 
-    def one(target: Target):
+    def one(target: Target) -> FileResult:
         catalogue, entries = load_target(target, source_lang=source_lang)
         found = entry_findings(entries, checks, context)
-        return catalogue, entries, found, gather(entries, gatherers, context)
+        flagged = [e for e in entries if any(f.startswith(IGNORE) for f in e.flags)]
+        seen, values = project_inputs(entries, project, context)
+        return FileResult(catalogue, found, flagged, seen, values)
 
     groups = document_groups(targets)
     order = [index for group in groups for index in group]
@@ -253,24 +291,67 @@ def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContex
         results = _in_order(targets, one, order, progress)
     else:
         results = _in_threads(targets, one, order, jobs, progress)
-    entries = [e for _, file_entries, _, _ in results for e in file_entries]
-    for slug in {c.slug for c in gatherers}:
-        context.gathered[slug] = {e: value for _, file_entries, _, gathered in results
-                                  for e, value in zip(file_entries, gathered[slug])}
+    raw = [f for result in results for f in result.findings]
     try:
-        raw = [f for _, _, found, _ in results for f in found]
-        raw += project_findings(entries, checks, context)
+        for number, check in enumerate(project):
+            if _gathers(check):
+                context.gathered[check.slug] = {
+                    e: value for result in results
+                    for e, value in zip(result.seen[number], result.values[number])
+                    if value is not None}
+        for number, check in enumerate(project):
+            seen = [e for result in results for e in result.seen[number]]
+            raw.extend(check.check_all(seen, context))
     finally:
         context.gathered.clear()
-    findings = sort_findings(apply_suppressions(raw, entries, checks))
-    return CheckRun(tuple(findings), tuple(c for c, _, _, _ in results), tuple(checks))
+    flagged = [e for result in results for e in result.flagged]
+    findings = sort_findings(apply_suppressions(raw, flagged, checks))
+    return CheckRun(tuple(findings), tuple(r.catalogue for r in results), tuple(checks))
 
 
-def gather(entries: list[Entry], gatherers: Sequence[ProjectCheck],
-           context: CheckContext) -> dict[str, list]:
-    """Per project check, ``gather(entry)`` for each entry it applies to (else None)."""
-    return {check.slug: [check.gather(e, context) if check.applies(e) else None for e in entries]
-            for check in gatherers}
+def project_inputs(entries: list[Entry], project: Sequence[ProjectCheck],
+                   context: CheckContext) -> tuple[list[list[Entry]], list[list | None]]:
+    """Per project check, the entries its ``check_all`` needs and their gathered values.
+
+    A check sees the entries it applies to. One that gathers (overrides ``gather``) gets the
+    value of each; an entry whose value is empty (an empty tuple: nothing of interest in it)
+    is left out, so the run does not keep it for nothing. Checks that gather nothing get None.
+    """
+    seen: list[list[Entry]] = []
+    values: list[list | None] = []
+    memo: dict = {}
+    for check in project:
+        applicable = [e for e in entries if check.applies(e)]
+        if not _gathers(check):
+            seen.append(applicable)
+            values.append(None)
+            continue
+        pairs = [(e, check.gather(e, context)) for e in applicable]
+        pairs = [(e, value) for e, value in pairs if value is None or value]
+        seen.append([e for e, _ in pairs])
+        values.append([_shared(value, memo) for _, value in pairs])
+    return seen, values
+
+
+def _shared(value: Any, memo: dict) -> Any:
+    """``value`` with its equal strings and tuples (at any depth) made one object each.
+
+    Gathered values repeat: the same name, written the same way, in many entries of a
+    catalogue. One object is kept for all (and pickled once) instead of one per entry.
+    A tuple is shared only with one made of the very same parts (compared by identity, so
+    ``(1,)`` never stands for ``(True,)``); other values are left as they are.
+    """
+    if type(value) is str:
+        return memo.setdefault(value, value)
+    if type(value) is tuple:
+        parts = tuple(_shared(part, memo) for part in value)
+        # the parts are alive (held by ``parts`` or the memo), so their ids name them
+        return memo.setdefault((tuple, *map(id, parts)), parts)
+    return value
+
+
+def _gathers(check: ProjectCheck) -> bool:
+    return type(check).gather is not ProjectCheck.gather
 
 
 def _prepare(checks: Sequence[Check], context: CheckContext, targets: Sequence[Target],

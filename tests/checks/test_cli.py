@@ -111,6 +111,8 @@ def test_output_file(project, tmp_path, fmt):
     result = invoke(project(BAD), "check", "--format", fmt, "--output", str(out))
     assert result.exit_code == 1 and result.output == ""
     assert "symbol-merge" in out.read_text("utf-8")
+    printed = invoke(project(BAD), "check", "--format", fmt)
+    assert out.read_text("utf-8") == printed.output  # the same report, to a file or printed
 
 
 def test_glossary_option(project, tmp_path):

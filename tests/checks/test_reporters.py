@@ -104,3 +104,70 @@ def test_docs_describe_the_json_fields_and_the_checks():
     for cls in CHECKS:
         if not cls.slug.startswith("term-"):
             assert f"| {cls.code} | `{cls.slug}` |" in docs
+
+
+# ------------------------------------------------------------------ streamed reports
+# The reporters write a report a piece at a time; the layout must stay exactly that of the
+# whole document laid out at once (json.dumps(indent=2), ET.indent + ET.tostring).
+
+
+def _runs():
+    """Runs of several shapes: no catalogue, clean catalogues only, findings in several files
+    (with a catalogue that has none), and a finding whose texts need escaping everywhere."""
+    entries = [
+        entry("zh", "resolutions 78/261 and 78/318", "78/26178/318号决议"),
+        entry("ar", "Doha, <Qatar> & \"friends\"\nin 2025", "الدوحة, <قطر> & \"أصدقاء\"\nفي 2024"),
+        entry("fr", "Summit", "Sommet"),
+        entry("ru", "\t3.5 per cent", "35 процента"),
+    ]
+    checks = select_checks()
+    findings = tuple(run_entries(entries, checks))
+    catalogues = tuple(Catalogue(e.file, e.lang, "en", 1) for e in entries)
+    return {
+        "empty": CheckRun((), (), checks),
+        "clean": CheckRun((), catalogues[2:3], checks),
+        "findings": CheckRun(findings, catalogues, checks),
+        "findings-no-catalogues": CheckRun(findings, (), checks[:3]),
+    }
+
+
+RUNS = _runs()
+
+
+@pytest.mark.parametrize("render", [render_json, render_sarif], ids=["json", "sarif"])
+@pytest.mark.parametrize("name", list(RUNS))
+def test_streamed_json_is_laid_out_as_json_dumps(render, name):
+    text = render(RUNS[name])
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+def test_streamed_junit_is_laid_out_as_one_indented_tree(name):
+    text = render_junit(RUNS[name])
+    root = ET.fromstring(text.encode("utf-8"))
+    ET.indent(root)
+    assert text == '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    assert int(root.get("tests")) == len(root.findall(".//testcase"))
+    assert int(root.get("failures")) == len(RUNS[name].findings)
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+def test_streams_join_to_the_report(fmt, name):
+    from l10n.checks.reporters import STREAMS
+
+    pieces = list(STREAMS[fmt](RUNS[name]))
+    assert "".join(pieces) == REPORTERS[fmt](RUNS[name])
+    if RUNS[name].findings and fmt in ("json", "sarif", "text"):  # a piece a finding at least
+        assert len(pieces) > len(RUNS[name].findings)
+    files = {f.file for f in RUNS[name].findings} | {c.file for c in RUNS[name].catalogues}
+    if fmt == "junit" and files:  # a piece a catalogue, between the head and the end
+        assert len(pieces) == 2 + len(files)
+
+
+def test_text_report_lines():
+    text = render_text(RUNS["findings"])
+    files = [f.file for f in RUNS["findings"].findings]
+    blank = sum(1 for one, other in zip(files, files[1:]) if one != other)
+    assert text.count("\n") == len(files) + blank + 2
+    assert render_text(RUNS["empty"]) == "0 errors, 0 warnings, 0 info in 0 catalogues (0 with findings)\n"

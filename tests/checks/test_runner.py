@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from checks.helpers import findings, po
-from l10n.checks.base import CheckContext
-from l10n.checks.runner import Target, run, select_checks
+from l10n.checks.base import CheckContext, ProjectCheck, example_entries
+from l10n.checks.runner import Target, load_target, project_inputs, run, select_checks
 from l10n.errors import ConfigError, InputError
+from l10n.model import Severity
 
 
 def test_flag_silences_only_its_check():
@@ -74,3 +75,96 @@ def test_language_from_header_or_target(tmp_path):
         run([Target(path, "x.po")], select_checks(), CheckContext())
     result = run([Target(path, "x.po", "ru")], select_checks(), CheckContext())
     assert result.catalogues[0].lang == "ru" and result.catalogues[0].source_lang == "en"
+
+
+# ------------------------------------------------------------------ what a run keeps
+
+
+def _member_states(tmp_path, flags_by_file: dict[int, str]):
+    """Three zh catalogues, the third translating "Member States" its own way (C001)."""
+    targets = []
+    for index, translation in enumerate(["会员国", "会员国", "成员国"]):
+        path = tmp_path / f"doc{index}.po"
+        flag = flags_by_file.get(index)
+        path.write_text(po("zh", [("Member States", translation), ("Doha", "多哈")],
+                           flags={"Member States": flag} if flag else None), "utf-8")
+        targets.append(Target(path, f"po/zh/doc{index}.po", "zh"))
+    return targets
+
+
+@pytest.mark.parametrize("flags,expected", [
+    ({}, [("po/zh/doc2.po", "C001")]),
+    ({2: "ignore-inconsistent-translation"}, []),
+    ({0: "ignore-inconsistent-translation"}, [("po/zh/doc0.po", "L001"), ("po/zh/doc2.po", "C001")]),
+    ({1: "ignore-no-such-check"}, [("po/zh/doc1.po", "L002"), ("po/zh/doc2.po", "C001")]),
+], ids=["reported", "silenced", "unused-flag", "unknown-flag"])
+@pytest.mark.parametrize("jobs", [1, 3], ids=["one-thread", "threads"])
+def test_project_findings_and_flags_across_files(tmp_path, flags, expected, jobs):
+    """Flags are kept only on flagged entries, yet silence the project checks' findings."""
+    result = run(_member_states(tmp_path, flags), select_checks(), CheckContext(), jobs=jobs)
+    assert [(f.file, f.code) for f in result.findings] == expected
+
+
+class _Gathering(ProjectCheck):
+    """Reports entries whose gathered word is 'keep' (a test check)."""
+
+    code, slug, severity = "X900", "test-gathering", Severity.INFO
+    calls: list = []
+
+    def gather(self, entry, context):
+        return {"empty": (), "none": None}.get(entry.msgstr, (entry.msgstr,))
+
+    def check_all(self, entries, context):
+        gathered = context.gathered[self.slug]
+        type(self).calls.append([(e.msgstr, gathered.get(e)) for e in entries])
+        return ()
+
+
+def test_entries_with_an_empty_gathered_value_are_left_out():
+    entries = example_entries(("fr", "a", "empty"), ("fr", "b", "none"), ("fr", "c", "mot"),
+                              ("fr", "d", ""))
+    seen, values = project_inputs(entries, [_Gathering()], CheckContext())
+    assert [e.msgstr for e in seen[0]] == ["none", "mot"]  # "" is untranslated: not applicable
+    assert values == [[None, ("mot",)]]
+
+
+def test_a_run_hands_gathered_values_to_check_all(tmp_path):
+    path = tmp_path / "doc.po"
+    path.write_text(po("fr", [("a", "empty"), ("b", "none"), ("c", "mot")]), "utf-8")
+    _Gathering.calls.clear()
+    run([Target(path, "po/fr/doc.po", "fr")], [_Gathering()], CheckContext())
+    assert _Gathering.calls == [[("none", None), ("mot", ("mot",))]]
+
+
+def test_repeated_texts_are_shared_between_catalogues(tmp_path):
+    """A source text read from five catalogues is one string (and pickled once per task)."""
+    catalogues = []
+    for lang in ("fr", "es"):
+        path = tmp_path / f"{lang}.po"
+        path.write_text(po(lang, [("Member " + "States", "x")]), "utf-8")
+        catalogues.append(load_target(Target(path, f"{lang}.po", lang), source_lang="en")[1])
+    (fr,), (es,) = catalogues
+    assert fr.msgid is es.msgid and fr.flags is es.flags
+
+
+class _Names(ProjectCheck):
+    """Gathers a nested value per entry (a test check)."""
+
+    code, slug, severity = "X901", "test-names", Severity.INFO
+
+    def gather(self, entry, context):
+        flag = entry.msgstr == "one"
+        return (("P1", "Name", ("Name", (" ",), (flag,))), ("n", 1 if flag else True))
+
+    def check_all(self, entries, context):
+        return ()
+
+
+def test_equal_gathered_parts_are_one_object_but_keep_their_types():
+    entries = example_entries(("fr", "a", "one"), ("fr", "b", "one"), ("fr", "c", "two"))
+    _, (values,) = project_inputs(entries, [_Names()], CheckContext())
+    assert values == [_Names().gather(e, None) for e in entries]
+    assert values[0] is values[1]  # equal from top to bottom
+    assert values[0][0][2][1] is values[2][0][2][1]  # (" ",) in both
+    assert values[0][1][1] == 1 and type(values[0][1][1]) is int  # (.., 1) not merged with (.., True)
+    assert values[2][1][1] is True and values[0][1] is not values[2][1]

@@ -1,0 +1,67 @@
+"""fsutil's streaming atomic write: the whole new file or the old one, never a part."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from l10n.fsutil import atomic_write, atomic_write_stream, join_chunks
+
+
+def _leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("chunks,expected", [
+    (["a", "b\n", "", "ç€\n"], "ab\nç€\n".encode()),
+    ([b"raw ", "text ", b"bytes"], b"raw text bytes"),
+    ([], b""),
+    (("x" * 1000 for _ in range(3000)), b"x" * 3_000_000),
+], ids=["text", "mixed-bytes", "empty", "larger-than-a-block"])
+def test_stream_writes_the_pieces_in_order(tmp_path, chunks, expected):
+    path = tmp_path / "sub" / "report.json"
+    assert atomic_write_stream(path, chunks) is True
+    assert path.read_bytes() == expected
+    assert oct(path.stat().st_mode & 0o777) == oct(0o644)
+    assert _leftovers(path.parent) == []
+
+
+@pytest.mark.parametrize("old,new,changed", [
+    ("same\n", ["sa", "me\n"], False),
+    ("same\n", ["same!\n"], True),
+    ("same\n", ["SAME\n"], True),  # same size, other bytes
+], ids=["identical", "longer", "same-size"])
+def test_identical_content_leaves_the_file_alone(tmp_path, old, new, changed):
+    path = tmp_path / "r.txt"
+    atomic_write(path, old)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert atomic_write_stream(path, new) is changed
+    assert path.read_text("utf-8") == "".join(new)
+    assert (path.stat().st_mtime_ns == 1_000_000_000) is not changed
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt], ids=["error", "ctrl-c"])
+def test_a_failure_midway_keeps_the_old_file_and_no_temporary(tmp_path, error):
+    path = tmp_path / "r.txt"
+    path.write_text("old report\n", "utf-8")
+
+    def pieces():
+        yield "new report, first half\n" * 100_000  # already written to the temporary file
+        raise error("stopped")
+
+    with pytest.raises(error):
+        atomic_write_stream(path, pieces())
+    assert path.read_text("utf-8") == "old report\n"
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("chunks,size,blocks", [
+    (["ab", "cd", "ef"], 4, ["abcd", "ef"]),
+    (["abcdef", "g"], 2, ["abcdef", "g"]),  # a piece is never cut
+    (["a", b"B", "c"], 10, ["a", b"B", "c"]),
+    ([], 4, []),
+], ids=["joined", "never-cut", "bytes-apart", "empty"])
+def test_join_chunks(chunks, size, blocks):
+    assert list(join_chunks(chunks, size)) == blocks
