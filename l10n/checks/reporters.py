@@ -13,6 +13,7 @@ indent=2)`` and ``ET.indent`` + ``ET.tostring`` make of the whole report.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from html import escape
@@ -114,7 +115,18 @@ def stream_junit(run: CheckRun) -> Iterator[str]:
     yield "</testsuites>\n"
 
 
+# Characters XML 1.0 cannot hold, even escaped (C0 controls but tab and line ends, lone
+# surrogates, U+FFFE/U+FFFF). A catalogue may contain them (an ESC pasted from a terminal);
+# the JUnit report shows them as \xNN / \uNNNN instead of becoming unreadable XML.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
 def _junit_suite(file: str, findings: list[Finding]) -> ET.Element:
+    file = _xml_text(file)
     suite = ET.Element("testsuite", name=file, tests=str(max(1, len(findings))),
                        failures=str(len(findings)), errors="0", skipped="0")
     if not findings:
@@ -123,9 +135,9 @@ def _junit_suite(file: str, findings: list[Finding]) -> ET.Element:
         case = ET.SubElement(suite, "testcase", classname=file,
                              name=f"{finding.code} {finding.check} line {finding.line}")
         failure = ET.SubElement(case, "failure", type=str(finding.severity),
-                                message=finding.message)
-        failure.text = (f"{finding.file}:{finding.line}: {finding.message}\n"
-                        f"msgid: {finding.msgid}\nmsgstr: {finding.msgstr}")
+                                message=_xml_text(finding.message))
+        failure.text = _xml_text(f"{finding.file}:{finding.line}: {finding.message}\n"
+                                 f"msgid: {finding.msgid}\nmsgstr: {finding.msgstr}")
     return suite
 
 

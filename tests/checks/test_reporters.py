@@ -57,6 +57,18 @@ def test_junit(result):
     assert any(c.get("name") == "all checks" for c in cases)  # the clean catalogue passes
 
 
+def test_junit_shows_characters_xml_cannot_hold_as_escapes():
+    entries = [entry("fr", "Press Esc\x1b[0m to close", "Appuyez sur Échap\x1b[0m.\x0c")]
+    checks = select_checks()
+    findings = run_entries(entries, checks)
+    assert findings, "the fixture should give at least one finding"
+    run = CheckRun(tuple(findings), (Catalogue(entries[0].file, "fr", "en", 1),), checks)
+    text = render_junit(run)
+    root = ET.fromstring(text.encode("utf-8"))  # well-formed despite ESC and form feed
+    failures = "".join(f.text for f in root.iter("failure"))
+    assert "Échap\\x1b[0m.\\x0c" in failures
+
+
 def test_sarif(result):
     data = json.loads(render_sarif(result))
     assert data["version"] == "2.1.0" and "sarif-schema-2.1.0" in data["$schema"]
