@@ -40,6 +40,12 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４
 
 _OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９]")
 
+# Texts whose references and numbers are remembered. Work is handed out a document at a time
+# (its source and translations in every language, a few thousand distinct texts), and a text
+# is asked for again only within its document, so a few documents' worth is enough; a larger
+# memo only grows the worker processes on big projects.
+TEXT_MEMO = 8_192
+
 
 def normalise_digits(text: str) -> str:
     """Arabic-Indic, Eastern Arabic-Indic and full-width digits as ASCII digits."""
@@ -53,7 +59,7 @@ def references(text: str) -> list[str]:
     return list(_references(text))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _references(text: str) -> tuple[str, ...]:
     """``references``, remembered per text: three checks ask, and a source once per language."""
     text = normalise_digits(text)
@@ -139,7 +145,7 @@ def numbers(text: str, lang: str) -> Counter:
     return Counter(_numbers(text, lang))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _numbers(text: str, lang: str) -> Counter:
     """``numbers``, remembered per text (a source is read once per target language); callers
     get a copy, so the remembered Counter never changes."""
