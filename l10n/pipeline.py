@@ -311,20 +311,46 @@ def update(config: ProjectConfig, langs: list[str] | None = None, *,
     langs = langs or list(config.target_languages)
     sources = discover_sources(config)
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
-    planned = []
-    for source in sources:  # read and merge everything first: one bad file writes nothing
-        template = read_po(template_path(config, source.name))
-        for lang in langs:
-            path = catalogue_path(config, lang, source.name)
-            if path.is_symlink():  # writing would replace the link, or write outside the project
-                _ensure_inside(path, config, "catalogue", "update")
-            merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
-            planned.append((lang, source.name, path, created, merged, report))
+    # Read and merge everything first (one bad file writes nothing); only then write.
+    planned = [plan for plans in plan_updates(sources, config, langs, similarity)
+               for plan in plans]
     results = []
-    for lang, name, path, created, merged, report in planned:
-        written = write_po(merged, path)
+    for lang, name, path, created, text, report in planned:
+        written = atomic_write(path, text)
         results.append(UpdateResult(lang, name, path, created, written, report))
     return results
+
+
+def plan_update(source: Source, config: ProjectConfig, langs: list[str],
+                similarity: float) -> list[tuple[str, str, Path, bool, str, MergeReport]]:
+    """One source's merged catalogues, one per language, as the text to write.
+
+    Kept as text rather than catalogue objects: a project's worth of merged catalogues waits
+    in memory until every one is known to be good, and PO text is about a fifth of the size."""
+    template = read_po(template_path(config, source.name))
+    plans = []
+    for lang in langs:
+        path = catalogue_path(config, lang, source.name)
+        if path.is_symlink():  # writing would replace the link, or write outside the project
+            _ensure_inside(path, config, "catalogue", "update")
+        merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
+        plans.append((lang, source.name, path, created, format_po(merged), report))
+    return plans
+
+
+def plan_updates(sources: list[Source], config: ProjectConfig, langs: list[str],
+                 similarity: float) -> list[list[tuple[str, str, Path, bool, str, MergeReport]]]:
+    """``plan_update`` for each source, in order; in forked workers for large projects (as
+    ``plan_templates``): the result, and the first bad file's error, are the same."""
+    from .checks.parallel import fork_map, fork_workers
+
+    paths = [template_path(config, s.name) for s in sources]
+    paths += [catalogue_path(config, lang, s.name) for s in sources for lang in langs]
+    workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(sources))
+    if not workers:
+        return [plan_update(source, config, langs, similarity) for source in sources]
+    return fork_map(sources, lambda source: plan_update(source, config, langs, similarity),
+                    [[i] for i in range(len(sources))], workers)
 
 
 def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None,
