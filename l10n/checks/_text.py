@@ -70,7 +70,8 @@ def visible(text: str, repl: str = " ") -> str:
     text = TAG.sub(repl, text)
     text = MD_LINK_TAIL.sub(repl, text)
     text = MD_LINK_HEAD.sub(repl, text)
-    text = URL.sub(repl, text)
+    if _may_hold_url(text):
+        text = URL.sub(repl, text)
     return PLACEHOLDER.sub(repl, text)
 
 
@@ -86,9 +87,23 @@ def mask_markup(text: str) -> str:
     ``text``, so a match found in the mask can be quoted from the original. Remembered per
     text: the terminology checks mask the same source once per language.
     """
-    if "<" not in text and "@" not in text and "://" not in text and "www." not in text:
-        return text  # what every pattern needs is absent (most sentences): nothing to blank
-    return URL.sub(_blank, TAG.sub(_blank, NO_TRANSLATE.sub(_blank, text)))
+    # Each pattern runs only where what it needs is present (most sentences need none): a
+    # tag or an element starts with "<", translate="no" names itself, and a URL or an
+    # e-mail address has "://", "www." or "@". The URL scan is the slow one (it tries every
+    # word for an address), and blanking never adds these characters, so the result is
+    # exactly that of running all three.
+    if "<" in text:
+        if "translate" in text:
+            text = NO_TRANSLATE.sub(_blank, text)
+        text = TAG.sub(_blank, text)
+    if _may_hold_url(text):
+        text = URL.sub(_blank, text)
+    return text
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``URL`` can match: each of its forms has "://", "www." or "@"."""
+    return "://" in text or "@" in text or "www." in text
 
 
 def _blank(match: re.Match) -> str:

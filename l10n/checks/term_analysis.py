@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -69,9 +68,10 @@ def quoted(texts: Iterable[str]) -> str:
     return " or ".join(f'"{text}"' for text in texts)
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """What became of one glossary concept of the source in the translation."""
+class Verdict(NamedTuple):
+    """What became of one glossary concept of the source in the translation (a named tuple:
+    a pair gets one per concept, and tuples are several times cheaper to make than frozen
+    dataclasses)."""
 
     kind: str  # "found" | "missing" | "deprecated" | "partial" | "near-miss" | "lookalike-dot"
     concept: str
@@ -82,13 +82,41 @@ class Verdict:
     in_source: bool = True
 
 
-@dataclass(frozen=True)
-class PairAnalysis:
+class PairAnalysis(NamedTuple):
     source_matches: tuple  # top-level matches in the source
     verdicts: tuple[Verdict, ...]
 
 
 _NOTHING = PairAnalysis((), ())  # a pair without any term (shared: it is frozen)
+
+
+class _Target(NamedTuple):
+    """What judging needs of one concept in one target language, worked out once per run."""
+
+    concept: Concept
+    expected: tuple[str, ...]  # acceptable terms, preferred first
+    checked: bool  # the language has the concept, checks it as a target and has a term for it
+    keep_spelling: bool  # a person's name in a language where names keep their spelling
+
+
+class _Langs(NamedTuple):
+    """One language pair's indexes and the ``_Target`` of each concept judged so far."""
+
+    source: Any  # TermIndex of the source language, role "source"
+    target: Any  # TermIndex of the target language, role "target"
+    concepts: dict  # concept id -> _Target | None, in the target language
+    unspaced: bool  # the target language writes no spaces (look-alike dots are unified)
+
+
+class _State:
+    """The analysis's per-run memory, kept in one ``context.cache`` slot: the pairs analysed
+    last and, per language pair, its ``_Langs`` (so a pair costs a look-up or two)."""
+
+    __slots__ = ("memo", "langs")
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple, PairAnalysis] = {}
+        self.langs: dict[tuple[str, str], _Langs | None] = {}
 
 
 # -- the shared analysis ----------------------------------------------------------------------
@@ -97,110 +125,131 @@ _NOTHING = PairAnalysis((), ())  # a pair without any term (shared: it is frozen
 def analyse_pair(source: str, target: str, source_lang: str, target_lang: str,
                  context: CheckContext) -> PairAnalysis:
     """The verdicts for one pair, computed once per context (every term check reads them)."""
-    memo = context.cache.get("term-analysis")
-    if memo is None:
-        memo = context.cache.setdefault("term-analysis", {})
+    state = context.cache.get("term-analysis")
+    if state is None:
+        state = context.cache.setdefault("term-analysis", _State())
+    memo = state.memo
     key = (source, target, source_lang, target_lang)
     found = memo.get(key)
     if found is None:
         if len(memo) >= ANALYSIS_MEMO:
             memo.clear()  # the term checks of one entry ask one after the other: keep it small
-        found = memo[key] = _analyse(source, target, source_lang, target_lang, context)
+        found = memo[key] = _analyse(source, target, source_lang, target_lang, context, state)
     return found
 
 
 def _analyse(source: str, target: str, source_lang: str, target_lang: str,
-             context: CheckContext) -> PairAnalysis:
+             context: CheckContext, state: _State) -> PairAnalysis:
     glossary = context.glossary
     if glossary is None or source_lang == target_lang:
         return _NOTHING
-    src_index = _index(context, source_lang, "source")
-    tgt_index = _index(context, target_lang, "target")
-    if src_index is None or tgt_index is None:
+    langs = state.langs.get((source_lang, target_lang), state)
+    if langs is state:
+        langs = state.langs[(source_lang, target_lang)] = _langs(context, source_lang, target_lang)
+    if langs is None:
         return _NOTHING
-    source_matches = tuple(src_index.find(mask_markup(source)))
-    plain = target.translate(_UNDOT) if target_lang in UNSPACED else target
-    target_matches = tgt_index.find(mask_markup(plain))
+    source_matches = langs.source.matches(mask_markup(source))
+    target_matches = langs.target.matches(mask_markup(_undot(target) if langs.unspaced else target))
     if not source_matches and not target_matches:
         return _NOTHING
-    work = _Work(glossary, target, target_lang, target_matches, context)
+    work = _Work(glossary, target, target_lang, target_matches, context, langs.concepts)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
     for match in source_matches:
-        verdicts.extend(work.judge(match, seen))
-    judged = {v.concept for v in verdicts if v.kind == "deprecated"}
-    verdicts.extend(work.deprecated_elsewhere(judged, source_matches))
+        work.judge(match, seen, verdicts)
+    deprecated = [m for m in target_matches if m.term.status is _DEPRECATED]
+    if deprecated:
+        judged = {v.concept for v in verdicts if v.kind == "deprecated"}
+        verdicts.extend(work.deprecated_elsewhere(judged, deprecated, source_matches))
     return PairAnalysis(source_matches, tuple(verdicts))
 
 
-def _index(context: CheckContext, lang: str, role: str):
-    """``context.term_index(lang, role)``, remembered in a plain dict: asked twice per pair."""
-    indexes = context.cache.get("term-analysis-indexes")
-    if indexes is None:
-        indexes = context.cache.setdefault("term-analysis-indexes", {})
-    index = indexes.get((lang, role), indexes)
-    if index is indexes:
-        index = indexes[(lang, role)] = context.term_index(lang, role)
-    return index
+def _langs(context: CheckContext, source_lang: str, target_lang: str) -> _Langs | None:
+    """The indexes of a language pair (None when the context has none)."""
+    source = context.term_index(source_lang, "source")
+    target = context.term_index(target_lang, "target")
+    if source is None or target is None:
+        return None
+    return _Langs(source, target, {}, target_lang in UNSPACED)
 
 
 def _undot(text: str) -> str:
-    """Look-alike dots replaced by U+00B7 one for one (offsets stay valid)."""
-    return text.translate(_UNDOT)
+    """Look-alike dots replaced by U+00B7 one for one (offsets stay valid). Looked for first:
+    a regular expression finds that there is none several times faster than ``translate``
+    with a table copies the text."""
+    return text.translate(_UNDOT) if _LOOKALIKE.search(text) else text
+
+
+_DEPRECATED = Status.DEPRECATED
+
+
+def _by_concept(matches: tuple) -> dict[str, list]:
+    """The matches, contained ones too, per concept, in ``walk`` order."""
+    by_concept: dict[str, list] = {}
+    for match in matches:
+        found = by_concept.get(match.concept_id)
+        if found is None:
+            by_concept[match.concept_id] = [match]
+        else:
+            found.append(match)
+        if match.contained:
+            for inner in walk(match.contained):
+                by_concept.setdefault(inner.concept_id, []).append(inner)
+    return by_concept
 
 
 class _Work:
     """The target side of one pair: its matches by concept, and the judging of source concepts."""
 
-    def __init__(self, glossary, target: str, lang: str, matches: list, context: CheckContext):
+    def __init__(self, glossary, target: str, lang: str, matches: tuple, context: CheckContext,
+                 targets: dict[str, _Target | None]):
         self.glossary = glossary
         self.target = target
         self.lang = lang
         self.matches = matches
         self.context = context
-        self.by_concept: dict[str, list] = {}
-        for match in walk(matches) if any(m.contained for m in matches) else matches:
-            found = self.by_concept.get(match.concept_id)
-            if found is None:
-                self.by_concept[match.concept_id] = [match]
-            else:
-                found.append(match)
+        self.targets = targets
+        self.by_concept = _by_concept(matches)
 
-    def judge(self, match, seen: set[str]) -> list[Verdict]:
-        """The verdict for one source match (or its contained ones when it cannot be checked)."""
-        concept = self.glossary.concepts.get(match.concept_id)
-        if concept is None or match.concept_id in seen:
-            return []
+    def judge(self, match, seen: set[str], out: list[Verdict]) -> None:
+        """Add the verdict for one source match to ``out`` (or those of its contained matches
+        when it cannot be checked)."""
+        concept_id = match.concept_id
+        if concept_id in seen:
+            return
+        target = self.targets.get(concept_id, self)
+        if target is self:
+            target = self.targets[concept_id] = self._target(concept_id)
+        if target is None:
+            return
         if match.term.do_not_translate:
-            seen.add(match.concept_id)
+            seen.add(concept_id)
             kind = "found" if match.text in self.target else "missing"
-            return [Verdict(kind, concept.id, match.text, (match.text,))]
-        section = concept.languages.get(self.lang)
-        expected = self._expected(concept)
-        if section is None or not section.check_as_target or not expected:
-            out: list[Verdict] = []
+            out.append(Verdict(kind, concept_id, match.text, (match.text,)))
+        elif not target.checked:
             for inner in match.contained:
-                out.extend(self.judge(inner, seen))
-            return out
-        seen.add(concept.id)
-        return [self._verdict(concept, match.text, expected)]
+                self.judge(inner, seen, out)
+        else:
+            seen.add(concept_id)
+            out.append(self._verdict(target, match.text))
 
-    def _expected(self, concept: Concept) -> tuple[str, ...]:
-        """The acceptable target terms of a concept, preferred first (once per run)."""
-        memo = self.context.cache.get("term-expected")
-        if memo is None:
-            memo = self.context.cache.setdefault("term-expected", {})
-        key = (concept.id, self.lang)
-        expected = memo.get(key)
-        if expected is None:
-            expected = memo[key] = tuple(t.text for t in acceptable_terms(concept, self.lang))
-        return expected
+    def _target(self, concept_id: str) -> _Target | None:
+        """The ``_Target`` of a concept in this pair's language (None: not in the glossary)."""
+        concept = self.glossary.concepts.get(concept_id)
+        if concept is None:
+            return None
+        section = concept.languages.get(self.lang)
+        expected = tuple(t.text for t in acceptable_terms(concept, self.lang))
+        checked = section is not None and section.check_as_target and bool(expected)
+        keep = concept.domain == "person" and self.lang in KEEP_SPELLING
+        return _Target(concept, expected, checked, keep)
 
-    def _verdict(self, concept: Concept, source_text: str, expected: tuple[str, ...]) -> Verdict:
-        found = self.by_concept.get(concept.id, [])
-        good = [m for m in found if m.term.status is not Status.DEPRECATED]
+    def _verdict(self, target: _Target, source_text: str) -> Verdict:
+        concept, expected = target.concept, target.expected
+        found = self.by_concept.get(concept.id, ())
+        good = [m for m in found if m.term.status is not _DEPRECATED]
         if good:
-            return self._found(concept, source_text, expected, good)
+            return self._found(target, source_text, good)
         if found:
             return Verdict("deprecated", concept.id, source_text,
                            tuple(t.text for t in suggested_terms(concept, self.lang)), found[0].text)
@@ -213,24 +262,25 @@ class _Work:
             return Verdict("partial", concept.id, source_text, expected, part)
         return Verdict("missing", concept.id, source_text, expected)
 
-    def _found(self, concept: Concept, source_text: str, expected: tuple[str, ...], good: list) -> Verdict:
+    def _found(self, target: _Target, source_text: str, good: list) -> Verdict:
         """Found; unless written with a look-alike dot, or a person's name that the matcher took
         for an inflected form in a language where names keep their spelling ("Hilal")."""
+        concept_id, expected = target.concept.id, target.expected
         original = self.target[good[0].start:good[0].end]
         if _LOOKALIKE.search(original):
-            return Verdict("lookalike-dot", concept.id, source_text, expected, original)
-        if concept.domain == "person" and self.lang in KEEP_SPELLING:
+            return Verdict("lookalike-dot", concept_id, source_text, expected, original)
+        if target.keep_spelling:
             if not any(_spelt_alike(m.term.text, m.text) for m in good):
                 term = max(expected, key=lambda t: fuzz.ratio(t.casefold(), original.casefold()))
                 score = fuzz.ratio(term.casefold(), original.casefold())
-                return Verdict("near-miss", concept.id, source_text, (term,), original, score)
-        return Verdict("found", concept.id, source_text, expected, original)
+                return Verdict("near-miss", concept_id, source_text, (term,), original, score)
+        return Verdict("found", concept_id, source_text, expected, original)
 
-    def deprecated_elsewhere(self, judged: set[str], source_matches) -> list[Verdict]:
+    def deprecated_elsewhere(self, judged: set[str], deprecated: list, source_matches) -> list[Verdict]:
         """Deprecated target terms not yet reported (top level only: a deprecated form inside a
-        longer accepted term belongs to that term, e.g. 78/261号决议 inside 第78/261号决议)."""
-        unjudged = [m for m in self.matches
-                    if m.term.status is Status.DEPRECATED and m.concept_id not in judged]
+        longer accepted term belongs to that term, e.g. 78/261号决议 inside 第78/261号决议);
+        ``deprecated`` holds the target's top-level matches of deprecated terms."""
+        unjudged = [m for m in deprecated if m.concept_id not in judged]
         if not unjudged:
             return []
         in_source = {m.concept_id for m in walk(source_matches)}

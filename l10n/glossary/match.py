@@ -16,7 +16,10 @@ remembers every word's keys as one string fragment and flags the words whose oth
 begin or continue some term. A text is then one C-level split, one join of fragments and one
 automaton pass; a text without a hit and without such a word is done (most sentences of a real
 document). Only the units around a hit are placed (``morph.TextUnits``), and walks start only
-where another analysis can matter (``_walk_starts``).
+where another analysis can matter (``_walk_starts``): not for an analysis that every term
+accepting it accepts together with the word's primary key (``_Cover``: a Russian term word is
+indexed under all its lemmas, so the same word in a text needs no walk), and a walk reports
+only paths through another analysis (the automaton has the others).
 
 Every candidate is then checked (case for acronyms, word boundaries at hyphens) and resolved:
 leftmost-longest, non-overlapping; shorter concepts inside a match are reported in
@@ -40,7 +43,6 @@ import ahocorasick
 from ..errors import ConfigError
 from ..gctools import collector_paused
 from .match_records import (
-    HOW_RANK,
     SEP,
     STATUS_RANK,
     Match,
@@ -50,14 +52,16 @@ from .match_records import (
     _in_text_order,
     _is_case_sensitive,
     _key_paths,
+    _unit_options,
+    _Cover,
     _new,
-    _RANK,
+    _rank,
     _side_by_side,
     _WordMemo,
 )
 from .model import Glossary, LanguageSection, Term
 from .morph import Alt, TextUnits, token_plan
-from .normalise import load_rules, split_words
+from .normalise import load_rules, split_words, splitter
 from .termforms import fill_slots, slot_fillers, term_variants
 
 ROLES = ("source", "target", "any")
@@ -75,6 +79,7 @@ class TermIndex:
         self.lang = lang
         self.role = role
         self._rules = load_rules(lang)
+        self._split = splitter(self._rules)
         self._entries: list[_Entry] = []
         self._max_units = 0
         self._automaton = ahocorasick.Automaton()
@@ -88,18 +93,20 @@ class TermIndex:
         text needs (see ``_find``): the keys that begin a pattern, and the places after the
         first at which each key stands in some pattern."""
         patterns: dict[str, list[int]] = {}
+        cover = _Cover()
         self._fillers = slot_fillers(glossary, self.lang, self._rules)
         for concept_id in sorted(glossary.concepts):
             section = glossary.concepts[concept_id].languages.get(self.lang)
             if section is None or not self._eligible(section):
                 continue
             for pos, term in enumerate(section.terms):
-                self._index_term(concept_id, pos, term, patterns)
+                self._index_term(concept_id, pos, term, patterns, cover)
         for pattern, ids in patterns.items():
             self._automaton.add_word(pattern, (pattern.count(SEP) - 1, tuple(ids)))
         if patterns:
             self._automaton.make_automaton()
         self._starts = frozenset(p.split(SEP, 2)[1] for p in patterns)
+        self._covered = cover.done()
         self._inner: dict[str, set[int]] = {}
         for pattern in patterns:
             for place, key in enumerate(pattern.split(SEP)[2:-1], 1):
@@ -112,7 +119,8 @@ class TermIndex:
             return section.check_as_target
         return True
 
-    def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict) -> None:
+    def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict,
+                    cover: _Cover) -> None:
         rules = self._rules
         for variant in fill_slots(term_variants(term.text, rules), self._fillers):
             # a term needs only its units' plans and what precedes and follows its words:
@@ -125,15 +133,16 @@ class TermIndex:
             lead, trail = parts[0], parts[-1]
             sensitive = _is_case_sensitive(term, variant)
             self._add_entry(concept_id, pos, term, variant, planned, lead, trail, sensitive,
-                            False, patterns)
+                            False, patterns, cover)
             # a leading article may be left out, unless it is half of a contraction ("du")
             if len(plans) > 1 and len(plans[0]) == 1 and planned[0][1] in rules.articles:
                 second = len(parts[0]) + len(parts[1]) + len(parts[2])
                 self._add_entry(concept_id, pos, term, variant[second:], planned[1:], "",
-                                trail, sensitive, True, patterns)
+                                trail, sensitive, True, patterns, cover)
 
     def _add_entry(self, concept_id: str, pos: int, term: Term, variant: str, planned: list,
-                   lead: str, trail: str, sensitive: bool, dropped: bool, patterns: dict) -> None:
+                   lead: str, trail: str, sensitive: bool, dropped: bool, patterns: dict,
+                   cover: _Cover) -> None:
         """Index one written form; ``planned`` holds its units' plans (``TextUnits.planned``)."""
         eid = len(self._entries)
         self._entries.append(_new(_Entry, (
@@ -141,10 +150,12 @@ class TermIndex:
             tuple([unit[0] for unit in planned]) if sensitive else None, lead, trail, dropped,
             STATUS_RANK.get(term.status, 1))))
         self._max_units = max(self._max_units, len(planned))
-        for keys in _key_paths(planned):
+        options = _unit_options(planned)
+        for keys in _key_paths(planned, options):
             ids = patterns.setdefault(SEP + SEP.join(keys) + SEP, [])
             if not ids or ids[-1] != eid:
                 ids.append(eid)
+        cover.note(planned, options)
 
     def __len__(self) -> int:
         """Number of indexed written forms."""
@@ -159,9 +170,14 @@ class TermIndex:
         terminology checks ask for the same source in every language and for the same
         translation more than once. Matches are frozen, so sharing them is safe.
         """
+        return list(self.matches(text))
+
+    def matches(self, text: str) -> tuple[Match, ...]:
+        """What ``find`` returns, as the remembered tuple itself: for callers that only read
+        (the terminology checks), which then copy nothing."""
         if not self._entries or not text:
-            return []
-        return list(self._memo(text))
+            return ()
+        return self._memo(text)
 
     def _find(self, text: str) -> tuple[Match, ...]:
         """The matches of one text, most texts ruled out before any word is placed.
@@ -172,7 +188,7 @@ class TermIndex:
         clitics) could take part in a match, goes on to placing units, and then only the units
         the hits and walks touch are placed (``TextUnits``).
         """
-        parts = split_words(text, self._rules)
+        parts = self._split(text)
         words = parts[1::2]
         if not words:
             return ()
@@ -180,20 +196,20 @@ class TermIndex:
         if len(memo) > WORD_MEMO:
             memo = self._words = _WordMemo(self._learn)
         keyed = SEP + "".join(map(memo.__getitem__, words))
-        found = list(self._automaton.iter(keyed))
-        alternating = not memo.alternating.isdisjoint(words)
-        if not found and not alternating:
-            return ()
-        units = TextUnits(parts, self._rules, [memo.plans[word] for word in words])
         hits = []
-        for end, (count, ids) in found:
+        for end, (count, ids) in self._automaton.iter(keyed):
             last = keyed.count(SEP, 1, end + 1) - 1  # the SEP at ``end`` closes unit ``last``
             hits.append((last - count + 1, last + 1, None, ids))
+        alternating = bool(memo.alternating) and not memo.alternating.isdisjoint(words)
+        if not hits and not alternating:
+            return ()
+        units = TextUnits(parts, self._rules, list(map(memo.plans.__getitem__, words)))
         if alternating:
             for n in self._walk_starts(words, memo):
                 hits.extend(self._walk(units, n))
-        cands = self._candidates(text, units, hits)
-        cands.sort(key=_in_text_order)
+        cands = self._candidates(text, units, hits, dedupe=alternating)
+        if len(cands) > 1:
+            cands.sort(key=_in_text_order)
         if _side_by_side(cands):  # nothing to choose between, nothing nested: the usual case
             return tuple([self._match(text, c, ()) for c in cands])
         firsts = [c.i for c in cands]
@@ -202,7 +218,7 @@ class TermIndex:
     def _match(self, text: str, c: _Cand, contained: tuple[Match, ...]) -> Match:
         entry = c.entry
         return _new(Match, (entry.concept_id, self.lang, entry.term, c.start, c.end,
-                            text[c.start:c.end], c.how, contained))
+                            c.surface, c.how, contained))
 
     # -- the per-word memo -------------------------------------------------------------------
 
@@ -220,14 +236,19 @@ class TermIndex:
     def _unit_flags(self, unit: tuple) -> tuple[bool, bool, tuple[int, ...]]:
         """(starter, first, inner) of a planned unit. starter: one of its keys begins a
         pattern; first: one of its other analyses does; inner: the places after the first at
-        which one of its other analyses that may stand anywhere is a key of some pattern."""
+        which one of its other analyses that may stand anywhere is a key of some pattern.
+        Analyses the primary key covers (``_Cover``) count for neither first nor inner."""
         _, _, key, specs = unit
-        first = any(spec[0] in self._starts for spec in specs)
+        starts = self._starts
+        starter = key in starts or any(spec[0] in starts for spec in specs)
+        covered = self._covered
+        live = [spec for spec in specs if not (spec[4] and key in covered.get(spec[0], ()))]
+        first = any(spec[0] in starts for spec in live)
         inner: set[int] = set()
-        for spec in specs:
+        for spec in live:
             if spec[4]:
                 inner.update(self._inner.get(spec[0], ()))
-        return (first or key in self._starts, first, tuple(sorted(inner)))
+        return (starter, first, tuple(sorted(inner)))
 
     def _walk_starts(self, words: list[str], memo: _WordMemo) -> list[int]:
         """The units from which an anchored walk can find a hit the automaton did not.
@@ -259,42 +280,53 @@ class TermIndex:
         return found
 
     def _walk(self, units: TextUnits, i: int) -> list[tuple[int, int, Alt | None, tuple[int, ...]]]:
-        """Anchored walk from unit ``i`` trying every analysis of every unit."""
+        """Anchored walk from unit ``i`` trying every analysis of every unit.
+
+        Only paths that take another analysis somewhere (``varied``) report their hits: the
+        path of primary keys alone spells the text's own keys, whose hits the automaton has
+        reported already (the same units, entries and spans: duplicates ``_candidates``
+        would drop). A key sequence names its path: a unit's options are distinct keys.
+        """
         ac = self._automaton
         _, _, key, specs = units.planned(i)
-        frontier: dict[str, Alt | None] = {}
+        frontier: dict[str, tuple[Alt | None, bool]] = {}
         prefix = SEP + key + SEP
         if ac.match(prefix):
-            frontier[prefix] = None
+            frontier[prefix] = (None, False)
         for n, spec in enumerate(specs):  # the unit is placed only if an alternative fits
             prefix = SEP + spec[0] + SEP
             if prefix not in frontier and ac.match(prefix):
-                frontier[prefix] = units[i].alts[n]
+                frontier[prefix] = (units[i].alts[n], True)
         hits = []
         k = i
         while frontier:
-            for prefix, alt in frontier.items():
-                value = ac.get(prefix, None)
+            for prefix, (alt, varied) in frontier.items():
+                value = ac.get(prefix, None) if varied else None
                 if value is not None:
                     hits.append((i, k + 1, alt, value[1]))
             k += 1
             if k >= len(units) or k - i >= self._max_units:
                 break
             _, _, key, specs = units.planned(k)
-            options = dict.fromkeys([key] + [spec[0] for spec in specs if spec[4]])
-            grown: dict[str, Alt | None] = {}
-            for prefix, alt in frontier.items():
-                for key in options:
-                    longer = prefix + key + SEP
+            options = list(dict.fromkeys([key] + [spec[0] for spec in specs if spec[4]]))
+            grown: dict[str, tuple[Alt | None, bool]] = {}
+            for prefix, (alt, varied) in frontier.items():
+                for n, option in enumerate(options):
+                    longer = prefix + option + SEP
                     if longer not in grown and ac.match(longer):
-                        grown[longer] = alt
+                        grown[longer] = (alt, varied or n > 0)
                 if len(grown) >= MAX_FRONTIER:
                     break
             frontier = grown
         return hits
 
-    def _candidates(self, text: str, units: TextUnits, hits: list) -> list[_Cand]:
-        """Every hit checked (case, span, how) once per (units, entry, start), in hit order."""
+    def _candidates(self, text: str, units: TextUnits, hits: list, dedupe: bool = True) -> list[_Cand]:
+        """Every hit checked (case, span, how) once per (units, entry, start), in hit order.
+
+        Walks may find a hit again; the automaton alone reports each (units, entry) once (the
+        units spell one key sequence, and an entry's patterns are distinct), so ``dedupe``
+        may then be False, which only saves the bookkeeping.
+        """
         seen: set[tuple[int, int, int, int]] = set()
         out: list[_Cand] = []
         entries = self._entries
@@ -311,14 +343,14 @@ class TermIndex:
                     start -= len(lead)
                 if trail and text[end : end + len(trail)] == trail:
                     end += len(trail)
-                key = (i, j, eid, start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                how = self._how(text[start:end], units, i, j, alt, entry)
-                rank = (i, i - j, HOW_RANK[how], entry.status_rank, entry.article_dropped,
-                        entry.concept_id, entry.term_pos, start)
-                out.append(_new(_Cand, (rank, i, j, start, end, entry, how, top)))
+                if dedupe:
+                    key = (i, j, eid, start)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                surface = text[start:end]
+                how = self._how(surface, units, i, j, alt, entry)
+                out.append(_new(_Cand, (i, j, start, end, entry, how, top, surface)))
         return out
 
     @staticmethod
@@ -344,7 +376,7 @@ class TermIndex:
         ``everything`` is every candidate sorted by first unit, with the list of first units.
         """
         eligible = [c for c in pool if (c.top or not top_only) and c.entry.concept_id not in exclude]
-        eligible.sort(key=_RANK)
+        eligible.sort(key=_rank)
         cands, firsts = everything
         matches: list[Match] = []
         reached = -1

@@ -8,7 +8,6 @@ from match.py, which holds the index and its search.
 from __future__ import annotations
 
 import itertools
-import operator
 from typing import NamedTuple
 
 from .model import Status, Term, TermType
@@ -51,7 +50,6 @@ class _Entry(NamedTuple):
 class _Cand(NamedTuple):
     """A checked hit: units ``i`` to ``j`` of the text, characters ``start`` to ``end``."""
 
-    rank: tuple  # what the resolution sorts by: leftmost, longest, closest, best status...
     i: int
     j: int
     start: int
@@ -59,10 +57,19 @@ class _Cand(NamedTuple):
     entry: _Entry
     how: str
     top: bool  # word boundaries on both sides: may stand at top level
+    surface: str  # the text's characters from ``start`` to ``end``
 
 
 _new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper
-_RANK = operator.itemgetter(0)
+
+
+def _rank(c: _Cand) -> tuple:
+    """What the resolution sorts by: leftmost, longest, closest, best status, article kept,
+    then concept, term and start for a stable order. Worked out only when there is something
+    to resolve (most texts have side-by-side hits, see ``_side_by_side``)."""
+    entry = c.entry
+    return (c.i, c.i - c.j, HOW_RANK[c.how], entry.status_rank, entry.article_dropped,
+            entry.concept_id, entry.term_pos, c.start)
 
 
 def _in_text_order(c: _Cand) -> tuple[int, int, int]:
@@ -80,13 +87,62 @@ def _side_by_side(cands: list[_Cand]) -> bool:
     return True
 
 
-def _key_paths(planned: list[tuple]) -> list[tuple[str, ...]]:
-    """Every key sequence of a term (its units' primary keys, or a homograph's other key)."""
+def _unit_options(planned: list[tuple]) -> list[tuple[str, ...]] | None:
+    """Each unit's keys, primary first, then its other analyses that may stand anywhere (a
+    homograph's lemmas); None when every unit has one analysis only (the usual case)."""
     if not any(unit[3] for unit in planned):
+        return None
+    return [tuple(dict.fromkeys((key,) + tuple(spec[0] for spec in specs if spec[4])))
+            for _, _, key, specs in planned]
+
+
+def _key_paths(planned: list[tuple], options: list[tuple[str, ...]] | None) -> list[tuple[str, ...]]:
+    """Every key sequence of a term (its units' primary keys, or a homograph's other key)."""
+    if options is None:
         return [tuple([unit[2] for unit in planned])]  # one analysis per word: one path
-    options = [tuple(dict.fromkeys((key,) + tuple(spec[0] for spec in specs if spec[4])))
-               for _, _, key, specs in planned]
     return list(itertools.islice(itertools.product(*options), MAX_KEY_PATHS))
+
+
+class _Cover:
+    """Which other analyses of a text's words can only find again what the primary key finds.
+
+    A Russian word form often has several lemmas; a term is indexed under every combination of
+    its words' analyses (``_key_paths``), and walks try a text's words under every analysis
+    too. Another key ``a`` of a text word is *covered* by the word's primary key ``p`` when
+    every term unit that accepts ``a`` also accepts ``p`` and no term with such a unit had its
+    combinations cut at MAX_KEY_PATHS. Then a pattern a walk spells with ``a`` at some place
+    is also indexed, for the same entry, with ``p`` there; replacing each covered key in turn
+    leads to the text's own keys, a hit the automaton has reported already (same units, same
+    start: a homograph's reading starts where its word does). So a word need not be walked
+    for a covered analysis: the walk would only find duplicates (see ``_unit_flags``).
+    """
+
+    def __init__(self) -> None:
+        self._with: dict[str, set[str]] = {}  # key -> the keys every unit accepting it accepts
+        self._alone: set[str] = set()  # keys some unit accepts without another: never covered
+
+    def note(self, planned: list[tuple], options: list[tuple[str, ...]] | None) -> None:
+        """Take in one indexed form's units."""
+        if options is None:
+            self._alone.update([unit[2] for unit in planned])
+            return
+        whole = 1
+        for keys in options:
+            whole *= len(keys)
+        for keys in options:
+            if len(keys) == 1 or whole > MAX_KEY_PATHS:
+                self._alone.update(keys)
+                continue
+            for key in keys:
+                together = self._with.get(key)
+                if together is None:
+                    self._with[key] = set(keys)
+                else:
+                    together.intersection_update(keys)
+
+    def done(self) -> dict[str, frozenset[str]]:
+        """Key -> the primary keys that cover it."""
+        return {key: frozenset(keys) for key, keys in self._with.items() if key not in self._alone}
 
 
 def _is_case_sensitive(term: Term, variant: str) -> bool:

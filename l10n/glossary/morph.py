@@ -286,13 +286,19 @@ class TextUnits:
         the last ends, and whether a match may start at the first and end at the last (the
         ``head`` of ``self[i]`` and the ``tail`` of ``self[j - 1]``), without placing them."""
         if self._owners is None:
-            (t, k), (t2, k2) = (i, 0), (j - 1, 0)
+            t, k, t2, bounded = i, 0, j - 1, True
         else:
             (t, k), (t2, k2) = self._owners[i], self._owners[j - 1]
+            bounded = k2 == len(self._plans[t2]) - 1
         offsets = self._offsets or self._measure()
-        bounded = k2 == len(self._plans[t2]) - 1
         if bounded and self._rules.word_boundaries:
-            bounded = not (k == 0 and self._joined(t)) and not self._joined(t2 + 1)
+            # ``_joined`` written out (it runs for every hit): the gap before word t, if it
+            # is not the first, and the gap after word t2, if it is not the last
+            parts, joiners = self._parts, self._rules.joiner_chars
+            before = parts[2 * t] if k == 0 and t else ""
+            after = parts[2 * t2 + 2] if t2 + 1 < len(self._plans) else ""
+            bounded = not (before and not before.strip(joiners)) \
+                and not (after and not after.strip(joiners))
         return offsets[2 * t], offsets[2 * t2 + 1], bounded
 
     def _place(self, u: int) -> Unit:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 
 from ..errors import ConfigError
 
@@ -164,6 +164,15 @@ def split_words(text: str, rules: Rules) -> list[str]:
         prev = m.end()
     parts.append(text[prev:])
     return parts
+
+
+def splitter(rules: Rules) -> Callable[[str], list[str]]:
+    """``split_words`` for one language as a single callable: the grouped pattern's own
+    ``split`` when there is one, so a term index calling it for every text skips the look-up."""
+    grouped = _grouped(rules.token_re)
+    if grouped is not None:
+        return grouped.split
+    return lambda text: split_words(text, rules)
 
 
 @lru_cache(maxsize=None)
