@@ -80,30 +80,13 @@ def atomic_write(path: str | Path, data: str | bytes) -> bool:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp, 0o644)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return True
+    return atomic_write_stream(path, (raw,))
 
 
 def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes]) -> bool:
     """``atomic_write`` for content made a piece at a time (a large report): the pieces go
     into the temporary file as they come, so the whole content is never held in memory.
+    (``atomic_write`` itself writes through here, with its content as one piece.)
 
     The same guarantees: readers see the old file or the new one; on any error or interruption
     (Ctrl-C) while the pieces are made or written, the temporary file is removed and the old

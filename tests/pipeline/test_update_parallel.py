@@ -27,21 +27,6 @@ SOURCES = {f"source/report{n}.html": PAGE.format(n=n) for n in range(1, 5)}
 FRENCH = {"The session closed on 6 November.": "La session a pris fin le 6 novembre."}
 
 
-@pytest.fixture
-def forking(monkeypatch):
-    asked: list[int] = []
-    real = parallel.fork_workers
-
-    def recording(*args):
-        asked.append(real(*args))
-        return asked[-1]
-
-    monkeypatch.setattr(parallel, "PROCESS_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "fork_workers", recording)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762214400")
-    return asked
-
-
 def catalogues(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.po"))}
 
