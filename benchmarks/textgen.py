@@ -106,7 +106,7 @@ def document(name: str, segments: int, rng: random.Random, terms: list[GenConcep
     body = writer.term("body")
     title = f"Report of the {body} on its {rng.choice(ORDINALS)} session"
     header = ("Distr.: General", f"{writer.date()}",
-              f"Original: English", f"A/{rng.randint(60, 80)}/{rng.randint(1, 999)}")
+              "Original: English", f"A/{rng.randint(60, 80)}/{rng.randint(1, 999)}")
     sections: list[tuple[Block, ...]] = []
     count, number = 2 + len(header), 0
     while count < segments:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import polib
-import pytest
 
 from l10n.merge import merge_catalogue
 

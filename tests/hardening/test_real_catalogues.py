@@ -10,7 +10,6 @@ them (exit 2 for update/merge) while the lenient reader the checks use accepts t
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import sys
