@@ -95,7 +95,7 @@ def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes]) -> bool
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _make_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             for block in join_chunks(chunks):
@@ -121,6 +121,41 @@ def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes]) -> bool
             pass
         raise
     return True
+
+
+def _make_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (mkstemp), with Ctrl-C held back until its name is
+    known, so that whatever happens next can remove it.
+
+    A KeyboardInterrupt raised inside mkstemp, after the file is created but before its name
+    is returned, would leave a temporary file no one removes (seen about once in fifteen runs
+    of the Ctrl-C test of a large update). A SIGINT that arrives meanwhile is noted, the file
+    removed, and the signal raised again under the handler that was there before.
+    """
+    import signal
+    import threading
+
+    def make() -> tuple[int, str]:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is None or threading.current_thread() is not threading.main_thread():
+        return make()  # only the main thread may set handlers; None: not set from Python
+    held: list[int] = []
+    signal.signal(signal.SIGINT, lambda number, frame: held.append(number))
+    made: tuple[int, str] | None = None
+    try:
+        made = make()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held and made is not None:
+            os.close(made[0])
+            os.unlink(made[1])
+    if held:
+        signal.raise_signal(signal.SIGINT)  # usually raises KeyboardInterrupt here
+        return _make_temporary(path)  # the signal is ignored: go on
+    assert made is not None
+    return made
 
 
 def join_chunks(chunks: Iterable[str | bytes], size: int = 1 << 20) -> Iterator[str | bytes]:

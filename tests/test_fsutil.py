@@ -65,3 +65,26 @@ def test_a_failure_midway_keeps_the_old_file_and_no_temporary(tmp_path, error):
 ], ids=["joined", "never-cut", "bytes-apart", "empty"])
 def test_join_chunks(chunks, size, blocks):
     assert list(join_chunks(chunks, size)) == blocks
+
+
+def test_ctrl_c_while_the_temporary_file_is_made_leaves_no_file(tmp_path, monkeypatch):
+    """A SIGINT that arrives inside mkstemp (after it created the file) is held back until
+    the file is known, the file removed, then KeyboardInterrupt raised as usual."""
+    import signal
+    import tempfile
+
+    from l10n import fsutil
+
+    real = tempfile.mkstemp
+
+    def interrupted(*args, **kwargs):
+        made = real(*args, **kwargs)
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C right after the file exists
+        return made
+
+    monkeypatch.setattr(fsutil.tempfile, "mkstemp", interrupted)
+    target = tmp_path / "out.po"
+    with pytest.raises(KeyboardInterrupt):
+        fsutil.atomic_write(target, "text")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
