@@ -106,14 +106,16 @@ _RUNNER_GATE = default_check_language
 SKIPPED = "checks skipped (--no-checks)"
 
 
-def run_checks(check_language: CheckLanguage, config: ProjectConfig, lang: str,
-               options: GateOptions | None = None) -> CheckSummary:
-    if options is not None and not options.checks:
-        return CheckSummary(unavailable=SKIPPED)
+def run_checks(check_language: CheckLanguage, config: ProjectConfig, lang: str) -> CheckSummary:
     try:
-        counts = severity_counts(check_language(config, lang))
+        return summary_of(check_language(config, lang))
     except ChecksUnavailable as exc:
         return CheckSummary(unavailable=str(exc) or "checks unavailable")
+
+
+def summary_of(result: Any) -> CheckSummary:
+    """A CheckSummary from counts or Findings: the three severities first, then any other."""
+    counts = severity_counts(result)
     ordered = [(s, counts.pop(s, 0)) for s in SEVERITIES] + sorted(counts.items())
     return CheckSummary(tuple(ordered))
 
@@ -130,14 +132,12 @@ def gate_summaries(check_language: CheckLanguage, config: ProjectConfig, langs: 
         return {lang: CheckSummary(unavailable=SKIPPED) for lang in langs}
     if check_language is _RUNNER_GATE and langs:
         try:
-            batch = _runner_entry("check_languages")
+            counts = _runner_entry("check_languages")(config, list(langs))
         except ChecksUnavailable:
-            batch = None
-        if batch is not None:
-            counts = batch(config, list(langs))
-            return {lang: run_checks(lambda _config, lang: counts[lang], config, lang)
-                    for lang in langs}
-    return {lang: run_checks(check_language, config, lang, options) for lang in langs}
+            pass  # the per-language path below says so for each language
+        else:
+            return {lang: summary_of(counts[lang]) for lang in langs}
+    return {lang: run_checks(check_language, config, lang) for lang in langs}
 
 
 def percent_text(value: float) -> str:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from babel import Locale
-
-# Babel is imported when a fact is first asked for: commands such as extract never ask.
+from babel import Locale
+from babel.messages.plurals import get_plural
 
 # Languages written without spaces between words or sentences.
 UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
@@ -16,15 +13,11 @@ UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 
 @lru_cache(maxsize=None)
 def locale(lang: str) -> Locale:
-    from babel import Locale
-
     return Locale.parse(lang.replace("-", "_"))
 
 
 def plural_forms(lang: str) -> tuple[int, str]:
     """(nplurals, header value) for the Plural-Forms header, from CLDR."""
-    from babel.messages.plurals import get_plural
-
     rule = get_plural(locale(lang))
     return rule.num_plurals, rule.plural_forms
 
