@@ -17,6 +17,14 @@ if os.environ.get("CI"):
 from support import SHARED
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_glossaries_in_a_scratch_cache(tmp_path_factory):
+    """Compiled glossaries (l10n.glossary.compiled) go to a folder of this test session, for
+    the tests and for the l10n processes they start, never to the user's ~/.cache."""
+    os.environ["L10N_CACHE_DIR"] = str(tmp_path_factory.mktemp("l10n-cache"))
+    os.environ.pop("L10N_NO_CACHE", None)
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """../shared beside the checkout; tests that need it skip cleanly when it is absent."""

@@ -78,9 +78,9 @@ class CheckContext:
         """The glossary's TermIndex for a language and role ("source" or "target"), cached."""
 
         def build():
-            from ..glossary.match import TermIndex
+            from ..glossary.compiled import term_index
 
-            return TermIndex(self.glossary, lang, role=role) if self.glossary else None
+            return term_index(self.glossary, lang, role) if self.glossary else None
 
         return self.cached(("index", lang, role), build)
 

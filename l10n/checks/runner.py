@@ -409,9 +409,9 @@ def project_glossary(config: ProjectConfig, path: Path | None = None):
         path = config.glossary_dir if config.glossary_dir.is_dir() else None
     if path is None:
         return None
-    from ..glossary.store import load_glossary
+    from ..glossary.compiled import open_glossary
 
-    return load_glossary(path)
+    return open_glossary(path)
 
 
 def check_language(config: ProjectConfig, lang: str) -> dict[str, int]:

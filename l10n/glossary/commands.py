@@ -1,4 +1,5 @@
-"""``l10n glossary``: the terminologists' commands (validate, import, export, add, stats, diff).
+"""``l10n glossary``: the terminologists' commands (validate, import, export, add, stats, diff,
+compile).
 
 Library errors (L10nError) pass through; the main command line prints them as one line and
 exits 2. ``validate`` exits 1 when it finds an error or a warning (info lines do not count).
@@ -51,7 +52,7 @@ def _show(path: Path) -> str:
 
 @click.group()
 def glossary() -> None:
-    """Terminology: validate, import, export, add, stats and diff glossary files."""
+    """Terminology: validate, import, export, add, stats, diff and compile glossaries."""
 
 
 @glossary.command()
@@ -237,6 +238,33 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
         click.echo(change.describe())
     shown = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no changes"
     click.echo(shown)
+
+
+@glossary.command("compile")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def compile_command(ctx: click.Context, path: Path | None) -> None:
+    """Compile the glossary for the checks now: its concepts and the term index of every
+    project language, kept in the cache until the glossary changes (say, as a CI step after
+    the glossary is edited, so that the next checks do not pay for it)."""
+    from ..checks.term_analysis import base_lang
+    from .compiled import NO_CACHE_ENV, cache_root, open_glossary, term_index
+
+    config = _config(ctx)
+    path = path or config.glossary_dir
+    if cache_root() is None:
+        raise ConfigError(f"the glossary cache is turned off ({NO_CACHE_ENV} is set)")
+    opened = open_glossary(path)
+    folder = getattr(opened, "folder", None)
+    if folder is None:
+        raise ConfigError(f"the glossary cannot be kept in the cache folder {cache_root()}")
+    source = base_lang(config.source_language)
+    indexes = [(source, "source")] + [(base_lang(lang), "target")
+                                      for lang in config.target_languages]
+    for lang, role in indexes:
+        term_index(opened, lang, role)
+    click.echo(f"{_show(path)}: {len(opened.concepts)} concepts, {len(indexes)} term indexes "
+               f"in {folder}")
 
 
 def _register_lookup() -> None:

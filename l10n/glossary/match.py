@@ -74,19 +74,41 @@ class TermIndex:
     """All terms of one language of a glossary, ready to be found in texts of that language."""
 
     def __init__(self, glossary: Glossary, lang: str, *, role: str = "any"):
+        self._setup(lang, role)
+        self._entries: list[_Entry] = []
+        self._max_units = 0
+        self._automaton = ahocorasick.Automaton()
+        with collector_paused():
+            self._build(glossary)
+
+    def _setup(self, lang: str, role: str) -> None:
+        """What every index has, built or restored: its language, rules and memos."""
         if role not in ROLES:
             raise ConfigError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         self.lang = lang
         self.role = role
         self._rules = load_rules(lang)
         self._split = splitter(self._rules)
-        self._entries: list[_Entry] = []
-        self._max_units = 0
-        self._automaton = ahocorasick.Automaton()
         self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
-        with collector_paused():
-            self._build(glossary)
         self._words = _WordMemo(self._learn)
+
+    def parts(self) -> tuple:
+        """What ``restored`` needs to make this index again without building it: the
+        automaton, the entries (each with the place of its term in the glossary instead of
+        the term) and what the screen of a text consults. Plain data for l10n.glossary.compiled."""
+        entries = [(e.concept_id, e.term_pos, e.variant, e.forms, e.cased, e.lead, e.trail,
+                    e.article_dropped, e.status_rank) for e in self._entries]
+        return (self._automaton, entries, self._starts, self._covered, self._inner, self._max_units)
+
+    @classmethod
+    def restored(cls, lang: str, role: str, parts: tuple, entries) -> "TermIndex":
+        """An index from ``parts()`` of an earlier one, with ``entries`` the sequence that
+        makes each ``_Entry`` (see l10n.glossary.compiled: terms are read when first hit)."""
+        index = cls.__new__(cls)
+        index._setup(lang, role)
+        index._automaton, _, index._starts, index._covered, index._inner, index._max_units = parts
+        index._entries = entries
+        return index
 
     def _build(self, glossary: Glossary) -> None:
         """Index every eligible term, fill the automaton, and note what the screen of each

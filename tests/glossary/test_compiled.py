@@ -1,0 +1,202 @@
+"""The compiled glossary (l10n.glossary.compiled) gives what loading and building give.
+
+Every test has a cache folder of its own (``cache``), so that cold and warm runs are the
+test's to choose.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.errors import InputError
+from l10n.glossary import compiled
+from l10n.glossary.compiled import CompiledGlossary, open_glossary, term_index
+from l10n.glossary.match import TermIndex
+from l10n.glossary.store import load_glossary
+from support import REPO
+
+GLOSSARY = REPO / "glossary"
+LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch) -> Path:
+    root = tmp_path / "cache"
+    monkeypatch.setenv("L10N_CACHE_DIR", str(root))
+    monkeypatch.delenv("L10N_NO_CACHE", raising=False)
+    return root
+
+
+@pytest.fixture
+def glossary_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    for file in GLOSSARY.glob("*.tbx"):
+        (folder / file.name).write_bytes(file.read_bytes())
+    return folder
+
+
+def versions(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "glossary").iterdir() if not p.name.startswith("."))
+
+
+def texts(lang: str) -> list[str]:
+    """The example project's sentences in ``lang``: its sources, or its translations."""
+    out = []
+    for file in sorted((REPO / "po").rglob("*.po")):
+        for entry in polib.pofile(str(file)):
+            if lang == "en":
+                out.append(entry.msgid)
+            elif file.parts[-3] == lang and entry.msgstr:
+                out.append(entry.msgstr)
+    return sorted(set(out))
+
+
+def test_a_warm_glossary_has_the_loaded_concepts_in_their_order(cache):
+    loaded = load_glossary(GLOSSARY)
+    cold = open_glossary(GLOSSARY)
+    warm = open_glossary(GLOSSARY)
+    assert isinstance(cold, CompiledGlossary) and isinstance(warm, CompiledGlossary)
+    assert type(warm.concepts) is not dict  # read from the SQLite file, when asked
+    assert list(warm.concepts) == list(loaded.concepts)
+    assert dict(warm.concepts.items()) == loaded.concepts == cold.concepts
+    assert (warm.title, warm.source_lang) == (loaded.title, loaded.source_lang)
+    assert warm.concepts.get("no-such-concept") is None and "no-such-concept" not in warm.concepts
+    assert len(versions(cache)) == 1
+
+
+@pytest.mark.parametrize("role", ["source", "target"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_kept_index_finds_what_a_built_one_finds(cache, lang, role):
+    built = TermIndex(load_glossary(GLOSSARY), lang, role=role)
+    first = term_index(open_glossary(GLOSSARY), lang, role)  # builds it, and keeps it
+    kept = term_index(open_glossary(GLOSSARY), lang, role)  # a later run: read back
+    assert (versions(cache)[0] / f"{lang}.{role}.idx").is_file()
+    assert len(kept) == len(built)
+    sample = texts(lang)
+    assert sample, f"the example project has no {lang} text"
+    hits = 0
+    for text in sample:
+        expected = built.find(text)
+        assert first.find(text) == expected
+        assert kept.find(text) == expected, text
+        hits += len(expected)
+    assert hits > 0
+
+
+def test_an_edited_glossary_is_compiled_again(cache, glossary_copy):
+    before = open_glossary(glossary_copy)
+    file = glossary_copy / "summit.tbx"
+    text = file.read_text("utf-8")
+    assert "Doha" in text
+    file.write_text(text.replace("Doha", "Dauha"), "utf-8")
+    after = open_glossary(glossary_copy)
+    assert after.folder != before.folder and len(versions(cache)) == 2
+    index = term_index(after, "en", "source")
+    assert [m.text for m in index.find("held in Dauha")] == ["Dauha"]
+    assert index.find("held in Doha") == [] or all(m.text != "Doha" for m in index.find("held in Doha"))
+
+
+def test_a_touched_but_unchanged_glossary_keeps_its_version(cache, glossary_copy):
+    first = open_glossary(glossary_copy)
+    file = glossary_copy / "summit.tbx"
+    os.utime(file, ns=(1, 1))
+    again = open_glossary(glossary_copy)
+    assert again.folder == first.folder and len(versions(cache)) == 1
+
+
+def test_a_damaged_index_is_built_again(cache):
+    index = term_index(open_glossary(GLOSSARY), "fr", "target")
+    file = versions(cache)[0] / "fr.target.idx"
+    data = bytearray(file.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    file.write_bytes(bytes(data))
+    again = term_index(open_glossary(GLOSSARY), "fr", "target")
+    assert file.read_bytes() != bytes(data)  # written anew
+    for text in texts("fr"):
+        assert again.find(text) == index.find(text)
+
+
+def test_a_damaged_concept_file_is_compiled_again(cache):
+    open_glossary(GLOSSARY)
+    db = versions(cache)[0] / "concepts.sqlite"
+    db.write_bytes(b"not a database" * 100)
+    again = open_glossary(GLOSSARY)
+    assert dict(again.concepts.items()) == load_glossary(GLOSSARY).concepts
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM concept").fetchone()[0] > 0
+
+
+def test_no_cache_when_turned_off(cache, monkeypatch):
+    monkeypatch.setenv("L10N_NO_CACHE", "1")
+    glossary = open_glossary(GLOSSARY)
+    assert type(glossary).__name__ == "Glossary" and not cache.exists()
+    assert type(term_index(glossary, "en", "source")) is TermIndex
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("L10N_CACHE_DIR", str(blocker / "cache"))
+    glossary = open_glossary(GLOSSARY)
+    assert glossary.concepts == load_glossary(GLOSSARY).concepts
+
+
+def test_a_bad_glossary_is_reported_as_when_loading(cache, tmp_path):
+    bad = tmp_path / "bad.tbx"
+    bad.write_text('<?xml version="1.0"?>\n<tbx type="TBX-Basic">\n<text><body>\n', "utf-8")
+    with pytest.raises(InputError) as loading:
+        load_glossary(bad)
+    with pytest.raises(InputError) as opening:
+        open_glossary(bad)
+    assert str(opening.value) == str(loading.value)
+    assert not (cache / "glossary").exists() or versions(cache) == []
+
+
+def test_only_the_most_recent_versions_are_kept(cache, glossary_copy, monkeypatch):
+    monkeypatch.setattr(compiled, "KEEP", 2)
+    file = glossary_copy / "summit.tbx"
+    original = file.read_text("utf-8")
+    folders = []
+    for n in range(4):
+        file.write_text(original.replace("Doha", f"Doha{n}"), "utf-8")
+        folders.append(open_glossary(glossary_copy).folder)
+    assert versions(cache) == sorted(folders[-2:])
+
+
+def test_check_reports_are_the_same_cold_and_warm(cache, tmp_path):
+    from click.testing import CliRunner
+
+    from l10n.cli import cli
+
+    reports = []
+    for run in ("uncached", "cold", "warm"):
+        env = {"L10N_NO_CACHE": "1"} if run == "uncached" else {}
+        out = tmp_path / f"{run}.json"
+        result = CliRunner(env=env).invoke(cli, ["-C", str(REPO), "check", "--fail-on", "never",
+                                                  "--format", "json", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1] == reports[2]
+    assert len(versions(cache)) == 1
+
+
+def test_glossary_compile_keeps_every_index_the_checks_ask_for(cache):
+    from click.testing import CliRunner
+
+    from l10n.cli import cli
+
+    result = CliRunner().invoke(cli, ["-C", str(REPO), "glossary", "compile"])
+    assert result.exit_code == 0, result.output
+    [folder] = versions(cache)
+    assert str(folder) in result.output and "6 term indexes" in result.output
+    kept = sorted(p.name for p in folder.glob("*.idx"))
+    assert kept == ["ar.target.idx", "en.source.idx", "es.target.idx", "fr.target.idx",
+                    "ru.target.idx", "zh.target.idx"]
+    off = CliRunner(env={"L10N_NO_CACHE": "1"}).invoke(cli, ["-C", str(REPO), "glossary", "compile"])
+    assert off.exit_code == 2 and "turned off" in off.output
