@@ -35,11 +35,14 @@ class Row:
         return {**asdict(self), "ratio": round(self.ratio, 3)}
 
 
-def rows_for(stage: str, axis: str, size: int, timings: dict[str, Timing], l10n: str) -> list[Row]:
+def rows_for(stage: str, axis: str, size: int, timings: dict[str, Timing], l10n: str,
+             exclude: list[str] | tuple[str, ...] = ()) -> list[Row]:
+    """One row per peer of the l10n contender ``l10n`` (other l10n contenders, in ``exclude``,
+    are not its peers)."""
     mine = timings[l10n]
     return [Row(stage, axis, size, l10n, mine.median, mine.peak_mb, name, other.median,
                 other.peak_mb, tuple(mine.seconds), tuple(other.seconds))
-            for name, other in timings.items() if name != l10n]
+            for name, other in timings.items() if name != l10n and name not in exclude]
 
 
 def growth(rows: list[Row]) -> list[dict]:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..generate import bin_path
-from ..measure import Commands, Contender, copy_tree
+from ..measure import Commands, Contender, copy_tree, warm_cache, with_cache
 from ..pseudo import LANGS
 from . import Inputs, have
 
@@ -100,10 +100,13 @@ def release(inputs: Inputs) -> list[Contender]:
     pseudo-translations cannot stop the run."""
     work = inputs.workload
 
+    cache = inputs.glossary_v3.parent.parent / "cache"
+
     def l10n(scratch: Path) -> Commands:
         project = _project_copy(inputs, scratch, po=True, glossary=True)
-        return [[bin_path("l10n"), "-C", str(project), "build", "--min-completeness", "0",
-                 "--fail-on", "never"]]
+        warm_cache(bin_path("l10n"), project, cache)
+        return [with_cache([bin_path("l10n"), "-C", str(project), "build", "--min-completeness",
+                            "0", "--fail-on", "never"], cache)]
 
     def toolkit(scratch: Path) -> Commands:
         commands = []

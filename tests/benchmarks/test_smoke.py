@@ -52,6 +52,15 @@ def test_translate_toolkit_peers_are_measured(report: dict, stage: str, peer: st
     assert any(r["stage"] == stage and r["peer"] == peer for r in report["rows"])
 
 
+@pytest.mark.parametrize("stage", ["terms", "terms-growth"])
+def test_terms_are_timed_with_a_compiled_glossary_and_compiling_it(report: dict, stage: str) -> None:
+    rows = [r for r in report["rows"] if r["stage"] == stage]
+    tools = {r["tool"] for r in rows}
+    assert tools == {"l10n check --select term-*",
+                     "l10n check --select term-* (compiling the glossary)"}
+    assert {r["peer"] for r in rows} == {"Weblate-style matcher"}  # l10n is no peer of itself
+
+
 def test_growth_is_reported_between_glossary_sizes(report: dict) -> None:
     growth = {(g["stage"], g["from"], g["to"]) for g in report["growth"]}
     assert ("terms-growth", 50, 100) in growth
