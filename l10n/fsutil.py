@@ -67,11 +67,12 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
     return text
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> bool:
+def atomic_write(path: str | Path, data: str | bytes, *, sync: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename.
 
     Readers see the old file or the new one, never a mix. Returns False (and leaves the file
-    alone, timestamps included) when the content is already identical.
+    alone, timestamps included) when the content is already identical. ``sync=False`` skips
+    the fsync, for files that can be made again and are checked when read (caches).
     """
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -80,10 +81,11 @@ def atomic_write(path: str | Path, data: str | bytes) -> bool:
             return False
     except OSError:
         pass
-    return atomic_write_stream(path, (raw,))
+    return atomic_write_stream(path, (raw,), sync=sync)
 
 
-def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes]) -> bool:
+def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes], *,
+                        sync: bool = True) -> bool:
     """``atomic_write`` for content made a piece at a time (a large report): the pieces go
     into the temporary file as they come, so the whole content is never held in memory.
     (``atomic_write`` itself writes through here, with its content as one piece.)
@@ -104,7 +106,8 @@ def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes]) -> bool
             if _same_content(tmp, path):
                 changed = False
             else:
-                os.fsync(handle.fileno())
+                if sync:
+                    os.fsync(handle.fileno())
                 changed = True
         if not changed:
             os.unlink(tmp)

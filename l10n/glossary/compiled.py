@@ -25,7 +25,7 @@ cache folder that cannot be written (then the glossary is loaded as before).
 
 The files are marshal data and an SQLite database that l10n itself wrote into a folder of the
 user's: like pip's, mypy's and black's caches they are trusted (marshal, like pickle, is not
-meant for hostile data). Each index file carries a digest of its content, so a damaged file is
+meant for hostile data). Each index file carries a CRC-32 of its content, so a damaged file is
 rebuilt rather than used, and every file is written to a temporary name and renamed.
 """
 
@@ -39,17 +39,20 @@ import sqlite3
 import sys
 import tempfile
 import threading
+import zlib
 from collections.abc import Mapping
 from dataclasses import fields
 from functools import lru_cache
 from importlib import metadata
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterator
 
 import ahocorasick
 
 from ..errors import InputError
-from ..fsutil import atomic_write
+from ..fsutil import atomic_write, atomic_write_stream
+from ..gctools import collector_paused
 from .match import TermIndex
 from .match_records import _Entry, _new
 from .model import Concept, Glossary, LanguageSection, Status, Term, TermType
@@ -57,11 +60,13 @@ from .store import load_glossary
 
 CACHE_ENV = "L10N_CACHE_DIR"
 NO_CACHE_ENV = "L10N_NO_CACHE"
-FORMAT = b"l10n-compiled-glossary 1"
+FORMAT = b"l10n-compiled-glossary 2"
 KEEP = 8  # glossary versions kept in the cache
-INDEX_MAGIC = b"L10NIDX1"
+INDEX_MAGIC = b"L10NIDX2"
 LIBRARIES = ("pyahocorasick", "PyStemmer", "snowballstemmer", "pymorphy3", "pymorphy3-dicts-ru")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
+_TERM_VALUES = attrgetter(*_TERM_FIELDS)
+assert _TERM_FIELDS[:3] == ("text", "status", "type")
 
 
 def cache_root() -> Path | None:
@@ -159,7 +164,7 @@ def _key(root: Path, path: Path, files: list[Path]) -> str:
         digest.update(b"\0")
     key = digest.hexdigest()
     record.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(record, marshal.dumps([signature, _code_digest(), key]))
+    atomic_write(record, marshal.dumps([signature, _code_digest(), key]), sync=False)
     return key
 
 
@@ -191,18 +196,7 @@ def _store(root: Path, folder: Path, glossary: Glossary) -> None:
     parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".tmp-", dir=parent))
     try:
-        db = sqlite3.connect(work / "concepts.sqlite")
-        with db:
-            db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB)")
-            db.execute("CREATE TABLE concept (id TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID")
-            db.execute("CREATE TABLE ordering (n INTEGER PRIMARY KEY, id TEXT)")
-            db.execute("INSERT INTO meta VALUES ('glossary', ?)",
-                       (marshal.dumps((glossary.title, glossary.source_lang, len(glossary.concepts))),))
-            db.executemany("INSERT INTO concept VALUES (?, ?)",
-                           ((cid, _encode(c)) for cid, c in glossary.concepts.items()))
-            db.executemany("INSERT INTO ordering (id) VALUES (?)",
-                           ((cid,) for cid in glossary.concepts))
-        db.close()
+        _write_concepts(work / "concepts.sqlite", glossary)
         try:
             os.rename(work, folder)
         except OSError:
@@ -211,6 +205,24 @@ def _store(root: Path, folder: Path, glossary: Glossary) -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     _prune(parent, keep=folder)
+
+
+def _write_concepts(file: Path, glossary: Glossary) -> None:
+    """One row per concept, in the glossary's order (``n``), found by ``id``. No journal and
+    no syncing: the file is new, and unused until its folder is renamed into place."""
+    db = sqlite3.connect(file)
+    try:
+        with collector_paused(), db:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB)")
+            db.execute("CREATE TABLE concept (n INTEGER PRIMARY KEY, id TEXT UNIQUE, data BLOB)")
+            db.execute("INSERT INTO meta VALUES ('glossary', ?)",
+                       (marshal.dumps((glossary.title, glossary.source_lang)),))
+            db.executemany("INSERT INTO concept (id, data) VALUES (?, ?)",
+                           ((cid, _encode(c)) for cid, c in glossary.concepts.items()))
+    finally:
+        db.close()
 
 
 def _prune(parent: Path, keep: Path) -> None:
@@ -223,19 +235,21 @@ def _prune(parent: Path, keep: Path) -> None:
 
 def _opened(folder: Path) -> CompiledGlossary:
     concepts = _StoredConcepts(folder / "concepts.sqlite")
-    title, source_lang, _ = marshal.loads(concepts.query("SELECT value FROM meta WHERE name = 'glossary'")[0][0])
+    title, source_lang = marshal.loads(concepts.query("SELECT value FROM meta WHERE name = 'glossary'")[0][0])
     return CompiledGlossary(concepts, title, source_lang, folder)
 
 
 def _encode(concept: Concept) -> bytes:
     return marshal.dumps((concept.domain, concept.definition, concept.note, tuple(
         (lang, section.check_as_source, section.check_as_target,
-         tuple(tuple(_plain(getattr(term, name)) for name in _TERM_FIELDS) for term in section.terms))
+         tuple(map(_term_values, section.terms)))
         for lang, section in concept.languages.items())))
 
 
-def _plain(value):
-    return value.value if isinstance(value, (Status, TermType)) else value
+def _term_values(term: Term) -> tuple:
+    """A Term's fields in order, its status and type as their plain values."""
+    values = _TERM_VALUES(term)
+    return (values[0], Status(values[1]).value, TermType(values[2]).value, *values[3:])
 
 
 def _decode(concept_id: str, data: bytes) -> Concept:
@@ -265,7 +279,7 @@ class _StoredConcepts(Mapping):
         self._lock = threading.Lock()
         self._pid = -1
         self._db: sqlite3.Connection | None = None
-        self.query("SELECT count(*) FROM ordering")  # fails now, not in a check, if damaged
+        self.query("SELECT count(*) FROM concept")  # fails now, not in a check, if damaged
 
     def query(self, sql: str, args: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -299,7 +313,7 @@ class _StoredConcepts(Mapping):
 
     def _order(self) -> list[str]:
         if self._ids is None:
-            self._ids = [row[0] for row in self.query("SELECT id FROM ordering ORDER BY n")]
+            self._ids = [row[0] for row in self.query("SELECT id FROM concept ORDER BY n")]
         return self._ids
 
     def __iter__(self) -> Iterator[str]:
@@ -351,31 +365,34 @@ class _Entries:
 
 
 def _write_index(file: Path, index: TermIndex) -> None:
-    automaton, entries, *rest = index.parts()
-    rebuild, args = automaton.__reduce__()[:2]
-    if rebuild is not ahocorasick.Automaton:
-        return  # a pyahocorasick that pickles differently: keep building instead
-    payload = marshal.dumps((args, entries, *rest))
+    with collector_paused():
+        automaton, entries, *rest = index.parts()
+        rebuild, args = automaton.__reduce__()[:2]
+        if rebuild is not ahocorasick.Automaton:
+            return  # a pyahocorasick that pickles differently: keep building instead
+        payload = marshal.dumps((args, entries, *rest))
     try:
-        atomic_write(file, INDEX_MAGIC + hashlib.blake2b(payload, digest_size=32).digest() + payload)
+        head = INDEX_MAGIC + zlib.crc32(payload).to_bytes(4, "big")
+        atomic_write_stream(file, (head, payload), sync=False)
     except (OSError, InputError):
         pass  # a cache that cannot be written only costs time
 
 
 def _read_index(file: Path) -> tuple | None:
-    """The parts kept in ``file``; None when missing or damaged (the digest disagrees)."""
+    """The parts kept in ``file``; None when missing or damaged (its CRC-32 disagrees)."""
     try:
         data = file.read_bytes()
     except OSError:
         return None
-    head = len(INDEX_MAGIC) + 32
+    head = len(INDEX_MAGIC) + 4
     if data[:len(INDEX_MAGIC)] != INDEX_MAGIC:
         return None
     payload = memoryview(data)[head:]
-    if hashlib.blake2b(payload, digest_size=32).digest() != data[len(INDEX_MAGIC):head]:
+    if zlib.crc32(payload).to_bytes(4, "big") != data[len(INDEX_MAGIC):head]:
         return None
     try:
-        return marshal.loads(payload)
+        with collector_paused():
+            return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
 
