@@ -361,9 +361,9 @@ def _person_needles(context: CheckContext, lang: str):
 
     def build():
         persons, needles = [], {}
-        for concept in context.glossary.concepts.values():
-            if concept.domain != "person":
-                continue
+        from ..glossary.compiled import concepts_where
+
+        for concept in concepts_where(context.glossary, domain="person"):
             for term in concept.terms(lang):
                 key = _letters_key(term.text)
                 if term.status is not Status.DEPRECATED and key:

@@ -32,7 +32,9 @@ def do_not_translate(context: CheckContext, lang: str) -> tuple[str, ...]:
         glossary = context.glossary
         if glossary is None:
             return ()
-        terms = {term.text for concept in glossary.concepts.values()
+        from ..glossary.compiled import concepts_where
+
+        terms = {term.text for concept in concepts_where(glossary, do_not_translate=True)
                  for term in concept.terms(lang) if term.do_not_translate and term.text}
         return tuple(sorted(terms, key=lambda t: (-len(t), t)))
 

@@ -125,6 +125,25 @@ def term_index(glossary: Glossary, lang: str, role: str) -> TermIndex:
     return index
 
 
+def concepts_where(glossary: Glossary, *, domain: str | None = None,
+                   do_not_translate: bool = False) -> list[Concept]:
+    """The concepts of ``domain`` (and/or with a do-not-translate term), in glossary order.
+
+    What the checks that scan the glossary itself ask (person names, words kept as they are):
+    a compiled glossary answers from indexed columns of its SQLite file, without reading every
+    concept."""
+    concepts = glossary.concepts
+    if isinstance(concepts, _StoredConcepts):
+        return concepts.where(domain, do_not_translate)
+    return [c for c in concepts.values() if (domain is None or c.domain == domain)
+            and (not do_not_translate or _keeps(c))]
+
+
+def _keeps(concept: Concept) -> bool:
+    """Whether a term of the concept is marked do-not-translate."""
+    return any(t.do_not_translate for s in concept.languages.values() for t in s.terms)
+
+
 class CompiledGlossary(Glossary):
     """A Glossary kept in the cache folder ``folder``; its term indexes are kept there too."""
 
@@ -216,11 +235,15 @@ def _write_concepts(file: Path, glossary: Glossary) -> None:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
             db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB)")
-            db.execute("CREATE TABLE concept (n INTEGER PRIMARY KEY, id TEXT UNIQUE, data BLOB)")
+            db.execute("CREATE TABLE concept (n INTEGER PRIMARY KEY, id TEXT UNIQUE, "
+                       "domain TEXT, keep INTEGER, data BLOB)")
+            db.execute("CREATE INDEX by_domain ON concept (domain)")
+            db.execute("CREATE INDEX by_keep ON concept (keep)")
             db.execute("INSERT INTO meta VALUES ('glossary', ?)",
                        (marshal.dumps((glossary.title, glossary.source_lang)),))
-            db.executemany("INSERT INTO concept (id, data) VALUES (?, ?)",
-                           ((cid, _encode(c)) for cid, c in glossary.concepts.items()))
+            db.executemany("INSERT INTO concept (id, domain, keep, data) VALUES (?, ?, ?, ?)",
+                           ((cid, c.domain, _keeps(c), _encode(c))
+                            for cid, c in glossary.concepts.items()))
     finally:
         db.close()
 
@@ -311,6 +334,18 @@ class _StoredConcepts(Mapping):
         except (KeyError, sqlite3.InterfaceError):
             return default
 
+    def where(self, domain: str | None, do_not_translate: bool) -> list[Concept]:
+        """``concepts_where`` by the indexed columns."""
+        tests, args = [], []
+        if domain is not None:
+            tests.append("domain = ?")
+            args.append(domain)
+        if do_not_translate:
+            tests.append("keep = 1")
+        sql = "SELECT id FROM concept" + (" WHERE " + " AND ".join(tests) if tests else "")
+        ids = [row[0] for row in self.query(sql + " ORDER BY n", tuple(args))]
+        return [self[cid] for cid in ids]
+
     def _order(self) -> list[str]:
         if self._ids is None:
             self._ids = [row[0] for row in self.query("SELECT id FROM concept ORDER BY n")]
@@ -397,4 +432,5 @@ def _read_index(file: Path) -> tuple | None:
         return None
 
 
-__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CompiledGlossary", "cache_root", "open_glossary", "term_index"]
+__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CompiledGlossary", "cache_root", "concepts_where",
+           "open_glossary", "term_index"]

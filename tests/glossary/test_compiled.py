@@ -17,7 +17,7 @@ from l10n.errors import InputError
 from l10n.glossary import compiled
 from l10n.glossary.compiled import CompiledGlossary, open_glossary, term_index
 from l10n.glossary.match import TermIndex
-from l10n.glossary.store import load_glossary
+from l10n.glossary.store import load_glossary, save_glossary
 from support import REPO
 
 GLOSSARY = REPO / "glossary"
@@ -200,3 +200,24 @@ def test_glossary_compile_keeps_every_index_the_checks_ask_for(cache):
                     "ru.target.idx", "zh.target.idx"]
     off = CliRunner(env={"L10N_NO_CACHE": "1"}).invoke(cli, ["-C", str(REPO), "glossary", "compile"])
     assert off.exit_code == 2 and "turned off" in off.output
+
+
+@pytest.mark.parametrize("query", [{"domain": "person"}, {"domain": "body"},
+                                   {"do_not_translate": True}, {}],
+                         ids=["persons", "bodies", "do-not-translate", "all"])
+def test_the_glossary_scans_of_the_checks_agree_cold_and_warm(cache, tmp_path, query):
+    loaded = load_glossary(GLOSSARY)
+    kept = next(c for c in loaded.concepts.values() if c.domain == "body")
+    kept.languages["en"].terms[0].do_not_translate = True  # the example glossary has none
+    file = tmp_path / "glossary.tbx"
+    save_glossary(loaded, file)
+    loaded = load_glossary(file)
+    expected = [c for c in loaded.concepts.values()
+                if c.domain == query.get("domain", c.domain)
+                and (not query.get("do_not_translate")
+                     or any(t.do_not_translate for s in c.languages.values() for t in s.terms))]
+    assert expected
+    open_glossary(file)
+    warm = open_glossary(file)
+    assert compiled.concepts_where(warm, **query) == expected
+    assert compiled.concepts_where(loaded, **query) == expected
