@@ -152,12 +152,14 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
     target_matches = langs.target.matches(mask_markup(_undot(target) if langs.unspaced else target))
     if not source_matches and not target_matches:
         return _NOTHING
+    deprecated = [m for m in target_matches if m.term.status is _DEPRECATED]
+    if not source_matches and not deprecated:
+        return _NOTHING  # terms in the target only, none deprecated: nothing to judge
     work = _Work(glossary, target, target_lang, target_matches, context, langs.concepts)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
     for match in source_matches:
         work.judge(match, seen, verdicts)
-    deprecated = [m for m in target_matches if m.term.status is _DEPRECATED]
     if deprecated:
         judged = {v.concept for v in verdicts if v.kind == "deprecated"}
         verdicts.extend(work.deprecated_elsewhere(judged, deprecated, source_matches))

@@ -37,19 +37,28 @@ class _TermCheck(Check):
         _prepare_indexes(context, langs, source_lang)
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        """The findings of this check's kind, one per (concept, found text) of the entry.
+
+        A list rather than a generator, and an entry without plurals takes its one pair
+        directly: this runs for every entry and every term check, and almost always finds
+        nothing, so what it costs is its own overhead."""
         if context.glossary is None:
-            return
+            return ()
         source_lang, target_lang = base_lang(entry.source_lang), base_lang(entry.lang)
+        pairs = entry.pairs() if entry.msgid_plural else ((entry.msgid, entry.msgstr),)
+        kind = self.kind
+        findings: list[Finding] = []
         reported: set[tuple] = set()
-        for source, target in entry.pairs():
+        for source, target in pairs:
             if not target:
                 continue
-            analysis = analyse_pair(source, target, source_lang, target_lang, context)
-            for verdict in analysis.verdicts:
-                if verdict.kind != self.kind or (verdict.concept, verdict.found) in reported:
+            for verdict in analyse_pair(source, target, source_lang, target_lang,
+                                        context).verdicts:
+                if verdict.kind != kind or (verdict.concept, verdict.found) in reported:
                     continue
                 reported.add((verdict.concept, verdict.found))
-                yield self.report(entry, verdict, context)
+                findings.append(self.report(entry, verdict, context))
+        return findings
 
     def report(self, entry: Entry, verdict: Verdict, context: CheckContext) -> Finding:
         raise NotImplementedError
