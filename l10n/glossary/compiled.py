@@ -375,27 +375,24 @@ class _StoredConcepts(Mapping):
 # -- the term indexes: one file each -------------------------------------------------------
 
 
-class _Entries:
+class _Entries(dict):
     """The entries of a restored TermIndex, each made (with its Term, read from the glossary)
-    when a hit first needs it: most of a big glossary's entries are never hit."""
+    when a hit first needs it: most of a big glossary's entries are never hit. A dict of the
+    entries made so far, so that a hit on a known entry is one lookup in C (``_candidates``)."""
 
-    __slots__ = ("_raw", "_made", "_glossary", "_lang")
+    __slots__ = ("_raw", "_glossary", "_lang")
 
     def __init__(self, raw: list[tuple], glossary: Glossary, lang: str):
-        self._raw, self._made, self._glossary, self._lang = raw, {}, glossary, lang
+        super().__init__()
+        self._raw, self._glossary, self._lang = raw, glossary, lang
 
     def __len__(self) -> int:
         return len(self._raw)
 
-    def __bool__(self) -> bool:
-        return bool(self._raw)
-
-    def __getitem__(self, eid: int) -> _Entry:
-        entry = self._made.get(eid)
-        if entry is None:
-            cid, pos, *rest = self._raw[eid]
-            term = self._glossary.concepts[cid].languages[self._lang].terms[pos]
-            entry = self._made[eid] = _new(_Entry, (cid, pos, term, *rest))
+    def __missing__(self, eid: int) -> _Entry:
+        cid, pos, *rest = self._raw[eid]
+        term = self._glossary.concepts[cid].languages[self._lang].terms[pos]
+        entry = self[eid] = _new(_Entry, (cid, pos, term, *rest))
         return entry
 
 
