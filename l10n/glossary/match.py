@@ -60,7 +60,7 @@ from .match_records import (
     _WordMemo,
 )
 from .model import Glossary, LanguageSection, Term
-from .morph import Alt, TextUnits, token_plan
+from .morph import Alt, TextUnits, load_analysers, token_plan
 from .normalise import load_rules, split_words, splitter
 from .termforms import fill_slots, slot_fillers, term_variants
 
@@ -108,6 +108,7 @@ class TermIndex:
         index._setup(lang, role)
         index._automaton, _, index._starts, index._covered, index._inner, index._max_units = parts
         index._entries = entries
+        load_analysers(index._rules)
         return index
 
     def _build(self, glossary: Glossary) -> None:

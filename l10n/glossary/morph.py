@@ -138,6 +138,16 @@ def _strip_suffix(form: str, rules: Rules) -> str:
     return form
 
 
+def load_analysers(rules: Rules) -> None:
+    """Load what analysing words of this language needs (pymorphy3's dictionaries take 0.1 s)
+    now: a term index restored from the cache analyses no term, and the checks' worker
+    processes would otherwise each load them again instead of sharing the parent's."""
+    if rules.morph == "pymorphy3":
+        _morph_analyzer()
+    elif rules.stemmer == "english-plural":
+        _english_plurals()
+
+
 def word_keys(form: str, cased: str, rules: Rules) -> tuple[str, ...]:
     """Morphological keys of one case-folded word form, primary first."""
     if form in rules.protected:
