@@ -22,36 +22,16 @@ from lxml import etree
 
 from ..errors import InputError
 from ..gctools import collector_paused
-from .model import Concept, Glossary, LanguageSection, Status, Term, TermType
+from .model import Concept, Glossary, LanguageSection, Status, Term
+from .tbx_fast import read_concept as read_common_concept
+from .tbx_rules import (CATEGORY_ELEMENTS, CONCEPT_TAGS, LANG_TAGS, STATUS_CATEGORIES,
+                        STATUS_ORDER, STATUSES, SUBSET, TBX_NS, TERM_TAGS, TERM_TYPES,
+                        WRITTEN_STATUS, XML_LANG, concept_category, finish_concept, finish_term,
+                        section_category, term_category)
 from .xmlsafe import XMLStream, stream_file
 
-TBX_NS = "urn:iso:std:iso:30042:ed-2"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-SUBSET = "l10n:"
-STATUS_ORDER = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
-STATUS_CATEGORIES = frozenset(("administrativeStatus", "usageStatus", "normativeAuthorization"))
-STATUSES = {
-    **dict.fromkeys(("preferredterm-admn-sts", "preferred", "preferredterm"), Status.PREFERRED),
-    **dict.fromkeys(("admittedterm-admn-sts", "admitted", "admittedterm",
-                     "standardizedterm-admn-sts", "standardizedterm", "legalterm-admn-sts",
-                     "legalterm", "regulatedterm-admn-sts", "regulatedterm"), Status.ADMITTED),
-    **dict.fromkeys(("deprecatedterm-admn-sts", "deprecated", "deprecatedterm",
-                     "supersededterm-admn-sts", "supersededterm", "notrecommended",
-                     "obsolete"), Status.DEPRECATED),
-}
-WRITTEN_STATUS = {
-    Status.PREFERRED: "preferredTerm-admn-sts",
-    Status.ADMITTED: "admittedTerm-admn-sts",
-    Status.DEPRECATED: "deprecatedTerm-admn-sts",
-}
-TERM_TYPES = {t.value.lower(): t for t in TermType} | {
-    "orthographicalvariant": TermType.VARIANT, "abbreviatedform": TermType.ABBREVIATION,
-    "initialism": TermType.ABBREVIATION, "phraseologicalunit": TermType.PHRASE,
-}
-CONCEPT_TAGS = ("conceptEntry", "termEntry")
-LANG_TAGS = ("langSec", "langSet")
-TERM_TAGS = ("termSec", "tig", "ntig")
-
+__all__ = ["STATUS_ORDER", "STATUSES", "SUBSET", "TBX_NS", "TERM_TYPES", "WRITTEN_STATUS",
+           "XML_LANG", "read_tbx"]
 
 # Reading walks each concept once, level by level. An element's local name comes from a cache
 # keyed by its Clark tag ("{namespace}name"; a file has few distinct tags), and the children of
@@ -62,7 +42,6 @@ TERM_TAGS = ("termSec", "tig", "ntig")
 _LOCAL_NAMES: dict[object, str] = {}
 CONCEPT_GROUPS = frozenset(("descripGrp", "adminGrp"))
 TERM_GROUPS = frozenset(("termGrp", "termNoteGrp", "adminGrp"))
-CATEGORY_ELEMENTS = frozenset(("termNote", "descrip", "admin", "note"))
 
 
 def _name_of(tag: object) -> str:
@@ -157,34 +136,10 @@ def _read_term(element: etree._Element, path: Path) -> tuple[Term, bool]:
         if kind in STATUS_CATEGORIES:
             term.status = STATUSES.get(value.lower()) or _status(value, child, path)
             explicit = True
-        elif kind == "termType":
-            term.type = TERM_TYPES.get(value.lower(), TermType.FULL_FORM)
-        elif kind == "partOfSpeech":
-            term.part_of_speech = value or None
-        elif kind == "grammaticalGender":
-            term.gender = value or None
-        elif kind == "grammaticalNumber":
-            term.number = value or None
-        elif kind == "source" and value:
-            sources.append(value)
-        elif kind == "note" and value and value not in notes:
-            notes.append(value)
-        elif kind == "projectSubset":
-            _apply_term_subset(term, value)
-    if notes:
-        term.note = "; ".join(notes)
-    if sources:
-        term.source = "; ".join(sources)
+        else:
+            term_category(term, kind, value, notes, sources)
+    finish_term(term, notes, sources)
     return term, explicit
-
-
-def _apply_term_subset(term: Term, value: str) -> None:
-    if value == SUBSET + "case-sensitive":
-        term.case_sensitive = True
-    elif value == SUBSET + "do-not-translate":
-        term.do_not_translate = True
-    elif value.startswith(SUBSET + "number="):
-        term.number = value.split("=", 1)[1] or None
 
 
 def _read_section(element: etree._Element, lang: str, path: Path) -> tuple[LanguageSection, str | None]:
@@ -204,13 +159,8 @@ def _read_section(element: etree._Element, lang: str, path: Path) -> tuple[Langu
             elif first_untagged is None:
                 first_untagged = term
             continue
-        category = _category(name, child)
-        if category == ("projectSubset", SUBSET + "no-check-as-source"):
-            section.check_as_source = False
-        elif category == ("projectSubset", SUBSET + "no-check-as-target"):
-            section.check_as_target = False
-        elif category[0] == "definition" and definition is None:
-            definition = category[1] or None
+        kind, value = _category(name, child)
+        definition = section_category(section, kind, value, definition)
     if first_untagged is not None and not has_preferred:
         first_untagged.status = Status.PREFERRED
     return section, definition
@@ -221,8 +171,10 @@ def _slug(stem: str) -> str:
     return slug if re.match(r"[A-Za-z_]", slug) else "c" + slug
 
 
-def _read_concept(element: etree._Element, number: int, path: Path, source_lang: str) -> Concept:
-    concept = Concept(element.get("id") or f"{_slug(path.stem)}-{number}")
+def _read_concept(element: etree._Element, concept_id: str, path: Path,
+                  source_lang: str) -> Concept:
+    """The general walk of a concept: any grouping, DCT-style elements, inline markup."""
+    concept = Concept(concept_id)
     definitions: dict[str, str] = {}
     dnt = False
     for name, child in _parts(element, CONCEPT_GROUPS):
@@ -237,21 +189,8 @@ def _read_concept(element: etree._Element, number: int, path: Path, source_lang:
                 concept.languages[lang] = section
             continue
         kind, value = _category(name, child)
-        if kind == "subjectField" and value:
-            concept.domain = concept.domain or value
-        elif kind == "definition" and value:
-            concept.definition = concept.definition or value
-        elif kind in ("note", "usageNote", "Usage note") and value:
-            concept.note = f"{concept.note}; {value}" if concept.note else value
-        elif kind.lower() == "translation needed" and value.lower() == "no":
-            dnt = True
-    if concept.definition is None and definitions:
-        concept.definition = definitions.get(source_lang) or definitions[sorted(definitions)[0]]
-    if dnt:
-        for section in concept.languages.values():
-            for term in section.terms:
-                term.do_not_translate = True
-    return concept
+        dnt = concept_category(concept, kind, value) or dnt
+    return finish_concept(concept, definitions, source_lang, dnt)
 
 
 class _TbxReader:
@@ -275,10 +214,12 @@ class _TbxReader:
         self.number = 0  # concept elements read so far, for ids of concepts that have none
 
     def read(self) -> Glossary:
+        names = _LOCAL_NAMES
         for event, element in self.stream:
             if self.root is None:
                 self._start_document(element.getroottree().getroot())
-            if _local(element) == "title":
+            tag = element.tag
+            if (names.get(tag) or _name_of(tag)) == "title":
                 self._title(event, element)
             elif event == "start":
                 self.nested = self.nested or self.open_concepts > 0
@@ -317,12 +258,19 @@ class _TbxReader:
             self.number += 1
             if self.error is None:
                 try:
-                    self._add(_read_concept(entry, self.number, self.path,
-                                            self.glossary.source_lang), entry)
+                    self._add(self._concept(entry), entry)
                 except InputError as error:
                     self.error = error
         if self.title is None or self.title_text is not None:  # not inside the open first title
             self.stream.release(element)
+
+    def _concept(self, entry: etree._Element) -> Concept:
+        """The concept ``entry`` holds: the quick walk of the common shape, else the general
+        walk (which also raises the errors)."""
+        concept_id = entry.get("id") or f"{_slug(self.path.stem)}-{self.number}"
+        source_lang = self.glossary.source_lang
+        return (read_common_concept(entry, concept_id, source_lang)
+                or _read_concept(entry, concept_id, self.path, source_lang))
 
     def _add(self, concept: Concept, entry: etree._Element) -> None:
         if concept.id in self.glossary.concepts:

@@ -169,11 +169,15 @@ class XMLStream:
                                  **_SAFE_OPTIONS)
         try:
             for event, element in events:
-                if self._entity_line is not None:
-                    continue  # refused: parse on only to report a syntax error first
                 if self._doctype is None:
                     self._doctype = element.getroottree().docinfo.internalDTD is not None
-                if event == "end" and self._doctype:
+                    if not self._doctype:  # no entity node can exist: hand out the rest as is
+                        yield event, element
+                        yield from events
+                        break
+                if self._entity_line is not None:
+                    continue  # refused: parse on only to report a syntax error first
+                if event == "end":
                     self._entity_line = _entity_line(element)
                     if self._entity_line is not None:
                         continue
