@@ -4,6 +4,8 @@
     l10n-mo OUT PO_DIR               l10n's compile_mo on every catalogue, in one process
     babel-mo OUT PO_DIR              Babel's read_po + write_mo (what pybabel compile runs)
     l10n-glossary TBX                l10n's load_glossary (every concept, term and note)
+    l10n-compiled TBX                l10n's glossary ready for the checks, compiled by an
+                                     earlier run: opened, and its six term indexes loaded
     tt-tbx TBX                       translate-toolkit's TBX reader (translate.storage.tbx)
     tt-tbx-terms TBX                 the same, then every term of every language read from it
 
@@ -151,6 +153,16 @@ def l10n_glossary(path: str) -> int:
     return 0
 
 
+def l10n_compiled(path: str) -> int:
+    from l10n.glossary.compiled import open_glossary, term_index
+
+    glossary = open_glossary(path)
+    indexes = [term_index(glossary, "en", "source")]
+    indexes += [term_index(glossary, lang, "target") for lang in ("ar", "es", "fr", "ru", "zh")]
+    print(f"{len(glossary.concepts)} concepts, {sum(map(len, indexes))} indexed forms")
+    return 0
+
+
 def tt_tbx(path: str) -> int:
     from translate.storage.tbx import tbxfile
 
@@ -175,7 +187,8 @@ def tt_tbx_terms(path: str) -> int:
 
 
 COMMANDS = {"terms": terms, "l10n-mo": l10n_mo, "babel-mo": babel_mo,
-            "l10n-glossary": l10n_glossary, "tt-tbx": tt_tbx, "tt-tbx-terms": tt_tbx_terms}
+            "l10n-glossary": l10n_glossary, "l10n-compiled": l10n_compiled, "tt-tbx": tt_tbx,
+            "tt-tbx-terms": tt_tbx_terms}
 
 
 def main(argv: list[str]) -> int:
