@@ -221,3 +221,28 @@ def test_the_glossary_scans_of_the_checks_agree_cold_and_warm(cache, tmp_path, q
     warm = open_glossary(file)
     assert compiled.concepts_where(warm, **query) == expected
     assert compiled.concepts_where(loaded, **query) == expected
+
+
+def test_where_the_cache_goes(monkeypatch, tmp_path):
+    for name in ("L10N_CACHE_DIR", "L10N_NO_CACHE", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert compiled.cache_root() == tmp_path / "home" / ".cache" / "l10n"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert compiled.cache_root() == tmp_path / "xdg" / "l10n"
+    monkeypatch.setenv("L10N_CACHE_DIR", str(tmp_path / "mine"))
+    assert compiled.cache_root() == tmp_path / "mine"
+    monkeypatch.setenv("L10N_NO_CACHE", "1")
+    assert compiled.cache_root() is None
+
+
+def test_no_home_folder_means_no_cache(monkeypatch):
+    for name in ("L10N_CACHE_DIR", "L10N_NO_CACHE", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+
+    def nowhere():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(nowhere))
+    assert compiled.cache_root() is None
+    assert type(open_glossary(GLOSSARY)).__name__ == "Glossary"
