@@ -93,7 +93,8 @@ def open_glossary(path: str | Path) -> Glossary:
     if root is None or not files:
         return load_glossary(path)
     try:
-        folder = root / "glossary" / _key(root, path, files)
+        signature = _signature(files)
+        folder = root / "glossary" / _key(root, path, files, signature)
     except (OSError, ValueError):
         return load_glossary(path)
     if (folder / "concepts.sqlite").is_file():
@@ -104,6 +105,8 @@ def open_glossary(path: str | Path) -> Glossary:
         except (OSError, InputError, EOFError, ValueError, TypeError):
             shutil.rmtree(folder, ignore_errors=True)  # damaged: made again below
     glossary = load_glossary(path)  # errors in the glossary are reported as always
+    if _signature(files) != signature:
+        return glossary  # changed while it was read: the key may not be this content's
     try:
         _store(root, folder, glossary)
     except (OSError, sqlite3.Error):
@@ -167,10 +170,14 @@ def _glossary_files(path: Path) -> list[Path]:
     return [path] if path.is_file() else []
 
 
-def _key(root: Path, path: Path, files: list[Path]) -> str:
+def _signature(files: list[Path]) -> list[list]:
+    """Name, size and modification time of each file."""
+    return [[file.name, st.st_size, st.st_mtime_ns] for file in files for st in [file.stat()]]
+
+
+def _key(root: Path, path: Path, files: list[Path], signature: list[list]) -> str:
     """The cache key of these glossary files, from the record of ``path`` while its files
-    keep their sizes and times, else from their bytes (and the record is written anew)."""
-    signature = [[file.name, st.st_size, st.st_mtime_ns] for file in files for st in [file.stat()]]
+    keep their ``signature``, else from their bytes (and the record is written anew)."""
     record = root / "paths" / (hashlib.blake2b(str(path.resolve()).encode(), digest_size=16)
                                .hexdigest() + ".marshal")
     try:

@@ -246,3 +246,24 @@ def test_no_home_folder_means_no_cache(monkeypatch):
     monkeypatch.setattr(Path, "home", staticmethod(nowhere))
     assert compiled.cache_root() is None
     assert type(open_glossary(GLOSSARY)).__name__ == "Glossary"
+
+
+def test_a_glossary_edited_while_it_is_read_is_not_kept(cache, glossary_copy, monkeypatch):
+    from l10n.glossary import store
+
+    file = glossary_copy / "summit.tbx"
+    reading = store.load_glossary
+
+    def load_then_edit(path):
+        loaded = reading(path)
+        file.write_text(file.read_text("utf-8").replace("Doha", "Dauha"), "utf-8")
+        return loaded
+
+    monkeypatch.setattr(compiled, "load_glossary", load_then_edit)
+    glossary = open_glossary(glossary_copy)
+    assert not isinstance(glossary, CompiledGlossary)
+    assert not (cache / "glossary").exists() or versions(cache) == []
+    monkeypatch.setattr(compiled, "load_glossary", reading)
+    again = open_glossary(glossary_copy)  # the edited content, compiled now
+    assert any(t.text == "Dauha" for c in again.concepts.values()
+               for s in c.languages.values() for t in s.terms)
