@@ -56,7 +56,7 @@ from ..gctools import collector_paused
 from .match import TermIndex
 from .match_records import _Entry, _new
 from .model import Concept, Glossary, LanguageSection, Status, Term, TermType
-from .store import load_glossary
+from .store import glossary_paths, load_glossary
 
 CACHE_ENV = "L10N_CACHE_DIR"
 NO_CACHE_ENV = "L10N_NO_CACHE"
@@ -89,7 +89,7 @@ def open_glossary(path: str | Path) -> Glossary:
     """The glossary at ``path`` (as ``load_glossary`` reads it), through the cache when it can."""
     path = Path(path)
     root = cache_root()
-    files = _glossary_files(path)
+    files = [file for file in glossary_paths(path) if file.is_file()]
     if root is None or not files:
         return load_glossary(path)
     try:
@@ -161,13 +161,6 @@ class CompiledGlossary(Glossary):
 
 
 # -- which glossary: the files and the key ------------------------------------------------
-
-
-def _glossary_files(path: Path) -> list[Path]:
-    """The files ``load_glossary`` reads for ``path`` (empty: let it report the problem)."""
-    if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix.lower() == ".tbx" and p.is_file())
-    return [path] if path.is_file() else []
 
 
 def _signature(files: list[Path]) -> list[list]:

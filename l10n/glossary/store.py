@@ -31,12 +31,20 @@ def _read_one(path: Path) -> Glossary:
     return read_csv(path) if glossary_format(path) == "csv" else read_tbx(path)
 
 
+def glossary_paths(path: str | Path) -> list[Path]:
+    """The files a glossary at ``path`` is read from: the file, or a folder's *.tbx sorted
+    (empty when there is nothing there)."""
+    path = Path(path)
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix.lower() == ".tbx" and p.is_file())
+    return [path] if path.exists() else []
+
+
 def load_glossary_files(path: str | Path) -> list[tuple[Path, Glossary]]:
     """Each glossary file under ``path`` (a file, or a folder's *.tbx sorted) with its content."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".tbx" and p.is_file())
-        return [(file, read_tbx(file)) for file in files]
+        return [(file, read_tbx(file)) for file in glossary_paths(path)]
     if not path.exists():
         raise InputError("no such file or folder", path=path)
     return [(path, _read_one(path))]
