@@ -162,12 +162,7 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                         entry = new_entry(number)
                         has_plural = False
                     entry.obsolete = obsolete
-                    value = line[6:].lstrip()
-                    piece = value[1:-1]
-                    if (value[:1] != '"' or value[-1] != '"' or len(value) < 2
-                            or "\\" in piece or '"' in piece):
-                        piece = _string(value, path, number)
-                    entry.msgid = piece
+                    entry.msgid = _string(line[6:].lstrip(), path, number)
                     state, field, has_msgid = "mi", "msgid", True
                     continue
                 if line[5:12] == "_plural" and line[12:13].isspace():
@@ -180,12 +175,7 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                 if line[6:7].isspace():
                     if state not in _BEFORE_MSGSTR or not has_msgid:
                         raise _syntax("msgstr without a msgid before it", path, number)
-                    value = line[7:].lstrip()
-                    piece = value[1:-1]
-                    if (value[:1] != '"' or value[-1] != '"' or len(value) < 2
-                            or "\\" in piece or '"' in piece):
-                        piece = _string(value, path, number)
-                    entry.msgstr = piece
+                    entry.msgstr = _string(line[7:].lstrip(), path, number)
                     state, field = "ms", "msgstr"
                     continue
                 if line[6:7] == "[":
@@ -208,12 +198,7 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                     entries.append(entry)
                     entry = new_entry(number)
                     has_msgid = has_plural = False
-                value = line[8:].lstrip()
-                piece = value[1:-1]
-                if (value[:1] != '"' or value[-1] != '"' or len(value) < 2
-                        or "\\" in piece or '"' in piece):
-                    piece = _string(value, path, number)
-                entry.msgctxt = piece
+                entry.msgctxt = _string(line[8:].lstrip(), path, number)
                 state, field = "ct", "msgctxt"
                 continue
             raise _syntax(f"unknown keyword {line.split(None, 1)[0]!r}", path, number)
