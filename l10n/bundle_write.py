@@ -55,12 +55,14 @@ def install_tree(target: Path, files: Mapping[str, bytes]) -> bool:
     """Make ``target`` hold exactly ``files``; False when it already did (nothing is touched)."""
     if target.is_symlink():
         raise InputError("the output folder is a symbolic link; refusing to replace it", path=target)
+    # First, even when the folder is already right: a build killed after its swap, while it
+    # deleted the old content, left that content behind in a hidden folder.
+    remove_leftovers(target.parent, target.name)
     if tree_equals(target, files):
         return False
     for name in files:
         _check_name(name, target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(target.parent, target.name)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         for name in sorted(files):

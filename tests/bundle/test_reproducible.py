@@ -157,3 +157,18 @@ def test_git_checkout_gives_revision_and_commit_date(bundle_project, sample, mon
     dirty = json.loads((config.output_dir / "fr/manifest.json").read_text("utf-8"))
     assert dirty["source"]["revision"] is None  # uncommitted catalogue change
     assert dirty["source"]["content_hash"] != data["source"]["content_hash"]
+
+
+def test_a_build_killed_while_it_deleted_the_old_folder_is_cleaned_up_by_the_next(
+        bundle_project, sample):
+    """A kill after the swap, during the old content's deletion, leaves dist/ right but with the
+    old content in a hidden folder; the next build, which has nothing to change, removes it."""
+    config = bundle_project()
+    build(config, check_language=sample.no_checks)
+    before = _snapshot(config.output_dir)
+    for leftover in (".fr.k2x9q0ab.tmp", ".fr.m3v8w1cd.old"):
+        shutil.copytree(config.output_dir / "fr", config.output_dir / leftover)
+    result = build(config, check_language=sample.no_checks)
+    assert {r.lang: r.status for r in result.languages}["fr"] == "unchanged"
+    assert _snapshot(config.output_dir) == before
+    assert [p.name for p in config.output_dir.iterdir() if p.name.startswith(".")] == []
