@@ -133,9 +133,12 @@ def _prepare_indexes(context: CheckContext, langs, source_lang: str) -> None:
     """Build the source index and the target indexes the terminology checks will use."""
     if context.glossary is None:
         return
-    context.term_index(base_lang(source_lang), "source")
-    for lang in langs:
-        context.term_index(base_lang(lang), "target")
+    from ..glossary.compiled import build_indexes
+
+    wanted = [(base_lang(source_lang), "source")] + [(base_lang(lang), "target") for lang in langs]
+    build_indexes(context.glossary, wanted)  # those not compiled yet, on every core
+    for lang, role in wanted:
+        context.term_index(lang, role)
 
 
 def _has_terms(context: CheckContext, concept_id: str, lang: str) -> bool:

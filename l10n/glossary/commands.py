@@ -248,7 +248,7 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     project language, kept in the cache until the glossary changes (say, as a CI step after
     the glossary is edited, so that the next checks do not pay for it)."""
     from ..checks.term_analysis import base_lang
-    from .compiled import NO_CACHE_ENV, cache_root, open_glossary, term_index
+    from .compiled import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
 
     config = _config(ctx)
     path = path or config.glossary_dir
@@ -261,6 +261,7 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     source = base_lang(config.source_language)
     indexes = [(source, "source")] + [(base_lang(lang), "target")
                                       for lang in config.target_languages]
+    build_indexes(opened, indexes)
     for lang, role in indexes:
         term_index(opened, lang, role)
     click.echo(f"{_show(path)}: {len(opened.concepts)} concepts, {len(indexes)} term indexes "

@@ -46,7 +46,7 @@ from functools import lru_cache
 from importlib import metadata
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import ahocorasick
 
@@ -131,6 +131,37 @@ def term_index(glossary: Glossary, lang: str, role: str) -> TermIndex:
     index = TermIndex(glossary, lang, role=role)
     _write_index(file, index)
     return index
+
+
+def build_indexes(glossary: Glossary, wanted: Sequence[tuple[str, str]]) -> None:
+    """Put the (language, role) indexes of ``wanted`` that the cache lacks into it, several at
+    once in forked workers (one index each) when the glossary is large enough to pay for them
+    (``checks.parallel.fork_workers``); ``term_index`` then loads them ready-made. Building is
+    CPU-bound Python and an index does not depend on another, so the first run after a
+    glossary change uses every core for it instead of one.
+
+    Does nothing for a glossary not opened through the cache, or with fewer than two indexes
+    missing; an index a worker could not write is built by ``term_index`` as before."""
+    folder = getattr(glossary, "folder", None)
+    if folder is None:
+        return
+    missing = [pair for pair in dict.fromkeys(wanted)
+               if not (folder / f"{pair[0]}.{pair[1]}.idx").is_file()]
+    from ..checks.parallel import fork_map, fork_workers
+
+    # the size of the concepts' file stands for the work (about 1 MB per 1,700 concepts)
+    workers = fork_workers([folder / "concepts.sqlite"], min(8, os.cpu_count() or 1),
+                           len(missing))
+    if not workers:
+        return
+    if isinstance(glossary.concepts, _StoredConcepts):
+        glossary.concepts.read_all()  # once, here, not once per worker
+
+    def build(pair: tuple[str, str]) -> None:
+        lang, role = pair
+        _write_index(folder / f"{lang}.{role}.idx", TermIndex(glossary, lang, role=role))
+
+    fork_map(missing, build, [[i] for i in range(len(missing))], workers)
 
 
 def concepts_where(glossary: Glossary, *, domain: str | None = None,
@@ -434,5 +465,5 @@ def _read_index(file: Path) -> tuple | None:
         return None
 
 
-__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CompiledGlossary", "cache_root", "concepts_where",
-           "open_glossary", "term_index"]
+__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CompiledGlossary", "build_indexes", "cache_root",
+           "concepts_where", "open_glossary", "term_index"]

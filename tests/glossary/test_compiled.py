@@ -267,3 +267,59 @@ def test_a_glossary_edited_while_it_is_read_is_not_kept(cache, glossary_copy, mo
     again = open_glossary(glossary_copy)  # the edited content, compiled now
     assert any(t.text == "Dauha" for c in again.concepts.values()
                for s in c.languages.values() for t in s.terms)
+
+
+def test_indexes_built_in_workers_find_what_a_built_one_finds(cache, monkeypatch):
+    """build_indexes forks one worker per missing index (forced here for the small example
+    glossary): the parent builds none itself, and what it loads finds what a built one finds."""
+    from l10n.checks import parallel
+
+    monkeypatch.setattr(parallel, "PROCESS_MIN_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    built_here = []
+    real_init = TermIndex.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built_here.append(os.getpid())
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(TermIndex, "__init__", counting_init)
+    glossary = open_glossary(GLOSSARY)
+    wanted = [("en", "source")] + [(lang, "target") for lang in LANGS if lang != "en"]
+    compiled.build_indexes(glossary, wanted)
+    assert sorted(p.name for p in glossary.folder.glob("*.idx")) == sorted(
+        f"{lang}.{role}.idx" for lang, role in wanted)
+    assert built_here == []  # every index came from a worker
+    monkeypatch.setattr(TermIndex, "__init__", real_init)
+    loaded = load_glossary(GLOSSARY)
+    for lang, role in wanted:
+        kept = term_index(glossary, lang, role)
+        built = TermIndex(loaded, lang, role=role)
+        assert [kept.find(text) for text in texts(lang)] == [built.find(text) for text in texts(lang)]
+
+
+def test_a_small_glossary_builds_its_indexes_in_this_process(cache):
+    glossary = open_glossary(GLOSSARY)  # far below the size that pays for workers
+    compiled.build_indexes(glossary, [("en", "source"), ("fr", "target")])
+    assert list(glossary.folder.glob("*.idx")) == []  # left to term_index, as before
+
+
+def test_a_check_that_compiles_in_workers_reports_what_an_uncached_one_does(cache, tmp_path,
+                                                                            monkeypatch):
+    from click.testing import CliRunner
+
+    from l10n.checks import parallel
+    from l10n.cli import cli
+
+    reports = []
+    for run in ("uncached", "compiled in workers"):
+        if run != "uncached":
+            monkeypatch.setattr(parallel, "PROCESS_MIN_BYTES", 0)
+        env = {"L10N_NO_CACHE": "1"} if run == "uncached" else {}
+        out = tmp_path / "report.json"
+        result = CliRunner(env=env).invoke(cli, ["-C", str(REPO), "check", "--fail-on", "never",
+                                                  "--format", "json", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1]
+    assert len(list(versions(cache)[0].glob("*.idx"))) == 6
