@@ -7,14 +7,16 @@ traceback.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .cli_support import (L10nGroup, languages_option, project, project_lock, relative,
-                          validate_language)
+from .cli_support import (INTERRUPTED, L10nGroup, languages_option, project, project_lock,
+                          relative, validate_language)
 
 
 # Commands that live beside their subsystem: name -> (module, attribute). They are imported
@@ -138,7 +140,21 @@ def main() -> None:
     # collecting the youngest generation every 50,000 allocations instead of 700 saves about
     # 3 % of the CPU of `l10n check` at the same peak memory.
     gc.set_threshold(50_000, 20, 100)
-    cli(prog_name="l10n")
+    try:
+        cli(prog_name="l10n")
+    except SystemExit as done:
+        # The command is over, its files written or left alone: a Ctrl-C from here on would
+        # only break into Python's own shutdown (with a traceback from an exit handler).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if done.code == INTERRUPTED:
+            # Stopped by Ctrl-C: the interrupt has already passed through every write on its
+            # way out (each removed its temporary file) and the workers were stopped. Leave
+            # now: Python's exit handlers would wait for those workers, or trip over their
+            # closed pipes with a traceback.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(INTERRUPTED)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

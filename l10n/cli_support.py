@@ -14,8 +14,8 @@ import click
 from .config import ProjectConfig, load_config, validate_language
 from .errors import L10nError, LockError
 
-__all__ = ["L10nGroup", "ReportedError", "languages_option", "project", "project_lock",
-           "relative", "validate_language"]
+__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "languages_option", "project",
+           "project_lock", "relative", "validate_language"]
 
 
 class ReportedError(click.ClickException):
@@ -44,6 +44,9 @@ def one_line(text: str) -> str:
                    if category(c) in ("Cc", "Zl", "Zp") else c for c in text)
 
 
+INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells use
+
+
 class L10nGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
@@ -52,7 +55,7 @@ class L10nGroup(click.Group):
             raise ReportedError(error) from None
         except KeyboardInterrupt:
             click.echo("l10n: interrupted; no file was left half-written", err=True)
-            ctx.exit(130)
+            ctx.exit(INTERRUPTED)
 
 
 def project(ctx: click.Context) -> ProjectConfig:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from pathlib import PurePath
 from typing import Any, Callable, Sequence
 
@@ -88,6 +89,17 @@ def _work(indexes: list[int]) -> list[tuple[int, Any, L10nError | None]]:
     return out
 
 
+def _start_worker(parent: int) -> None:
+    """In a new worker: leave Ctrl-C to the parent, and watch it."""
+    # Ctrl-C in a terminal reaches the whole process group. A worker that took it would print
+    # a traceback, or die halfway through sending a result and leave the parent waiting for
+    # the rest forever; the parent stops the workers itself (fork_map). SIGINT was blocked
+    # across the fork, so one that came before this line is dropped here, not half-handled.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _watch_parent(parent)
+
+
 def _watch_parent(parent: int) -> None:
     """In a worker: exit as soon as the parent is gone (killed), instead of waiting forever
     for work that will never come while holding the parent's output pipes open."""
@@ -122,25 +134,45 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
     # collector's sight: their collections then never walk it, which also spares the
     # copy-on-write pages it sits on.
     gc.freeze()
+    pool = None
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+        # the workers are forked by the first submit, with SIGINT blocked (see _start_worker)
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                       initializer=_start_worker, initargs=(os.getpid(),))
             futures = [pool.submit(_work, group) for group in groups]
-            for future in as_completed(futures):
-                for index, result, error in future.result():
-                    if error is not None:
-                        errors[index] = error
-                    else:
-                        results[index] = result
-                    if progress:
-                        progress(items[index])
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        for future in as_completed(futures):
+            for index, result, error in future.result():
+                if error is not None:
+                    errors[index] = error
+                else:
+                    results[index] = result
+                if progress:
+                    progress(items[index])
+    except BaseException:
+        if pool is not None:
+            _stop(pool)  # Ctrl-C or a failure: now, not once every queued task has run
+        raise
+    else:
+        pool.shutdown()
     finally:
         _INHERITED = None
         gc.unfreeze()
     if errors:
         raise errors[min(errors)]
     return results
+
+
+def _stop(pool: Any) -> None:
+    """End a pool's workers at once and let the pool go. Workers write none of the project's
+    files (the parent does); at most a compiled glossary's index, through a temporary file."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 run_in_processes = fork_map  # the name the check runner uses

@@ -103,3 +103,43 @@ def test_worker_count(tmp_path, monkeypatch, jobs, groups, size, cpus, expected)
     if "fork" not in __import__("multiprocessing").get_all_start_methods():
         expected = 0
     assert parallel.worker_count([Target(path, "a.po", "fr")], jobs, groups) == expected
+
+
+_CTRL_C_SCRIPT = """
+import sys, time
+from l10n.checks import parallel
+
+def slow(n):
+    time.sleep(0.25)
+    return n
+
+try:
+    parallel.fork_map(list(range(40)), slow, [[i] for i in range(40)], 2)
+except KeyboardInterrupt:
+    print("stopped", file=sys.stderr)
+    sys.exit(130)
+print("finished", file=sys.stderr)
+"""
+
+
+def test_ctrl_c_to_the_whole_process_group_stops_the_workers_at_once(tmp_path):
+    """Ctrl-C in a terminal reaches the workers too. They leave it to the parent (no traceback
+    of theirs, no worker dying halfway through sending a result, which left the parent waiting
+    forever), and the parent stops them without waiting for the 30 tasks still queued."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "ctrl_c.py"
+    script.write_text(_CTRL_C_SCRIPT, "utf-8")
+    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(1.2)  # imports, the fork, and a few tasks done
+    os.killpg(process.pid, signal.SIGINT)
+    sent = time.monotonic()
+    _, stderr = process.communicate(timeout=20)
+    assert stderr.splitlines() == ["stopped"], stderr
+    assert process.returncode == 130
+    assert time.monotonic() - sent < 2.0  # the queued tasks alone would take 3 s or more

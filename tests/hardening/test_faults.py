@@ -71,12 +71,18 @@ def states(tmp_path_factory):
             "update_time": update_time, "build_time": build_time}
 
 
-def kill_at(root: Path, args: tuple[str, ...], delay: float, how: int = signal.SIGKILL):
-    """Start ``l10n ARGS`` in ``root``, send ``how`` after ``delay`` seconds, wait for it."""
+def kill_at(root: Path, args: tuple[str, ...], delay: float, how: int = signal.SIGKILL, *,
+            group: bool = False):
+    """Start ``l10n ARGS`` in ``root``, send ``how`` after ``delay`` seconds, wait for it.
+    ``group``: to its whole process group (workers included), as Ctrl-C in a terminal does."""
     process = subprocess.Popen(l10n_command("-C", str(root), *args), cwd=root,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=group)
     time.sleep(delay)
-    process.send_signal(how)
+    if group:
+        os.killpg(process.pid, how)
+    else:
+        process.send_signal(how)
     stdout, stderr = process.communicate(timeout=120)
     return process.returncode, stdout, stderr
 
@@ -159,6 +165,31 @@ def test_ctrl_c_exits_130_with_one_line_and_no_half_written_file(states, tmp_pat
     after = snapshot(work)
     assert_each_file_old_or_new(after, old, new)
     assert not [name for name in after if TEMPORARY.search(name)], "temporary files left behind"
+
+
+@pytest.mark.parametrize("command", ["update", "build"])
+def test_ctrl_c_in_a_terminal_stops_the_workers_too_with_one_line(states, tmp_path, command):
+    """Ctrl-C in a terminal goes to every process of the group, the workers included, at any
+    point: exit 130 with the one line (or 0 with none, when the run was over), never a
+    worker's traceback or a run left waiting for a worker that died sending its result."""
+    args, source, old, new, total = (
+        (("update",), "ready", "ready", "updated", states["update_time"]) if command == "update"
+        else (BUILD, "updated", "updated", "built", states["build_time"]))
+    old, new = states["snapshots"][old], states["snapshots"][new]
+    codes = []
+    for attempt, share in enumerate((0.2, 0.45, 0.65, 0.8, 0.9, 1.0)):
+        work = tmp_path / f"work{attempt}"
+        shutil.copytree(states[source], work, symlinks=True)
+        code, _, stderr = kill_at(work, args, 0.15 + share * total, signal.SIGINT, group=True)
+        codes.append(code)
+        if code == 130:
+            assert len(stderr.splitlines()) == 1 and "interrupted" in stderr, stderr
+        else:
+            assert (code, stderr) == (0, ""), stderr
+        after = snapshot(work)
+        assert_each_file_old_or_new(after, old, new)
+        assert not [name for name in after if TEMPORARY.search(name)], "temporary files left"
+    assert 130 in codes, "no run was interrupted: the signals came too late to prove anything"
 
 
 def test_a_second_command_stops_with_a_clear_message_or_waits_for_the_lock(states, tmp_path):
