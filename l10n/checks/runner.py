@@ -132,7 +132,8 @@ def catalogue_entries(catalogue: polib.POFile, *, file: str, lang: str,
     for item in catalogue:
         if item.obsolete:
             continue
-        plural = tuple(text for _, text in sorted(item.msgstr_plural.items()))
+        forms = item.msgstr_plural
+        plural = tuple([forms[n] for n in sorted(forms)]) if forms else ()
         entries.append(Entry(
             file=file, line=item.linenum or 0, lang=lang, source_lang=source_lang,
             msgid=intern(item.msgid), msgstr=item.msgstr,
