@@ -309,12 +309,10 @@ def _term_values(term: Term) -> tuple:
     """A Term's fields in order, its status and type as their plain values (looked up: an
     enumeration's call costs more than the rest of the term, for every term of the glossary)."""
     values = _TERM_VALUES(term)
-    try:
-        return (values[0], _STATUS_VALUES[values[1]], _TYPE_VALUES[values[2]], *values[3:])
-    except KeyError:  # not a member: as before, ValueError for a value that names none
-        return (values[0], Status(values[1]).value, TermType(values[2]).value, *values[3:])
+    return (values[0], _STATUS_VALUES[values[1]], _TYPE_VALUES[values[2]], *values[3:])
 
 
+# str enumerations: a member and its plain value find the same entry
 _STATUS_VALUES = {member: member.value for member in Status}
 _TYPE_VALUES = {member: member.value for member in TermType}
 
