@@ -120,16 +120,24 @@ def term_index(glossary: Glossary, lang: str, role: str) -> TermIndex:
     folder = getattr(glossary, "folder", None)
     if folder is None:
         return TermIndex(glossary, lang, role=role)
-    file = folder / f"{lang}.{role}.idx"
-    parts = _read_index(file)
+    parts = _read_index(_index_file(folder, lang, role))
     if parts is not None:
         automaton_args, entries, *rest = parts
         restored = (ahocorasick.Automaton(*automaton_args), None, *rest)
         return TermIndex.restored(lang, role, restored, _Entries(entries, glossary, lang))
+    return _build_and_keep(glossary, folder, lang, role)
+
+
+def _index_file(folder: Path, lang: str, role: str) -> Path:
+    return folder / f"{lang}.{role}.idx"
+
+
+def _build_and_keep(glossary: Glossary, folder: Path, lang: str, role: str) -> TermIndex:
+    """Build an index (the concepts read first in one query, not one per concept) and keep it."""
     if isinstance(glossary.concepts, _StoredConcepts):
-        glossary.concepts.read_all()  # in one query, not one per concept
+        glossary.concepts.read_all()
     index = TermIndex(glossary, lang, role=role)
-    _write_index(file, index)
+    _write_index(_index_file(folder, lang, role), index)
     return index
 
 
@@ -145,8 +153,7 @@ def build_indexes(glossary: Glossary, wanted: Sequence[tuple[str, str]]) -> None
     folder = getattr(glossary, "folder", None)
     if folder is None:
         return
-    missing = [pair for pair in dict.fromkeys(wanted)
-               if not (folder / f"{pair[0]}.{pair[1]}.idx").is_file()]
+    missing = [pair for pair in dict.fromkeys(wanted) if not _index_file(folder, *pair).is_file()]
     from ..checks.parallel import fork_map, fork_workers
 
     # the size of the concepts' file stands for the work (about 1 MB per 1,700 concepts)
@@ -158,8 +165,7 @@ def build_indexes(glossary: Glossary, wanted: Sequence[tuple[str, str]]) -> None
         glossary.concepts.read_all()  # once, here, not once per worker
 
     def build(pair: tuple[str, str]) -> None:
-        lang, role = pair
-        _write_index(folder / f"{lang}.{role}.idx", TermIndex(glossary, lang, role=role))
+        _build_and_keep(glossary, folder, *pair)  # the index itself stays in the worker
 
     fork_map(missing, build, [[i] for i in range(len(missing))], workers)
 
@@ -294,7 +300,8 @@ def _prune(parent: Path, keep: Path) -> None:
 
 def _opened(folder: Path) -> CompiledGlossary:
     concepts = _StoredConcepts(folder / "concepts.sqlite")
-    title, source_lang = marshal.loads(concepts.query("SELECT value FROM meta WHERE name = 'glossary'")[0][0])
+    [(meta,)] = concepts.query("SELECT value FROM meta WHERE name = 'glossary'")
+    title, source_lang = marshal.loads(meta)
     return CompiledGlossary(concepts, title, source_lang, folder)
 
 
