@@ -15,7 +15,9 @@ Why it is fast. Most of the work is done once per distinct word, not per text: e
 remembers every word's keys as one string fragment and flags the words whose other analyses
 begin or continue some term. A text is then one C-level split, one join of fragments and one
 automaton pass; a text without a hit and without such a word is done (most sentences of a real
-document). Only the units around a hit are placed (``morph.TextUnits``), and walks start only
+document). A text whose words are one unit each and need no walk (the usual one) is checked
+word by word without placing any unit; otherwise only the units around a hit are placed
+(``morph.TextUnits``), and walks start only
 where another analysis can matter (``_walk_starts``): not for an analysis that every term
 accepting it accepts together with the word's primary key (``_Cover``: a Russian term word is
 indexed under all its lemmas, so the same word in a text needs no walk), and a walk reports
@@ -36,6 +38,7 @@ so шейха matches whatever the glossary allows; the rest of the term (the na
 from __future__ import annotations
 
 import bisect
+import itertools
 from functools import lru_cache
 
 import ahocorasick
@@ -226,17 +229,65 @@ class TermIndex:
         alternating = bool(memo.alternating) and not memo.alternating.isdisjoint(words)
         if not hits and not alternating:
             return ()
-        units = TextUnits(parts, self._rules, list(map(memo.plans.__getitem__, words)))
-        if alternating:
-            for n in self._walk_starts(words, memo):
-                hits.extend(self._walk(units, n))
-        cands = self._candidates(text, units, hits, dedupe=alternating)
+        if not alternating and (not memo.multi or memo.multi.isdisjoint(words)):
+            cands = self._word_candidates(text, parts, words, hits, memo.plans)
+        else:
+            cands = self._unit_candidates(text, parts, words, hits, memo, alternating)
         if len(cands) > 1:
             cands.sort(key=_in_text_order)
         if _side_by_side(cands):  # nothing to choose between, nothing nested: the usual case
             return tuple([self._match(text, c, ()) for c in cands])
         firsts = [c.i for c in cands]
         return tuple(self._resolve(text, cands, (cands, firsts), top_only=True, exclude=frozenset()))
+
+    def _unit_candidates(self, text: str, parts: list[str], words: list[str], hits: list,
+                         memo: _WordMemo, alternating: bool) -> list[_Cand]:
+        """The candidates of a text with a word of several units or one that needs walks."""
+        units = TextUnits(parts, self._rules, list(map(memo.plans.__getitem__, words)))
+        if alternating:
+            for n in self._walk_starts(words, memo):
+                hits.extend(self._walk(units, n))
+        return self._candidates(text, units, hits, dedupe=alternating)
+
+    def _word_candidates(self, text: str, parts: list[str], words: list[str], hits: list,
+                         plans: dict[str, tuple]) -> list[_Cand]:
+        """``_candidates`` for the usual text: each word one unit, no walk. Unit ``n`` is
+        then word ``n`` (parts ``2n + 1``), so no ``TextUnits`` is needed: the same tests
+        written out with word numbers, on the parts' running lengths."""
+        offsets = list(itertools.accumulate(map(len, parts)))
+        joiners = self._rules.joiner_chars if self._rules.word_boundaries else None
+        entries = self._entries
+        count = len(words)
+        out: list[_Cand] = []
+        for i, j, _, ids in hits:
+            first_start, last_end = offsets[2 * i], offsets[2 * j - 1]
+            top = True
+            if joiners is not None:  # ``TextUnits.span``: not joined to the word before or after
+                before = parts[2 * i] if i else ""
+                after = parts[2 * j] if j < count else ""
+                top = not (before and not before.strip(joiners)) \
+                    and not (after and not after.strip(joiners))
+            for eid in ids:
+                entry = entries[eid]
+                if entry.cased is not None and not all(
+                        _case_agrees(plans[word][0][0], c) for word, c in zip(words[i:j], entry.cased)):
+                    continue
+                start, end = first_start, last_end
+                lead, trail = entry.lead, entry.trail
+                if lead and text[max(0, start - len(lead)) : start] == lead:
+                    start -= len(lead)
+                if trail and text[end : end + len(trail)] == trail:
+                    end += len(trail)
+                surface = text[start:end]
+                if surface == entry.term.text or (surface == entry.variant and not entry.article_dropped):
+                    how = "exact"
+                elif entry.article_dropped:
+                    how = "inflected"
+                else:
+                    same = tuple([plans[word][0][1] for word in words[i:j]]) == entry.forms
+                    how = "normalised" if same else "inflected"
+                out.append(_new(_Cand, (i, j, start, end, entry, how, top, surface)))
+        return out
 
     def _match(self, text: str, c: _Cand, contained: tuple[Match, ...]) -> Match:
         entry = c.entry
@@ -251,6 +302,8 @@ class TermIndex:
         flags = tuple(self._unit_flags(unit) for unit in plan)
         if any(first or inner for _, first, inner in flags):
             memo.alternating.add(word)
+        if len(plan) != 1:
+            memo.multi.add(word)
         memo.plans[word] = plan
         memo.flags[word] = flags
         fragment = memo[word] = "".join([unit[2] + SEP for unit in plan])

@@ -169,6 +169,7 @@ class _WordMemo(dict):
         self.plans: dict[str, tuple] = {}
         self.flags: dict[str, tuple[tuple[bool, bool, tuple[int, ...]], ...]] = {}
         self.alternating: set[str] = set()  # words whose text needs walks (see _walk_starts)
+        self.multi: set[str] = set()  # words of other than one unit ("du" = de + le)
 
     def __missing__(self, word: str) -> str:
         return self._learn(word, self)

@@ -137,6 +137,31 @@ def test_screened_find_equals_the_full_search(glossary, lang, role):
     assert found > len(texts) // 3  # the texts do name terms: the comparison is not vacuous
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_word_path_gives_the_candidates_units_give(glossary, lang):
+    """Texts whose words are one unit each and need no walk skip ``TextUnits``
+    (``_word_candidates``): every candidate, span and verdict on case the same."""
+    index = TermIndex(glossary, lang, role="target")
+    taken = 0
+    for text in eval_texts(lang) + [t for l, t in TRICKY if l == lang]:
+        masked = mask_markup(text)
+        index.find(masked)  # every word learnt
+        parts = index._split(masked)
+        words = parts[1::2]
+        memo = index._words
+        if not words or not memo.multi.isdisjoint(words) or not memo.alternating.isdisjoint(words):
+            continue
+        keyed = SEP + "".join(map(memo.__getitem__, words))
+        closes = {pos: n for n, pos in enumerate(m.start() for m in re.finditer(SEP, keyed))}
+        hits = [(closes[end] - count, closes[end], None, ids)
+                for end, (count, ids) in index._automaton.iter(keyed)]
+        units = TextUnits(parts, index._rules, [memo.plans[word] for word in words])
+        assert index._word_candidates(masked, parts, words, hits, memo.plans) == \
+            index._candidates(masked, units, hits, dedupe=False), text
+        taken += bool(hits)
+    assert taken >= 5  # the word path did run on texts with hits
+
+
 HOMOGRAPHS = [
     # стали: стать (to become) first, сталь (steel) second: the term needs the second reading
     ("later-word", {"STEEL": ["черная сталь"]}, "производство черной стали", "черной стали"),
