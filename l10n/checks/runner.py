@@ -197,9 +197,10 @@ def entry_findings(entries: Iterable[Entry], checks: Sequence[Check],
                    context: CheckContext) -> list[Finding]:
     """What the per-entry checks report, before suppressions."""
     found = []
+    checks = [check for check in checks if not isinstance(check, ProjectCheck)]
     for entry in entries:
         for check in checks:
-            if not isinstance(check, ProjectCheck) and check.applies(entry):
+            if check.applies(entry):
                 found.extend(check.check(entry, context))
     return found
 

@@ -183,6 +183,7 @@ def _undot(text: str) -> str:
 
 
 _DEPRECATED = Status.DEPRECATED
+_new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper
 
 
 def _by_concept(matches: tuple) -> dict[str, list]:
@@ -249,6 +250,12 @@ class _Work:
     def _verdict(self, target: _Target, source_text: str) -> Verdict:
         concept, expected = target.concept, target.expected
         found = self.by_concept.get(concept.id, ())
+        if len(found) == 1 and found[0].term.status is not _DEPRECATED \
+                and not target.keep_spelling:  # ``_found`` for the usual pair, written out
+            original = self.target[found[0].start:found[0].end]
+            if not _LOOKALIKE.search(original):
+                return _new(Verdict, ("found", concept.id, source_text, expected, original,
+                                      0.0, True))
         good = [m for m in found if m.term.status is not _DEPRECATED]
         if good:
             return self._found(target, source_text, good)

@@ -54,10 +54,9 @@ class _TermCheck(Check):
                 continue
             for verdict in analyse_pair(source, target, source_lang, target_lang,
                                         context).verdicts:
-                if verdict.kind != kind or (verdict.concept, verdict.found) in reported:
-                    continue
-                reported.add((verdict.concept, verdict.found))
-                findings.append(self.report(entry, verdict, context))
+                if verdict.kind == kind and (verdict.concept, verdict.found) not in reported:
+                    reported.add((verdict.concept, verdict.found))
+                    findings.append(self.report(entry, verdict, context))
         return findings
 
     def report(self, entry: Entry, verdict: Verdict, context: CheckContext) -> Finding:

@@ -17,11 +17,11 @@ begin or continue some term. A text is then one C-level split, one join of fragm
 automaton pass; a text without a hit and without such a word is done (most sentences of a real
 document). A text whose words are one unit each and need no walk (the usual one) is checked
 word by word without placing any unit; otherwise only the units around a hit are placed
-(``morph.TextUnits``), and walks start only
-where another analysis can matter (``_walk_starts``): not for an analysis that every term
-accepting it accepts together with the word's primary key (``_Cover``: a Russian term word is
-indexed under all its lemmas, so the same word in a text needs no walk), and a walk reports
-only paths through another analysis (the automaton has the others).
+(``morph.TextUnits``), and walks start only where another analysis can matter
+(``_walk_starts``): not for an analysis that every term accepting it accepts together with the
+word's primary key (``_Cover``: a Russian term word is indexed under all its lemmas, so the
+same word in a text needs no walk), and a walk reports only paths through another analysis
+(the automaton has the others).
 
 Every candidate is then checked (case for acronyms, word boundaries at hyphens) and resolved:
 leftmost-longest, non-overlapping; shorter concepts inside a match are reported in
@@ -83,6 +83,7 @@ class TermIndex:
         self._automaton = ahocorasick.Automaton()
         with collector_paused():
             self._build(glossary)
+        self._empty = not self._entries
 
     def _setup(self, lang: str, role: str) -> None:
         """What every index has, built or restored: its language, rules and memos."""
@@ -111,6 +112,7 @@ class TermIndex:
         index._setup(lang, role)
         index._automaton, _, index._starts, index._covered, index._inner, index._max_units = parts
         index._entries = entries
+        index._empty = not len(entries)
         load_analysers(index._rules)
         return index
 
@@ -201,8 +203,8 @@ class TermIndex:
     def matches(self, text: str) -> tuple[Match, ...]:
         """What ``find`` returns, as the remembered tuple itself: for callers that only read
         (the terminology checks), which then copy nothing."""
-        if not self._entries or not text:
-            return ()
+        if self._empty or not text:  # (not ``not self._entries``: a restored index's
+            return ()                # entries count themselves in Python)
         return self._memo(text)
 
     def _find(self, text: str) -> tuple[Match, ...]:
