@@ -322,17 +322,16 @@ def _term_values(term: Term) -> tuple:
 # str enumerations: a member and its plain value find the same entry
 _STATUS_VALUES = {member: member.value for member in Status}
 _TYPE_VALUES = {member: member.value for member in TermType}
+_STATUSES = {member.value: member for member in Status}  # and back, for _decode
+_TYPES = {member.value: member for member in TermType}
 
 
 def _decode(concept_id: str, data: bytes) -> Concept:
     domain, definition, note, sections = marshal.loads(data)
     concept = Concept(concept_id, domain, definition, note)
     for lang, as_source, as_target, terms in sections:
-        made = []
-        for values in terms:
-            term = Term(**dict(zip(_TERM_FIELDS, values)))
-            term.status, term.type = Status(term.status), TermType(term.type)
-            made.append(term)
+        made = [Term(text, _STATUSES[status], _TYPES[kind], *rest)  # fields in order
+                for text, status, kind, *rest in terms]
         concept.languages[lang] = LanguageSection(lang, made, as_source, as_target)
     return concept
 
