@@ -89,8 +89,26 @@ def _work(indexes: list[int]) -> list[tuple[int, Any, L10nError | None]]:
     return out
 
 
+_EXIT_HOOKS: list[Callable[[], None]] = []
+
+
+def at_worker_exit(hook: Callable[[], None]) -> None:
+    """Have every worker forked from now on call ``hook`` as it ends after its last task
+    (not when it is stopped): to keep what it learnt, such as a term index's words."""
+    if hook not in _EXIT_HOOKS:
+        _EXIT_HOOKS.append(hook)
+
+
+def _worker_exit() -> None:
+    for hook in _EXIT_HOOKS:
+        hook()
+
+
 def _start_worker(parent: int) -> None:
-    """In a new worker: leave Ctrl-C to the parent, and watch it."""
+    """In a new worker: leave Ctrl-C to the parent, watch it, and run the exit hooks when
+    the pool lets it go (multiprocessing's finalizers run then; atexit does not in a fork)."""
+    from multiprocessing import util
+
     # Ctrl-C in a terminal reaches the whole process group. A worker that took it would print
     # a traceback, or die halfway through sending a result and leave the parent waiting for
     # the rest forever; the parent stops the workers itself (fork_map). SIGINT was blocked
@@ -98,6 +116,7 @@ def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _watch_parent(parent)
+    util.Finalize(None, _worker_exit, exitpriority=10)  # not run for a stopped worker
 
 
 def _watch_parent(parent: int) -> None:

@@ -293,6 +293,10 @@ def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContex
         results = _in_order(targets, one, order, progress)
     else:
         results = _in_threads(targets, one, order, jobs, progress)
+    if context.glossary is not None and getattr(context.glossary, "folder", None) is not None:
+        from ..glossary.compiled import keep_learnt_words
+
+        keep_learnt_words()  # what this process's term indexes learnt (workers keep theirs)
     raw = [f for result in results for f in result.findings]
     try:
         for number, check in enumerate(project):

@@ -39,6 +39,7 @@ import sqlite3
 import sys
 import tempfile
 import threading
+import weakref
 import zlib
 from collections.abc import Mapping
 from dataclasses import fields
@@ -53,7 +54,7 @@ import ahocorasick
 from ..errors import InputError
 from ..fsutil import atomic_write, atomic_write_stream
 from ..gctools import collector_paused
-from .match import TermIndex
+from .match import WORD_MEMO, TermIndex
 from .match_records import _Entry, _new
 from .model import Concept, Glossary, LanguageSection, Status, Term, TermType
 from .store import glossary_paths, load_glossary
@@ -63,6 +64,7 @@ NO_CACHE_ENV = "L10N_NO_CACHE"
 FORMAT = b"l10n-compiled-glossary 2"
 KEEP = 8  # glossary versions kept in the cache
 INDEX_MAGIC = b"L10NIDX2"
+WORDS_MAGIC = b"L10NWRD1"
 LIBRARIES = ("pyahocorasick", "PyStemmer", "snowballstemmer", "pymorphy3", "pymorphy3-dicts-ru")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 _TERM_VALUES = attrgetter(*_TERM_FIELDS)
@@ -124,12 +126,87 @@ def term_index(glossary: Glossary, lang: str, role: str) -> TermIndex:
     if parts is not None:
         automaton_args, entries, *rest = parts
         restored = (ahocorasick.Automaton(*automaton_args), None, *rest)
-        return TermIndex.restored(lang, role, restored, _Entries(entries, glossary, lang))
-    return _build_and_keep(glossary, folder, lang, role)
+        index = TermIndex.restored(lang, role, restored, _Entries(entries, glossary, lang))
+    else:
+        index = _build_and_keep(glossary, folder, lang, role)
+    _remember_words(index, folder / f"{lang}.{role}.words")
+    return index
 
 
 def _index_file(folder: Path, lang: str, role: str) -> Path:
     return folder / f"{lang}.{role}.idx"
+
+
+# -- the words an index learnt, kept beside it ---------------------------------------------
+#
+# An index learns each word of the texts it searches once (``TermIndex._learn``: the word's
+# analysis, 5 to 40 microseconds, a Russian word's pymorphy3 parse the most), and each worker
+# process of a check learns them again. What it learnt depends only on the glossary, the
+# language, the role and the libraries, as the index does, so it is kept in the index's cache
+# folder and taken by the next run's index before the workers fork. A worker keeps its words
+# as it ends (``parallel.at_worker_exit``), a run in one process at the end of the checks
+# (``keep_learnt_words``); two workers writing at once each merge what the file holds first,
+# and a file that cannot be read or written only costs the learning again.
+
+_LEARNING: "weakref.WeakValueDictionary[Path, TermIndex]" = weakref.WeakValueDictionary()
+_KEPT: "weakref.WeakKeyDictionary[TermIndex, int]" = weakref.WeakKeyDictionary()  # words
+# an index knew when its file was last read or written
+
+
+def _remember_words(index: TermIndex, file: Path) -> None:
+    """Give ``index`` the words kept in ``file``, and keep what it learns there later."""
+    from ..checks.parallel import at_worker_exit
+
+    kept = _read_words(file)
+    if kept is not None:
+        index.take_learnt(kept)
+    _KEPT[index] = index.words_known()
+    _LEARNING[file] = index
+    at_worker_exit(keep_learnt_words)
+
+
+def keep_learnt_words() -> None:
+    """Write the words the indexes of this process learnt since they were loaded, each
+    merged with what its file holds now (another process may have written it meanwhile)."""
+    for file, index in list(_LEARNING.items()):
+        known = index.words_known()
+        if known <= _KEPT.get(index, 0) or known > WORD_MEMO:
+            continue
+        fragments, plans, flags, alternating, multi = index.learnt()
+        kept = _read_words(file)
+        if kept is not None:
+            fragments = {**kept[0], **fragments}
+            plans, flags = {**kept[1], **plans}, {**kept[2], **flags}
+            alternating, multi = alternating | kept[3], multi | kept[4]
+        with collector_paused():
+            payload = marshal.dumps((fragments, plans, flags, alternating, multi))
+        try:
+            head = WORDS_MAGIC + zlib.crc32(payload).to_bytes(4, "big")
+            atomic_write_stream(file, (head, payload), sync=False)
+        except (OSError, InputError):
+            continue  # a cache that cannot be written only costs time
+        _KEPT[index] = known
+
+
+def _read_words(file: Path) -> tuple | None:
+    """The learnt words kept in ``file``; None when missing or damaged."""
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return None
+    head = len(WORDS_MAGIC) + 4
+    payload = memoryview(data)[head:]
+    if data[:len(WORDS_MAGIC)] != WORDS_MAGIC \
+            or zlib.crc32(payload).to_bytes(4, "big") != data[len(WORDS_MAGIC):head]:
+        return None
+    try:
+        with collector_paused():
+            kept = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(kept, tuple) and len(kept) == 5):
+        return None
+    return kept
 
 
 def _build_and_keep(glossary: Glossary, folder: Path, lang: str, role: str) -> TermIndex:

@@ -189,6 +189,32 @@ class TermIndex:
         """Number of indexed written forms."""
         return len(self._entries)
 
+    # -- the words learnt, kept between runs (l10n.glossary.compiled) -----------------------
+
+    def learnt(self) -> tuple:
+        """What this index has learnt of the words it met, as plain data: each word's keyed
+        fragment, plan and flags, and the words that need walks or give several units."""
+        memo = self._words
+        return (dict(memo), memo.plans, memo.flags, memo.alternating, memo.multi)
+
+    def take_learnt(self, learnt: tuple) -> None:
+        """Start from the words an index of the same glossary, language and role learnt
+        (``learnt()``): what a word gives depends only on that, so finds are the same, and a
+        word met again costs a look-up instead of its analysis (a Russian word's pymorphy3
+        parse, for one). Words learnt since then are added as usual."""
+        fragments, plans, flags, alternating, multi = learnt
+        memo = _WordMemo(self._learn)
+        memo.update(fragments)
+        memo.plans.update(plans)
+        memo.flags.update(flags)
+        memo.alternating.update(alternating)
+        memo.multi.update(multi)
+        self._words = memo
+
+    def words_known(self) -> int:
+        """How many words the index has learnt (or taken), for deciding whether to keep them."""
+        return len(self._words)
+
     # -- matching -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Match]:

@@ -184,6 +184,7 @@ def test_check_reports_are_the_same_cold_and_warm(cache, tmp_path):
         reports.append(out.read_bytes())
     assert reports[0] == reports[1] == reports[2]
     assert len(versions(cache)) == 1
+    assert len(list(versions(cache)[0].glob("*.words"))) == 6  # the warm run took them
 
 
 def test_glossary_compile_keeps_every_index_the_checks_ask_for(cache):
@@ -323,3 +324,82 @@ def test_a_check_that_compiles_in_workers_reports_what_an_uncached_one_does(cach
         reports.append(out.read_bytes())
     assert reports[0] == reports[1]
     assert len(list(versions(cache)[0].glob("*.idx"))) == 6
+
+
+# -- the words an index learnt, kept beside it ---------------------------------------------
+
+
+def words_file(glossary, lang: str, role: str) -> Path:
+    return glossary.folder / f"{lang}.{role}.words"
+
+
+@pytest.mark.parametrize("lang", ["ru", "ar", "fr", "en"])
+def test_learnt_words_are_taken_by_the_next_run_and_find_the_same(cache, lang, monkeypatch):
+    role = "source" if lang == "en" else "target"
+    first = term_index(open_glossary(GLOSSARY), lang, role)
+    expected = [first.find(text) for text in texts(lang)]
+    compiled.keep_learnt_words()
+    assert words_file(first_glossary := open_glossary(GLOSSARY), lang, role).is_file()
+    again = term_index(first_glossary, lang, role)
+    assert again.words_known() == first.words_known() > 50
+    learnt = []
+    monkeypatch.setattr(TermIndex, "_learn", lambda self, word, memo: learnt.append(word))
+    assert [again.find(text) for text in texts(lang)] == expected
+    assert learnt == []  # every word came from the file, none was analysed again
+    monkeypatch.undo()
+    built = TermIndex(load_glossary(GLOSSARY), lang, role=role)
+    assert [built.find(text) for text in texts(lang)] == expected
+
+
+def test_a_damaged_words_file_is_learnt_again(cache):
+    glossary = open_glossary(GLOSSARY)
+    index = term_index(glossary, "ru", "target")
+    expected = [index.find(text) for text in texts("ru")]
+    compiled.keep_learnt_words()
+    file = words_file(glossary, "ru", "target")
+    data = bytearray(file.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    file.write_bytes(bytes(data))
+    again = term_index(open_glossary(GLOSSARY), "ru", "target")
+    assert again.words_known() == 0
+    assert [again.find(text) for text in texts("ru")] == expected
+    compiled.keep_learnt_words()  # and kept whole once more
+    assert term_index(open_glossary(GLOSSARY), "ru", "target").words_known() == again.words_known()
+
+
+def test_two_processes_keeping_words_at_once_keep_them_all(cache):
+    """Two indexes read the file before either wrote (two workers of one check): the second
+    writer merges what the first wrote instead of replacing it."""
+    one, two = (term_index(open_glossary(GLOSSARY), "fr", "target") for _ in range(2))
+    sentences = texts("fr")
+    for text in sentences[: len(sentences) // 2]:
+        one.find(text)
+    for text in sentences[len(sentences) // 2:]:
+        two.find(text)
+    file = words_file(open_glossary(GLOSSARY), "fr", "target")
+    for index in (one, two):
+        compiled._LEARNING[file] = index  # each as the only index of its own process
+        compiled.keep_learnt_words()
+    union = set(one.learnt()[0]) | set(two.learnt()[0])
+    assert len(union) > max(one.words_known(), two.words_known())
+    assert set(compiled._read_words(file)[0]) == union
+
+
+def test_workers_keep_the_words_they_learnt(cache):
+    """A forked worker writes its index's words as it ends, for the next run to take."""
+    from l10n.checks.parallel import fork_map
+
+    glossary = open_glossary(GLOSSARY)
+    index = term_index(glossary, "ru", "target")
+    sentences = texts("ru")
+    assert index.words_known() == 0
+
+    def find(text: str) -> int:
+        return len(index.find(text))
+
+    found = fork_map(sentences, find, [list(range(len(sentences)))], 1)
+    assert index.words_known() == 0  # the parent learnt nothing itself
+    kept = compiled._read_words(words_file(glossary, "ru", "target"))
+    assert kept is not None and len(kept[0]) > 50
+    taken = term_index(open_glossary(GLOSSARY), "ru", "target")
+    assert [len(taken.find(text)) for text in sentences] == found
