@@ -145,8 +145,8 @@ def _index_file(folder: Path, lang: str, role: str) -> Path:
 # language, the role and the libraries, as the index does, so it is kept in the index's cache
 # folder and taken by the next run's index before the workers fork. A worker keeps its words
 # as it ends (``parallel.at_worker_exit``), a run in one process at the end of the checks
-# (``keep_learnt_words``); two workers writing at once each merge what the file holds first,
-# and a file that cannot be read or written only costs the learning again.
+# (``keep_learnt_words``); each writer merges what the file holds, under the file's lock, and
+# a file that cannot be read or written only costs the learning again.
 
 _LEARNING: "weakref.WeakValueDictionary[Path, TermIndex]" = weakref.WeakValueDictionary()
 _KEPT: "weakref.WeakKeyDictionary[TermIndex, int]" = weakref.WeakKeyDictionary()  # words
@@ -167,25 +167,33 @@ def _remember_words(index: TermIndex, file: Path) -> None:
 
 def keep_learnt_words() -> None:
     """Write the words the indexes of this process learnt since they were loaded, each
-    merged with what its file holds now (another process may have written it meanwhile)."""
+    merged with what its file holds now: the workers of a check end together, so each reads,
+    merges and writes holding the file's lock (or gives up after a few seconds)."""
+    from filelock import FileLock, Timeout
+
     for file, index in list(_LEARNING.items()):
         known = index.words_known()
         if known <= _KEPT.get(index, 0) or known > WORD_MEMO:
             continue
-        fragments, plans, flags, alternating, multi = index.learnt()
-        kept = _read_words(file)
-        if kept is not None:
-            fragments = {**kept[0], **fragments}
-            plans, flags = {**kept[1], **plans}, {**kept[2], **flags}
-            alternating, multi = alternating | kept[3], multi | kept[4]
-        with collector_paused():
-            payload = marshal.dumps((fragments, plans, flags, alternating, multi))
         try:
-            head = WORDS_MAGIC + zlib.crc32(payload).to_bytes(4, "big")
-            atomic_write_stream(file, (head, payload), sync=False)
-        except (OSError, InputError):
+            with FileLock(f"{file}.lock", timeout=5):
+                _merge_words(file, index.learnt())
+        except (OSError, InputError, Timeout):
             continue  # a cache that cannot be written only costs time
         _KEPT[index] = known
+
+
+def _merge_words(file: Path, learnt: tuple) -> None:
+    fragments, plans, flags, alternating, multi = learnt
+    kept = _read_words(file)
+    if kept is not None:
+        fragments = {**kept[0], **fragments}
+        plans, flags = {**kept[1], **plans}, {**kept[2], **flags}
+        alternating, multi = alternating | kept[3], multi | kept[4]
+    with collector_paused():
+        payload = marshal.dumps((fragments, plans, flags, alternating, multi))
+    head = WORDS_MAGIC + zlib.crc32(payload).to_bytes(4, "big")
+    atomic_write_stream(file, (head, payload), sync=False)
 
 
 def _read_words(file: Path) -> tuple | None:

@@ -386,7 +386,8 @@ def test_two_processes_keeping_words_at_once_keep_them_all(cache):
 
 
 def test_workers_keep_the_words_they_learnt(cache):
-    """A forked worker writes its index's words as it ends, for the next run to take."""
+    """Forked workers write their index's words as they end, together (they end at once),
+    each merging under the file's lock: the file holds every word of both halves."""
     from l10n.checks.parallel import fork_map
 
     glossary = open_glossary(GLOSSARY)
@@ -397,9 +398,11 @@ def test_workers_keep_the_words_they_learnt(cache):
     def find(text: str) -> int:
         return len(index.find(text))
 
-    found = fork_map(sentences, find, [list(range(len(sentences)))], 1)
+    half = len(sentences) // 2
+    found = fork_map(sentences, find, [list(range(half)), list(range(half, len(sentences)))], 2)
     assert index.words_known() == 0  # the parent learnt nothing itself
     kept = compiled._read_words(words_file(glossary, "ru", "target"))
-    assert kept is not None and len(kept[0]) > 50
+    every = {word for text in sentences for word in index._split(text)[1::2]}
+    assert kept is not None and set(kept[0]) == every
     taken = term_index(open_glossary(GLOSSARY), "ru", "target")
     assert [len(taken.find(text)) for text in sentences] == found
