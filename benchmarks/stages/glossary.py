@@ -28,7 +28,8 @@ def load(inputs: Inputs) -> list[Contender]:
     cache = inputs.glossary_v3.parent.parent / "cache"
 
     def l10n_compiled(scratch: Path) -> Commands:
-        warm_cache(bin_path("l10n"), inputs.workload.project, cache, inputs.glossary_v3)
+        warm_cache(bin_path("l10n"), inputs.workload.project, cache, inputs.glossary_v3,
+                   words=False)
         return [with_cache([sys.executable, "-m", "benchmarks.peers", "l10n-compiled",
                             str(inputs.glossary_v3)], cache)]
 
