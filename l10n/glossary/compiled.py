@@ -160,6 +160,8 @@ def _remember_words(index: TermIndex, file: Path) -> None:
     kept = _read_words(file)
     if kept is not None:
         index.take_learnt(kept)
+    else:  # many words to learn: load the analysers before the workers fork, once for all
+        index.load_analysers()  # (with kept words, only a new word needs them, if any does)
     _KEPT[index] = index.words_known()
     _LEARNING[file] = index
     at_worker_exit(keep_learnt_words)
