@@ -7,9 +7,10 @@ catalogues. This reader walks the lines once with plain string tests, keeps poli
 builds the very ``polib.POFile`` that ``polib.pofile(text, wrapwidth=79)`` builds, down to the
 line numbers it records and the header it strips.
 
-It expects text that ``l10n.catalog`` has already decoded and checked (LF line ends, every
-string terminated, only valid escapes). Where polib silently accepts something broken it is
-stricter, and says so with the line:
+It expects text that ``l10n.catalog`` has already decoded, with LF line ends. It checks every
+string as it takes it: one that is unterminated, has a bad escape or text after its end is
+refused with ``catalog._check_line``'s message. Where polib silently accepts something broken
+it is stricter, and says so with the line:
 
 - ``msgid_plural``, ``msgstr`` or ``msgstr[N]`` in an entry that has no ``msgid`` (polib makes
   an entry with an empty msgid, which may even be taken for the header);
@@ -62,13 +63,33 @@ def _syntax(message: str, path: str | Path, line: int) -> InputError:
 
 
 def _string(value: str, path: str | Path, line: int) -> str:
-    """The unescaped content of a quoted string (the keyword already cut off)."""
+    """The unescaped content of a quoted string (the keyword already cut off).
+
+    A string that is not right is refused with what ``catalog._check_line`` says of it
+    (unterminated, a bad escape, text after the end), else with a syntax error: this is the
+    only place string lines are checked (one pass over the text, not two)."""
     if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        _refuse(value, path, line)
         raise _syntax("expected a quoted string", path, line)
-    value = value[1:-1]
-    if '"' in value and re.search(r'(?<!\\)(?:\\\\)*"', value):
+    inner = value[1:-1]
+    if '"' in inner and re.search(r'(?<!\\)(?:\\\\)*"', inner):
+        _refuse(value, path, line)
         raise _syntax("unescaped double quote inside a string", path, line)
-    return _ESCAPED.sub(_unescape_match, value) if "\\" in value else value
+    if "\\" not in inner:
+        return inner
+    if not _GOOD_ESCAPES.fullmatch(inner):
+        _refuse(value, path, line)
+    return _ESCAPED.sub(_unescape_match, inner)
+
+
+_GOOD_ESCAPES = re.compile(r'[^\\]*(?:\\[\\"abfnrtv][^\\]*)*')  # the C escapes gettext writes
+
+
+def _refuse(value: str, path: str | Path, line: int) -> None:
+    """Raise what ``catalog._check_line`` finds wrong with a quoted string, if anything."""
+    from .catalog import _check_line
+
+    _check_line(value, line, path)
 
 
 def _blank_entry(linenum: int) -> polib.POEntry:

@@ -142,7 +142,7 @@ def test_comment_ending_in_a_backslash_does_not_swallow_the_next_line(tmp_path: 
     assert (again.tcomment, again.comment, again.msgid) == ("path C:\\", "x\\", "Doha")
 
 
-# ------------------------------------------------- the string check's fast path, line by line
+# ------------------------------------------------- no bad string gets past the reader
 
 def _reference_bad_line(text: str) -> int | None:
     """The first line ``_check_line`` refuses, trying every line (the definition)."""
@@ -160,20 +160,23 @@ _LINES = st.sampled_from([
     'msgid "a"', 'msgstr "b\\n"', '"continued \\"quoted\\""', '#~ msgid "old"', '#~| msgid "p"',
     '# comment with "quote', '#. "', 'msgid "open', 'msgstr "bad \\q"', '"x" y', '', '   ',
     ' #: a"b', '#~ msgstr "x" y', '#~"', 'msgstr[0] "z"', 'msgid "\\x41"',
-    '\t"tab"\t', 'msgid\u2028"sep"', '"a\u0085"', 'msgid',
+    '\t"tab"\t', 'msgid\u2028"sep"', '"a\u0085"', 'msgid', 'msgid "a"\nmsgstr "b"',
 ])
 
 
 @settings(max_examples=300)
 @given(st.lists(_LINES, max_size=12), st.booleans())
-def test_string_check_stops_at_the_first_bad_line_as_a_line_by_line_scan(lines, final_newline):
-    from l10n.catalog import _check_strings
+def test_the_reader_refuses_every_text_with_a_bad_string_line(lines, final_newline):
+    """The reader checks strings as it takes them (no separate pass over the text): a text
+    with a line the line check refuses is never read, and the reader stops at that line or
+    at an earlier one (a syntax error before it)."""
+    from l10n.po_reader import read_catalogue
 
     text = "\n".join(lines) + ("\n" if final_newline else "")
-    expected = _reference_bad_line(text)
+    bad = _reference_bad_line(text)
     try:
-        _check_strings(text, "x.po")
+        read_catalogue(text, "x.po")
     except InputError as error:
-        assert error.line == expected, text
+        assert bad is None or error.line <= bad, text
     else:
-        assert expected is None, text
+        assert bad is None, text

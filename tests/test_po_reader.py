@@ -31,7 +31,8 @@ OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 def checked_text(data: bytes) -> str:
     """The text parse_po hands to polib, before its own rewrites (decoded, checked)."""
     text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    catalog._check_strings(text, "x.po")
+    for number, line in enumerate(text.split("\n"), 1):
+        catalog._check_line(line, number, "x.po")
     return text
 
 
@@ -244,8 +245,41 @@ ERRORS = {
     "#| keyword without string": ('#| msgid\nmsgid "a"\nmsgstr ""\n', 1, "invalid continuation"),
     "#~ #| msgid": ('#~ #| msgid "x"\n#~ msgid "a"\n#~ msgstr ""\n', 1, "obsolete entry"),
     "text line": ('msgid "a"\nmsgstr "b"\nhello\n', 3, "unexpected text 'hello'"),
-    "unescaped quote": ('msgid "a"b"\nmsgstr ""\n', 1, "unescaped double quote"),
 }
+
+
+STRING_ERRORS = {
+    "unescaped quote": ('msgid "a"b"\nmsgstr ""\n', 1, "text after the end of a string"),
+    "unterminated": ('msgid "a"\nmsgstr "b\n', 2, "unterminated string"),
+    "continued unterminated": ('msgid ""\n"a\nmsgstr ""\n', 2, "unterminated string"),
+    "bad escape": ('msgid "a\\q"\nmsgstr ""\n', 1, "invalid escape sequence '\\\\q'"),
+    "octal escape": ('msgid "a"\nmsgstr "\\101"\n', 2, "octal and hex escapes"),
+    "bad escape continued": ('msgid "a"\nmsgstr ""\n"x\\y"\n', 3, "invalid escape"),
+    "bad escape obsolete": ('#~ msgid "a"\n#~ msgstr "\\z"\n', 2, "invalid escape"),
+    "first of two, in line order": ('msgid "\\z"\nmsgstr "b\n', 1, "invalid escape"),
+}
+
+
+@pytest.mark.parametrize("text, line, message", STRING_ERRORS.values(), ids=STRING_ERRORS.keys())
+def test_bad_strings_are_refused_as_the_line_check_refuses_them(text, line, message):
+    """The reader checks each string as it takes it, with ``catalog._check_line``'s
+    messages (parse_po gave the same when it checked every line before reading)."""
+    with pytest.raises(InputError) as caught:
+        read_catalogue(text, "po/fr/a.po")
+    assert message in caught.value.message, caught.value.message
+    assert (caught.value.path, caught.value.line) == ("po/fr/a.po", line)
+    with pytest.raises(InputError) as checked:
+        catalog._check_line(text.split("\n")[line - 1], line, "po/fr/a.po")
+    assert checked.value.message == caught.value.message
+
+
+def test_a_bad_escape_in_a_previous_msgid_is_refused_as_msgfmt_refuses_it():
+    """``#|`` lines are comments to the line check, which let "\\z" through to be written
+    back; msgfmt --check refuses it ("invalid control sequence"), and so does the reader."""
+    text = '#, fuzzy\n#| msgid "a\\z"\nmsgid "a"\nmsgstr "b"\n'
+    with pytest.raises(InputError) as caught:
+        read_catalogue(text, "po/fr/a.po")
+    assert "invalid escape sequence" in caught.value.message and caught.value.line == 2
 
 
 @pytest.mark.parametrize("text, line, message", ERRORS.values(), ids=ERRORS.keys())
