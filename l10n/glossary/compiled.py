@@ -192,31 +192,13 @@ def _merge_words(file: Path, learnt: tuple) -> None:
         fragments = {**kept[0], **fragments}
         plans, flags = {**kept[1], **plans}, {**kept[2], **flags}
         alternating, multi = alternating | kept[3], multi | kept[4]
-    with collector_paused():
-        payload = marshal.dumps((fragments, plans, flags, alternating, multi))
-    head = WORDS_MAGIC + zlib.crc32(payload).to_bytes(4, "big")
-    atomic_write_stream(file, (head, payload), sync=False)
+    _write_marshal(file, WORDS_MAGIC, (fragments, plans, flags, alternating, multi))
 
 
 def _read_words(file: Path) -> tuple | None:
     """The learnt words kept in ``file``; None when missing or damaged."""
-    try:
-        data = file.read_bytes()
-    except OSError:
-        return None
-    head = len(WORDS_MAGIC) + 4
-    payload = memoryview(data)[head:]
-    if data[:len(WORDS_MAGIC)] != WORDS_MAGIC \
-            or zlib.crc32(payload).to_bytes(4, "big") != data[len(WORDS_MAGIC):head]:
-        return None
-    try:
-        with collector_paused():
-            kept = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(kept, tuple) and len(kept) == 5):
-        return None
-    return kept
+    kept = _read_marshal(file, WORDS_MAGIC)
+    return kept if kept is not None and len(kept) == 5 else None
 
 
 def _build_and_keep(glossary: Glossary, folder: Path, lang: str, role: str) -> TermIndex:
@@ -537,31 +519,43 @@ def _write_index(file: Path, index: TermIndex) -> None:
         rebuild, args = automaton.__reduce__()[:2]
         if rebuild is not ahocorasick.Automaton:
             return  # a pyahocorasick that pickles differently: keep building instead
-        payload = marshal.dumps((args, entries, *rest))
     try:
-        head = INDEX_MAGIC + zlib.crc32(payload).to_bytes(4, "big")
-        atomic_write_stream(file, (head, payload), sync=False)
+        _write_marshal(file, INDEX_MAGIC, (args, entries, *rest))
     except (OSError, InputError):
         pass  # a cache that cannot be written only costs time
 
 
 def _read_index(file: Path) -> tuple | None:
     """The parts kept in ``file``; None when missing or damaged (its CRC-32 disagrees)."""
+    return _read_marshal(file, INDEX_MAGIC)
+
+
+def _write_marshal(file: Path, magic: bytes, value: tuple) -> None:
+    """``value`` in ``file`` (atomically): ``magic``, the CRC-32 of the payload, the payload."""
+    with collector_paused():
+        payload = marshal.dumps(value)
+    head = magic + zlib.crc32(payload).to_bytes(4, "big")
+    atomic_write_stream(file, (head, payload), sync=False)
+
+
+def _read_marshal(file: Path, magic: bytes) -> tuple | None:
+    """What ``_write_marshal`` kept in ``file``; None when missing or damaged."""
     try:
         data = file.read_bytes()
     except OSError:
         return None
-    head = len(INDEX_MAGIC) + 4
-    if data[:len(INDEX_MAGIC)] != INDEX_MAGIC:
+    head = len(magic) + 4
+    if data[:len(magic)] != magic:
         return None
     payload = memoryview(data)[head:]
-    if zlib.crc32(payload).to_bytes(4, "big") != data[len(INDEX_MAGIC):head]:
+    if zlib.crc32(payload).to_bytes(4, "big") != data[len(magic):head]:
         return None
     try:
         with collector_paused():
-            return marshal.loads(payload)
+            value = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
+    return value if isinstance(value, tuple) else None
 
 
 __all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CompiledGlossary", "build_indexes", "cache_root",
