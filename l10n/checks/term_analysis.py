@@ -250,12 +250,6 @@ class _Work:
     def _verdict(self, target: _Target, source_text: str) -> Verdict:
         concept, expected = target.concept, target.expected
         found = self.by_concept.get(concept.id, ())
-        if len(found) == 1 and found[0].term.status is not _DEPRECATED \
-                and not target.keep_spelling:  # ``_found`` for the usual pair, written out
-            original = self.target[found[0].start:found[0].end]
-            if not _LOOKALIKE.search(original):
-                return _new(Verdict, ("found", concept.id, source_text, expected, original,
-                                      0.0, True))
         good = [m for m in found if m.term.status is not _DEPRECATED]
         if good:
             return self._found(target, source_text, good)
@@ -283,7 +277,7 @@ class _Work:
                 term = max(expected, key=lambda t: fuzz.ratio(t.casefold(), original.casefold()))
                 score = fuzz.ratio(term.casefold(), original.casefold())
                 return Verdict("near-miss", concept_id, source_text, (term,), original, score)
-        return Verdict("found", concept_id, source_text, expected, original)
+        return _new(Verdict, ("found", concept_id, source_text, expected, original, 0.0, True))
 
     def deprecated_elsewhere(self, judged: set[str], deprecated: list, source_matches) -> list[Verdict]:
         """Deprecated target terms not yet reported (top level only: a deprecated form inside a

@@ -305,12 +305,7 @@ class TermIndex:
                 if entry.cased is not None and not all(
                         _case_agrees(plans[word][0][0], c) for word, c in zip(words[i:j], entry.cased)):
                     continue
-                start, end = first_start, last_end
-                lead, trail = entry.lead, entry.trail
-                if lead and text[max(0, start - len(lead)) : start] == lead:
-                    start -= len(lead)
-                if trail and text[end : end + len(trail)] == trail:
-                    end += len(trail)
+                start, end = _widened(text, first_start, last_end, entry)
                 surface = text[start:end]
                 if surface == entry.term.text or (surface == entry.variant and not entry.article_dropped):
                     how = "exact"
@@ -445,13 +440,8 @@ class TermIndex:
                 entry = entries[eid]
                 if entry.cased is not None and not self._case_ok(units, i, j, alt, entry):
                     continue
-                start = alt.start if alt is not None else first_start
-                end = last_end
-                lead, trail = entry.lead, entry.trail
-                if lead and text[max(0, start - len(lead)) : start] == lead:
-                    start -= len(lead)
-                if trail and text[end : end + len(trail)] == trail:
-                    end += len(trail)
+                start, end = _widened(text, alt.start if alt is not None else first_start,
+                                      last_end, entry)
                 if dedupe:
                     key = (i, j, eid, start)
                     if key in seen:
@@ -500,6 +490,17 @@ class TermIndex:
                                       exclude=exclude | {entry.concept_id}) if inner else []
             matches.append(self._match(text, c, tuple(contained)))
         return matches
+
+
+def _widened(text: str, start: int, end: int, entry: _Entry) -> tuple[int, int]:
+    """A hit's span with the characters its written form has before its first word ("《")
+    or after its last ("." of "H.E."), where the text has them too."""
+    lead, trail = entry.lead, entry.trail
+    if lead and text[max(0, start - len(lead)) : start] == lead:
+        start -= len(lead)
+    if trail and text[end : end + len(trail)] == trail:
+        end += len(trail)
+    return start, end
 
 
 __all__ = ["Match", "TermIndex", "term_variants"]
