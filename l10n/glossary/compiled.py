@@ -64,7 +64,7 @@ NO_CACHE_ENV = "L10N_NO_CACHE"
 FORMAT = b"l10n-compiled-glossary 2"
 KEEP = 8  # glossary versions kept in the cache
 INDEX_MAGIC = b"L10NIDX2"
-WORDS_MAGIC = b"L10NWRD1"
+WORDS_MAGIC = b"L10NWRD2"
 LIBRARIES = ("pyahocorasick", "PyStemmer", "snowballstemmer", "pymorphy3", "pymorphy3-dicts-ru")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 _TERM_VALUES = attrgetter(*_TERM_FIELDS)
@@ -147,6 +147,11 @@ def _index_file(folder: Path, lang: str, role: str) -> Path:
 # as it ends (``parallel.at_worker_exit``), a run in one process at the end of the checks
 # (``keep_learnt_words``); each writer merges what the file holds, under the file's lock, and
 # a file that cannot be read or written only costs the learning again.
+#
+# A new version of the glossary starts from the words of the latest version that has them:
+# a word's plan (its analysis) does not depend on the glossary, only its flags do, and those
+# are quick to work out again (``TermIndex.take_plans``). Words files record the digest of the
+# code and libraries that analysed them, and only words of the same digest are carried over.
 
 _LEARNING: "weakref.WeakValueDictionary[Path, TermIndex]" = weakref.WeakValueDictionary()
 _KEPT: "weakref.WeakKeyDictionary[TermIndex, int]" = weakref.WeakKeyDictionary()  # words
@@ -154,17 +159,40 @@ _KEPT: "weakref.WeakKeyDictionary[TermIndex, int]" = weakref.WeakKeyDictionary()
 
 
 def _remember_words(index: TermIndex, file: Path) -> None:
-    """Give ``index`` the words kept in ``file``, and keep what it learns there later."""
+    """Give ``index`` the words kept in ``file`` (or, for a new glossary version, the plans
+    of an earlier one's), and keep what it learns there later."""
     from ..checks.parallel import at_worker_exit
 
     kept = _read_words(file)
     if kept is not None:
         index.take_learnt(kept)
-    else:  # many words to learn: load the analysers before the workers fork, once for all
-        index.load_analysers()  # (with kept words, only a new word needs them, if any does)
-    _KEPT[index] = index.words_known()
+        _KEPT[index] = index.words_known()
+    else:
+        earlier = _earlier_words(file)
+        if earlier is not None:
+            index.take_plans(earlier[1])
+        _KEPT[index] = 0  # what it knows is not in its own file yet
+    if not index.words_known():  # many words to learn: load the analysers before the
+        index.load_analysers()  # workers fork, once for all (else only a new word needs them)
     _LEARNING[file] = index
     at_worker_exit(keep_learnt_words)
+
+
+def _earlier_words(file: Path) -> tuple | None:
+    """The words kept for the same language and role by the most recently used other version
+    of the glossaries in the cache, if any were analysed by the same code."""
+    folder = file.parent
+    try:
+        others = [p for p in folder.parent.iterdir()
+                  if p != folder and not p.name.startswith(".") and (p / file.name).is_file()]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    for other in others[:KEEP]:
+        kept = _read_words(other / file.name)
+        if kept is not None:
+            return kept
+    return None
 
 
 def keep_learnt_words() -> None:
@@ -192,13 +220,17 @@ def _merge_words(file: Path, learnt: tuple) -> None:
         fragments = {**kept[0], **fragments}
         plans, flags = {**kept[1], **plans}, {**kept[2], **flags}
         alternating, multi = alternating | kept[3], multi | kept[4]
-    _write_marshal(file, WORDS_MAGIC, (fragments, plans, flags, alternating, multi))
+    _write_marshal(file, WORDS_MAGIC,
+                   (_code_digest(), fragments, plans, flags, alternating, multi))
 
 
 def _read_words(file: Path) -> tuple | None:
-    """The learnt words kept in ``file``; None when missing or damaged."""
+    """The learnt words kept in ``file`` (what ``TermIndex.learnt`` gives); None when missing,
+    damaged, or analysed by other code or libraries."""
     kept = _read_marshal(file, WORDS_MAGIC)
-    return kept if kept is not None and len(kept) == 5 else None
+    if kept is None or len(kept) != 6 or kept[0] != _code_digest():
+        return None
+    return kept[1:]
 
 
 def _build_and_keep(glossary: Glossary, folder: Path, lang: str, role: str) -> TermIndex:

@@ -216,6 +216,16 @@ class TermIndex:
         memo.multi.update(multi)
         self._words = memo
 
+    def take_plans(self, plans: dict[str, tuple]) -> None:
+        """Learn words from their plans as another index of this language worked them out
+        (for an earlier version of the glossary): a word's plan depends only on the word and
+        the language, so only its flags, which depend on this index's terms, are worked out
+        again, in a few look-ups instead of the word's analysis."""
+        memo = self._words
+        for word, plan in plans.items():
+            if word not in memo:
+                self._note(word, plan, memo)
+
     def words_known(self) -> int:
         """How many words the index has learnt (or taken), for deciding whether to keep them."""
         return len(self._words)
@@ -326,7 +336,10 @@ class TermIndex:
 
     def _learn(self, word: str, memo: _WordMemo) -> str:
         """Put a word's plan and flags in ``memo``; return its keyed fragment."""
-        plan = token_plan(word, self._rules, True)
+        return self._note(word, token_plan(word, self._rules, True), memo)
+
+    def _note(self, word: str, plan: tuple, memo: _WordMemo) -> str:
+        """Put a word's plan, and its flags for this index, in ``memo``."""
         flags = tuple(self._unit_flags(unit) for unit in plan)
         if any(first or inner for _, first, inner in flags):
             memo.alternating.add(word)

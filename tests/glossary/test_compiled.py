@@ -406,3 +406,44 @@ def test_workers_keep_the_words_they_learnt(cache):
     assert kept is not None and set(kept[0]) == every
     taken = term_index(open_glossary(GLOSSARY), "ru", "target")
     assert [len(taken.find(text)) for text in sentences] == found
+
+
+@pytest.mark.parametrize("lang", ["ru", "ar", "fr"])
+def test_a_new_glossary_version_starts_from_the_words_of_the_last(cache, glossary_copy, lang,
+                                                                  monkeypatch):
+    """After an edit the glossary is a new version; its indexes take the earlier version's
+    word plans and work out only the flags again: the same as learning every word afresh."""
+    sentences = texts(lang)
+    first = term_index(open_glossary(glossary_copy), lang, "target")
+    for text in sentences:
+        first.find(text)
+    compiled.keep_learnt_words()
+    file = glossary_copy / "summit.tbx"
+    file.write_text(file.read_text("utf-8").replace("Doha", "Dauha"), "utf-8")
+    edited = open_glossary(glossary_copy)
+    assert len(versions(cache)) == 2
+    monkeypatch.setattr(TermIndex, "_learn", lambda *args: pytest.fail("a word was analysed"))
+    carried = term_index(edited, lang, "target")
+    assert carried.words_known() == first.words_known() > 50
+    found = [carried.find(text) for text in sentences]
+    monkeypatch.undo()
+    fresh = TermIndex(load_glossary(glossary_copy), lang, role="target")
+    assert found == [fresh.find(text) for text in sentences]
+    assert carried.learnt() == fresh.learnt()  # plans, flags and word sets alike
+    compiled.keep_learnt_words()  # and kept for the new version
+    assert compiled._read_words(words_file(edited, lang, "target")) is not None
+
+
+def test_words_analysed_by_other_code_are_not_carried_over(cache, glossary_copy):
+    glossary = open_glossary(glossary_copy)
+    index = term_index(glossary, "ru", "target")
+    for text in texts("ru"):
+        index.find(text)
+    compiled.keep_learnt_words()
+    file = words_file(glossary, "ru", "target")
+    words = compiled._read_words(file)
+    compiled._write_marshal(file, compiled.WORDS_MAGIC, ("another version of l10n", *words))
+    assert compiled._read_words(file) is None
+    tbx = glossary_copy / "summit.tbx"
+    tbx.write_text(tbx.read_text("utf-8").replace("Doha", "Dauha"), "utf-8")
+    assert term_index(open_glossary(glossary_copy), "ru", "target").words_known() == 0
