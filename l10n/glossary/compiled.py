@@ -214,9 +214,11 @@ def keep_learnt_words() -> None:
 
 
 def _merge_words(file: Path, learnt: tuple) -> None:
+    """Write ``learnt`` with the words ``file`` holds, unless together they are more than an
+    index's memo holds (it would start afresh at its first find): then ``learnt`` alone."""
     fragments, plans, flags, alternating, multi = learnt
     kept = _read_words(file)
-    if kept is not None:
+    if kept is not None and len(fragments.keys() | kept[0].keys()) <= WORD_MEMO:
         fragments = {**kept[0], **fragments}
         plans, flags = {**kept[1], **plans}, {**kept[2], **flags}
         alternating, multi = alternating | kept[3], multi | kept[4]

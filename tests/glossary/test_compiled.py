@@ -447,3 +447,22 @@ def test_words_analysed_by_other_code_are_not_carried_over(cache, glossary_copy)
     tbx = glossary_copy / "summit.tbx"
     tbx.write_text(tbx.read_text("utf-8").replace("Doha", "Dauha"), "utf-8")
     assert term_index(open_glossary(glossary_copy), "ru", "target").words_known() == 0
+
+
+def test_kept_words_never_outgrow_the_memo(cache, monkeypatch):
+    """Two writers whose words together are more than an index's memo holds: the file keeps
+    the last writer's words alone, so the next index does not start afresh at its first find."""
+    monkeypatch.setattr(compiled, "WORD_MEMO", 60)
+    one, two = (term_index(open_glossary(GLOSSARY), "fr", "target") for _ in range(2))
+    sentences = texts("fr")
+    for text in sentences[:3]:
+        one.find(text)
+    for text in sentences[-3:]:
+        two.find(text)
+    assert max(one.words_known(), two.words_known()) <= 60
+    assert len(set(one.learnt()[0]) | set(two.learnt()[0])) > 60
+    file = words_file(open_glossary(GLOSSARY), "fr", "target")
+    for index in (one, two):
+        compiled._LEARNING[file] = index
+        compiled.keep_learnt_words()
+    assert set(compiled._read_words(file)[0]) == set(two.learnt()[0])
