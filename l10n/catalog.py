@@ -54,8 +54,8 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
         raise InputError("empty catalogue (not even a header)", path=path, line=1)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac line ends
-    # our own reader: polib's semantics, 3x faster; it checks each string as ``_check_line``
-    # does (unterminated, bad escapes), in the same pass
+    # our own reader: polib's semantics, 3x faster; it refuses unterminated strings and bad
+    # escapes as it reads them (po_reader.check_line)
     catalogue = read_catalogue(text, path)
     catalogue.fpath = str(path)
     _check_duplicates(catalogue, path)
@@ -94,16 +94,6 @@ def _declared_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii").lower() if found else None
 
 
-_ESCAPES = set('\\"abfnrtv01234567x')
-_NUMERIC_ESCAPES = set("01234567x")
-
-
-# A well-formed string line, live or obsolete: most lines of a catalogue, checked in one go.
-_GOOD_STRING_LINE = re.compile(
-    r'\s*(?:#~\s*(?:\|\s*)?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
-    r'"(?:[^"\\]|\\[\\"abfnrtv])*"\s*')
-
-
 _ESCAPE_TABLE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t",
                                "\r": "\\r", "\a": "\\a", "\b": "\\b", "\f": "\\f",
                                "\v": "\\v"})
@@ -115,45 +105,6 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
 def _escape(value: str) -> str:
     """A string's PO form, as gettext writes it (the C escapes gettext itself uses)."""
     return value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
-
-
-def _check_line(line: str, number: int, path: str | Path) -> None:
-    """Refuse a line whose string is unterminated, has a bad escape or text after its end
-    (polib lets these through or reports them badly). The PO reader asks it about a string
-    it cannot take as it is (``po_reader._string``), for the message."""
-    if '"' not in line or _GOOD_STRING_LINE.fullmatch(line):
-        return
-    stripped = line.lstrip()
-    if stripped.startswith("#~"):
-        stripped = stripped[2:].lstrip()
-        if stripped.startswith("|"):
-            stripped = stripped[1:].lstrip()
-    elif stripped.startswith("#"):
-        return
-    quote = stripped.find('"')
-    if quote < 0:
-        return
-    body = stripped[quote + 1:]
-    index = 0
-    while index < len(body):
-        char = body[index]
-        if char == "\\":
-            if index + 1 >= len(body) or body[index + 1] not in _ESCAPES:
-                bad = body[index:index + 2]
-                raise InputError(f"invalid escape sequence {bad!r} in a string", path=path,
-                                 line=number)
-            if body[index + 1] in _NUMERIC_ESCAPES:  # polib would keep them as text
-                raise InputError(f"octal and hex escapes ({body[index:index + 2]!r}...) are not "
-                                 "supported; write the character itself", path=path,
-                                 line=number)
-            index += 2
-            continue
-        if char == '"':
-            if body[index + 1:].strip():
-                raise InputError("text after the end of a string", path=path, line=number)
-            return
-        index += 1
-    raise InputError("unterminated string (missing closing quote)", path=path, line=number)
 
 
 def plural_count(catalogue: polib.POFile) -> int | None:

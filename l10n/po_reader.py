@@ -9,7 +9,7 @@ line numbers it records and the header it strips.
 
 It expects text that ``l10n.catalog`` has already decoded, with LF line ends. It checks every
 string as it takes it: one that is unterminated, has a bad escape or text after its end is
-refused with ``catalog._check_line``'s message. Where polib silently accepts something broken
+refused with ``check_line``'s message. Where polib silently accepts something broken
 it is stricter, and says so with the line:
 
 - ``msgid_plural``, ``msgstr`` or ``msgstr[N]`` in an entry that has no ``msgid`` (polib makes
@@ -65,31 +65,73 @@ def _syntax(message: str, path: str | Path, line: int) -> InputError:
 def _string(value: str, path: str | Path, line: int) -> str:
     """The unescaped content of a quoted string (the keyword already cut off).
 
-    A string that is not right is refused with what ``catalog._check_line`` says of it
+    A string that is not right is refused with what ``check_line`` says of it
     (unterminated, a bad escape, text after the end), else with a syntax error: this is the
     only place string lines are checked (one pass over the text, not two)."""
     if len(value) < 2 or value[0] != '"' or value[-1] != '"':
-        _refuse(value, path, line)
+        check_line(value, line, path)
         raise _syntax("expected a quoted string", path, line)
     inner = value[1:-1]
     if '"' in inner and re.search(r'(?<!\\)(?:\\\\)*"', inner):
-        _refuse(value, path, line)
+        check_line(value, line, path)
         raise _syntax("unescaped double quote inside a string", path, line)
     if "\\" not in inner:
         return inner
     if not _GOOD_ESCAPES.fullmatch(inner):
-        _refuse(value, path, line)
+        check_line(value, line, path)
     return _ESCAPED.sub(_unescape_match, inner)
 
 
 _GOOD_ESCAPES = re.compile(r'[^\\]*(?:\\[\\"abfnrtv][^\\]*)*')  # the C escapes gettext writes
 
 
-def _refuse(value: str, path: str | Path, line: int) -> None:
-    """Raise what ``catalog._check_line`` finds wrong with a quoted string, if anything."""
-    from .catalog import _check_line
+_ESCAPES = set('\\"abfnrtv01234567x')
+_NUMERIC_ESCAPES = set("01234567x")
 
-    _check_line(value, line, path)
+
+# A well-formed string line, live or obsolete: most lines of a catalogue, checked in one go.
+_GOOD_STRING_LINE = re.compile(
+    r'\s*(?:#~\s*(?:\|\s*)?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+    r'"(?:[^"\\]|\\[\\"abfnrtv])*"\s*')
+
+
+def check_line(line: str, number: int, path: str | Path) -> None:
+    """Refuse a line whose string is unterminated, has a bad escape or text after its end
+    (polib lets these through or reports them badly). ``_string`` asks it about a string it
+    cannot take as it is, for the message."""
+    if '"' not in line or _GOOD_STRING_LINE.fullmatch(line):
+        return
+    stripped = line.lstrip()
+    if stripped.startswith("#~"):
+        stripped = stripped[2:].lstrip()
+        if stripped.startswith("|"):
+            stripped = stripped[1:].lstrip()
+    elif stripped.startswith("#"):
+        return
+    quote = stripped.find('"')
+    if quote < 0:
+        return
+    body = stripped[quote + 1:]
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            if index + 1 >= len(body) or body[index + 1] not in _ESCAPES:
+                bad = body[index:index + 2]
+                raise InputError(f"invalid escape sequence {bad!r} in a string", path=path,
+                                 line=number)
+            if body[index + 1] in _NUMERIC_ESCAPES:  # polib would keep them as text
+                raise InputError(f"octal and hex escapes ({body[index:index + 2]!r}...) are not "
+                                 "supported; write the character itself", path=path,
+                                 line=number)
+            index += 2
+            continue
+        if char == '"':
+            if body[index + 1:].strip():
+                raise InputError("text after the end of a string", path=path, line=number)
+            return
+        index += 1
+    raise InputError("unterminated string (missing closing quote)", path=path, line=number)
 
 
 def _blank_entry(linenum: int) -> polib.POEntry:

@@ -145,12 +145,12 @@ def test_comment_ending_in_a_backslash_does_not_swallow_the_next_line(tmp_path: 
 # ------------------------------------------------- no bad string gets past the reader
 
 def _reference_bad_line(text: str) -> int | None:
-    """The first line ``_check_line`` refuses, trying every line (the definition)."""
-    from l10n.catalog import _check_line
+    """The first line ``check_line`` refuses, trying every line (the definition)."""
+    from l10n.po_reader import check_line
 
     for number, line in enumerate(text.split("\n"), 1):
         try:
-            _check_line(line, number, "x.po")
+            check_line(line, number, "x.po")
         except InputError:
             return number
     return None

@@ -14,10 +14,9 @@ import pytest
 from hypothesis import assume, given
 
 from hardening.test_properties import BOUNDED, catalogues
-from l10n import catalog
 from l10n.catalog import format_po
 from l10n.errors import InputError
-from l10n.po_reader import read_catalogue, unescape
+from l10n.po_reader import check_line, read_catalogue, unescape
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path("/tmp/l10n-bench")
@@ -32,7 +31,7 @@ def checked_text(data: bytes) -> str:
     """The text parse_po hands to polib, before its own rewrites (decoded, checked)."""
     text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     for number, line in enumerate(text.split("\n"), 1):
-        catalog._check_line(line, number, "x.po")
+        check_line(line, number, "x.po")
     return text
 
 
@@ -262,14 +261,14 @@ STRING_ERRORS = {
 
 @pytest.mark.parametrize("text, line, message", STRING_ERRORS.values(), ids=STRING_ERRORS.keys())
 def test_bad_strings_are_refused_as_the_line_check_refuses_them(text, line, message):
-    """The reader checks each string as it takes it, with ``catalog._check_line``'s
+    """The reader checks each string as it takes it, with ``check_line``'s
     messages (parse_po gave the same when it checked every line before reading)."""
     with pytest.raises(InputError) as caught:
         read_catalogue(text, "po/fr/a.po")
     assert message in caught.value.message, caught.value.message
     assert (caught.value.path, caught.value.line) == ("po/fr/a.po", line)
     with pytest.raises(InputError) as checked:
-        catalog._check_line(text.split("\n")[line - 1], line, "po/fr/a.po")
+        check_line(text.split("\n")[line - 1], line, "po/fr/a.po")
     assert checked.value.message == caught.value.message
 
 
