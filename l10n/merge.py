@@ -178,13 +178,35 @@ def _python_signature(text: str) -> tuple[dict[str, str], list[str]] | None:
     return None if named and unnamed else (named, unnamed)
 
 
-_SIGNATURES = {"c": _c_signature, "python": _python_signature}
+def _brace_signature(text: str) -> list[str] | None:
+    """The fields of a Python ``str.format`` string (``{name.attr:spec}``, ``{0}``), compared
+    whole as msgfmt 0.21 compares them; None when not checkable here (a stray brace, an
+    automatic ``{}``, a ``!r`` conversion, a nested field)."""
+    fields: set[str] = set()
+    position = 0
+    while (found := _BRACE.search(text, position)) is not None:
+        position = found.end()
+        if found.group() in ("{{", "}}"):
+            continue
+        if found.group() == "}":
+            return None
+        end = text.find("}", position)
+        field = text[position:end]
+        if end < 0 or not field or "{" in field or "!" in field:
+            return None  # unterminated, automatic, a conversion, a nested field in the spec
+        fields.add(field)
+        position = end + 1
+    return sorted(fields)
+
+
+_BRACE = re.compile(r"\{\{|\}\}|\{|\}")
+_SIGNATURES = {"c": _c_signature, "python": _python_signature, "python-brace": _brace_signature}
 
 
 def _satisfies(kind: str, entry: polib.POEntry) -> bool:
     """Whether the translation passes ``msgfmt --check`` as a ``kind``-format string.
 
-    Only C and Python formats are checked here, strictly (the same directives, of the same
+    Only C, Python and Python brace formats are checked here, strictly (the same directives, of the same
     types); a translation of any other format, or with directives too unusual to check, counts
     as not satisfying, so the entry is marked fuzzy rather than written for msgfmt to refuse.
     """

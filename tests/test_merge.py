@@ -178,7 +178,10 @@ CASES = {
         'msgid "py ok %(name)s"\nmsgstr "пи %(name)s"\n\n'
         'msgid "py bad %(name)s"\nmsgstr "пи %(other)s"\n\n'
         '#, python-format\nmsgid "py kept %(name)s"\nmsgstr "пи %(name)s"\n\n'
-        '#, python-format\nmsgid "py removed %(n)d"\nmsgstr "пи %(n)d"\n',
+        '#, python-format\nmsgid "py removed %(n)d"\nmsgstr "пи %(n)d"\n\n'
+        'msgid "brace ok {name} {0.x}"\nmsgstr "{{фиг}} {0.x} {name}"\n\n'
+        'msgid "brace bad {name}"\nmsgstr "фиг {other}"\n\n'
+        'msgid "brace missing {name} {n}"\nmsgstr "фиг {n}"\n',
         'msgid "removed %s"\nmsgstr ""\n\n'
         '#, c-format\nmsgid "added ok %s"\nmsgstr ""\n\n'
         '#, c-format\nmsgid "added bad %s"\nmsgstr ""\n\n'
@@ -189,7 +192,10 @@ CASES = {
         '#, python-format\nmsgid "py ok %(name)s"\nmsgstr ""\n\n'
         '#, python-format\nmsgid "py bad %(name)s"\nmsgstr ""\n\n'
         '#, python-format\nmsgid "py kept %(name)s"\nmsgstr ""\n\n'
-        '#, no-python-format\nmsgid "py removed %(n)d"\nmsgstr ""\n'),
+        '#, no-python-format\nmsgid "py removed %(n)d"\nmsgstr ""\n\n'
+        '#, python-brace-format\nmsgid "brace ok {name} {0.x}"\nmsgstr ""\n\n'
+        '#, python-brace-format\nmsgid "brace bad {name}"\nmsgstr ""\n\n'
+        '#, python-brace-format\nmsgid "brace missing {name} {n}"\nmsgstr ""\n'),
     # range: a wider or missing range makes the translation fuzzy, a narrower or new one not
     "range-flags": (
         '#, range: 0..10\nmsgid "wider"\nmsgstr "ш"\n\n'
