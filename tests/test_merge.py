@@ -57,6 +57,16 @@ def test_translator_flags_survive_the_merge_and_template_flags_are_added():
     assert find(merged, "Distr.: General").flags == ["no-wrap", "ignore-copied-source"]
 
 
+def test_format_range_and_wrap_flags_come_from_the_template_the_translators_stay():
+    old = catalogue(E("Distr.: General", "Distr.: General",
+                      flags=["ignore-copied-source", "no-wrap", "c-format", "range: 1..3"]))
+    template = catalogue(E("Distr.: General", flags=["python-format", "range: 1..2"]))
+    merged, report = merge_catalogue(old, template)
+    entry = find(merged, "Distr.: General")
+    assert entry.flags == ["python-format", "range: 1..2", "ignore-copied-source"]
+    assert report.unchanged == 1
+
+
 def test_edited_source_gets_old_translation_marked_fuzzy_with_previous_msgid():
     old = catalogue(E(SUMMIT, SUMMIT_FR))
     edited = "The Summit was held in Doha, Qatar, from 4 to 6 November 2025."
