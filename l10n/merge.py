@@ -11,11 +11,11 @@ Old entries the template no longer has, and that no fuzzy guess used, become obs
 when they carry a translation or a translator's comment; nothing a translator wrote is dropped.
 
 As in msgmerge, a kept translation is marked fuzzy, with the old source as ``#|`` lines, when
-what it was made for no longer holds (``_changes``): the entry turned plural or singular (every
+what it was made for no longer holds (``_stale``): the entry turned plural or singular (every
 plural form is filled from the old msgstr, or msgstr from msgstr[0]), its msgid_plural changed,
 its ``range:`` is no longer within the old one, the template made it a format string that the
-translation does not satisfy, or its plural forms contradict the header (the extra forms are
-dropped, with a warning). Format, range and wrap flags come from the template; the translator's
+translation does not satisfy (or that is not checked here: C, Python and Python brace formats
+are), or its plural forms contradict the header (the extra forms are dropped, with a warning). Format, range and wrap flags come from the template; the translator's
 other flags (``ignore-<check>`` waivers) are kept. The template's own obsolete entries are not
 messages of the template and are ignored (msgmerge resurrects some of them).
 """
