@@ -9,6 +9,7 @@ from pathlib import Path
 
 import polib
 
+from .catalog import _check_plural_counts as check_plural_counts
 from .catalog import format_po, plural_count, read_po, write_po
 from .config import ProjectConfig
 from .errors import InputError
@@ -295,11 +296,21 @@ class UpdateResult:
     report: MergeReport
 
 
+def read_old_catalogue(path: Path) -> polib.POFile:
+    """The catalogue to merge into: read as msgmerge reads it, accepting plural entries whose
+    forms contradict the header (the merge repairs them, with a warning at their line), but not
+    translated plural entries without any Plural-Forms header, which nothing could repair."""
+    old = read_po(path, strict_plurals=False)
+    if plural_count(old) is None:
+        check_plural_counts(old, path)
+    return old
+
+
 def update_catalogue(template: polib.POFile, path: Path, lang: str, *,
                      similarity: float = FUZZY_THRESHOLD) -> tuple[polib.POFile, bool, MergeReport]:
     """Merge ``template`` into the catalogue at ``path`` (a new one when it does not exist)."""
     created = not path.exists()
-    old = new_catalogue(template, lang) if created else read_po(path)
+    old = new_catalogue(template, lang) if created else read_old_catalogue(path)
     nplurals = plural_count(old) or plural_forms(lang)[0]
     merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
     return merged, created, report
@@ -356,7 +367,7 @@ def plan_updates(sources: list[Source], config: ProjectConfig, langs: list[str],
 def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None,
                 *, similarity: float = FUZZY_THRESHOLD) -> MergeReport:
     """``l10n merge OLD.po NEW.pot -o OUT.po``: msgmerge for one pair of files."""
-    old = read_po(old_path)
+    old = read_old_catalogue(old_path)
     template = read_po(template_path_)
     lang = lang or old.metadata.get("Language") or "en"
     nplurals = plural_count(old) or plural_forms(lang)[0]
