@@ -67,14 +67,67 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
     return text
 
 
+def ensure_inside(path: str | Path, root: str | Path, *, what: str = "file",
+                  action: str = "write") -> Path:
+    """``path`` with every symbolic link along it followed (each component, not only the
+    last); InputError when that leads out of the folder ``root`` (or to ``root`` itself).
+
+    Call it on every path of a project that is read or written before the first write, so
+    that a link committed to a repository (``po/fr -> /home/someone``) can neither be written
+    through nor replaced. The message names the link that leads out when it is not ``path``.
+    """
+    path = Path(path)
+    base = Path(root).resolve()
+    try:
+        real = path.resolve()
+    except (RuntimeError, OSError):  # a loop of links (RuntimeError on Python < 3.13)
+        raise InputError(f"{what} is a loop of symbolic links; refusing to {action} it",
+                         path=path) from None
+    if base in real.parents:
+        return real
+    full = path if path.is_absolute() else path.absolute()
+    link = _link_out(full, base)
+    through = ""
+    if link is not None and link != full:
+        shown = link.relative_to(base) if base in link.parents else link
+        through = f" (through the symbolic link {shown.as_posix()})"
+    raise InputError(f"{what} links outside the project{through}; refusing to {action} it",
+                     path=path)
+
+
+def _link_out(path: Path, base: Path) -> Path | None:
+    """The first component of the absolute ``path`` that is a symbolic link in ``base``
+    leading out of it."""
+    def inside(folder: Path) -> bool:
+        return folder == base or base in folder.parents
+
+    current = Path(path.anchor)
+    for part in path.parts[1:]:
+        current = current / part
+        if current.is_symlink() and inside(current.parent.resolve()):
+            if not inside(current.resolve()):
+                return current
+    return None
+
+
+def write_target(path: str | Path) -> Path:
+    """The file a write to ``path`` changes: ``path`` itself, or, when it is a symbolic link,
+    the file the link leads to. Links are written through, as msgmerge and editors write
+    them: the link stays a link and its target gets the new content (atomically)."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def atomic_write(path: str | Path, data: str | bytes, *, sync: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename.
 
     Readers see the old file or the new one, never a mix. Returns False (and leaves the file
     alone, timestamps included) when the content is already identical. ``sync=False`` skips
-    the fsync, for files that can be made again and are checked when read (caches).
+    the fsync, for files that can be made again and are checked when read (caches). A
+    symbolic link is written through (see ``write_target``); the project's writers first
+    make sure, with ``ensure_inside``, that it stays in the project.
     """
-    path = Path(path)
+    path = write_target(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.read_bytes() == raw:
@@ -95,7 +148,7 @@ def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes], *,
     file left as it was. Returns False, leaving the file alone (timestamps included), when the
     content is identical to the file's: that is known only at the end, so it is compared then.
     """
-    path = Path(path)
+    path = write_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _make_temporary(path)
     try:

@@ -13,7 +13,7 @@ from .catalog import _check_plural_counts as check_plural_counts
 from .catalog import format_po, plural_count, read_po, write_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write, remove_stale_temporaries
+from .fsutil import atomic_write, ensure_inside, remove_stale_temporaries
 from .locales import english_name, plural_forms, sentence_joiner
 from .merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
 from .model import Document, Rendition, Unit
@@ -89,9 +89,23 @@ def _check_name(name: str, path: Path) -> None:
 
 def _ensure_inside(path: Path, config: ProjectConfig, what: str = "source file",
                    action: str = "read") -> None:
-    real = path.resolve()
-    if config.root.resolve() not in real.parents:
-        raise InputError(f"{what} links outside the project; refusing to {action} it", path=path)
+    """Refuse a path of the project that symbolic links lead out of it (fsutil.ensure_inside):
+    every source read, and every template and catalogue written."""
+    ensure_inside(path, config.root, what=what, action=action)
+
+
+def _ensure_writable(path: Path, config: ProjectConfig, what: str, action: str) -> None:
+    """Refuse to write a template or catalogue that symbolic links lead out of the project,
+    or into its source, glossary or output folder (a link po/fr/doc.po -> source/doc.html
+    would have update overwrite the source). A link to another file of the catalogue folder
+    is written through: it stays a link (fsutil.write_target)."""
+    real = ensure_inside(path, config.root, what=what, action=action)
+    for folder, holds in ((config.source_dir, "source"), (config.glossary_dir, "glossary"),
+                          (config.output_dir, "output")):
+        if folder in real.parents:
+            raise InputError(f"{what} links into the project's {holds} folder "
+                             f"({real.relative_to(config.root).as_posix()}); refusing to "
+                             f"{action} it", path=path)
 
 
 # ------------------------------------------------------------------------ units to sentences
@@ -235,9 +249,10 @@ def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
     """Parse and segment one source into its template text and compare it with the old one."""
     from .formats import parse_file
 
+    path = template_path(config, source.name)
+    _ensure_writable(path, config, "template", "write")
     template = build_template(source, parse_file(source.path), config)
     text = format_po(template)
-    path = template_path(config, source.name)
     old = path.read_text("utf-8", errors="replace") if path.is_file() else None
     return PlannedTemplate(path, text, len(template), old is None or not _same_but_date(old, text))
 
@@ -342,8 +357,9 @@ def plan_update(source: Source, config: ProjectConfig, langs: list[str],
     plans = []
     for lang in langs:
         path = catalogue_path(config, lang, source.name)
-        if path.is_symlink():  # writing would replace the link, or write outside the project
-            _ensure_inside(path, config, "catalogue", "update")
+        # Every folder on the way too: a link po/fr -> elsewhere would take the write there.
+        # A link inside the project is written through (fsutil.write_target).
+        _ensure_writable(path, config, "catalogue", "update")
         merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
         plans.append((lang, source.name, path, created, format_po(merged), report))
     return plans

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 
 import click
 
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError
-from ..fsutil import atomic_write
+from ..fsutil import atomic_write, ensure_inside
 from .diff import diff_glossaries, summarize
 from .edit import add_term, demote_unverified, merge_into
 from .model import DOMAINS, Glossary, Status, Term, TermType
@@ -41,6 +42,16 @@ def _config(ctx: click.Context) -> ProjectConfig:
         directory = obj.get("directory")
         obj["config"] = load_config(directory, explicit=directory is not None)
     return obj["config"]
+
+
+def _check_target(ctx: click.Context, target: Path) -> None:
+    """Refuse to write a glossary file of the project that symbolic links lead out of it
+    (``glossary/un.tbx -> /home/someone/file``). A file named outside the project with
+    ``--into`` is the user's to write, as ``merge -o`` is."""
+    root = _config(ctx).root
+    named = Path(os.path.abspath(target))
+    if named == root or root in named.parents:
+        ensure_inside(target, root, what="glossary file", action="write")
 
 
 def _show(path: Path) -> str:
@@ -113,6 +124,7 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
     demoted = demote_unverified(incoming) if unverified_as_admitted else 0
     target_path = into or _config(ctx).glossary_dir / f"{file.stem}.tbx"
     glossary_format(target_path)
+    _check_target(ctx, target_path)
     _check_siblings(target_path, incoming, file)
     target = load_glossary(target_path) if target_path.exists() else Glossary(
         title=incoming.title, source_lang=incoming.source_lang)
@@ -189,6 +201,7 @@ def add(ctx: click.Context, concept_id: str, lang: str, text: str, status: str |
                           "letters, digits, '.', '_' and '-'")
     lang = validate_language(lang, "--lang")
     target = _add_target(ctx, concept_id, into)
+    _check_target(ctx, target)
     data = load_glossary(target) if target.exists() else Glossary()
     concept = data.concepts.get(concept_id)
     existing = next((t for t in concept.terms(lang) if t.text == text), None) if concept else None
