@@ -219,6 +219,15 @@ def test_a_catalogue_linked_to_a_file_in_the_project_is_written_through(tmp_path
     msgfmt_check(shared)
 
 
+def test_a_language_folder_that_is_a_loop_of_links_is_one_line(tmp_path):
+    root = project(tmp_path / "project")
+    shutil.rmtree(root / "po/fr")
+    os.symlink("fr", root / "po/fr")
+    before = snapshot(root)
+    one_line(run_cli(root, "update"), "po/fr/doc.po: error: ", "loop of symbolic links")
+    assert snapshot(root) == before
+
+
 def test_a_catalogue_linked_into_the_sources_is_refused(tmp_path):
     root = project(tmp_path / "project")
     (root / "po/fr/doc.po").unlink()
