@@ -227,6 +227,7 @@ def extract(config: ProjectConfig) -> list[ExtractResult]:
     sources = discover_sources(config)
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     planned = plan_templates(sources, config)  # everything first: one bad source writes nothing
+    _remove_stale_beside_links([plan.path for plan in planned], config)
     results = []
     for source, plan in zip(sources, planned):
         written = plan.changed and atomic_write(plan.path, plan.text)
@@ -340,11 +341,23 @@ def update(config: ProjectConfig, langs: list[str] | None = None, *,
     # Read and merge everything first (one bad file writes nothing); only then write.
     planned = [plan for plans in plan_updates(sources, config, langs, similarity)
                for plan in plans]
+    _remove_stale_beside_links([plan[2] for plan in planned], config)
     results = []
     for lang, name, path, created, text, report in planned:
         written = atomic_write(path, text)
         results.append(UpdateResult(lang, name, path, created, written, report))
     return results
+
+
+def _remove_stale_beside_links(paths: list[Path], config: ProjectConfig) -> None:
+    """The temporary files a killed run left beside catalogues that links lead to another
+    folder of the project (a link is written through, and a write's temporary file is made
+    beside the file it replaces), where remove_stale_temporaries(po/) does not look: it
+    follows no link. Called, as that must be, while the project lock is held."""
+    folders = {path.resolve().parent for path in paths}
+    for folder in sorted(folders):
+        if folder != config.po_dir and config.po_dir not in folder.parents:
+            remove_stale_temporaries(folder, recursive=False)
 
 
 def plan_update(source: Source, config: ProjectConfig, langs: list[str],

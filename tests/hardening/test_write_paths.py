@@ -202,20 +202,29 @@ def test_extract_never_writes_a_template_through_a_link_outside(tmp_path):
     assert snapshot(root) == before, "po/doc.pot written before the bad template was refused"
 
 
-def test_a_catalogue_linked_to_a_file_in_the_project_is_written_through(tmp_path):
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_a_catalogue_linked_to_a_file_in_the_project_is_written_through(linked, tmp_path):
     root = project(tmp_path / "project")
     shared = root / "translations/fr/doc.po"
     shared.parent.mkdir(parents=True)
     shutil.move(root / "po/fr/doc.po", shared)
-    os.symlink("../../translations/fr/doc.po", root / "po/fr/doc.po")
+    if linked == "file":
+        link, target = root / "po/fr/doc.po", "../../translations/fr/doc.po"
+    else:
+        shutil.move(root / "po/fr/summit", shared.parent / "summit")
+        (root / "po/fr").rmdir()
+        link, target = root / "po/fr", "../translations/fr"
+    os.symlink(target, link)
+    # left by an update killed while writing through the link, beside the file it replaces
+    (shared.parent / ".doc.po.k1ll3d00.tmp").write_text("half a catalogue", "utf-8")
     (root / "source/doc.txt").write_text(TEXT + "\nA new paragraph.\n", "utf-8")
     assert run_cli(root, "extract").code == 0
     outcome = run_cli(root, "update")
     assert outcome.code == 0, outcome
-    link = root / "po/fr/doc.po"
-    assert link.is_symlink() and os.readlink(link) == "../../translations/fr/doc.po"
+    assert link.is_symlink() and os.readlink(link) == target
     assert "A new paragraph." in {entry.msgid for entry in read_po(shared)}
-    assert not [p.name for p in shared.parent.iterdir() if p.name != "doc.po"], "temporary left"
+    left = sorted(p.name for p in shared.parent.iterdir() if p.is_file())
+    assert left == ["doc.po"], "a temporary file was left beside the linked catalogue"
     msgfmt_check(shared)
 
 
