@@ -212,7 +212,8 @@ def _check_apart(root: Path, dirs: dict[str, Path], settings: dict, table: dict,
                               line=_key_line(path, key))
     for index, first in enumerate(keys):
         for second in keys[index + 1:]:
-            key, other = (second, first) if second in table and first not in table else (first, second)
+            blame_second = second in table and first not in table
+            key, other = (second, first) if blame_second else (first, second)
             mine, theirs = dirs[key], dirs[other]
             if mine == theirs:
                 relation = "is the same folder as"

@@ -91,7 +91,8 @@ def test_ctrl_c_while_the_temporary_file_is_made_leaves_no_file(tmp_path, monkey
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-@pytest.mark.parametrize("write", [atomic_write, lambda path, data: atomic_write_stream(path, [data])],
+@pytest.mark.parametrize("write", [atomic_write,
+                                   lambda path, data: atomic_write_stream(path, [data])],
                          ids=["atomic_write", "atomic_write_stream"])
 def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path, write):
     (tmp_path / "real").mkdir()
