@@ -8,6 +8,8 @@ was built from what. Each language is planned wholly in memory, then passes the 
 (l10n.bundle_gates); only then is dist/<lang>/ swapped in (l10n.bundle_write) and
 dist/<lang>.zip written. A refused language's earlier output, if any, is left exactly as it
 was (nothing is removed) and the result says so. dist/index.html lists every language.
+Only what an earlier build made is ever replaced: a dist/<lang>/ without a manifest of its
+own, a zip or an index page l10n did not write, are left alone (see foreign_output).
 
 Any unreadable source or catalogue raises InputError before anything is written.
 """
