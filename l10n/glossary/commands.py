@@ -25,13 +25,13 @@ import click
 from ..cli_support import project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError
-from ..fsutil import atomic_write
+from ..fsutil import join_chunks
 from .diff import diff_glossaries, summarize
 from .edit import add_term, demote_unverified, merge_into
 from .model import DOMAINS, Glossary, Status, Term, TermType
 from .stats import glossary_stats, stats_lines
-from .store import (dump_glossary, glossary_format, load_glossary, load_glossary_files,
-                    merge_files, save_glossary)
+from .store import (glossary_chunks, glossary_format, load_glossary, load_glossary_files,
+                    merge_files, save_glossary, write_glossary_file)
 from .tbx_write import schema_errors
 from .validate import ERROR, INFO, NCNAME, WARNING, term_issues, validate_glossary
 
@@ -151,11 +151,12 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
 def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source: Path | None) -> None:
     """Export the glossary as TBX v3 or CSV (long or wide)."""
     glossary_data = load_glossary(source or _config(ctx).glossary_dir)
-    text = dump_glossary(glossary_data, fmt, shape)
+    chunks = glossary_chunks(glossary_data, fmt, shape)
     if output is None:
-        click.echo(text, nl=False)
+        for block in join_chunks(chunks):
+            click.echo(block, nl=False)
         return
-    atomic_write(output, text)
+    write_glossary_file(output, fmt, chunks)  # refused if l10n could not import it back
     click.echo(f"{_show(output)}: {len(glossary_data.concepts)} concepts", err=True)
 
 
