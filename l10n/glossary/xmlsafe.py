@@ -29,7 +29,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from ..errors import InputError
-from ..fsutil import MAX_GLOSSARY_BYTES, read_bytes
+from ..fsutil import MAX_GLOSSARY_BYTES, MAX_INPUT_BYTES, read_bytes
 
 ENTITY_MESSAGE = "entity declarations are not allowed in glossary files"
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -270,8 +270,12 @@ class XMLStream:
         libxml2's incremental parser words a few errors differently from its one-shot parser
         (an empty file is "no element found", not "Document is empty") and may place a node on
         another line, so a file found to be bad is parsed once more in one go and that parse's
-        error is the one reported. This only runs for a file that is refused.
+        error is the one reported. This only runs for a file that is refused, and not for one
+        over MAX_INPUT_BYTES, whose tree would take too much memory: its error is the stream's.
         """
+        if not isinstance(self.source, bytes) and (
+                os.fstat(self.source.fileno()).st_size > MAX_INPUT_BYTES):
+            return found  # a tree of a file this large would cost ten times its size
         try:
             parse_xml(self._bytes(), self.path)
         except InputError as error:
@@ -315,13 +319,14 @@ def stream_file(path: str | Path, tags: Iterable[str]) -> XMLStream:
     bytes whole. Anything else goes through read_bytes, which words the refusal (missing, a
     folder, too large) or reads it (a pipe)."""
     path = Path(path)
-    try:
-        handle = path.open("rb")
+    try:  # without blocking: opening a FIFO would wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError:
-        handle = None
-    if handle is not None:
-        info = os.fstat(handle.fileno())
+        fd = None
+    if fd is not None:
+        info = os.fstat(fd)
         if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_GLOSSARY_BYTES:
-            return XMLStream(handle, path, tags)
-        handle.close()
+            os.set_blocking(fd, True)
+            return XMLStream(os.fdopen(fd, "rb"), path, tags)
+        os.close(fd)
     return XMLStream(read_bytes(path, limit=MAX_GLOSSARY_BYTES), path, tags)

@@ -199,3 +199,18 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkey
     with pytest.raises(InputError, match="file too large"):
         for _ in stream:
             pass
+
+
+def test_a_large_bad_file_is_not_parsed_whole_to_word_its_error(tmp_path, monkeypatch):
+    """A refused file is parsed once more in one go to word its error as parse_xml does, but
+    not a file over MAX_INPUT_BYTES (its tree would cost some ten times its size): the
+    stream's own error is reported, with its line."""
+    import l10n.glossary.xmlsafe as xmlsafe
+
+    body = "\n".join(entry(f"c{n}") for n in range(300))
+    path = write(tmp_path, f"<tbx><text><body>\n{body}\n<broken></body></text></tbx>")
+    monkeypatch.setattr(xmlsafe, "MAX_INPUT_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(xmlsafe, "parse_xml", lambda *args: pytest.fail("parsed whole"))
+    with pytest.raises(InputError, match="not well-formed XML") as caught:
+        read_tbx(path)
+    assert caught.value.line == 302
