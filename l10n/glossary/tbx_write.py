@@ -45,7 +45,8 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return _child(parent, f"{{{TBX_NS}}}{tag}", text, attrs)
 
 
-def _part(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+def _part(parent: etree._Element, tag: str, text: str | None = None,
+          **attrs: str) -> etree._Element:
     """A child of a concept, without a namespace: concepts are serialised on their own and
     placed inside the root, whose default namespace (TBX's) they take."""
     return _child(parent, tag, text, attrs)

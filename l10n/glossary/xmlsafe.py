@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -122,8 +122,9 @@ def check_document(source: bytes | BinaryIO, path: str | Path, block: int = 1 <<
     whole text is checked as before."""
     handle = io.BytesIO(source) if isinstance(source, bytes) else source
     handle.seek(0)
+    codec, errors = _codec(handle.read(1024))  # the BOM or the XML declaration
+    handle.seek(0)
     first = handle.read(block)
-    codec, errors = _codec(first)
     try:
         decoder = codecs.getincrementaldecoder(codec)(errors)
         following = handle.read(block)
@@ -308,8 +309,8 @@ class _Limited:
         data = self.handle.read(size)
         self.size += len(data)
         if self.size > MAX_GLOSSARY_BYTES:
-            raise InputError(f"file too large (the limit is {MAX_GLOSSARY_BYTES // (1024 * 1024)} "
-                             "MiB)", path=self.path)
+            limit = MAX_GLOSSARY_BYTES // (1024 * 1024)
+            raise InputError(f"file too large (the limit is {limit} MiB)", path=self.path)
         return data
 
 
