@@ -22,6 +22,7 @@ from ._htmlrender import (
     root_lang_attrs,
     set_attrs,
 )
+from ._htmlsafe import sanitise
 from ._htmlscan import Scan, Tag, scan
 from ._htmlsource import align, check_doctype, parse_tree
 from ._textutil import check_renditions
@@ -98,8 +99,11 @@ class HtmlFormat:
             inner = apply_splices(state.source, inner_splices)[slot.start : _shift(slot.end, inner_splices)]
         else:
             check_fragment(rendition.text, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
+            # The build's guarantee: only the source unit's markup and harmless inline tags,
+            # never a handler or a script URL, whatever the flags (see _htmlsafe).
+            safe = sanitise(rendition.text, state.source[slot.start : slot.end], xml=state.xml).text
             edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
-            inner = fill_fragment_attrs(rendition.text, edits, xml=state.xml)
+            inner = fill_fragment_attrs(safe, edits, xml=state.xml)
         marked = unit.role not in TEXT_ONLY_ELEMENTS  # <title> cannot hold a <span>
         if rendition.fallback_lang and rendition.fallback_lang != lang and marked:
             inner = f'<span lang="{rendition.fallback_lang}">{inner}</span>'
