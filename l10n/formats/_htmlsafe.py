@@ -71,6 +71,12 @@ _VALUE = r"""(?:"[^"<]*"|'[^'<]*'|[^\s"'=<>`]+)"""
 START_TAG = re.compile(rf"<({_NAME})((?:\s+{_ATTR_NAME}(?:\s*=\s*{_VALUE})?)*)\s*(/?)>")
 END_TAG = re.compile(rf"</({_NAME})\s*>")
 _ATTR = re.compile(rf"""({_ATTR_NAME})(?:\s*=\s*(?:"([^"<]*)"|'([^'<]*)'|([^\s"'=<>`]+)))?""")
+# CommonMark autolinks: <scheme:...> and <address@host>
+AUTOLINK = re.compile(
+    r"<(?:([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>\x00-\x1f]*)"
+    r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
+)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+")
 _STYLE_DANGER = re.compile(r"[(\\@<&]|/\*|expression|javascript|behaviou?r|binding|url", re.I)
@@ -184,12 +190,13 @@ def escape_markup(text: str) -> str:
 
 def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
              skip: tuple[tuple[int, int], ...] = (),
-             forbidden: frozenset[str] = frozenset()) -> Sanitised:
+             forbidden: frozenset[str] = frozenset(), markdown: bool = False) -> Sanitised:
     """The fragment with every tag the source-unit rule refuses escaped (see the module docstring).
 
     ``source`` is the source unit's markup (or its SourceTags). ``skip`` are ranges left exactly as
     they are (Markdown code spans, whose text no renderer reads as markup); ``forbidden`` names
-    elements refused in this context besides NEVER."""
+    elements refused in this context besides NEVER; with ``markdown``, autolinks are kept when
+    their URL is safe."""
     if "<" not in fragment:
         return Sanitised(fragment, ())
     allowed = source if isinstance(source, SourceTags) else SourceTags.of(source, xml=xml)
@@ -208,6 +215,15 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
             pos = inside
             continue
         out.append(fragment[pos:at])
+        link = AUTOLINK.match(fragment, at) if markdown else None
+        if link is not None:
+            if link.group(1) is not None and unsafe_url(link.group(1)):
+                problems.append(f"{_shorten(link.group(0))}: unsafe URL")
+                out.append(escape_markup(link.group(0)))
+            else:
+                out.append(link.group(0))
+            pos = link.end()
+            continue
         start, end = START_TAG.match(fragment, at), END_TAG.match(fragment, at)
         if start is not None:
             raw, name = start.group(0), _norm(start.group(1), xml)
