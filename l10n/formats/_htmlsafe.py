@@ -177,10 +177,12 @@ class SourceTags:
 
 @dataclass(frozen=True)
 class Sanitised:
-    """A fragment made safe: its text, and each escaped tag with the reason."""
+    """A fragment made safe: its text, each tag escaped by the rule with the reason, and each
+    tag escaped because it closes nothing or is never closed (``unbalanced``)."""
 
     text: str
     problems: tuple[str, ...]
+    unbalanced: tuple[str, ...] = ()
 
 
 def escape_markup(text: str) -> str:
@@ -198,10 +200,11 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
     elements refused in this context besides NEVER; with ``markdown``, autolinks are kept when
     their URL is safe."""
     if "<" not in fragment:
-        return Sanitised(fragment, ())
+        return Sanitised(fragment, (), ())
     allowed = source if isinstance(source, SourceTags) else SourceTags.of(source, xml=xml)
     out: list[str] = []
     problems: list[str] = []
+    unbalanced: list[str] = []
     stack: list[tuple[str, int | None]] = []  # open elements: name, index in out when kept
     pos = 0
     skips = sorted(skip)
@@ -247,7 +250,7 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
                 out.append(raw if index is not None else escape_markup(raw))
             else:
                 if name not in _VOID:
-                    problems.append(f"{raw}: closes no element of the translation")
+                    unbalanced.append(f"{raw}: closes no element of the translation")
                 out.append(escape_markup(raw))
             pos = end.end()
         else:
@@ -259,9 +262,9 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
     out.append(fragment[pos:])
     for name, index in stack:  # left open: escaped, so the page's structure stays as it was
         if index is not None:
-            problems.append(f"<{name}> is not closed")
+            unbalanced.append(f"<{name}> is not closed")
             out[index] = escape_markup(out[index])
-    return Sanitised("".join(out), tuple(problems))
+    return Sanitised("".join(out), tuple(problems), tuple(unbalanced))
 
 
 def _norm(name: str, xml: bool) -> str:
