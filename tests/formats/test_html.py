@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polib
 import pytest
 
 from l10n.errors import InputError
@@ -232,3 +233,29 @@ def test_fallback_in_title_is_not_wrapped_in_a_span():
     out = html.render(doc, [Rendition(u.text, fallback_lang="en") for u in doc.units], lang="fr")
     assert "<title>Doha, 4 to 6 November 2025</title>" in out
     assert '<p><span lang="en">The Summit opened in Doha.</span></p>' in out
+
+
+@pytest.mark.parametrize("suffix", [".html", ".xhtml"])
+def test_source_over_65535_lines_gets_true_line_numbers(make_project, suffix):
+    """libxml2's HTML parser stops counting lines at 65,535; the templates' references do not."""
+    from l10n.config import load_config
+    from l10n.pipeline import extract
+
+    head = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            if suffix == ".xhtml" else "<!DOCTYPE html>\n<html>")
+    lines = [head, "<head><title>A long report</title></head>", "<body>",
+             "<p>The opening paragraph of the report.</p>"]
+    lines += [f'<p class="row">Row <b>{n}</b> of the annex.</p>' if n % 1000 == 0 else "<hr/>"
+              for n in range(1, 70_001)]
+    lines += ["<p>The closing paragraph of the report.</p>", "<p>Adopted in <em>Doha</em>.</p>",
+              "</body>", "</html>", ""]
+    root = make_project({f"source/report{suffix}": "\n".join(lines)}, 'languages = ["en", "fr"]\n')
+    extract(load_config(root, explicit=True))
+    template = polib.pofile(str(root / "po" / "report.pot"))
+    where = {entry.msgid: entry.occurrences for entry in template}
+    name = f"source/report{suffix}"
+    assert where["The opening paragraph of the report."] == [(name, "5")]  # the head is 2 lines
+    assert where["Row <b>1000</b> of the annex."] == [(name, str(5 + 1000))]
+    assert where["Row <b>70000</b> of the annex."] == [(name, str(5 + 70_000))]
+    assert where["The closing paragraph of the report."] == [(name, "70006")]
+    assert where["Adopted in <em>Doha</em>."] == [(name, "70007")]
