@@ -106,10 +106,11 @@ class HtmlFormat:
             ]
             inner = apply_splices(state.source, inner_splices)[slot.start : _shift(slot.end, inner_splices)]
         else:
-            check_fragment(rendition.text, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
             # The build's guarantee: only the source unit's markup and harmless inline tags,
-            # never a handler or a script URL, whatever the flags (see _htmlsafe).
+            # never a handler or a script URL, whatever the flags; any other tag, and any tag
+            # left unclosed or closing nothing, is escaped and shows as text (see _htmlsafe).
             safe = sanitise(rendition.text, state.source[slot.start : slot.end], xml=state.xml).text
+            check_fragment(safe, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
             edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
             inner = fill_fragment_attrs(safe, edits, xml=state.xml)
         marked = unit.role not in TEXT_ONLY_ELEMENTS  # <title> cannot hold a <span>
