@@ -298,7 +298,7 @@ def safe_translation(unit: Unit, translation: str) -> str:
                     markdown=True).text
     if START_TAG.fullmatch(text) or END_TAG.fullmatch(text) or AUTOLINK.fullmatch(text):
         text = inert(text)  # a tag alone on its line would open an HTML block
-    if _unsafe_inline(text, source):
+    if ("<" in text or "[" in text) and _unsafe_inline(text, source):  # links, tags need these
         return inert(" ".join(translation.splitlines()).strip())
     return text
 

@@ -77,11 +77,11 @@ def hostile_project(make_project, monkeypatch):
         "source/page.html": _html_sources(len(HOSTILE_HTML) + 1, xml=False),
         "source/xpage.xhtml": _html_sources(len(HOSTILE_HTML) + 1, xml=True),
         "source/notes.md": _md_source(len(markdown) + 1, len(HOSTILE_MD_ALONE)),
-    }, 'languages = ["en", "fr"]\n')
+    }, 'languages = ["en", "fr", "ar"]\n')
     config = load_config(root, explicit=True)
     extract(config)
     update(config)
-    for path in sorted((root / "po" / "fr").glob("*.po")):
+    for path in sorted((root / "po").glob("*/*.po")):  # Arabic too: its Latin runs get <bdi>
         is_md = path.name == "notes.po"
         catalogue = polib.pofile(str(path))
         for entry in catalogue:
@@ -98,8 +98,9 @@ def _build(run_cli, config, *args):
     return config.output_dir / "fr"
 
 
-def test_hostile_translations_publish_no_script(hostile_project, run_cli):
-    out = _build(run_cli, hostile_project, "--no-checks")
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_hostile_translations_publish_no_script(hostile_project, run_cli, lang):
+    out = _build(run_cli, hostile_project, "--no-checks").parent / lang
     page = lxml_html.document_fromstring((out / "page.html").read_bytes())
     xpage = etree.fromstring((out / "xpage.xhtml").read_bytes())  # still well-formed XML
     md_text = (out / "notes.md").read_text("utf-8")
@@ -153,13 +154,39 @@ def test_markdown_keeps_source_links_and_escapes_the_rest(hostile_project, run_c
     assert [img.get("src") for img in notes.iter("img")] == ["doha.png"]
 
 
-def test_checks_on_refuse_what_the_flag_hides_from_tag_mismatch(hostile_project, run_cli):
-    """`#, ignore-tag-mismatch` no longer publishes <img onerror> at 100 %: M005 refuses it."""
-    for path in sorted((hostile_project.root / "po" / "fr").glob("*.po")):
+def test_ignore_tag_mismatch_no_longer_publishes_an_event_handler(make_project, run_cli,
+                                                                  monkeypatch):
+    """The tester's case: `#, ignore-tag-mismatch` on '<img src=x onerror=...>', checks on, 100 %.
+
+    It was published with exit 0. Now M005 refuses the language; with that silenced too, or with
+    --no-checks, the page is built and shows the tag as text."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762214400")
+    root = make_project({"source/page.html": _html_sources(1, xml=False)},
+                        'languages = ["en", "fr"]\n')
+    config = load_config(root, explicit=True)
+    extract(config)
+    update(config)
+    hostile = "<img src=x onerror=alert(document.domain)>"
+
+    def translate(*flags: str) -> None:
+        (path,) = (root / "po" / "fr").glob("*.po")
         catalogue = polib.pofile(str(path))
         for entry in catalogue:
-            entry.flags = [f for f in entry.flags if f != "ignore-unsafe-markup"]
+            entry.msgstr = _french(entry.msgid, [], [], False)
+            if entry.msgid.startswith("Paragraph 0"):
+                entry.msgstr += " " + hostile
+                entry.flags = list(flags)
         catalogue.save()
-    result = run_cli(hostile_project.root)
+
+    translate("ignore-tag-mismatch")
+    result = run_cli(root)
     assert result.exit_code == 1, result.output
-    assert not (hostile_project.output_dir / "fr").exists()
+    assert "fr" in result.output and not (config.output_dir / "fr").exists()
+    for args, flags in ((("--no-checks",), ("ignore-tag-mismatch",)),
+                        ((), ("ignore-tag-mismatch", "ignore-unsafe-markup"))):
+        translate(*flags)
+        result = run_cli(root, *args)
+        assert result.exit_code == 0, result.output
+        page = lxml_html.document_fromstring((config.output_dir / "fr" / "page.html").read_bytes())
+        assert unsafe_in(page) == []
+        assert hostile in page.get_element_by_id("p0").text_content()
