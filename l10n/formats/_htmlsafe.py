@@ -34,6 +34,7 @@ unit, which is what decides whether a link or an image belongs in the translatio
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -208,11 +209,13 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
     stack: list[tuple[str, int | None]] = []  # open elements: name, index in out when kept
     pos = 0
     skips = sorted(skip)
+    starts = [start for start, _ in skips]
     while True:
         at = fragment.find("<", pos)
         if at < 0:
             break
-        inside = next((end for start, end in skips if start <= at < end), None)
+        k = bisect.bisect_right(starts, at) - 1
+        inside = skips[k][1] if k >= 0 and at < skips[k][1] else None
         if inside is not None:
             out.append(fragment[pos:inside])
             pos = inside
