@@ -29,7 +29,10 @@ or without checks: it is not a check that ``#, ignore-...`` can silence. The mar
 learns of them before the build. The rule is applied here rather than by a general-purpose
 sanitiser (nh3/ammonia, lxml-html-clean): those re-serialise the fragment (breaking XHTML's
 ``<br/>`` and the byte-for-byte identity of everything else) and know nothing of the source
-unit, which is what decides whether a link or an image belongs in the translation.
+unit, which is what decides whether a link or an image belongs in the translation. Under the
+rule, the HTML renderer asks another parser for a second opinion (``second_opinion``: libxml2
+reads the sanitised fragment) and escapes the whole translation should it find a handler, a
+script URL or a script-like element there.
 """
 
 from __future__ import annotations
@@ -268,6 +271,32 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
             unbalanced.append(f"<{name}> is not closed")
             out[index] = escape_markup(out[index])
     return Sanitised("".join(out), tuple(problems), tuple(unbalanced))
+
+
+def second_opinion(fragment: str) -> bool:
+    """Whether libxml2's HTML parser finds in ``fragment`` what ``sanitise`` never lets through.
+
+    A sanitised fragment never has it (its markup is of one strict shape); this independent
+    reading by another parser is the net under that rule, not the rule: the renderer escapes
+    a whole fragment it objects to."""
+    if "<" not in fragment:
+        return False
+    from lxml import etree
+
+    parser = etree.HTMLParser(recover=True, no_network=True)
+    root = etree.fromstring(f"<div>{fragment}</div>".encode("utf-8"), parser)
+    holder = root.find(".//div") if root is not None else None
+    if holder is None:
+        return True
+    for element in holder.iterdescendants():
+        if not isinstance(element.tag, str):
+            return True  # a comment or processing instruction: sanitise leaves none
+        name = element.tag.rpartition("}")[2].lower()
+        if name in NEVER or name.rpartition(":")[2] in NEVER:
+            return True
+        if any(attr_problem(key.lower(), value) for key, value in element.attrib.items()):
+            return True
+    return False
 
 
 def _norm(name: str, xml: bool) -> str:

@@ -26,7 +26,7 @@ from ._htmlrender import (
     root_lang_attrs,
     set_attrs,
 )
-from ._htmlsafe import sanitise
+from ._htmlsafe import escape_markup, sanitise, second_opinion
 from ._htmlscan import Scan, Tag, scan
 from ._htmlsource import align, check_doctype, parse_tree
 from ._textutil import check_renditions
@@ -110,6 +110,8 @@ class HtmlFormat:
             # never a handler or a script URL, whatever the flags; any other tag, and any tag
             # left unclosed or closing nothing, is escaped and shows as text (see _htmlsafe).
             safe = sanitise(rendition.text, state.source[slot.start : slot.end], xml=state.xml).text
+            if second_opinion(safe):  # another parser's check: the whole translation as text
+                safe = escape_markup(rendition.text)
             check_fragment(safe, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
             edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
             inner = fill_fragment_attrs(safe, edits, xml=state.xml)

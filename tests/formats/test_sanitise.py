@@ -130,3 +130,17 @@ def test_the_markup_check_reports_what_the_build_escapes():
     check = UnsafeMarkup()
     for lang, source, target in check.examples_fail:
         assert sanitise(target, source, markdown=True).problems or "](" in target
+
+
+# A repeated attribute: parsers keep the first (harmless) one, so the net has nothing to catch.
+@pytest.mark.parametrize("hostile", [h for h in HOSTILE_HTML if '" href="javascript' not in h])
+def test_a_second_parser_catches_what_the_rule_would_miss(monkeypatch, hostile):
+    """The net under the rule: were sanitise to let a fragment through untouched, libxml2's
+    reading of it makes the renderer escape the whole translation."""
+    import l10n.formats.html as html_format
+    from l10n.formats._htmlsafe import Sanitised
+
+    monkeypatch.setattr(html_format, "sanitise", lambda text, *a, **k: Sanitised(text, ()))
+    tree, paragraph = _render_html(hostile, xml=False)
+    assert unsafe_in(tree) == []
+    assert "".join(paragraph.itertext()).startswith('Voir <a href="https://un.org/s">')
