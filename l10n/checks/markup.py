@@ -149,7 +149,8 @@ class UnsafeMarkup(Check):
     examples_fail = [
         ("fr", 'Photo <img src="a.png">', 'Photo <img src="a.png" onerror="alert(1)">'),
         ("es", 'See <a href="/s">this</a>.', 'Véase <a href="javascript:alert(1)">esto</a>.'),
-        ("ru", "See [the report](https://un.org/a).", "См. [доклад](JaVa&#x53;cript:alert(1))."),
+        ("ru", "See [the report](https://un.org/a).",
+         "См. [доклад](JaVa&#x53;cript:alert(1))."),
     ]
     examples_pass = [
         ("fr", 'See <a href="/s">this</a>.', 'Voir <a href="/s" title="Sommet">ceci</a>.'),
@@ -169,8 +170,8 @@ class UnsafeMarkup(Check):
             problems += [f"link ({url}): unsafe URL" for url in MD_LINK.findall(target)
                          if unsafe_url(url)]
             if problems:
-                yield self.finding(entry, "shown as text in the built page: " + "; ".join(problems),
-                                   found=" ".join(problems))
+                message = "shown as text in the built page: " + "; ".join(problems)
+                yield self.finding(entry, message, found=" ".join(problems))
 
 
 # ------------------------------------------------------------------ translate-toolkit wrapping

@@ -82,7 +82,8 @@ AUTOLINK = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+")
+_IGNORED_IN_URL = re.compile(
+    r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+")
 _STYLE_DANGER = re.compile(r"[(\\@<&]|/\*|expression|javascript|behaviou?r|binding|url", re.I)
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
@@ -110,7 +111,8 @@ def unsafe_url(value: str) -> bool:
 
 def _urls(name: str, value: str) -> list[str]:
     if name.rpartition(":")[2] in ("srcset", "imagesrcset"):
-        return [part.strip().split()[0] for part in html.unescape(value).split(",") if part.strip()]
+        parts = html.unescape(value).split(",")
+        return [part.strip().split()[0] for part in parts if part.strip()]
     return [value]
 
 
@@ -123,7 +125,8 @@ def attr_problem(name: str, value: str | None) -> str | None:
     if value is None:
         return None
     local = name.rpartition(":")[2]
-    if (name in URL_ATTRS or local in URL_ATTRS) and any(unsafe_url(url) for url in _urls(name, value)):
+    urls = name in URL_ATTRS or local in URL_ATTRS
+    if urls and any(unsafe_url(url) for url in _urls(name, value)):
         return f"unsafe URL in {name}"
     if name == "style" and _STYLE_DANGER.search(html.unescape(value)):
         return "a style that can load or run code"
@@ -173,8 +176,9 @@ class SourceTags:
         candidates = self.elements.get(name)
         if candidates is None:
             return f"<{name}> is not in the source"
-        if any(all(element.get(key) == value for key, value in fixed.items()) for element in candidates):
-            return None
+        for element in candidates:
+            if all(element.get(key) == value for key, value in fixed.items()):
+                return None
         shown = " ".join(f'{key}="{value}"' for key, value in sorted(fixed.items()))
         return f"{shown} is not on any <{name}> of the source"
 

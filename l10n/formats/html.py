@@ -109,7 +109,8 @@ class HtmlFormat:
             # The build's guarantee: only the source unit's markup and harmless inline tags,
             # never a handler or a script URL, whatever the flags; any other tag, and any tag
             # left unclosed or closing nothing, is escaped and shows as text (see _htmlsafe).
-            safe = sanitise(rendition.text, state.source[slot.start : slot.end], xml=state.xml).text
+            source = state.source[slot.start : slot.end]
+            safe = sanitise(rendition.text, source, xml=state.xml).text
             if second_opinion(safe):  # another parser's check: the whole translation as text
                 safe = escape_markup(rendition.text)
             check_fragment(safe, xml=state.xml, path=document.path, line=unit.line, role=unit.role)

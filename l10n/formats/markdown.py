@@ -308,8 +308,12 @@ def _unsafe_inline(text: str, source: SourceTags) -> bool:
     for token in _checker().parseInline(text, {})[0].children or []:
         if token.type == "html_inline":
             start, end = START_TAG.fullmatch(token.content), END_TAG.fullmatch(token.content)
-            if end is None and (start is None or start.group(1).lower() in MD_BLOCK_TAGS
-                                or source.problem(start.group(1).lower(), parse_attrs(start.group(2)))):
+            if end is not None:
+                continue
+            name = start.group(1).lower() if start else ""
+            if not start or name in MD_BLOCK_TAGS:
+                return True
+            if source.problem(name, parse_attrs(start.group(2))):
                 return True
         elif token.type in ("link_open", "image"):
             if unsafe_url(token.attrGet("href") or token.attrGet("src") or ""):
@@ -321,7 +325,7 @@ _CHECKER: list = []
 
 
 def _checker() -> MarkdownIt:
-    """markdown-it as a permissive renderer would read a translation: every link kept as written."""
+    """markdown-it as a permissive renderer reads a translation: every link kept as written."""
     if not _CHECKER:
         md = _parser()
         md.validateLink = lambda url: True

@@ -25,7 +25,8 @@ XHTML = """<?xml version="1.0" encoding="ISO-8859-1"?>
 <body><p>The Summit closed on 6 November.</p></body>
 </html>
 """
-ZH = {"The Summit in Doha": "多哈首脑会议", "The Summit closed on 6 November.": "首脑会议于11月6日闭幕。"}
+ZH = {"The Summit in Doha": "多哈首脑会议",
+      "The Summit closed on 6 November.": "首脑会议于11月6日闭幕。"}
 
 
 def test_pages_that_declared_latin_1_are_read_as_utf_8(make_project, run_cli, monkeypatch):

@@ -32,7 +32,8 @@ HOSTILE_HTML = [
     '<span style="background:url(javascript:alert(1))">fond</span>',
     '<span style="width: expression(alert(1))">largeur</span>',
     "<!--><img src=x onerror=alert(1)>-->",
-    '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">x</button></form>',
+    '<form action="javascript:alert(1)">'
+    '<button formaction="javascript:alert(1)">x</button></form>',
     '<object data="javascript:alert(1)"></object>',
     '<img src="doha.png" srcset="javascript:alert(1) 1x">',
 ]

@@ -24,9 +24,10 @@ from .hostile import HOSTILE_HTML, HOSTILE_MD, HOSTILE_MD_ALONE
 SOURCE_HTML = ('<!DOCTYPE html>\n<html lang="en"><head><title>T</title></head><body>\n'
                '<p id="p">See <a href="https://un.org/s">the summit</a> in <em>Doha</em> '
                '<img src="doha.png" alt="A view">.</p>\n</body></html>\n')
-SOURCE_XHTML = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"'
-                ' lang="en"><head><title>T</title></head><body>\n<p id="p">See <a '
-                'href="https://un.org/s">the summit</a> in <em>Doha</em> <img src="doha.png" '
+SOURCE_XHTML = ('<?xml version="1.0" encoding="utf-8"?>\n'
+                '<html xmlns="http://www.w3.org/1999/xhtml" lang="en">'
+                '<head><title>T</title></head><body>\n'
+                '<p id="p">See <a href="https://un.org/s">the summit</a> in <em>Doha</em> <img src="doha.png" '
                 'alt="A view"/>.</p>\n</body></html>\n')
 LEGIT = 'Voir <a href="https://un.org/s">le sommet</a> à <em>Doha</em> <img src="doha.png"{}>.'
 SOURCE_MD = "# Notes\n\nSee [the summit](https://un.org/s) in *Doha* and <abbr>UN</abbr>.\n"
