@@ -426,7 +426,7 @@ def renditions_for(
         if lang == source_lang:
             renditions.append(Rendition(unit.text))
             continue
-        parts = []
+        parts, first = [], None
         for start, end in unit_sentences(unit, source_lang):
             text = unit.text[start:end]
             entry = table.get((unit.role, text)) or table.get((None, text))
@@ -435,8 +435,10 @@ def renditions_for(
                 parts = None
                 break
             parts.append(entry.msgstr)
+            first = first or entry
         if parts is None:
             renditions.append(Rendition(unit.text, fallback_lang=source_lang))
         else:
-            renditions.append(Rendition(joiner.join(parts)))
+            origin = (catalogue.fpath, first.linenum) if catalogue.fpath and first else None
+            renditions.append(Rendition(joiner.join(parts), origin=origin))
     return renditions
