@@ -1,7 +1,7 @@
 """``python -m benchmarks.quality``: how l10n check does on official UN translations.
 
     python -m benchmarks.quality [--shared DIR] [--langs ar,es,fr,ru,zh] [--limit N]
-                                 [--json FILE] [--work DIR]
+                                 [--json FILE] [--markdown FILE] [--work DIR]
 
 Reads ``../shared/testdata/un-parallel/`` (half of the UN Parallel Corpus v1.0 development
 set), undoes or skips the export's artefacts (and says which and how many), writes the pairs
@@ -26,7 +26,7 @@ from . import corpus as corpus_mod
 from .evaluate import (Timing, caught_figures, clean_project, flagged_figures, injected_project,
                        l10n_findings, pofilter_findings)
 from .inject import SEED, Terms
-from .report import render
+from .report import markdown, render
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -50,6 +50,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None,
                         help="only the first N lines of the corpus (a quick sample)")
     parser.add_argument("--json", type=Path, default=None, help="write the figures to FILE")
+    parser.add_argument("--markdown", type=Path, default=None,
+                        help="write the tables as Markdown to FILE (as in benchmarks/README.md)")
     parser.add_argument("--work", type=Path, default=None,
                         help="keep the scratch projects in DIR (default: a temporary folder)")
     args = parser.parse_args(argv)
@@ -119,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(render(figures))
     if args.json is not None:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if args.markdown is not None:
+        args.markdown.write_text(markdown(figures), "utf-8")
     return 0
 
 

@@ -92,3 +92,41 @@ def render(figures: dict) -> str:
              f"pofilter {timing['pofilter']['wall_seconds']} s wall, "
              f"{timing['pofilter']['cpu_seconds']} s CPU)"]
     return "\n".join(lines) + "\n"
+
+
+def _md(header: list[str], rows: list[list[str]]) -> list[str]:
+    align = ["---", *("---:" for _ in header[1:])]
+    return ["| " + " | ".join(row) + " |" for row in [header, align, *rows]]
+
+
+def markdown(figures: dict) -> str:
+    """The tables of benchmarks/README.md's section on official UN translations."""
+    flagged, langs = figures["flagged"], list(figures["flagged"])
+    checks = sorted({c for lang in langs for c in flagged[lang]["by_check"]},
+                    key=lambda c: (-sum(flagged[l]["by_check"].get(c, {}).get("pairs", 0)
+                                        for l in langs), c))
+    rows = [["pairs checked", *(str(flagged[l]["pairs"]) for l in langs)],
+            ["**l10n, any check**", *(f"**{percent(flagged[l]['share'])}** "
+                                      f"({flagged[l]['flagged']})" for l in langs)]]
+    for check in checks:
+        rows.append([f"{check}", *(
+            f"{percent(flagged[l]['by_check'][check]['share'])} "
+            f"({flagged[l]['by_check'][check]['pairs']})" if check in flagged[l]["by_check"]
+            else "-" for l in langs)])
+    for key, label in (("pofilter", "pofilter --language=LANG, any test"),
+                       ("pofilter_no_language", "pofilter (no --language), any test")):
+        if figures.get(key):
+            rows.append([label, *(f"{percent(figures[key][l]['share'])} "
+                                  f"({figures[key][l]['flagged']})" for l in langs)])
+    lines = _md(["pairs with an error or warning", *langs], rows) + [""]
+    rows = []
+    for slug, kind in figures["injected"].items():
+        cells = []
+        for lang in langs:
+            info = kind["langs"][lang]
+            cells.append("n/a" if not info["injected"] else
+                         f"{percent(info['share'])} ({info['caught']}/{info['injected']}; "
+                         f"{percent(info['fitting_share'])})")
+        rows.append([slug, *cells])
+    lines += _md(["injected error", *langs], rows)
+    return "\n".join(lines) + "\n"

@@ -155,7 +155,8 @@ def run(tmp_path_factory) -> tuple[dict, Path]:
     work = tmp_path_factory.mktemp("quality")
     out = work / "figures.json"
     code = main(["--shared", str(SHARED), "--langs", ",".join(LANGS), "--limit", str(LIMIT),
-                 "--work", str(work / "scratch"), "--json", str(out)])
+                 "--work", str(work / "scratch"), "--json", str(out),
+                 "--markdown", str(work / "tables.md")])
     assert code == 0
     return json.loads(out.read_text("utf-8")), work / "scratch"
 
@@ -215,6 +216,15 @@ def test_every_applicable_pair_is_injected_and_counted(run) -> None:
     for slug in ("digit", "untranslated", "fr-nbsp", "quotes"):
         assert figures["injected"][slug]["langs"]["fr"]["injected"] > 0, slug
     assert figures["injected"]["zh-comma"]["langs"]["zh"]["injected"] > 0
+
+
+@pytest.mark.shared
+def test_the_markdown_tables_have_a_row_per_check_and_kind(run) -> None:
+    figures, scratch = run
+    tables = (scratch.parent / "tables.md").read_text("utf-8")
+    rows = {line.split(" | ")[0].strip("| *") for line in tables.splitlines()}
+    assert set(figures["injected"]) <= rows
+    assert {c for lang in LANGS for c in figures["flagged"][lang]["by_check"]} <= rows
 
 
 @pytest.mark.shared
