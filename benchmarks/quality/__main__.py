@@ -41,18 +41,21 @@ def _langs(value: str) -> tuple[str, ...]:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality",
-                                     description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.quality",
+        description="How l10n check does on official UN translations: pairs flagged, and "
+                    "injected errors caught, per language (see benchmarks/README.md).")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, metavar="DIR",
                         help="the shared folder (default: ../shared beside the checkout)")
-    parser.add_argument("--langs", type=_langs, default=corpus_mod.TARGETS,
+    parser.add_argument("--langs", type=_langs, default=corpus_mod.TARGETS, metavar="LANGS",
                         help="target languages, comma-separated (default: ar,es,fr,ru,zh)")
-    parser.add_argument("--limit", type=int, default=None,
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="only the first N lines of the corpus (a quick sample)")
-    parser.add_argument("--json", type=Path, default=None, help="write the figures to FILE")
-    parser.add_argument("--markdown", type=Path, default=None,
+    parser.add_argument("--json", type=Path, default=None, metavar="FILE",
+                        help="write the figures to FILE")
+    parser.add_argument("--markdown", type=Path, default=None, metavar="FILE",
                         help="write the tables as Markdown to FILE (as in benchmarks/README.md)")
-    parser.add_argument("--work", type=Path, default=None,
+    parser.add_argument("--work", type=Path, default=None, metavar="DIR",
                         help="keep the scratch projects in DIR (default: a temporary folder)")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
