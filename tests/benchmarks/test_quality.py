@@ -117,6 +117,19 @@ def test_punctuation_errors(slug: str, lang: str, target: str, expected: str) ->
     assert injected(_pair(target, lang=lang), _kind(slug), Terms(None)) == expected
 
 
+def test_injections_are_the_same_on_every_run_and_for_every_sample() -> None:
+    """The choice depends on the pair, its language and the kind only (a fixed seed)."""
+    text = "一，二，三，四，五，六，七，八"
+    pair = Pair(7, "a/69/1", "zh", "x", text)
+    made = {injected(pair, _kind("zh-comma"), Terms(None)) for _ in range(5)}
+    assert len(made) == 1
+    random.seed(1234)  # the global generator plays no part
+    assert injected(pair, _kind("zh-comma"), Terms(None)) in made
+    lines = {injected(Pair(n, "a/69/1", "zh", "x", text), _kind("zh-comma"), Terms(None))
+             for n in range(20)}
+    assert len(lines) > 1  # the corpus line enters the seed: not the same comma everywhere
+
+
 def test_a_kind_is_not_injected_where_it_cannot_apply() -> None:
     assert injected(_pair("首先，其次", lang="zh"), _kind("fr-nbsp"), Terms(None)) is None
     assert injected(_pair("Pas de virgule", lang="fr"), _kind("zh-comma"), Terms(None)) is None
