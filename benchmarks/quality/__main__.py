@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import corpus as corpus_mod
 from .evaluate import (Timing, caught_figures, clean_project, flagged_figures, injected_project,
-                       l10n_findings, pofilter_findings)
+                       l10n_findings, pofilter_findings, term_figures)
 from .inject import SEED, Terms
 from .report import markdown, render
 
@@ -97,6 +97,7 @@ def evaluate(args: argparse.Namespace, work: Path) -> dict:
                       for lang in args.langs},
         },
         "flagged": flagged_figures(clean, clean_found, args.langs),
+        "terms": term_figures(clean, clean_found, terms, args.langs),
         "pofilter": (None if pofilter is None else
                      flagged_figures(clean, pofilter, args.langs, name=lambda test: test)),
         "pofilter_no_language": (None if bare is None else

@@ -31,9 +31,9 @@ from pathlib import Path
 import polib
 
 from l10n.catalog import format_po, read_po
-from l10n.fsutil import atomic_write
 from l10n.checks.base import ProjectCheck
 from l10n.checks.registry import CHECKS
+from l10n.fsutil import atomic_write
 from l10n.pipeline import new_catalogue
 
 from .corpus import SOURCE, Corpus, Pair
@@ -209,6 +209,22 @@ def flagged_figures(project: Project, found: dict[Key, list], langs: tuple[str, 
             "by_check": {c: {"pairs": n, "share": share(n, len(keys))}
                          for c, n in sorted(by_check.items(), key=lambda kv: (-kv[1], kv[0]))},
         }
+    return figures
+
+
+TERM_CHECKS = ("term-missing", "term-deprecated", "term-near-miss", "term-partial")
+
+
+def term_figures(project: Project, found: dict[Key, list[dict]], terms: Terms,
+                 langs: tuple[str, ...]) -> dict:
+    """Per language: the pairs whose source names a glossary concept, and the share of them
+    the term checks flag (what a terminologist sees of the glossary on real text)."""
+    figures = {}
+    for lang in langs:
+        keys = [k for k, v in project.entries.items() if v[0] == lang and terms.names_any(k[1])]
+        flagged = [k for k in keys if any(f["check"] in TERM_CHECKS for f in found.get(k, ()))]
+        figures[lang] = {"pairs": len(keys), "flagged": len(flagged),
+                         "share": share(len(flagged), len(keys))}
     return figures
 
 

@@ -144,6 +144,13 @@ class Terms:
     def __len__(self) -> int:
         return len(self.concepts)
 
+    def named(self, concept: Concept, source: str) -> bool:
+        """True when the English ``source`` names ``concept`` (one of its English terms)."""
+        return any(_term_pattern(t, "en").search(source) for t in concept.source)
+
+    def names_any(self, source: str) -> bool:
+        return any(self.named(concept, source) for concept in self.concepts)
+
 
 def _variants(term: str) -> list[str]:
     """"Ambassadeur / Ambassadrice" -> both; "Qatar (le)" -> "Qatar"."""
@@ -182,7 +189,7 @@ def term(pair: Pair, rng: random.Random, terms: Terms) -> str | None:
     occurrence goes (one left behind would still render the concept)."""
     found: dict[int, list[tuple[int, int]]] = {}
     for number, concept in enumerate(terms.concepts):
-        if not any(_term_pattern(t, "en").search(pair.source) for t in concept.source):
+        if not terms.named(concept, pair.source):
             continue
         spans = [m.span(1) for rendering in concept.targets.get(pair.lang, ())
                  for m in _term_pattern(rendering, pair.lang).finditer(pair.target)]

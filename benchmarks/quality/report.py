@@ -52,6 +52,10 @@ def _flagged(figures: dict) -> list[str]:
     header = ["pairs with an error or warning", *(f"{l} of {flagged[l]['pairs']}" for l in langs)]
     lines = ["Official translations flagged (share of pairs, pairs in brackets):", "",
              *_table(header, rows)]
+    terms = figures["terms"]
+    lines += ["", "Pairs whose source names a glossary term, flagged by the term checks: "
+              + ", ".join(f"{l} {percent(terms[l]['share'])} ({terms[l]['flagged']} of "
+                          f"{terms[l]['pairs']})" for l in langs)]
     pofilter = figures.get("pofilter")
     if pofilter:
         lines += ["", "pofilter --language=LANG, its tests that flag most pairs:"]
@@ -118,6 +122,10 @@ def markdown(figures: dict) -> str:
         if figures.get(key):
             rows.append([label, *(f"{percent(figures[key][l]['share'])} "
                                   f"({figures[key][l]['flagged']})" for l in langs)])
+    terms = figures["terms"]
+    rows.append(["term checks, of the pairs whose source names a glossary term", *(
+        f"{percent(terms[l]['share'])} ({terms[l]['flagged']} of {terms[l]['pairs']})"
+        for l in langs)])
     lines = _md(["pairs with an error or warning", *langs], rows) + [""]
     rows = []
     for slug, kind in figures["injected"].items():

@@ -208,6 +208,13 @@ def test_flagged_shares_are_counted_per_check(run) -> None:
             by_check = [entry["pairs"] for entry in info["by_check"].values()]
             assert all(0 < n <= info["flagged"] for n in by_check)
             assert (sum(by_check) >= info["flagged"]) if info["flagged"] else not by_check
+    for lang in LANGS:
+        terms = figures["terms"][lang]
+        assert 0 < terms["pairs"] <= figures["flagged"][lang]["pairs"]
+        term_flags = sum(figures["flagged"][lang]["by_check"].get(c, {}).get("pairs", 0)
+                         for c in ("term-missing", "term-deprecated", "term-near-miss",
+                                   "term-partial"))
+        assert terms["flagged"] <= min(terms["pairs"], term_flags)
 
 
 @pytest.mark.shared
