@@ -17,6 +17,7 @@ import random
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -33,7 +34,8 @@ _SYMBOL = re.compile(
 
 # A word in each language that says nothing about the concept, for a term with no deprecated
 # rendering to fall back to.
-GENERIC = {"ar": "الجهات", "es": "entidades", "fr": "entités", "ru": "структуры", "zh": "有关方面"}
+GENERIC = {"ar": "الجهات", "es": "entidades", "fr": "entités", "ru": "структуры",
+           "zh": "有关方面"}
 
 
 def _ascii(char: str) -> int:
@@ -158,6 +160,7 @@ def _variants(term: str) -> list[str]:
     return [p for p in parts if p and "[" not in p]
 
 
+@lru_cache(maxsize=None)
 def _term_pattern(term: str, lang: str) -> re.Pattern:
     """``term`` as it may appear in running text: a lower-case first letter may be capital (at
     the start of a sentence), not the reverse ("member States" is not "Member States"); Russian
