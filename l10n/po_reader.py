@@ -149,6 +149,18 @@ def _blank_entry(linenum: int) -> polib.POEntry:
 _new_object = object.__new__
 
 
+def _get_field(entry: polib.POEntry, field: str | int) -> str:
+    """The value of ``field`` (an attribute name, or a plural form's index) of ``entry``."""
+    return entry.msgstr_plural[field] if field.__class__ is int else getattr(entry, field)
+
+
+def _set_field(entry: polib.POEntry, field: str | int, value: str) -> None:
+    if field.__class__ is int:
+        entry.msgstr_plural[field] = value
+    else:
+        setattr(entry, field, value)
+
+
 def _comment(so_far: str, line: str) -> str:
     """polib's joining of comment lines: empty lines before the first text are dropped."""
     return f"{so_far}\n{line}" if so_far else line
@@ -179,6 +191,10 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
     state, header, field = "st", "", None  # field: attribute continued by '"..."' lines
     has_msgid = has_plural = False
     ends_in_comment = True
+    # A string's continuation lines are collected here and joined once, when the next line
+    # that is not a continuation comes: adding each to the attribute would copy the string so
+    # far every time (a string of a million lines took seconds per hundred thousand).
+    pieces: list[str] | None = None
     number = last = 0
     for line in text.split("\n"):
         number += 1
@@ -204,16 +220,16 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
             piece = line[1:-1]
             if line[-1] != '"' or len(line) < 2 or "\\" in piece or '"' in piece:
                 piece = _string(line, path, number)
-            if field == "msgstr":
-                entry.msgstr += piece
-            elif field == "msgid":
-                entry.msgid += piece
-            elif field.__class__ is int:
-                entry.msgstr_plural[field] += piece
-            else:
-                setattr(entry, field, getattr(entry, field) + piece)
+            if pieces is None:
+                pieces = [_get_field(entry, field)]
+            pieces.append(piece)
             ends_in_comment = False
             continue
+        if pieces is not None and not (first == "#" and line[1:2] == "|"
+                                       and line[2:].lstrip()[:1] == '"'):
+            # the string continued on the lines before is complete
+            _set_field(entry, field, "".join(pieces))
+            pieces = None
         if first == "m":
             ends_in_comment = False
             if line[:5] == "msgid":
@@ -297,11 +313,9 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
             if rest[0] == '"':  # "#| "..."": continues the current string, whatever it is
                 if field is None:
                     raise _syntax("a string with no keyword before it", path, number)
-                piece = _string(rest, path, number)
-                if field.__class__ is int:
-                    entry.msgstr_plural[field] += piece
-                else:
-                    setattr(entry, field, getattr(entry, field) + piece)
+                if pieces is None:
+                    pieces = [_get_field(entry, field)]
+                pieces.append(_string(rest, path, number))
                 continue
             words = rest.split(None, 1)
             if len(words) < 2:
@@ -328,6 +342,8 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
             field = _PREVIOUS[words[0]]
             setattr(entry, field, _string(words[1], path, number))
             state = _PREVIOUS_STATE[words[0]]
+    if pieces is not None:
+        _set_field(entry, field, "".join(pieces))
     if not ends_in_comment:  # polib drops an entry followed only by comments
         if not has_msgid:
             raise _syntax("msgctxt without a msgid", path, last)

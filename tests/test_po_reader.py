@@ -287,3 +287,43 @@ def test_syntax_errors_name_the_line(text, line, message):
         read_catalogue(text, "po/fr/a.po")
     assert caught.value.message.startswith("syntax error: ") and message in caught.value.message
     assert (caught.value.path, caught.value.line) == ("po/fr/a.po", line)
+
+
+# A string continued over many lines, in each kind of field that takes continuation lines.
+LONG_STRINGS = {
+    "msgstr": ('msgid "a"\nmsgstr ""\n', "msgstr"),
+    "msgstr[1]": ('msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[1] ""\n', "msgstr[1]"),
+    "previous msgid": ('#, fuzzy\n#| msgid ""\n', "#| msgid"),
+}
+
+
+def _long_string(head: str, lines: int, where: str) -> str:
+    prefix = "#| " if where.startswith("#|") else ""
+    body = f'{prefix}"abcdefghij"\n' * lines
+    return head + body + ('msgid "a"\nmsgstr "b"\n' if prefix else "")
+
+
+def _best_time(text: str, runs: int = 3) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        read_catalogue(text, "po/fr/a.po")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("head, where", LONG_STRINGS.values(), ids=LONG_STRINGS.keys())
+def test_reading_a_string_of_many_continuation_lines_is_linear(head, where):
+    """A string of a million continuation lines took 15.6 s: each line was added to the string
+    so far, copying it. Doubling the lines must at most about double the time (a ratio measured
+    in this run, with a wide margin: quadratic reading gives 4 or more)."""
+    small, large = (_long_string(head, n, where) for n in (100_000, 200_000))
+    read = read_catalogue(large, "po/fr/a.po")
+    entry = read[0] if where != "#| msgid" else read.find("a")
+    value = {"msgstr": entry.msgstr, "msgstr[1]": entry.msgstr_plural.get(1),
+             "#| msgid": entry.previous_msgid}[where]
+    assert value == "abcdefghij" * 200_000
+    ratio = _best_time(large) / _best_time(small)
+    assert ratio < 3.5, f"doubling the continuation lines multiplied the time by {ratio:.1f}"
