@@ -50,6 +50,9 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
                              path=path) from None
     else:
         text = decode_utf8(data, path)
+    if "\x00" in text:  # decode_utf8 refuses it in UTF-8; any other charset too
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("contains a NUL byte; not a text file", path=path, line=line)
     if not text.strip():
         raise InputError("empty catalogue (not even a header)", path=path, line=1)
     if "\r" in text:

@@ -44,6 +44,9 @@ def variant(data: bytes, how: str) -> bytes:
     if how == "nul":
         word = NUL_AT if NUL_AT in data else b"Secretariat"
         return data.replace(word, word[:4] + b"\x00" + word[4:], 1)
+    if how == "latin1-nul":  # a NUL byte in a catalogue that declares another charset
+        latin = variant(data.replace(b"charset=UTF-8", b"charset=ISO-8859-1"), "latin1")
+        return variant(latin, "nul")
     if how == "utf16":
         return data.decode("utf-8").encode("utf-16")
     if how == "bom":
@@ -61,7 +64,7 @@ def line_of(data: bytes, how: str) -> int | None:
     text = data.decode("utf-8")
     if how == "latin1":
         index = next(i for i, c in enumerate(text) if ord(c) > 127)
-    elif how == "nul":
+    elif how in ("nul", "latin1-nul"):
         word = NUL_AT.decode() if NUL_AT.decode() in text else "Secretariat"
         index = text.index(word)
     else:
@@ -102,8 +105,8 @@ CASES = [
          "no Plural-Forms", 6),
     Case("po-plural-count-contradicts-header", "po/plural-count-contradicts-header.po", PO,
          PO_STRICT, "nplurals=2", 7),
-    Case("po-plural-index-beyond-header", "po/plural-index-beyond-header.po", PO, PO_STRICT,
-         "msgstr[5]", 7),
+    Case("po-plural-index-beyond-header", "po/plural-index-beyond-header.po", PO,
+         PO_ALL + PO_STRICT, "msgstr[5] where msgstr[1] is expected", 10),
     Case("po-bad-plural-index", "po/bad-plural-index.po", PO, PO_ALL, "syntax error", 9),
     Case("po-unknown-charset", "po/unknown-charset.po", PO, PO_ALL, "declared charset"),
     Case("po-not-a-catalogue", "po/not-a-catalogue.po", PO, PO_ALL, "syntax error", 1),
@@ -111,6 +114,14 @@ CASES = [
     Case("po-empty", "po/empty.po", PO, PO_ALL, "empty catalogue", 1),
     Case("po-not-utf8", "po/translated.po", PO, PO_ALL, "not valid UTF-8", how="latin1"),
     Case("po-nul-byte", "po/translated.po", PO, PO_ALL, "NUL byte", how="nul"),
+    Case("po-nul-byte-in-latin1", "po/translated.po", PO, PO_ALL, "NUL byte", how="latin1-nul"),
+    # malformed in ways msgfmt refuses and polib read with a loss (issue 18, item 5)
+    Case("po-plural-with-plain-msgstr", "po/plural-with-plain-msgstr.po", PO, PO_ALL,
+         "msgstr after msgid_plural", 9),
+    Case("po-plural-form-twice", "po/plural-form-twice.po", PO, PO_ALL,
+         "msgstr[0] where msgstr[1] is expected", 10),
+    Case("po-two-headers", "po/two-headers.po", PO, PO_ALL, "a second header", 10),
+    Case("po-obsolete-header", "po/obsolete-header.po", PO, PO_ALL, "obsolete header", 2),
     Case("po-utf16", "po/translated.po", PO, PO_ALL, "not valid UTF-8", 1, how="utf16"),
     # sources (HTML, XHTML, Markdown, text)
     Case("xhtml-external-entity", "source/xxe.xhtml", "source/xxe.xhtml", SRC,
