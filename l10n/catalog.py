@@ -17,7 +17,7 @@ import polib
 from unicode_segmentation_rs import gettext_wrap
 
 from .errors import InputError
-from .fsutil import atomic_write, decode_utf8, read_bytes
+from .fsutil import atomic_write, check_readable_size, decode_utf8, read_bytes
 from .po_reader import read_catalogue
 
 PAGE_WIDTH = 79
@@ -239,8 +239,10 @@ def header_text(metadata: dict[str, str]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in metadata.items())
 
 
-def format_po(catalogue: polib.POFile) -> str:
-    """The whole file as text: header, entries in order, obsolete entries last."""
+def format_po(catalogue: polib.POFile, path: str | Path | None = None) -> str:
+    """The whole file as text: header, entries in order, obsolete entries last.
+
+    Given the ``path`` it is for, text too large to be read back is refused (InputError)."""
     nplurals = plural_count(catalogue)
     blocks = []
     header = _comment_lines("#", catalogue.header)
@@ -251,12 +253,15 @@ def format_po(catalogue: polib.POFile) -> str:
     active = [e for e in catalogue if not e.obsolete]
     obsolete = [e for e in catalogue if e.obsolete]
     blocks += [format_entry(e, nplurals) for e in active + obsolete]
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    text = "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    if path is not None:
+        check_readable_size(text, path)
+    return text
 
 
 def write_po(catalogue: polib.POFile, path: str | Path) -> bool:
     """Write atomically; returns False when the file already had exactly this content."""
-    return atomic_write(path, format_po(catalogue))
+    return atomic_write(path, format_po(catalogue, path))
 
 
 def compile_mo(catalogue: polib.POFile, *, include_fuzzy: bool = False) -> bytes:

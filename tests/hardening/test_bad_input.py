@@ -278,6 +278,69 @@ def test_a_50_mb_input_is_refused_quickly_with_the_documented_limit(target, comm
     assert snapshot(root) == before
 
 
+def _limit_between(monkeypatch, low: int) -> int:
+    """Make MAX_INPUT_BYTES ``low`` + 8 for this test (the command line runs in this process):
+    the files up to ``low`` bytes are read, anything larger is not."""
+    from l10n import fsutil
+
+    monkeypatch.setattr(fsutil, "MAX_INPUT_BYTES", low + 8)
+    return low + 8
+
+
+def _grown_source(root: Path) -> None:
+    """Forty more paragraphs in the project's source document."""
+    more = "\n\n".join(f"Paragraph {n} adds a sentence to the report." for n in range(40))
+    write_tree(root, {"source/doc.txt": (root / "source/doc.txt").read_text() + "\n" + more})
+
+
+def _old_catalogue() -> bytes:
+    """The corpus's French catalogue with a hundred more translations (obsolete after a merge
+    with the project's template, and kept): larger than the template."""
+    more = "".join(f'\nmsgid "Old sentence {n}."\nmsgstr "Ancienne phrase {n}."\n'
+                   for n in range(100))
+    return (CORPUS / "po/translated.po").read_bytes() + more.encode()
+
+
+def test_update_refuses_to_grow_a_catalogue_past_the_read_limit(tmp_path, monkeypatch):
+    """A 31.9 MiB catalogue grew past the 32 MiB limit on ``update``, and check, stats and
+    update then refused it as "file too large". The limit holds on writing too: the update is
+    refused with one line, nothing is written, and the catalogue can still be read (the limit
+    is lowered here to the size of the largest file, instead of writing 32 MiB)."""
+    root = base_project(tmp_path / "project")
+    _grown_source(root)
+    assert run_cli(root, "extract").code == 0
+    write_tree(root, {PO: _old_catalogue()})
+    _limit_between(monkeypatch, max(p.stat().st_size for p in (root / "po").rglob("*.po*")))
+    before = snapshot(root)
+    outcome = run_cli(root, "update")
+    assert_refused(outcome, PO, "would be too large to read back", None)
+    assert snapshot(root) == before
+    for command in (["check", "--format", "json"], ["stats"]):
+        outcome = run_cli(root, *command)
+        assert outcome.code in (0, 1), f"{command}: {outcome.stderr}"
+
+
+@pytest.mark.parametrize("command", ["merge", "extract"])
+def test_merge_and_extract_refuse_to_write_what_cannot_be_read_back(command, tmp_path,
+                                                                    monkeypatch):
+    root = base_project(tmp_path / "project")
+    template = root / "po/doc.pot"
+    _grown_source(root)
+    if command == "merge":
+        assert run_cli(root, "extract").code == 0
+        write_tree(root, {"old.po": _old_catalogue()})
+        inputs = [template, root / "old.po"]
+        args, target = ["merge", str(root / "old.po"), str(template), "-o",
+                        str(root / "po/fr/merged.po")], str(root / "po/fr/merged.po")
+    else:
+        inputs = [template, root / "source/doc.txt"]
+        args, target = ["extract"], "po/doc.pot"
+    _limit_between(monkeypatch, max(path.stat().st_size for path in inputs))
+    before = snapshot(root)
+    assert_refused(run_cli(root, *args), target, "would be too large to read back", None)
+    assert snapshot(root) == before
+
+
 def test_a_large_catalogue_under_the_limit_is_read_in_linear_time(tmp_path):
     """30,000 entries: polib's own duplicate check compared every pair (minutes); ours is a set."""
     path = tmp_path / "large.po"
