@@ -43,9 +43,10 @@ _C_DIRECTIVE = re.compile(
 _PYTHON_DIRECTIVE = re.compile(
     r"%(?:%|(?:\((?:[^()]|\([^()]*\))*\))?[ #+\-0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?"
     r"[diouxXeEfFgGcrsa%])")
+# gettext 0.21 takes "{name.attribute}", "{name[key]}" and format specs with a fill or a sign
+# for invalid directives (and stops there), as msgcat shows by breaking inside them.
 _BRACE_DIRECTIVE = re.compile(
-    r"\{\{|\}\}|\{(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[[^\]{}]*\])*"
-    r"(?::(?:[^{}]|\{[^{}]*\})*)?\}")
+    r"\{\{|\}\}|\{(?:[A-Za-z_]\w*|\d+)(?::(?:\{\w*\}|[<>=^]?\d*(?:\.\d*)?[bcdoxXneEfFgGs%]?))?\}")
 
 _PARSERS = {"c-format": _C_DIRECTIVE, "objc-format": _C_DIRECTIVE,
             "python-format": _PYTHON_DIRECTIVE, "python-brace-format": _BRACE_DIRECTIVE}

@@ -262,3 +262,25 @@ def test_without_libunistring_directives_still_stay_whole(tmp_path, monkeypatch)
         assert f'"{directive}' in ours.replace(LEAD, ""), flag
         assert '\n"\\n"' not in ours
         assert format_po(parse_po(ours.encode(), "again.po")) == ours
+
+
+# Directives of each format, valid and (for gettext 0.21's parsers) invalid, with a place
+# inside where a line could break; gettext stops parsing at an invalid one.
+PROBES = [("python-format", d)
+          for d in ("%(show value)s", "%(a-b-c-d)s", "%-10.2f", "%y %(x y)s")]
+PROBES += [("python-brace-format", d) for d in ("{abc.def_long}", "{abc.__name__}", "{abc[x y]}",
+                                                "{0: >10}", "{0:+10.2f}", "{a:{b} c}", "{x y}")]
+PROBES += [("c-format", d) for d in ("%1$-10lld", "%<PRId64>", "%q %-5.2f")]
+PROBES += [("no-c-format", "%-5.2f")]
+
+
+@pytest.mark.parametrize("flag, directive", PROBES, ids=[f"{f} {d}" for f, d in PROBES])
+def test_directives_at_every_break_point_are_laid_out_as_msgcat_lays_them(flag, directive,
+                                                                        tmp_path):
+    """The directive is moved along the page end, so that the break falls at each of its
+    characters in turn: l10n's layout is msgcat's every time."""
+    path = tmp_path / "fr.po"
+    for pad in range(len(directive) + 2):
+        text = "x" * (60 + pad) + " " + directive + " and more words here."
+        path.write_text(HEADER + f'#, {flag}\nmsgid "{text}"\nmsgstr "{text}"\n', "utf-8")
+        assert format_po(read_po(path)) == msgcat_output(path), pad
