@@ -101,7 +101,8 @@ def mutants(text: str) -> dict[str, str]:
         add(f"delete line {number}", lines[:i] + lines[i + 1:])
         add(f"repeat line {number}", lines[:i + 1] + [_other_string(line)] + lines[i + 1:])
         if i + 1 < len(lines) and lines[i + 1]:
-            add(f"swap lines {number}-{number + 1}", lines[:i] + [lines[i + 1], line] + lines[i + 2:])
+            swapped = lines[:i] + [lines[i + 1], line] + lines[i + 2:]
+            add(f"swap lines {number}-{number + 1}", swapped)
         keyword = KEYWORD.match(line)
         if keyword:
             for other in KEYWORDS:
