@@ -253,7 +253,7 @@ def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
     path = template_path(config, source.name)
     _ensure_writable(path, config, "template", "write")
     template = build_template(source, parse_file(source.path), config)
-    text = format_po(template)
+    text = format_po(template, path)  # refused if too large to be read back
     old = path.read_text("utf-8", errors="replace") if path.is_file() else None
     return PlannedTemplate(path, text, len(template), old is None or not _same_but_date(old, text))
 
@@ -374,7 +374,7 @@ def plan_update(source: Source, config: ProjectConfig, langs: list[str],
         # A link inside the project is written through (fsutil.write_target).
         _ensure_writable(path, config, "catalogue", "update")
         merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
-        plans.append((lang, source.name, path, created, format_po(merged), report))
+        plans.append((lang, source.name, path, created, format_po(merged, path), report))
     return plans
 
 
