@@ -81,7 +81,12 @@ def slot_fillers(glossary: Glossary, lang: str, rules: Rules) -> tuple[str, ...]
 
 
 def _with_articles(name: str, rules: Rules) -> list[str]:
-    """A country's name with each article of the language before it ("la France", "l'Inde")."""
+    """A country's name with each article of the language before it ("la France", "l'Inde"),
+    or, in Arabic, a name that has the article (الهند) also as it joins a preceding ل: ل + ال
+    is written لل, so "لـ[بلد]" filled with "لهند" spells "للهند"."""
+    article = rules.indefinite_article
+    if article:
+        return [name[len(article) - 1:]] if name.startswith(article) and len(name) > 3 else []
     elided = [mark for mark, full in rules.elisions.items() if full in rules.articles]
     if elided and name[:1].casefold() in "aeiouyàâéèêëîïôûüœæh":
         return [f"{mark}{name}" for mark in elided]

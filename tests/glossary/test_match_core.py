@@ -280,8 +280,9 @@ def test_a_slot_in_a_term_is_filled_by_the_glossarys_places_and_bodies(lang, tex
     ("es", "el Representante Permanente de Francia ante las Naciones Unidas",
      "Representante Permanente de Francia ante las Naciones Unidas"),
     ("ar", "الممثل الدائم لفرنسا لدى الأمم المتحدة", "الممثل الدائم لفرنسا لدى الأمم المتحدة"),
+    ("ar", "الممثل الدائم للهند لدى الأمم المتحدة", "الممثل الدائم للهند لدى الأمم المتحدة"),
 ], ids=["zh", "en", "ru-genitive", "fr-article", "fr-elided-article", "fr-contraction", "es",
-        "ar-clitic"])
+        "ar-clitic", "ar-clitic-joins-article"])
 def test_a_slot_is_filled_by_every_country_cldr_names(lang, text, found):
     """Countries the glossary does not list still fill a [country] slot, by their CLDR names in
     the six languages (with the articles French and Spanish put before them)."""
