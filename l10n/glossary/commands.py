@@ -87,11 +87,16 @@ def glossary() -> None:
 def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None:
     """Check a glossary file or folder; exit 1 on any error or warning."""
     path = path or _config(ctx).glossary_dir
-    loaded = load_glossary_files(path)
+    structural: list[InputError] = []  # every one, not only the first: reading goes on
+    loaded = load_glossary_files(path, structural)
     if not loaded:
         raise InputError("no .tbx glossary files here", path=path)
-    merged, origin = merge_files(loaded)
+    merged, origin = merge_files(loaded, structural)
     counts = {ERROR: 0, WARNING: 0, INFO: 0}
+    for error in structural:
+        counts[ERROR] += 1
+        where = _show(Path(error.path)) if error.path else str(path)
+        click.echo(f"{where}{f':{error.line}' if error.line else ''}: error: {error.message}")
     if schema is not None:
         for file, _ in loaded:
             if glossary_format(file) != "tbx":

@@ -32,8 +32,16 @@ def glossary_format(path: Path) -> str:
     raise InputError("not a glossary file: expected .tbx or .csv", path=path)
 
 
-def _read_one(path: Path) -> Glossary:
-    return read_csv(path) if glossary_format(path) == "csv" else read_tbx(path)
+def _read_one(path: Path, errors: list[InputError] | None = None) -> Glossary:
+    if glossary_format(path) == "tbx":
+        return read_tbx(path, errors)
+    if errors is None:
+        return read_csv(path)
+    try:
+        return read_csv(path)
+    except InputError as error:
+        errors.append(error)
+        return Glossary()
 
 
 def glossary_paths(path: str | Path) -> list[Path]:
@@ -45,20 +53,26 @@ def glossary_paths(path: str | Path) -> list[Path]:
     return [path] if path.exists() else []
 
 
-def load_glossary_files(path: str | Path) -> list[tuple[Path, Glossary]]:
-    """Each glossary file under ``path`` (a file, or a folder's *.tbx sorted) with its content."""
+def load_glossary_files(path: str | Path, errors: list[InputError] | None = None
+                        ) -> list[tuple[Path, Glossary]]:
+    """Each glossary file under ``path`` (a file, or a folder's *.tbx sorted) with its content.
+
+    With ``errors`` (a list), every file is read to its end: each structural error is appended
+    there and the concepts read without error are returned (see ``tbx._TbxReader``)."""
     path = Path(path)
     if path.is_dir():
-        return [(file, read_tbx(file)) for file in glossary_paths(path)]
+        return [(file, read_tbx(file, errors)) for file in glossary_paths(path)]
     if not path.exists():
         raise InputError("no such file or folder", path=path)
-    return [(path, _read_one(path))]
+    return [(path, _read_one(path, errors))]
 
 
-def merge_files(loaded: list[tuple[Path, Glossary]]) -> tuple[Glossary, dict[str, Path]]:
+def merge_files(loaded: list[tuple[Path, Glossary]], errors: list[InputError] | None = None,
+                ) -> tuple[Glossary, dict[str, Path]]:
     """One glossary from several files, and the file each concept came from.
 
-    Raises InputError when a concept id appears in two files.
+    A concept id that appears in two files raises InputError, or with ``errors`` is appended
+    there (the first file's concept is kept).
     """
     merged = Glossary()
     origin: dict[str, Path] = {}
@@ -67,8 +81,12 @@ def merge_files(loaded: list[tuple[Path, Glossary]]) -> tuple[Glossary, dict[str
             merged.title, merged.source_lang = glossary.title, glossary.source_lang
         for concept_id, concept in glossary.concepts.items():
             if concept_id in origin:
-                raise InputError(f"concept id {concept_id!r} is also defined in {origin[concept_id]}",
-                                 path=file)
+                error = InputError(f"concept id {concept_id!r} is also defined in "
+                                   f"{origin[concept_id]}", path=file)
+                if errors is None:
+                    raise error
+                errors.append(error)
+                continue
             origin[concept_id] = file
             merged.add(concept)
     return merged, origin

@@ -200,11 +200,15 @@ class _TbxReader:
     another is read after it, in document order, as a whole-tree walk would), then released.
     The first error this reader finds is kept until the stream has ended: a syntax error or an
     entity reference further on in the file takes precedence, as when the file was parsed whole.
+    With ``errors`` (a list), every structural error is collected there instead, in file order,
+    and the reader goes on past each bad concept (left out of the glossary), so that a
+    terminologist sees them all in one run (``glossary validate``).
     """
 
-    def __init__(self, stream: XMLStream, path: Path):
+    def __init__(self, stream: XMLStream, path: Path, errors: list[InputError] | None = None):
         self.stream, self.path = stream, path
         self.glossary = Glossary()
+        self.errors = errors
         self.error: InputError | None = None
         self.root: etree._Element | None = None
         self.title: etree._Element | None = None  # the first <title> element of the file
@@ -214,6 +218,22 @@ class _TbxReader:
         self.number = 0  # concept elements read so far, for ids of concepts that have none
 
     def read(self) -> Glossary:
+        if self.errors is None:
+            return self._read()
+        try:
+            return self._read()
+        except InputError as error:  # the XML itself is broken: nothing past it can be read
+            self._keep(error)
+            return self.glossary
+
+    def _keep(self, error: InputError) -> None:
+        """Note ``error``: collected, or kept as the first one to raise at the end."""
+        if self.errors is not None:
+            self.errors.append(error)
+        elif self.error is None:
+            self.error = error
+
+    def _read(self) -> Glossary:
         names = _LOCAL_NAMES
         for event, element in self.stream:
             if self.root is None:
@@ -239,8 +259,8 @@ class _TbxReader:
     def _start_document(self, root: etree._Element) -> None:
         self.root = root
         if _local(root) not in ("tbx", "martif"):
-            self.error = InputError(f"not a TBX file (root element <{_local(root)}>)",
-                                    path=self.path, line=root.sourceline)
+            self._keep(InputError(f"not a TBX file (root element <{_local(root)}>)",
+                                  path=self.path, line=root.sourceline))
         self.glossary.source_lang = (root.get(XML_LANG) or "en").replace("-", "_")
 
     def _title(self, event: str, element: etree._Element) -> None:
@@ -260,7 +280,7 @@ class _TbxReader:
                 try:
                     self._add(self._concept(entry), entry)
                 except InputError as error:
-                    self.error = error
+                    self._keep(error)
         if self.title is None or self.title_text is not None:  # not inside the open first title
             self.stream.release(element)
 
@@ -279,12 +299,20 @@ class _TbxReader:
         self.glossary.add(concept)
 
 
-def read_tbx(path: str | Path) -> Glossary:
+def read_tbx(path: str | Path, errors: list[InputError] | None = None) -> Glossary:
     """Read a TBX v3 or TBX 2008 file into a Glossary (InputError with file and line if bad).
 
     The file is read as a stream (see ``XMLStream``): each concept is built and freed as soon as
-    it has been parsed, so memory grows with the glossary, not with its XML tree.
+    it has been parsed, so memory grows with the glossary, not with its XML tree. With
+    ``errors``, structural errors are appended there and the good concepts are returned.
     """
     path = Path(path)
     with collector_paused():
-        return _TbxReader(stream_file(path, (*CONCEPT_TAGS, "title")), path).read()
+        try:
+            stream = stream_file(path, (*CONCEPT_TAGS, "title"))
+        except InputError as error:
+            if errors is None:
+                raise
+            errors.append(error)
+            return Glossary()
+        return _TbxReader(stream, path, errors).read()

@@ -168,3 +168,67 @@ def test_bad_input_raises_for_the_main_cli(project):
     result = run(project, "import", str(project / "broken.csv"))
     assert isinstance(result.exception, InputError)
     assert str(result.exception).endswith("broken.csv:2: unknown status 'maybe' (preferred, admitted or deprecated)")
+
+
+BROKEN_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>broken</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="C-ONE">
+<langSec xml:lang="en"><termSec><term>Security Council</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="C-NO-TERM">
+<langSec xml:lang="en"><termSec><termNote type="partOfSpeech">noun</termNote></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="C-NO-LANG">
+<langSec><termSec><term>General Assembly</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="C-STATUS">
+<langSec xml:lang="fr"><termSec><term>Assemblée</term>
+<termNote type="administrativeStatus">approvedTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="C-ONE">
+<langSec xml:lang="es"><termSec><term>Consejo de Seguridad</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="C-GOOD">
+<langSec xml:lang="en"><termSec><term>Summit</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+
+
+def test_validate_reports_every_structural_error_in_one_run(make_project):
+    """A terminologist fixing a glossary sees every broken concept at once, each at its line,
+    not only the first; the concepts without errors are still validated."""
+    root = make_project({"glossary/broken.tbx": BROKEN_TBX,
+                         "glossary/other.tbx": BROKEN_TBX.replace('"C-', '"D-').replace(
+                             'id="D-GOOD"', 'id="C-GOOD"')})
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    lines = BROKEN_TBX.splitlines()
+
+    def line_of(text: str) -> int:
+        return next(n for n, line in enumerate(lines, 1) if text in line)
+
+    for name in ("broken.tbx", "other.tbx"):
+        mine = [e for e in errors if f"glossary/{name}:" in e]
+        assert [int(e.split(":")[1]) for e in mine[:4]] == [
+            line_of("C-NO-TERM") + 1, line_of("C-NO-LANG") + 1, line_of("approvedTerm"),
+            len(lines) - lines[::-1].index('<conceptEntry id="C-ONE">')], mine
+    assert any("a term section without a term" in e for e in errors)
+    assert any("has no xml:lang" in e for e in errors)
+    assert any("unknown term status 'approvedTerm-admn-sts'" in e for e in errors)
+    assert any("'C-ONE' appears twice" in e for e in errors)
+    assert any("glossary/other.tbx: error: concept id 'C-GOOD' is also defined in" in e
+               for e in errors), errors
+    assert len(errors) == 9, errors
+    assert ": 9 errors, " in result.output.splitlines()[-1]
+    assert "Traceback" not in result.output
+
+
+def test_other_commands_still_stop_at_the_first_structural_error(make_project):
+    root = make_project({"glossary/broken.tbx": BROKEN_TBX})
+    result = run(root, "stats")
+    assert isinstance(result.exception, InputError)
+    assert "a term section without a term" in str(result.exception)
