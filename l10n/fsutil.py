@@ -13,7 +13,7 @@ from .errors import InputError
 # The largest input file l10n reads (sources, catalogues, glossaries). Parsing costs about ten
 # times a file's size in memory; the largest real catalogues and UN documents are a few MiB.
 MAX_INPUT_BYTES = 32 * 1024 * 1024
-# Glossaries are read as a stream (TBX) or row by row (CSV), at about four times their size in
+# Glossaries are read as a stream (TBX) or row by row (CSV), at about three times their size in
 # memory; a terminology database the size of UNTERM (some 100,000 concepts in six languages)
 # is about 160 MiB of TBX.
 MAX_GLOSSARY_BYTES = 512 * 1024 * 1024
