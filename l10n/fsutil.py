@@ -138,38 +138,63 @@ def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes], *,
 
 def write_all(files: Iterable[tuple[str | Path, str | bytes]], *,
               sync: bool = True) -> list[bool]:
-    """Write several files as one transaction: all of them or none.
-
-    Every new content is first written and synced to a temporary sibling of its file (the
-    staging); only when all are staged are they renamed into place, one after another with
-    Ctrl-C held back until the last. When any file cannot be staged (a read-only folder, a
-    full disk, a name too long), the staged ones and the folders made for them are removed,
-    every file is left as it was, and the WriteError names the file. Returns, per file, whether
-    it was written (False: it already held exactly this content).
+    """Write several files as one transaction (see Transaction): all of them or none.
+    Returns, per file, whether it was written (False: it already held exactly this content).
     """
-    staged: list[tuple[str, Path]] = []
-    created: list[Path] = []
-    written: list[bool] = []
-    try:
-        for path, data in files:
-            path = Path(path)
-            raw = data.encode("utf-8") if isinstance(data, str) else data
-            temporary = None if _holds(path, raw) else _stage(path, (raw,), sync=sync,
-                                                               created=created)
-            written.append(temporary is not None)
-            if temporary is not None:
-                staged.append((temporary, path))
-    except BaseException:
-        for temporary, _ in staged:
+    with Transaction(sync=sync) as transaction:
+        return [transaction.stage(path, data) for path, data in files]
+
+
+class Transaction:
+    """Files written together: all of them or none.
+
+    ``stage`` writes each new content and syncs it to a temporary sibling of its file; when
+    the ``with`` block ends without an error, ``commit`` renames them all into place, one
+    after another with Ctrl-C held back until the last. When anything fails first (a file
+    that cannot be staged: a read-only folder, a full disk, a name too long; or any other
+    error in the block), the staged files and the folders made for them are removed and every
+    file is left as it was; a WriteError names the file that could not be written.
+    """
+
+    def __init__(self, *, sync: bool = True):
+        self.sync = sync
+        self.staged: list[tuple[str, Path]] = []
+        self.created: list[Path] = []
+
+    def stage(self, path: str | Path, data: str | bytes) -> bool:
+        """Stage ``data`` for ``path``; False (nothing staged) when it already holds it."""
+        path = Path(path)
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if _holds(path, raw):
+            return False
+        temporary = _stage(path, (raw,), sync=self.sync, created=self.created)
+        if temporary is None:
+            return False
+        self.staged.append((temporary, path))
+        return True
+
+    def commit(self) -> None:
+        staged, self.staged, self.created = self.staged, [], []
+        _commit(staged)
+
+    def discard(self) -> None:
+        for temporary, _ in self.staged:
             _unlink(temporary)
-        for folder in reversed(created):
+        for folder in reversed(self.created):
             try:
                 folder.rmdir()
             except OSError:
                 pass
-        raise
-    _commit(staged)
-    return written
+        self.staged, self.created = [], []
+
+    def __enter__(self) -> "Transaction":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
 
 
 def write_to_device(path: str | Path, data: str | bytes) -> bool:
