@@ -38,6 +38,13 @@ def read_bytes(path: str | Path, *, missing: str = "no such file",
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
+        try:  # a socket cannot be opened (ENXIO): say what it is
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise InputError(f"is {_kind(mode)}, not a regular file; refusing to read it",
+                             path=path) from None
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
     handle = None
     try:
@@ -108,7 +115,8 @@ def atomic_write(path: str | Path, data: str | bytes, *, sync: bool = True) -> b
     Readers see the old file or the new one, never a mix. Returns False (and leaves the file
     alone, timestamps included) when the content is already identical. ``sync=False`` skips
     the fsync, for files that can be made again and are checked when read (caches). A file
-    that cannot be written (a read-only folder, a full disk) raises WriteError naming it.
+    that cannot be written (a read-only folder, a full disk) raises WriteError naming it; a
+    device or a FIFO is written plainly (see atomic_write_stream).
     """
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -127,8 +135,11 @@ def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes], *,
     (Ctrl-C) while the pieces are made or written, the temporary file is removed and the old
     file left as it was. Returns False, leaving the file alone (timestamps included), when the
     content is identical to the file's: that is known only at the end, so it is compared then.
+    A device or a FIFO (``-o /dev/null``) is written plainly, as gettext's tools write it.
     """
     path = Path(path)
+    if _write_to_device(path, chunks):
+        return True
     temporary = _stage(path, chunks, sync=sync)
     if temporary is None:
         return False
@@ -197,22 +208,21 @@ class Transaction:
             self.discard()
 
 
-def write_to_device(path: str | Path, data: str | bytes) -> bool:
-    """Write ``data`` plainly when ``path`` is a device or a FIFO, as msgmerge writes its
-    ``-o /dev/null`` or ``-o /dev/stdout`` (there is no file to replace atomically, and a
-    rename would put a regular file in the device's place). Returns False, writing nothing,
-    when ``path`` is anything else (then write it with ``atomic_write``)."""
-    path = Path(path)
+def _write_to_device(path: Path, chunks: Iterable[str | bytes]) -> bool:
+    """Write ``chunks`` plainly when ``path`` is a device or a FIFO (``-o /dev/null``, or
+    ``/dev/stdout`` in a pipe), as msgmerge and msgfmt do: there is no file to replace, and a
+    rename would put a regular file in the device's place (run as root, over /dev/null).
+    Returns False, writing nothing, when ``path`` is anything else."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return False
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         return False
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         with open(path, "wb") as handle:
-            handle.write(raw)
+            for block in join_chunks(chunks):
+                handle.write(block.encode("utf-8") if isinstance(block, str) else block)
     except OSError as exc:
         raise _write_error(exc, path) from None
     return True

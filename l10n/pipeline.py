@@ -12,7 +12,7 @@ import polib
 from .catalog import format_po, plural_count, read_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write, remove_stale_temporaries, write_all, write_to_device
+from .fsutil import atomic_write, remove_stale_temporaries, write_all
 from .locales import english_name, plural_forms, sentence_joiner
 from .merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
 from .model import Document, Rendition, Unit
@@ -378,9 +378,7 @@ def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str 
     lang = lang or old.metadata.get("Language") or "en"
     nplurals = plural_count(old) or plural_forms(lang)[0]
     merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
-    text = format_po(merged)
-    if not write_to_device(out_path, text):  # -o /dev/null or a pipe: written as msgmerge does
-        atomic_write(out_path, text)
+    atomic_write(out_path, format_po(merged))  # -o /dev/null: written plainly, as msgmerge
     return report
 
 

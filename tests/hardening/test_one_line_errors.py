@@ -337,21 +337,41 @@ def test_a_full_disk_during_build_leaves_each_language_whole(tmp_path):
 # ----------------------------------------------------------------------------- merge -o
 
 
-def test_merge_writes_to_a_device_as_msgmerge_does(tmp_path):
-    """``merge -o /dev/null`` (as msgmerge): written plainly, the device left a device. Run
-    as root the old code renamed a regular file over /dev/null; here a null device of the
-    test's own stands in for it (a user who may not make one writes to /dev/null itself,
-    which the old code could not replace: a traceback)."""
+@pytest.mark.parametrize("command", [
+    ("merge", "po/fr/doc.po", "po/doc.pot", "-o"),
+    ("check", "po/fr/doc.po", "-o"),
+    ("glossary", "export", "--format", "csv", "-o"),
+], ids=["merge", "check", "glossary-export"])
+def test_an_output_that_is_a_device_is_written_plainly_as_msgmerge_does(command, tmp_path):
+    """``merge -o /dev/null`` (as msgmerge, and every other ``-o``): written plainly, the
+    device left a device. Run as root the old code renamed a regular file over /dev/null;
+    here a null device of the test's own stands in for it (a user who may not make one writes
+    to /dev/null itself, which the old code could not replace: a traceback)."""
     root = project(tmp_path / "project")
+    write_tree(root, {"glossary/terms.tbx": TBX})
     device = tmp_path / "null"
     try:
         os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
     except (PermissionError, AttributeError):
         device = Path("/dev/null")
-    outcome = run(root, "merge", "po/fr/doc.po", "po/doc.pot", "-o", str(device))
-    assert outcome.code == 0 and outcome.stderr == "", outcome
+    outcome = run(root, *command, str(device))
+    assert outcome.code in (0, 1) and "error" not in outcome.stderr, outcome
+    assert "Traceback" not in outcome.stderr, outcome
     assert stat.S_ISCHR(os.stat(device).st_mode), "the device was replaced by a file"
     assert not [p for p in device.parent.iterdir() if p.name.startswith(".null.")]
+
+
+def test_update_refuses_to_replace_a_fifo_in_the_project(tmp_path):
+    """Project files are written as a transaction: a template that is a FIFO is never opened
+    nor replaced (extract would have waited for a reader)."""
+    root = project(tmp_path / "project")
+    changed_source(root)
+    mkfifo("po/doc.pot")(root)
+    before = snapshot(root)
+    outcome = run(root, "extract")
+    assert outcome.code == 2 and len(outcome.stderr.splitlines()) == 1, outcome
+    assert "po/doc.pot: error: " in outcome.stderr and "FIFO" in outcome.stderr, outcome
+    assert snapshot(root) == before
 
 
 # ------------------------------------------------------------------- deep Markdown nesting
