@@ -31,6 +31,7 @@ PDI = "\u2069"
 
 # Latin letters (with their accents and combining marks), ASCII digits and a few symbols that
 # belong to a number (superscripts, ordinal indicators).
+_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _LATIN = (
     "A-Za-z0-9\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
     "\u0300-\u036f\u1e00-\u1eff"
@@ -38,8 +39,14 @@ _LATIN = (
 # A token: letters/digits, joined inside by the connectors of symbols, decimals and names
 # (A/RES/78/261, A/CONF.166/9, 1,234.5, Al-Thani, O'Neill, 4–6), optionally a percent sign.
 _TOKEN = rf"[{_LATIN}]+(?:[/.\-–:,'’_+][{_LATIN}]+)*%?"
-# A run: tokens separated by spaces (and a dash or a comma between words of one name).
-_RUN = re.compile(rf"{_TOKEN}(?:[,;]?[ \u00a0]+(?:[-–—][ \u00a0]+)?{_TOKEN})*")
+# Between two tokens of a run: spaces, after a comma or a semicolon, or after the full stop of
+# an initial or a short abbreviation (the "J." of "Amina J. Mohammed", "Mr. J. Smith",
+# "H.E. Mr.", "No. 5": one to three letters before the stop), and a dash between words of one
+# name. A full stop after a longer word ends a sentence and ends the run there: it belongs to
+# the right-to-left text around it.
+_GAP = rf"(?:[,;]|(?<![{_LATIN}][{_LETTERS}]{{3}})(?<=[{_LETTERS}])\.)?[ \u00a0]+(?:[-–—][ \u00a0]+)?"
+# A run: tokens and the gaps between them.
+_RUN = re.compile(rf"{_TOKEN}(?:{_GAP}{_TOKEN})*")
 _STRONG = re.compile(rf"[{_LATIN}]")
 
 # HTML: comments, CDATA, tags (attribute values may hold ">"), entity references.

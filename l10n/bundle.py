@@ -8,6 +8,8 @@ was built from what. Each language is planned wholly in memory, then passes the 
 (l10n.bundle_gates); only then is dist/<lang>/ swapped in (l10n.bundle_write) and
 dist/<lang>.zip written. A refused language's earlier output, if any, is left exactly as it
 was (nothing is removed) and the result says so. dist/index.html lists every language.
+Only what an earlier build made is ever replaced: a dist/<lang>/ without a manifest of its
+own, a zip or an index page l10n did not write, are left alone (see foreign_output).
 
 Any unreadable source or catalogue raises InputError before anything is written.
 """
@@ -15,6 +17,8 @@ Any unreadable source or catalogue raises InputError before anything is written.
 from __future__ import annotations
 
 import math
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -44,7 +48,8 @@ from .bundle_zip import reproducible_zip, safe_entry_name
 from .catalog import read_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import Transaction, atomic_write, read_bytes, remove_stale_temporaries
+from .fsutil import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
+                     remove_stale_temporaries)
 from .locales import direction, english_name, html_lang, native_name
 from .model import Document
 from .pipeline import (Source, catalogue_path, discover_assets, discover_sources,
@@ -222,8 +227,6 @@ def plan_languages(config: ProjectConfig, langs: Sequence[str],
     gates let through. Large builds do this in forked worker processes (rendering,
     compressing and hashing are CPU-bound); the results, and the first error when there is
     one, are the same as one after the other."""
-    import os
-
     from .checks.parallel import fork_map, fork_workers
 
     paths = [path for lang in langs if lang != config.source_language
@@ -352,6 +355,91 @@ def write_language(config: ProjectConfig, result: LanguageResult) -> None:
     result.status = "built" if changed or zipped else "unchanged"
 
 
+# ------------------------------------------------------------------ what an earlier build made
+#
+# Under output-dir, a build replaces only what an earlier build made: dist/<lang>/ holding a
+# manifest.json of its own, dist/<lang>.zip holding <lang>/manifest.json, and an index.html
+# that says it was built by l10n. Anything else at those names (a folder or file someone put
+# there, a symbolic link) is left alone: its language is refused, or, for the index, the
+# build stops before writing anything.
+
+
+def _own_manifest(data: bytes, lang: str) -> bool:
+    import json
+
+    try:
+        value = json.loads(data)
+        return (isinstance(value, dict) and isinstance(value.get("manifest_version"), int)
+                and "l10n_version" in value and value["language"]["code"] == lang)
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
+def _own_folder(folder: Path, lang: str) -> bool:
+    """An earlier bundle of ``lang`` (or an empty folder: nothing there to lose)."""
+    manifest_path = folder / MANIFEST
+    if not folder.is_symlink() and folder.is_dir() and not any(folder.iterdir()):
+        return True
+    if folder.is_symlink() or manifest_path.is_symlink() or not manifest_path.is_file():
+        return False
+    try:
+        return _own_manifest(manifest_path.read_bytes(), lang)
+    except OSError:
+        return False
+
+
+def _own_zip(path: Path, lang: str) -> bool:
+    import zipfile
+
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if not all(name.startswith(f"{lang}/") for name in names):
+                return False
+            if archive.getinfo(f"{lang}/{MANIFEST}").file_size > MAX_INPUT_BYTES:
+                return False
+            return _own_manifest(archive.read(f"{lang}/{MANIFEST}"), lang)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return False
+
+
+def foreign_output(config: ProjectConfig, lang: str) -> str | None:
+    """Why dist/<lang>/ or dist/<lang>.zip must not be replaced (None when it may be): it is
+    there and no build of l10n's made it."""
+    folder = config.output_dir / lang
+    archive = config.output_dir / f"{lang}.zip"
+    if os.path.lexists(folder) and not _own_folder(folder, lang):
+        what = ("a symbolic link" if folder.is_symlink() else "a folder without a manifest.json "
+                "of l10n's" if folder.is_dir() else "not a folder")
+        return (f"{_relative(config, folder)} is {what}; l10n replaces only a bundle it made "
+                "itself: move it away, or set output-dir to a folder of its own")
+    if os.path.lexists(archive) and not _own_zip(archive, lang):
+        what = "a symbolic link" if archive.is_symlink() else "not a bundle l10n made"
+        return (f"{_relative(config, archive)} is {what}; l10n replaces only a bundle it made "
+                "itself: move it away, or set output-dir to a folder of its own")
+    return None
+
+
+_OWN_INDEX = re.compile(rb'<p>Built on <time datetime="[^"]*">[^<]*</time> by l10n [^<]*\.</p>')
+
+
+def check_index(path: Path) -> None:
+    """InputError unless ``path`` is missing or an index.html an earlier build wrote."""
+    if not os.path.lexists(path):
+        return
+    if not path.is_symlink() and path.is_file():
+        try:
+            if path.stat().st_size < 1 << 22 and _OWN_INDEX.search(path.read_bytes()):
+                return
+        except OSError:
+            pass
+    what = "a symbolic link" if path.is_symlink() else "not a page l10n wrote"
+    raise InputError(f"is {what}; l10n replaces only the index it made itself: move it away, "
+                     "or set output-dir to a folder of its own", path=path)
+
+
 def _earlier_entry(config: ProjectConfig, lang: str) -> IndexEntry:
     """A language not built in this run, as its earlier manifest (if any) describes it."""
     import json
@@ -409,14 +497,20 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
     summaries = gate_summaries(check_language, config,
                                [lang for lang in langs if lang != config.source_language], options)
     results = plan_languages(config, langs, documents, provenance, summaries)
+    index = config.output_dir / "index.html"
+    check_index(index)  # everything checked before the first write
+    for result in results:
+        foreign = foreign_output(config, result.lang)
+        if foreign is not None:
+            result.reasons.append(foreign)
+        elif result.refused:
+            result.stale = os.path.lexists(config.output_dir / result.lang)
     remove_stale_temporaries(config.output_dir, recursive=False)  # zips of a killed build
     for result in results:
         if result.refused:
             result.status = "refused"
-            result.stale = (config.output_dir / result.lang).exists()
         else:
             write_language(config, result)
     day = datetime.datetime.fromtimestamp(stamp.epoch, datetime.timezone.utc).date()
-    index = config.output_dir / "index.html"
     atomic_write(index, index_html(index_entries(config, results), day))
     return BuildResult(results, stamp, index)

@@ -104,6 +104,8 @@ def merge(old: Path, template: Path, output: Path, lang: str | None, similarity:
 
     report = merge_files(old, template, output, validate_language(lang) if lang else None,
                          similarity=similarity)
+    for warning in report.warnings:
+        click.echo(warning, err=True)
     counts = ", ".join(f"{value} {key}" for key, value in report.counts().items())
     click.echo(f"{output}: {counts}")
 

@@ -103,7 +103,11 @@ def project_lock(config: ProjectConfig, *, wait: float = 0):
     """Hold the project's lock while writing catalogues or bundles (a second run waits or stops)."""
     from filelock import FileLock, Timeout
 
+    from .fsutil import ensure_inside
+
     path = config.root / ".l10n.lock"
+    # Opening the lock truncates it: a link committed in its place must not lead out.
+    ensure_inside(path, config.root, what="lock file", action="open")
     lock = FileLock(str(path))
     try:
         lock.acquire(timeout=wait)

@@ -52,9 +52,27 @@ def find_project(start: Path) -> Path | None:
     start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _has_l10n_table(candidate):
+        if _settings_file(candidate) and _has_l10n_table(candidate):
             return folder
     return None
+
+
+def _settings_file(path: Path) -> bool:
+    """Whether ``path`` is a pyproject.toml to read: True for a regular file (or a link to
+    one), False when there is nothing there, ConfigError for anything else (a folder, a
+    broken link, a pipe), which would otherwise be passed over in silence and the defaults
+    used (six languages' catalogues written where the project meant two)."""
+    if path.is_file():
+        return True
+    if not os.path.lexists(path):
+        return False
+    if path.is_dir():
+        raise ConfigError("is a folder, not a file; l10n reads its settings from this name",
+                          path=path)
+    if path.is_symlink() and not path.exists():
+        raise ConfigError("is a symbolic link to nothing; l10n reads its settings from this name",
+                          path=path)
+    raise ConfigError("is not a regular file; l10n reads its settings from this name", path=path)
 
 
 def _has_l10n_table(path: Path) -> bool:
@@ -89,10 +107,10 @@ def load_config(directory: Path | None = None, *, explicit: bool = False) -> Pro
     root = directory if explicit else (find_project(directory) or directory)
     pyproject = root / "pyproject.toml"
     table: dict = {}
-    exists = os.path.lexists(pyproject)  # a folder or a broken link is an error, not "none"
-    if exists:
+    found = _settings_file(pyproject)
+    if found:
         table = _l10n_table(_read_toml(pyproject), pyproject) or {}
-    return _validate(root, table, pyproject if exists else None)
+    return _validate(root, table, pyproject if found else None)
 
 
 def _read_toml(path: Path) -> dict:
@@ -161,6 +179,7 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
             raise ConfigError(f"[tool.l10n] {key} must be a folder name", path=path,
                               line=_key_line(path, key))
         dirs[key] = _inside(root, value, key, path)
+    _check_apart(root, dirs, settings, table, path)
     return ProjectConfig(
         root=root,
         source_language=source,
@@ -181,6 +200,48 @@ def _inside(root: Path, value: str, key: str, path: Path | None) -> Path:
         raise ConfigError(f"[tool.l10n] {key} {value!r} lies outside the project", path=path,
                           line=_key_line(path, key))
     return folder
+
+
+# The folders a project's commands write into, with what each holds (for messages). A command
+# that writes into one of them must never write into another's: build replaces whole folders
+# under output-dir, extract and update write under po-dir, the glossary commands under
+# glossary-dir, and everything under source-dir is read as a source or copied into every bundle.
+FOLDERS = {"output-dir": "bundles", "po-dir": "catalogues", "glossary-dir": "glossary",
+           "source-dir": "sources"}
+
+
+def _check_apart(root: Path, dirs: dict[str, Path], settings: dict, table: dict,
+                 path: Path | None) -> None:
+    """Refuse configured folders that are the project folder itself, or that are the same as,
+    inside or around one another: ``output-dir = "po"`` would make ``l10n build`` replace each
+    language's catalogues with its bundle, ``po-dir`` inside ``source-dir`` would publish the
+    catalogues as assets of every bundle.
+
+    The key named is the one the file sets (of two, the first of FOLDERS), with its line.
+    """
+    keys = list(FOLDERS)
+    for key in keys:
+        if dirs[key] == root:
+            raise ConfigError(f"[tool.l10n] {key} {settings[key]!r} is the project folder itself; "
+                              f"give the {FOLDERS[key]} a folder of their own", path=path,
+                              line=_key_line(path, key))
+    for index, first in enumerate(keys):
+        for second in keys[index + 1:]:
+            blame_second = second in table and first not in table
+            key, other = (second, first) if blame_second else (first, second)
+            mine, theirs = dirs[key], dirs[other]
+            if mine == theirs:
+                relation = "is the same folder as"
+            elif theirs in mine.parents:
+                relation = "lies inside"
+            elif mine in theirs.parents:
+                relation = "contains"
+            else:
+                continue
+            raise ConfigError(
+                f"[tool.l10n] {key} {settings[key]!r} {relation} {other} {settings[other]!r}; "
+                f"the {FOLDERS[key]} and the {FOLDERS[other]} need folders of their own",
+                path=path, line=_key_line(path, key))
 
 
 def _slugs(value: object, key: str, path: Path | None) -> tuple[str, ...]:

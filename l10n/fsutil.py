@@ -109,6 +109,57 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
     return text
 
 
+def ensure_inside(path: str | Path, root: str | Path, *, what: str = "file",
+                  action: str = "write") -> Path:
+    """``path`` with every symbolic link along it followed (each component, not only the
+    last); InputError when that leads out of the folder ``root`` (or to ``root`` itself).
+
+    Call it on every path of a project that is read or written before the first write, so
+    that a link committed to a repository (``po/fr -> /home/someone``) can neither be written
+    through nor replaced. The message names the link that leads out when it is not ``path``.
+    """
+    path = Path(path)
+    base = Path(root).resolve()
+    try:
+        real = path.resolve()
+    except (RuntimeError, OSError):  # a loop of links (RuntimeError on Python < 3.13)
+        raise InputError(f"{what} is a loop of symbolic links; refusing to {action} it",
+                         path=path) from None
+    if base in real.parents:
+        return real
+    full = path if path.is_absolute() else path.absolute()
+    link = _link_out(full, base)
+    through = ""
+    if link is not None and link != full:
+        shown = link.relative_to(base) if base in link.parents else link
+        through = f" (through the symbolic link {shown.as_posix()})"
+    raise InputError(f"{what} links outside the project{through}; refusing to {action} it",
+                     path=path)
+
+
+def _link_out(path: Path, base: Path) -> Path | None:
+    """The first component of the absolute ``path`` that is a symbolic link in ``base``
+    leading out of it."""
+    def inside(folder: Path) -> bool:
+        return folder == base or base in folder.parents
+
+    current = Path(path.anchor)
+    for part in path.parts[1:]:
+        current = current / part
+        if current.is_symlink() and inside(current.parent.resolve()):
+            if not inside(current.resolve()):
+                return current
+    return None
+
+
+def write_target(path: str | Path) -> Path:
+    """The file a write to ``path`` changes: ``path`` itself, or, when it is a symbolic link,
+    the file the link leads to. Links are written through, as msgmerge and editors write
+    them: the link stays a link and its target gets the new content (atomically)."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def atomic_write(path: str | Path, data: str | bytes, *, sync: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename.
 
@@ -116,11 +167,12 @@ def atomic_write(path: str | Path, data: str | bytes, *, sync: bool = True) -> b
     alone, timestamps included) when the content is already identical. ``sync=False`` skips
     the fsync, for files that can be made again and are checked when read (caches). A file
     that cannot be written (a read-only folder, a full disk) raises WriteError naming it; a
-    device or a FIFO is written plainly (see atomic_write_stream).
+    device or a FIFO is written plainly (see atomic_write_stream). A symbolic link is written
+    through (see ``write_target``); the project's writers first make sure, with
+    ``ensure_inside``, that it stays in the project.
     """
-    path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if _holds(path, raw):
+    if _holds(write_target(path), raw):
         return False
     return atomic_write_stream(path, (raw,), sync=sync)
 
@@ -137,9 +189,9 @@ def atomic_write_stream(path: str | Path, chunks: Iterable[str | bytes], *,
     content is identical to the file's: that is known only at the end, so it is compared then.
     A device or a FIFO (``-o /dev/null``) is written plainly, as gettext's tools write it.
     """
-    path = Path(path)
-    if _write_to_device(path, chunks):
+    if _write_to_device(Path(path), chunks):  # before links are followed: /dev/stdout
         return True
+    path = write_target(path)
     temporary = _stage(path, chunks, sync=sync)
     if temporary is None:
         return False
@@ -173,8 +225,9 @@ class Transaction:
         self.created: list[Path] = []
 
     def stage(self, path: str | Path, data: str | bytes) -> bool:
-        """Stage ``data`` for ``path``; False (nothing staged) when it already holds it."""
-        path = Path(path)
+        """Stage ``data`` for ``path`` (a link: for its target, see ``write_target``); False
+        (nothing staged) when it already holds it."""
+        path = write_target(path)
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if _holds(path, raw):
             return False

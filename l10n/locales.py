@@ -1,4 +1,4 @@
-"""Locale facts from CLDR through Babel: plural forms, text direction, language names."""
+"""Locale facts from CLDR through Babel: plural forms, text direction, language and country names."""
 
 from __future__ import annotations
 
@@ -35,6 +35,20 @@ def native_name(lang: str) -> str:
     """The language's name in itself, as a reader would look for it (العربية, 中文, Русский)."""
     name = locale(lang).get_language_name(locale(lang)) or lang
     return name[:1].upper() + name[1:] if locale(lang).language not in ("ar", "zh") else name
+
+
+# CLDR territory codes that are no country or area: the European Union, the eurozone, the
+# United Nations, "outlying Oceania", "unknown region" and the pseudo-locales' codes.
+_NOT_PLACES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+
+
+@lru_cache(maxsize=None)
+def territory_names(lang: str) -> tuple[str, ...]:
+    """CLDR's names of the countries and areas (two-letter codes, not regions such as "150"
+    Europe) in ``lang``, in code order: "France", "法国", "Франция", "فرنسا"."""
+    names = locale(lang).territories
+    return tuple(names[code] for code in sorted(names)
+                 if len(code) == 2 and code.isalpha() and code not in _NOT_PLACES)
 
 
 def html_lang(lang: str) -> str:

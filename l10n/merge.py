@@ -7,13 +7,23 @@ For each template entry, in order of preference:
 4. a similar msgid (similarity >= FUZZY_THRESHOLD), found through a character-trigram index
    rather than by comparing all pairs: its translation, marked fuzzy, with ``#| msgid`` (fuzzy);
 5. otherwise a new, untranslated entry (new).
-Old entries the template no longer has become obsolete (``#~``) when they carry a translation
-or a translator's comment; nothing a translator wrote is dropped.
+Old entries the template no longer has, and that no fuzzy guess used, become obsolete (``#~``)
+when they carry a translation or a translator's comment; nothing a translator wrote is dropped.
+
+As in msgmerge, a kept translation is marked fuzzy, with the old source as ``#|`` lines, when
+what it was made for no longer holds (``_stale``): the entry turned plural or singular (every
+plural form is filled from the old msgstr, or msgstr from msgstr[0]), its msgid_plural changed,
+its ``range:`` is no longer within the old one, the template made it a format string that the
+translation does not satisfy (or that is not checked here: C, Python and Python brace formats
+are), or its plural forms contradict the header (the extra forms are dropped, with a warning). Format, range and wrap flags come from the template; the translator's
+other flags (``ignore-<check>`` waivers) are kept. The template's own obsolete entries are not
+messages of the template and are ignored (msgmerge resurrects some of them).
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -32,6 +42,7 @@ class MergeReport:
     reused: int = 0
     unchanged: int = 0
     details: list[tuple[str, str]] = field(default_factory=list)  # (kind, msgid)
+    warnings: list[str] = field(default_factory=list)  # "file:line: warning: ..." lines
 
     def add(self, kind: str, msgid: str) -> None:
         setattr(self, kind, getattr(self, kind) + 1)
@@ -98,32 +109,220 @@ def _new_entry(template: polib.POEntry, nplurals: int) -> polib.POEntry:
     return entry
 
 
-def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> None:
-    """Copy the translator's work (translation, comments, flags, fuzziness) from ``old``."""
+# Flags that say what the message is rather than what the translator did: the template's win.
+_TEMPLATE_FLAG = re.compile(r"fuzzy|(?:no-|possible-)?[\w-]+-format|range:.*|(?:no-)?wrap")
+_RANGE = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)")
+# printf directives: %[n$][flags][width][.precision][length]conversion
+_C_DIRECTIVE = re.compile(r"%(?:(\d+)\$)?[-+ #0'I]*(\d+|\*)?(?:\.(\d*|\*))?"
+                          r"(hh|h|ll|l|L|q|j|z|Z|t)?(.?)", re.S)
+_C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned"),
+            **dict.fromkeys("eEfFgGaA", "float"), "c": "char", "s": "string", "p": "pointer",
+            "n": "count"}
+# Python %-directives: %[(name)][flags][width][.precision][length]conversion
+_PY_DIRECTIVE = re.compile(r"%(?:\(([^)]*)\))?[-+ #0]*(\d+|\*)?(?:\.(\d*|\*))?[hlL]?(.?)", re.S)
+_PY_TYPES = {**dict.fromkeys("diouxX", "integer"), **dict.fromkeys("eEfFgG", "float"),
+             "c": "char", "s": "string", "r": "repr", "a": "ascii"}
+
+
+def _range(flags: list[str]) -> tuple[int, int] | None:
+    for flag in flags:
+        if found := _RANGE.fullmatch(flag):
+            return int(found.group(1)), int(found.group(2))
+    return None
+
+
+def _format_kinds(flags: list[str]) -> set[str]:
+    """The languages the flags say the message is (or may be) a format string of."""
+    return {f.removeprefix("possible-")[:-len("-format")] for f in flags
+            if f.endswith("-format") and not f.startswith("no-")}
+
+
+def _c_signature(text: str) -> dict[int, str] | None:
+    """Argument number -> type of each printf directive; None when not checkable here."""
+    arguments: dict[int, str] = {}
+    sequential = positional = 0
+    for found in _C_DIRECTIVE.finditer(text):
+        number, width, precision, length, conversion = found.groups()
+        if conversion == "%" and not (number or width or precision or length):
+            continue
+        if conversion == "m" and not (number or length):
+            continue  # glibc's strerror(errno): takes no argument
+        if conversion not in _C_TYPES or "*" in (width or "") + (precision or ""):
+            return None
+        if number:
+            positional, index = positional + 1, int(number)
+        else:
+            sequential += 1
+            index = sequential
+        kind = (length or "") + _C_TYPES[conversion]
+        if arguments.setdefault(index, kind) != kind:
+            return None
+    return None if positional and sequential else arguments
+
+
+def _python_signature(text: str) -> tuple[dict[str, str], list[str]] | None:
+    """Named and unnamed %-directives with their types; None when not checkable here."""
+    named: dict[str, str] = {}
+    unnamed: list[str] = []
+    for found in _PY_DIRECTIVE.finditer(text):
+        name, width, precision, conversion = found.groups()
+        if conversion == "%" and name is None and not (width or precision):
+            continue
+        if conversion not in _PY_TYPES or "*" in (width or "") + (precision or ""):
+            return None
+        if name is not None:
+            if named.setdefault(name, _PY_TYPES[conversion]) != _PY_TYPES[conversion]:
+                return None
+        else:
+            unnamed.append(_PY_TYPES[conversion])
+    return None if named and unnamed else (named, unnamed)
+
+
+def _brace_signature(text: str) -> list[str] | None:
+    """The fields of a Python ``str.format`` string (``{name.attr:spec}``, ``{0}``), compared
+    whole as msgfmt 0.21 compares them; None when not checkable here (a stray brace, an
+    automatic ``{}``, a ``!r`` conversion, a nested field)."""
+    fields: set[str] = set()
+    position = 0
+    while (found := _BRACE.search(text, position)) is not None:
+        position = found.end()
+        if found.group() in ("{{", "}}"):
+            continue
+        if found.group() == "}":
+            return None
+        end = text.find("}", position)
+        field = text[position:end]
+        if end < 0 or not field or "{" in field or "!" in field:
+            return None  # unterminated, automatic, a conversion, a nested field in the spec
+        fields.add(field)
+        position = end + 1
+    return sorted(fields)
+
+
+_BRACE = re.compile(r"\{\{|\}\}|\{|\}")
+_SIGNATURES = {"c": _c_signature, "python": _python_signature, "python-brace": _brace_signature}
+
+
+def _satisfies(kind: str, entry: polib.POEntry) -> bool:
+    """Whether the translation passes ``msgfmt --check`` as a ``kind``-format string.
+
+    Only C, Python and Python brace formats are checked here, strictly (the same directives, of the same
+    types); a translation of any other format, or with directives too unusual to check, counts
+    as not satisfying, so the entry is marked fuzzy rather than written for msgfmt to refuse.
+    """
+    signature = _SIGNATURES.get(kind)
+    if signature is None:
+        return not _has_translation(entry)
+    sources = [signature(entry.msgid)]
+    if entry.msgid_plural:
+        sources.append(signature(entry.msgid_plural))
+        texts = [t for t in entry.msgstr_plural.values() if t]
+    else:
+        texts = [entry.msgstr] if entry.msgstr else []
+    return all(signature(text) is not None and signature(text) in sources for text in texts)
+
+
+def _stale(entry: polib.POEntry, old: polib.POEntry) -> bool:
+    """Whether the translation carried from ``old`` no longer fits ``entry`` (msgmerge's rules).
+
+    The entry turned plural or singular, or its msgid_plural changed; the old ``range:`` does not
+    contain the new one (or the new one has none); or the template made it a format string of a
+    language the old entry was not, and the translation does not pass msgfmt's check for it.
+    """
+    if bool(entry.msgid_plural) != bool(old.msgid_plural):
+        return True
+    if entry.msgid_plural and entry.msgid_plural != old.msgid_plural:
+        return True
+    before = _range(old.flags)
+    if before is not None:
+        after = _range(entry.flags)
+        if after is None or after[0] < before[0] or after[1] > before[1]:
+            return True
+    added = _format_kinds(entry.flags) - _format_kinds(old.flags)
+    return any(not _satisfies(kind, entry) for kind in sorted(added))
+
+
+def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
+    """Copy the translator's work (translation, comments, flags, fuzziness) from ``old``.
+
+    Returns True when the translation no longer fits the new entry (``_stale``), and marks the
+    entry fuzzy for that reason (it is already when ``old`` was): plural forms are then filled from the old translation,
+    every one from a singular msgstr, or msgstr from msgstr[0], as msgmerge fills them.
+    """
     entry.tcomment = old.tcomment
     for flag in old.flags:  # "ignore-<check>" waivers and the like belong to the translator
-        if flag != "fuzzy" and flag not in entry.flags:
+        if not _TEMPLATE_FLAG.fullmatch(flag) and flag not in entry.flags:
             entry.flags.append(flag)
     if entry.msgid_plural:
         if old.msgid_plural:
             entry.msgstr_plural = {i: old.msgstr_plural.get(i, "") for i in range(nplurals)}
         else:
-            entry.msgstr_plural = {i: (old.msgstr if i == 0 else "") for i in range(nplurals)}
+            entry.msgstr_plural = dict.fromkeys(range(nplurals), old.msgstr)
     else:
         entry.msgstr = old.msgstr if not old.msgid_plural else old.msgstr_plural.get(0, "")
-    if old.fuzzy and "fuzzy" not in entry.flags:
+    if old.fuzzy:
         entry.flags.insert(0, "fuzzy")
         entry.previous_msgid = old.previous_msgid
         entry.previous_msgctxt = old.previous_msgctxt
         entry.previous_msgid_plural = old.previous_msgid_plural
+        return _has_translation(old) and _stale(entry, old)
+    if _has_translation(old) and _stale(entry, old):
+        _mark_fuzzy(entry, old)
+        return True
+    return False
 
 
 def _mark_fuzzy(entry: polib.POEntry, old: polib.POEntry) -> None:
+    """Mark fuzzy, with what the translation was made for as ``#|`` lines: the old entry's own
+    previous source when it was a fuzzy guess that had one (as msgmerge), else its source."""
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
+    if old.fuzzy and old.previous_msgid is not None:
+        entry.previous_msgctxt = old.previous_msgctxt
+        entry.previous_msgid = old.previous_msgid
+        entry.previous_msgid_plural = old.previous_msgid_plural
+        return
     entry.previous_msgctxt = old.msgctxt
     entry.previous_msgid = old.msgid
     entry.previous_msgid_plural = old.msgid_plural or None
+
+
+def _plural_defect(entry: polib.POEntry, nplurals: int) -> str | None:
+    """What is wrong with a translated plural entry's forms under the header's nplurals."""
+    forms = entry.msgstr_plural
+    if not entry.msgid_plural or not any(forms.values()) or sorted(forms) == list(range(nplurals)):
+        return None
+    beyond = [index for index in sorted(forms) if index >= nplurals and forms[index]]
+    if beyond:
+        return f"msgstr[{beyond[0]}] but the header says nplurals={nplurals}"
+    return f"plural message has {len(forms)} forms but the header says nplurals={nplurals}"
+
+
+def _repair_plurals(old: polib.POFile, nplurals: int,
+                    report: MergeReport) -> tuple[list[polib.POEntry], set[int]]:
+    """``old``'s entries, each plural one with exactly ``nplurals`` forms, and the ids of the
+    entries repaired.
+
+    A translated entry whose forms contradict the header (Django 4.2's French catalogue has
+    msgstr[2] under nplurals=2) is reported as a warning at its line and comes out fuzzy, the
+    extra forms dropped and the missing ones empty: msgfmt would refuse it as it was.
+    """
+    entries, repaired = [], set()
+    for entry in old:
+        if entry.msgid_plural and sorted(entry.msgstr_plural) != list(range(nplurals)):
+            defect = _plural_defect(entry, nplurals)
+            forms = entry.msgstr_plural
+            entry = copy.copy(entry)
+            entry.msgstr_plural = {i: forms.get(i, "") for i in range(nplurals)}
+            if defect:
+                where = f"{old.fpath or 'catalogue'}:{entry.linenum}"
+                report.warnings.append(f"{where}: warning: {defect}: merged as fuzzy with "
+                                       f"{nplurals} forms")
+                if not entry.fuzzy:
+                    entry.flags = ["fuzzy", *entry.flags]
+                    repaired.add(id(entry))
+        entries.append(entry)
+    return entries, repaired
 
 
 def merge_catalogue(
@@ -133,16 +332,20 @@ def merge_catalogue(
     """Return the merged catalogue (``old``'s header, ``template``'s entries) and a report.
 
     ``similarity`` (percent) is how alike a reworded source must be to an old one for its
-    translation to be offered as a fuzzy guess; msgmerge uses 60.
+    translation to be offered as a fuzzy guess; msgmerge uses 60. The template's obsolete
+    entries are ignored; old plural entries with the wrong number of forms are repaired with a
+    warning in ``report.warnings`` (``_repair_plurals``).
     """
     report = MergeReport()
-    active = {_key(e): e for e in old if not e.obsolete}
-    retired = {_key(e): e for e in old if e.obsolete}
+    entries, repaired = _repair_plurals(old, nplurals, report)
+    active = {_key(e): e for e in entries if not e.obsolete}
+    retired = {_key(e): e for e in entries if e.obsolete}
     by_msgid: dict[str, polib.POEntry] = {}
     for entry in [*active.values(), *retired.values()]:
         if _has_translation(entry):
             by_msgid.setdefault(entry.msgid, entry)
-    wanted = {_key(e) for e in template if e.msgid}
+    items = [e for e in template if e.msgid and not e.obsolete]
+    wanted = {_key(e) for e in items}
     leftovers = [e for k, e in active.items() if k not in wanted and _has_translation(e)]
     leftovers += [e for k, e in retired.items() if k not in wanted and _has_translation(e)]
     index = FuzzyIndex(leftovers, similarity) if fuzzy and leftovers else None
@@ -153,26 +356,20 @@ def merge_catalogue(
     merged.metadata_is_fuzzy = old.metadata_is_fuzzy
     if "POT-Creation-Date" in template.metadata:
         merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
-    used: set[tuple[str | None, str]] = set()
-    for item in template:
-        if not item.msgid:
-            continue
+    used: set[tuple[str | None, str]] = set()  # old entries whose translation went somewhere
+    for item in items:
         entry = _new_entry(item, nplurals)
         key = _key(item)
-        if key in active:
-            _carry(entry, active[key], nplurals)
-            report.add("unchanged", item.msgid)
-        elif key in retired:
-            _carry(entry, retired[key], nplurals)
-            report.add("reused", item.msgid)
-        elif item.msgid in by_msgid:
-            source = by_msgid[item.msgid]
+        if key in active or key in retired:
+            source = active.get(key) or retired[key]
+            stale = _carry(entry, source, nplurals) or id(source) in repaired
+            report.add("fuzzy" if stale else "unchanged" if key in active else "reused",
+                       item.msgid)
+        elif (source := by_msgid.get(item.msgid)) is not None or (
+                index and (source := index.best(item.msgid)) is not None):
             _carry(entry, source, nplurals)
             _mark_fuzzy(entry, source)
-            report.add("fuzzy", item.msgid)
-        elif index and (source := index.best(item.msgid)) is not None:
-            _carry(entry, source, nplurals)
-            _mark_fuzzy(entry, source)
+            used.add(_key(source))
             report.add("fuzzy", item.msgid)
         else:
             report.add("new", item.msgid)

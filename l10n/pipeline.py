@@ -9,10 +9,11 @@ from pathlib import Path
 
 import polib
 
+from .catalog import _check_plural_counts as check_plural_counts
 from .catalog import format_po, plural_count, read_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write, remove_stale_temporaries, write_all
+from .fsutil import atomic_write, ensure_inside, remove_stale_temporaries, write_all
 from .locales import english_name, plural_forms, sentence_joiner
 from .merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
 from .model import Document, Rendition, Unit
@@ -104,9 +105,23 @@ def _check_name(name: str, path: Path) -> None:
 
 def _ensure_inside(path: Path, config: ProjectConfig, what: str = "source file",
                    action: str = "read") -> None:
-    real = path.resolve()
-    if config.root.resolve() not in real.parents:
-        raise InputError(f"{what} links outside the project; refusing to {action} it", path=path)
+    """Refuse a path of the project that symbolic links lead out of it (fsutil.ensure_inside):
+    every source read, and every template and catalogue written."""
+    ensure_inside(path, config.root, what=what, action=action)
+
+
+def _ensure_writable(path: Path, config: ProjectConfig, what: str, action: str) -> None:
+    """Refuse to write a template or catalogue that symbolic links lead out of the project,
+    or into its source, glossary or output folder (a link po/fr/doc.po -> source/doc.html
+    would have update overwrite the source). A link to another file of the catalogue folder
+    is written through: it stays a link (fsutil.write_target)."""
+    real = ensure_inside(path, config.root, what=what, action=action)
+    for folder, holds in ((config.source_dir, "source"), (config.glossary_dir, "glossary"),
+                          (config.output_dir, "output")):
+        if folder in real.parents:
+            raise InputError(f"{what} links into the project's {holds} folder "
+                             f"({real.relative_to(config.root).as_posix()}); refusing to "
+                             f"{action} it", path=path)
 
 
 # ------------------------------------------------------------------------ units to sentences
@@ -228,6 +243,7 @@ def extract(config: ProjectConfig) -> list[ExtractResult]:
     sources = discover_sources(config)
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     planned = plan_templates(sources, config)  # everything first: one bad source writes nothing
+    _remove_stale_beside_links([plan.path for plan in planned], config)
     # One transaction: a template that cannot be written (a full disk) leaves every one as it was.
     changed = [plan for plan in planned if plan.changed]
     written = dict(zip((plan.path for plan in changed),
@@ -251,9 +267,10 @@ def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
     """Parse and segment one source into its template text and compare it with the old one."""
     from .formats import parse_file
 
+    path = template_path(config, source.name)
+    _ensure_writable(path, config, "template", "write")
     template = build_template(source, parse_file(source.path), config)
     text = format_po(template)
-    path = template_path(config, source.name)
     old = path.read_text("utf-8", errors="replace") if path.is_file() else None
     return PlannedTemplate(path, text, len(template), old is None or not _same_but_date(old, text))
 
@@ -312,11 +329,21 @@ class UpdateResult:
     report: MergeReport
 
 
+def read_old_catalogue(path: Path) -> polib.POFile:
+    """The catalogue to merge into: read as msgmerge reads it, accepting plural entries whose
+    forms contradict the header (the merge repairs them, with a warning at their line), but not
+    translated plural entries without any Plural-Forms header, which nothing could repair."""
+    old = read_po(path, strict_plurals=False)
+    if plural_count(old) is None:
+        check_plural_counts(old, path)
+    return old
+
+
 def update_catalogue(template: polib.POFile, path: Path, lang: str, *,
                      similarity: float = FUZZY_THRESHOLD) -> tuple[polib.POFile, bool, MergeReport]:
     """Merge ``template`` into the catalogue at ``path`` (a new one when it does not exist)."""
     created = not path.exists()
-    old = new_catalogue(template, lang) if created else read_po(path)
+    old = new_catalogue(template, lang) if created else read_old_catalogue(path)
     nplurals = plural_count(old) or plural_forms(lang)[0]
     merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
     return merged, created, report
@@ -331,11 +358,23 @@ def update(config: ProjectConfig, langs: list[str] | None = None, *,
     # Read and merge everything first (one bad file writes nothing); only then write.
     planned = [plan for plans in plan_updates(sources, config, langs, similarity)
                for plan in plans]
+    _remove_stale_beside_links([plan[2] for plan in planned], config)
     # One transaction: every catalogue of every language is new, or (a read-only folder, a
     # full disk) every one is as it was; never some languages updated and others not.
     written = write_all((path, text) for _, _, path, _, text, _ in planned)
     return [UpdateResult(lang, name, path, created, done, report)
             for (lang, name, path, created, _, report), done in zip(planned, written)]
+
+
+def _remove_stale_beside_links(paths: list[Path], config: ProjectConfig) -> None:
+    """The temporary files a killed run left beside catalogues that links lead to another
+    folder of the project (a link is written through, and a write's temporary file is made
+    beside the file it replaces), where remove_stale_temporaries(po/) does not look: it
+    follows no link. Called, as that must be, while the project lock is held."""
+    folders = {path.resolve().parent for path in paths}
+    for folder in sorted(folders):
+        if folder != config.po_dir and config.po_dir not in folder.parents:
+            remove_stale_temporaries(folder, recursive=False)
 
 
 def plan_update(source: Source, config: ProjectConfig, langs: list[str],
@@ -348,8 +387,9 @@ def plan_update(source: Source, config: ProjectConfig, langs: list[str],
     plans = []
     for lang in langs:
         path = catalogue_path(config, lang, source.name)
-        if path.is_symlink():  # writing would replace the link, or write outside the project
-            _ensure_inside(path, config, "catalogue", "update")
+        # Every folder on the way too: a link po/fr -> elsewhere would take the write there.
+        # A link inside the project is written through (fsutil.write_target).
+        _ensure_writable(path, config, "catalogue", "update")
         merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
         plans.append((lang, source.name, path, created, format_po(merged), report))
     return plans
@@ -373,7 +413,7 @@ def plan_updates(sources: list[Source], config: ProjectConfig, langs: list[str],
 def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None,
                 *, similarity: float = FUZZY_THRESHOLD) -> MergeReport:
     """``l10n merge OLD.po NEW.pot -o OUT.po``: msgmerge for one pair of files."""
-    old = read_po(old_path)
+    old = read_old_catalogue(old_path)
     template = read_po(template_path_)
     lang = lang or old.metadata.get("Language") or "en"
     nplurals = plural_count(old) or plural_forms(lang)[0]

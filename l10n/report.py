@@ -28,6 +28,8 @@ def print_update_report(config: ProjectConfig, results) -> None:
     by_lang = defaultdict(list)
     for result in results:
         by_lang[result.lang].append(result)
+        for warning in result.report.warnings:
+            click.echo(warning, err=True)
     rows = []
     for lang in sorted(by_lang):
         totals = dict.fromkeys(COLUMNS, 0)

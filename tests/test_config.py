@@ -53,3 +53,63 @@ def test_broken_toml_is_reported(make_project):
     root = make_project({}, "languages = [\n")
     with pytest.raises(ConfigError, match="invalid TOML"):
         load_config(root)
+
+
+@pytest.mark.parametrize(
+    "settings,message",
+    [
+        ('output-dir = "po"\n', "output-dir 'po' is the same folder as po-dir 'po'"),
+        ('output-dir = "po/fr"\n', "output-dir 'po/fr' lies inside po-dir 'po'"),
+        ('output-dir = "source"\n', "is the same folder as source-dir"),
+        ('output-dir = "glossary/out"\n', "lies inside glossary-dir"),
+        ('output-dir = "."\n', "output-dir '.' is the project folder itself"),
+        ('output-dir = "source/.."\n', "is the project folder itself"),
+        ('source-dir = "."\n', "source-dir '.' is the project folder itself"),
+        ('po-dir = "source/po"\n', "po-dir 'source/po' lies inside source-dir 'source'"),
+        ('source-dir = "po/texts"\n', "source-dir 'po/texts' lies inside po-dir 'po'"),
+        ('glossary-dir = "po"\n', "glossary-dir 'po' is the same folder as po-dir 'po'"),
+        ('source-dir = "dist"\n', "source-dir 'dist' is the same folder as output-dir 'dist'"),
+    ],
+    ids=["output-po", "output-in-po", "output-source", "output-in-glossary", "output-root",
+         "output-root-dotdot", "source-root", "po-in-source", "source-in-po", "glossary-po",
+         "source-output"],
+)
+def test_folders_that_overlap_name_the_key_and_line(make_project, settings, message):
+    root = make_project({}, settings)
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    assert message in caught.value.message
+    assert caught.value.path.endswith("pyproject.toml") and caught.value.line == 6
+
+
+def test_the_key_named_is_the_one_the_file_sets(make_project):
+    root = make_project({}, 'source-dir = "texts"\npo-dir = "texts/po"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    assert "po-dir 'texts/po' lies inside source-dir 'texts'" in caught.value.message
+    assert caught.value.line == 7
+
+
+def test_separate_folders_are_accepted(make_project):
+    root = make_project({}, 'source-dir = "docs"\npo-dir = "l10n/po"\n'
+                            'glossary-dir = "l10n/terms"\noutput-dir = "build/l10n"\n')
+    config = load_config(root)
+    assert config.output_dir == root.resolve() / "build" / "l10n"
+
+
+def test_a_pyproject_toml_that_is_a_folder_is_an_error(tmp_path):
+    root = tmp_path / "project"
+    (root / "pyproject.toml").mkdir(parents=True)
+    (root / "source").mkdir()
+    for directory, explicit in ((root, True), (root, False), (root / "source", False)):
+        with pytest.raises(ConfigError, match="is a folder, not a file") as caught:
+            load_config(directory, explicit=explicit)
+        assert caught.value.path == str(root / "pyproject.toml")
+
+
+def test_a_pyproject_toml_that_links_to_nothing_is_an_error(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "pyproject.toml").symlink_to(root / "missing.toml")
+    with pytest.raises(ConfigError, match="symbolic link to nothing"):
+        load_config(root)

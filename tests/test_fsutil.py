@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from l10n.fsutil import atomic_write, atomic_write_stream, join_chunks
+from l10n.errors import InputError
+from l10n.fsutil import atomic_write, atomic_write_stream, ensure_inside, join_chunks
 
 
 def _leftovers(folder):
@@ -88,3 +89,35 @@ def test_ctrl_c_while_the_temporary_file_is_made_leaves_no_file(tmp_path, monkey
         fsutil.atomic_write(target, "text")
     assert sorted(p.name for p in tmp_path.iterdir()) == []
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.parametrize("write", [atomic_write,
+                                   lambda path, data: atomic_write_stream(path, [data])],
+                         ids=["atomic_write", "atomic_write_stream"])
+def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path, write):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "file.po"
+    target.write_text("old\n", "utf-8")
+    link = tmp_path / "link.po"
+    link.symlink_to("real/file.po")
+    assert write(link, "new\n")
+    assert link.is_symlink() and os.readlink(link) == "real/file.po"
+    assert target.read_text("utf-8") == "new\n"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["file.po", "link.po", "real"]
+
+
+def test_ensure_inside_follows_every_component(tmp_path):
+    root, outside = tmp_path / "project", tmp_path / "outside"
+    (root / "po").mkdir(parents=True)
+    outside.mkdir()
+    (root / "po" / "fr").symlink_to(outside, target_is_directory=True)
+    (root / "po" / "es").symlink_to("fr", target_is_directory=True)  # a link to the link
+    (root / "po" / "de").symlink_to(root / "po", target_is_directory=True)
+    assert ensure_inside(root / "po" / "de" / "x.po", root) == root / "po" / "x.po"
+    for lang in ("fr", "es"):
+        with pytest.raises(InputError, match=r"outside the project \(through the symbolic link "
+                                             rf"po/{lang}\)"):
+            ensure_inside(root / "po" / lang / "new" / "x.po", root)
+    (root / "po" / "loop").symlink_to("loop")
+    with pytest.raises(InputError, match="loop of symbolic links"):
+        ensure_inside(root / "po" / "loop" / "x.po", root)

@@ -7,6 +7,7 @@ URLs and e-mail addresses (``visible``). Scripts are told apart by Unicode chara
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -20,6 +21,9 @@ PLACEHOLDER = re.compile(
 # A URL does not end in the punctuation of the sentence around it ("... is https://un.org.").
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'，。（）]*[^\s<>\"'，。（）.,;:!?)]"
                  r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A character reference of HTML or XML ("&amp;", "&nbsp;", "&#160;", "&#x2019;"): the reader
+# sees the character it stands for.
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Markdown link and image syntax around the text a reader sees: "[text](url)" -> "text".
 MD_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 MD_LINK_HEAD = re.compile(r"!?\[(?=[^\]]*\]\()")
@@ -63,7 +67,9 @@ def is_han(char: str) -> bool:
 
 @lru_cache(maxsize=65_536)
 def visible(text: str, repl: str = " ") -> str:
-    """The text without tags, placeholders, URLs and e-mail addresses (each replaced by repl).
+    """The text without tags, placeholders, URLs and e-mail addresses (each replaced by repl),
+    its character references replaced by their characters ("&amp;" is "&", "&nbsp;" a no-break
+    space: neither the ";" nor the digits of "&#160;" are the sentence's).
 
     Remembered per text: several checks read the same translation, and every language the
     same source."""
@@ -72,7 +78,14 @@ def visible(text: str, repl: str = " ") -> str:
     text = MD_LINK_HEAD.sub(repl, text)
     if _may_hold_url(text):
         text = URL.sub(repl, text)
-    return PLACEHOLDER.sub(repl, text)
+    text = PLACEHOLDER.sub(repl, text)
+    return _characters(text) if "&" in text else text
+
+
+def _characters(text: str) -> str:
+    """Character references replaced by what they stand for (unknown names are left as
+    written, as a browser leaves them)."""
+    return ENTITY.sub(lambda found: html.unescape(found.group(0)), text)
 
 
 NO_TRANSLATE = re.compile(
@@ -81,7 +94,8 @@ NO_TRANSLATE = re.compile(
 
 @lru_cache(maxsize=65_536)
 def mask_markup(text: str) -> str:
-    """The text with tags, URLs and translate="no" elements blanked by spaces, length kept.
+    """The text with tags, URLs and translate="no" elements blanked by spaces, and character
+    references as their character followed by spaces, length kept.
 
     What a reader sees and a translator translates; offsets into the result are offsets into
     ``text``, so a match found in the mask can be quoted from the original. Remembered per
@@ -98,6 +112,8 @@ def mask_markup(text: str) -> str:
         text = TAG.sub(_blank, text)
     if _may_hold_url(text):
         text = URL.sub(_blank, text)
+    if "&" in text:
+        text = ENTITY.sub(_one_character, text)
     return text
 
 
@@ -108,6 +124,12 @@ def _may_hold_url(text: str) -> bool:
 
 def _blank(match: re.Match) -> str:
     return " " * (match.end() - match.start())
+
+
+def _one_character(match: re.Match) -> str:
+    """A character reference as its character, padded with spaces to the reference's length."""
+    character = html.unescape(match.group(0))
+    return character.ljust(match.end() - match.start()) if len(character) == 1 else _blank(match)
 
 
 def without_tags(text: str) -> str:

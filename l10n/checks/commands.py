@@ -13,6 +13,7 @@ import click
 
 from ..cli_support import project, validate_language
 from ..config import ProjectConfig
+from ..errors import InputError
 from ..fsutil import atomic_write_stream, join_chunks
 from ..model import Severity
 from .base import CheckContext
@@ -66,16 +67,22 @@ def _targets(config: ProjectConfig, files: tuple[Path, ...], langs: list[str]):
 @click.option("--ignore", multiple=True, help="Not these checks (slugs, comma-separated).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Catalogues checked in parallel (default: up to 8).")
+@click.option("--allow-empty", is_flag=True,
+              help="Exit 0 when there is no catalogue to check (by default that is an error, "
+                   "so that a wrong path in CI does not pass as a clean check).")
 @click.pass_context
 def check(ctx: click.Context, files: tuple[Path, ...], langs: tuple[str, ...],
           glossary_path: Path | None, fmt: str, output: Path | None, fail_on: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None,
+          allow_empty: bool) -> None:
     """Check translations: numbers, markup, punctuation, terminology, consistency, health."""
     config = project(ctx)
     chosen = [validate_language(code, "--lang") for code in langs]
     checks = _checks(config, _names(select), _names(ignore))
-    context = CheckContext(glossary=_glossary(config, glossary_path), config=config)
     targets = _targets(config, files, chosen)
+    if not targets and not allow_empty:
+        raise InputError(_nothing_to_check(config, chosen), path=config.po_dir)
+    context = CheckContext(glossary=_glossary(config, glossary_path), config=config)
     if sys.stderr.isatty() and len(targets) > 1:
         with click.progressbar(length=len(targets), label="Checking", file=sys.stderr) as bar:
             result = run(targets, checks, context, source_lang=config.source_language,
@@ -89,6 +96,16 @@ def check(ctx: click.Context, files: tuple[Path, ...], langs: tuple[str, ...],
         for block in join_chunks(report):
             click.echo(block, nl=False)
     ctx.exit(1 if result.fails(FAIL_ON[fail_on]) else 0)
+
+
+def _nothing_to_check(config: ProjectConfig, langs: list[str]) -> str:
+    """Why a check found no catalogue, for a one-line error."""
+    wanted = [lang for lang in (langs or config.target_languages)
+              if lang != config.source_language]
+    message = f"no catalogue to check (no po/<lang>/*.po for {', '.join(wanted) or 'any language'})"
+    if config.config_file is None:
+        message += "; no pyproject.toml with [tool.l10n] was found here or above (use -C DIR)"
+    return message + "; pass --allow-empty to accept an empty check"
 
 
 @click.command("checks")

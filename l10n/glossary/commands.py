@@ -7,29 +7,43 @@ Without a PATH the commands work on the project's glossary folder (``glossary-di
 *.tbx in it). ``import`` writes into ``--into`` or ``<glossary-dir>/<name of FILE>.tbx``; ``add``
 writes into the file that already holds the concept, else ``--into``, else the folder's only
 file, else ``<glossary-dir>/glossary.tbx``.
+
+``import`` and ``add`` hold the project lock (``.l10n.lock``, as extract, update and build do)
+from before they read the glossary file until it is written, so that writers running at the same
+time take turns and each merges its change into what the one before wrote. A glossary write is
+short, so by default each waits up to WAIT_DEFAULT seconds for the lock (``--wait`` to change).
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 
 import click
 
+from ..cli_support import project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError
-from ..fsutil import atomic_write
+from ..fsutil import ensure_inside, join_chunks
 from .diff import diff_glossaries, summarize
 from .edit import add_term, demote_unverified, merge_into
 from .model import DOMAINS, Glossary, Status, Term, TermType
 from .stats import glossary_stats, stats_lines
-from .store import (dump_glossary, glossary_format, load_glossary, load_glossary_files,
-                    merge_files, save_glossary)
+from .store import (glossary_chunks, glossary_format, load_glossary, load_glossary_files,
+                    merge_files, save_glossary, write_glossary_file)
 from .tbx_write import schema_errors
 from .validate import ERROR, INFO, NCNAME, WARNING, term_issues, validate_glossary
 
 DEFAULT_FILE = "glossary.tbx"
+WAIT_DEFAULT = 10.0  # seconds a glossary write waits for the project lock
+
+
+def _wait_option(command):
+    return click.option("--wait", type=float, default=WAIT_DEFAULT, show_default=True,
+                        help="Wait this many seconds for the project lock (another command "
+                             "writing the project or its glossary).")(command)
 
 
 def _config(ctx: click.Context) -> ProjectConfig:
@@ -41,6 +55,16 @@ def _config(ctx: click.Context) -> ProjectConfig:
         directory = obj.get("directory")
         obj["config"] = load_config(directory, explicit=directory is not None)
     return obj["config"]
+
+
+def _check_target(ctx: click.Context, target: Path) -> None:
+    """Refuse to write a glossary file of the project that symbolic links lead out of it
+    (``glossary/un.tbx -> /home/someone/file``). A file named outside the project with
+    ``--into`` is the user's to write, as ``merge -o`` is."""
+    root = _config(ctx).root
+    named = Path(os.path.abspath(target))
+    if named == root or root in named.parents:
+        ensure_inside(target, root, what="glossary file", action="write")
 
 
 def _show(path: Path) -> str:
@@ -106,18 +130,22 @@ def _check_siblings(target: Path, incoming: Glossary, source: Path) -> None:
               help="Glossary file to create or merge into (default: <glossary-dir>/<FILE name>.tbx).")
 @click.option("--unverified-as-admitted", is_flag=True,
               help="Keep preferred terms whose note starts with conf=B as admitted, marked.")
+@_wait_option
 @click.pass_context
-def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_admitted: bool) -> None:
+def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_admitted: bool,
+            wait: float) -> None:
     """Read a CSV or TBX file and merge it into a glossary file."""
     incoming = load_glossary(file)
     demoted = demote_unverified(incoming) if unverified_as_admitted else 0
     target_path = into or _config(ctx).glossary_dir / f"{file.stem}.tbx"
     glossary_format(target_path)
-    _check_siblings(target_path, incoming, file)
-    target = load_glossary(target_path) if target_path.exists() else Glossary(
-        title=incoming.title, source_lang=incoming.source_lang)
-    report = merge_into(target, incoming)
-    written = save_glossary(target, target_path)
+    _check_target(ctx, target_path)
+    with project_lock(_config(ctx), wait=wait):  # read, merge and write as one step
+        _check_siblings(target_path, incoming, file)
+        target = load_glossary(target_path) if target_path.exists() else Glossary(
+            title=incoming.title, source_lang=incoming.source_lang)
+        report = merge_into(target, incoming)
+        written = save_glossary(target, target_path)
     note = f"; {demoted} unverified preferred terms kept as admitted" if unverified_as_admitted else ""
     click.echo(f"{_show(target_path)}: {report.summary()}{note}"
                + ("" if written else " (file unchanged)"))
@@ -135,11 +163,12 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
 def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source: Path | None) -> None:
     """Export the glossary as TBX v3 or CSV (long or wide)."""
     glossary_data = load_glossary(source or _config(ctx).glossary_dir)
-    text = dump_glossary(glossary_data, fmt, shape)
+    chunks = glossary_chunks(glossary_data, fmt, shape)
     if output is None:
-        click.echo(text, nl=False)
+        for block in join_chunks(chunks):
+            click.echo(block, nl=False)
         return
-    atomic_write(output, text)
+    write_glossary_file(output, fmt, chunks)  # refused if l10n could not import it back
     click.echo(f"{_show(output)}: {len(glossary_data.concepts)} concepts", err=True)
 
 
@@ -179,23 +208,35 @@ def _new_term(existing: Term | None, text: str, options: dict) -> Term:
 @click.option("--do-not-translate/--translate", default=None)
 @click.option("--into", type=click.Path(path_type=Path, dir_okay=False),
               help="Glossary file for a new concept.")
+@_wait_option
 @click.pass_context
 def add(ctx: click.Context, concept_id: str, lang: str, text: str, status: str | None,
         domain: str | None, note: str | None, source: str | None, term_type: str | None,
-        case_sensitive: bool | None, do_not_translate: bool | None, into: Path | None) -> None:
+        case_sensitive: bool | None, do_not_translate: bool | None, into: Path | None,
+        wait: float) -> None:
     """Add a term (and the concept if new) to the glossary, atomically."""
     if not NCNAME.match(concept_id):
         raise ConfigError(f"concept id {concept_id!r} must start with a letter and hold only "
                           "letters, digits, '.', '_' and '-'")
     lang = validate_language(lang, "--lang")
+    options = {
+        "status": Status(status) if status else None, "note": note, "source": source,
+        "type": TermType(term_type) if term_type else None, "case_sensitive": case_sensitive,
+        "do_not_translate": do_not_translate}
+    with project_lock(_config(ctx), wait=wait):  # read, change and write as one step
+        target, outcome, term = _add_locked(ctx, concept_id, lang, text, domain, into, options)
+    click.echo(f"{_show(target)}: {concept_id} {lang}: {text!r} {outcome} ({term.status.value})")
+
+
+def _add_locked(ctx: click.Context, concept_id: str, lang: str, text: str, domain: str | None,
+                into: Path | None, options: dict) -> tuple[Path, str, Term]:
+    """The body of ``add``, run under the lock: which file, its current content, the change."""
     target = _add_target(ctx, concept_id, into)
+    _check_target(ctx, target)
     data = load_glossary(target) if target.exists() else Glossary()
     concept = data.concepts.get(concept_id)
     existing = next((t for t in concept.terms(lang) if t.text == text), None) if concept else None
-    term = _new_term(existing, text, {
-        "status": Status(status) if status else None, "note": note, "source": source,
-        "type": TermType(term_type) if term_type else None, "case_sensitive": case_sensitive,
-        "do_not_translate": do_not_translate})
+    term = _new_term(existing, text, options)
     problems = [m for severity, m in term_issues(term, lang) if severity == ERROR]
     if problems:
         raise ConfigError(f"--term {text!r}: {problems[0]}")
@@ -205,7 +246,7 @@ def add(ctx: click.Context, concept_id: str, lang: str, text: str, status: str |
                           "add this one with --status admitted, or change that one first")
     outcome = add_term(data, concept_id, lang, term, domain)
     save_glossary(data, target)
-    click.echo(f"{_show(target)}: {concept_id} {lang}: {text!r} {outcome} ({term.status.value})")
+    return target, outcome, term
 
 
 @glossary.command()

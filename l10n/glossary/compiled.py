@@ -65,7 +65,8 @@ FORMAT = b"l10n-compiled-glossary 2"
 KEEP = 8  # glossary versions kept in the cache
 INDEX_MAGIC = b"L10NIDX2"
 WORDS_MAGIC = b"L10NWRD2"
-LIBRARIES = ("pyahocorasick", "PyStemmer", "snowballstemmer", "pymorphy3", "pymorphy3-dicts-ru")
+LIBRARIES = ("pyahocorasick", "PyStemmer", "snowballstemmer", "pymorphy3", "pymorphy3-dicts-ru",
+             "babel")
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 _TERM_VALUES = attrgetter(*_TERM_FIELDS)
 assert _TERM_FIELDS[:3] == ("text", "status", "type")

@@ -39,7 +39,7 @@ def control_character(text: str) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     text: str
     status: Status = Status.PREFERRED
@@ -53,7 +53,7 @@ class Term:
     do_not_translate: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class LanguageSection:
     lang: str
     terms: list[Term] = field(default_factory=list)
@@ -64,7 +64,7 @@ class LanguageSection:
         return next((t for t in self.terms if t.status is Status.PREFERRED), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Concept:
     id: str
     domain: str | None = None
@@ -82,7 +82,7 @@ class Concept:
         return section.terms if section else []
 
 
-@dataclass
+@dataclass(slots=True)
 class Glossary:
     concepts: dict[str, Concept] = field(default_factory=dict)
     title: str | None = None

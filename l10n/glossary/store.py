@@ -3,18 +3,23 @@
 A folder is read file by file (``*.tbx``, sorted by name) and merged; the same concept id in two
 files is an InputError naming both. ``load_glossary_files`` keeps the files apart for commands
 that report per file (validate) or write back into the file that holds a concept (add).
+
+Writing holds to the limits reading has: a glossary file that would be larger than l10n reads
+(MAX_GLOSSARY_BYTES for TBX, MAX_INPUT_BYTES for CSV) is refused and nothing is written. TBX is
+written a concept at a time into the temporary file, so its size is known as it is written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..fsutil import atomic_write
+from ..fsutil import MAX_GLOSSARY_BYTES, MAX_INPUT_BYTES, atomic_write_stream, join_chunks
 from .csvio import read_csv, write_csv
 from .model import Glossary
 from .tbx import read_tbx
-from .tbx_write import write_tbx
+from .tbx_write import tbx_chunks
 
 
 def glossary_format(path: Path) -> str:
@@ -75,12 +80,48 @@ def load_glossary(path: str | Path) -> Glossary:
     return merged
 
 
+def glossary_chunks(glossary: Glossary, fmt: str = "tbx", shape: str = "long") -> Iterator[str]:
+    """The glossary as text in pieces: TBX v3 a concept at a time, or CSV (long or wide)."""
+    if fmt == "csv":
+        yield write_csv(glossary, shape)
+    else:
+        yield from tbx_chunks(glossary)
+
+
 def dump_glossary(glossary: Glossary, fmt: str = "tbx", shape: str = "long") -> str:
     """The glossary as text: TBX v3, or CSV in the long or wide shape."""
-    return write_csv(glossary, shape) if fmt == "csv" else write_tbx(glossary)
+    return "".join(glossary_chunks(glossary, fmt, shape))
+
+
+def read_limit(fmt: str) -> int:
+    """The size over which l10n refuses to read a glossary file of this format."""
+    return MAX_GLOSSARY_BYTES if fmt == "tbx" else MAX_INPUT_BYTES
+
+
+def within_limit(chunks: Iterable[str], limit: int, path: Path) -> Iterator[bytes]:
+    """``chunks`` encoded as UTF-8, in blocks; InputError once they pass ``limit`` bytes (the
+    writer then removes its temporary file: nothing is written)."""
+    size = 0
+    for block in join_chunks(chunks):
+        data = block.encode("utf-8")
+        size += len(data)
+        if size > limit:
+            raise InputError(f"not written: the file would be over {limit // (1024 * 1024)} "
+                             "MiB, larger than l10n reads; split the glossary into several "
+                             "files of the glossary folder", path=path)
+        yield data
+
+
+def write_glossary_file(path: str | Path, fmt: str, chunks: Iterable[str]) -> bool:
+    """Write glossary text (a TBX or CSV file) atomically, refusing a file over the read limit
+    of its format; False when the file was already identical."""
+    path = Path(path)
+    return atomic_write_stream(path, within_limit(chunks, read_limit(fmt), path))
 
 
 def save_glossary(glossary: Glossary, path: str | Path, *, shape: str = "long") -> bool:
-    """Write TBX v3 (or CSV for a .csv name) atomically; False when the file was unchanged."""
+    """Write TBX v3 (or CSV for a .csv name) atomically; False when the file was unchanged.
+    A glossary over the read limit (see ``read_limit``) is refused, and nothing is written."""
     path = Path(path)
-    return atomic_write(path, dump_glossary(glossary, glossary_format(path), shape))
+    fmt = glossary_format(path)
+    return write_glossary_file(path, fmt, glossary_chunks(glossary, fmt, shape))

@@ -3,13 +3,14 @@
 "His Excellency / Her Excellency (H.E.)" is three forms, "Représentant(e) permanent(e)" two,
 "Qatar (le)" one ("Qatar": a UNTERM-style article in brackets), an Arabic phrase also stands
 for its indefinite mention, and "Permanent Representative of [country]" for every place or
-body of the glossary in its slot.
+body of the glossary and every country CLDR names, in its slot.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..locales import territory_names
 from .model import Glossary, Status
 from .normalise import Rules, is_acronym_like
 
@@ -57,7 +58,10 @@ SLOT_DOMAINS = ("place", "body")
 def slot_fillers(glossary: Glossary, lang: str, rules: Rules) -> tuple[str, ...]:
     """What may stand in a term's slot, such as "[country]" in "Permanent Representative of
     [country] to the United Nations": every accepted term of the glossary's places and bodies
-    in that language ("卡塔尔国", "Бельгия"), so that the filled title is found, inflected or not."""
+    in that language ("卡塔尔国", "Бельгия"), then every country and area CLDR names in it
+    ("法国", "Франция"), so that the filled title is found, inflected or not. Where the
+    language puts an article before a country's name ("de la France", "du Qatar", "de los
+    Estados Unidos"), each name also comes with its articles."""
     found: dict[str, None] = {}
     for concept_id in sorted(glossary.concepts):
         concept = glossary.concepts[concept_id]
@@ -66,7 +70,22 @@ def slot_fillers(glossary: Glossary, lang: str, rules: Rules) -> tuple[str, ...]
         for term in concept.terms(lang):
             if term.status is not Status.DEPRECATED and not SLOT.search(term.text):
                 found.update(dict.fromkeys(term_variants(term.text, rules)))
+    try:
+        countries = territory_names(lang)
+    except ValueError:  # a language CLDR does not know: the glossary's places alone
+        countries = ()
+    for name in countries:
+        found[name] = None
+        found.update(dict.fromkeys(_with_articles(name, rules)))
     return tuple(found)
+
+
+def _with_articles(name: str, rules: Rules) -> list[str]:
+    """A country's name with each article of the language before it ("la France", "l'Inde")."""
+    elided = [mark for mark, full in rules.elisions.items() if full in rules.articles]
+    if elided and name[:1].casefold() in "aeiouyàâéèêëîïôûüœæh":
+        return [f"{mark}{name}" for mark in elided]
+    return [f"{article} {name}" for article in sorted(rules.articles)]
 
 
 def fill_slots(variants: list[str], fillers: tuple[str, ...]) -> list[str]:

@@ -205,8 +205,20 @@ def _cjk_cut(chunk: str, match: re.Match, pairing: Pairing) -> int | None:
     if end >= len(chunk) or pairing.inside(end):
         return None
     if not chunk[end].isspace() and match.group("cjk")[-1] in _QUOTE_CLOSERS:
-        return None  # “我们必须行动！”他说。 : the quotation is part of the sentence
+        if _attribution_follows(chunk, end):
+            return None  # “我们必须行动！”他说。 : the quotation is part of the sentence
     return end
+
+
+_CJK_CLAUSE_RE = re.compile(r"[^。！？，：；、,:;“「『]*(.)?")
+
+
+def _attribution_follows(chunk: str, pos: int) -> bool:
+    """Whether the text after a closed quotation only attributes it (“……！”他说。): it runs
+    to the sentence's end with no comma, colon or new quotation on the way. “……。”他还说，……
+    goes on to a sentence of its own, which the quotation's full stop ended."""
+    stop = _CJK_CLAUSE_RE.match(chunk, pos).group(1)
+    return stop is None or stop in "。！？"
 
 
 def _omission(chunk: str, term_start: int, term: str) -> bool:
@@ -323,6 +335,11 @@ def _full_stop_ends(chunk: str, term_start: int, start: int, context: _Next,
         return not context.digit and context.word not in rules.institutions
     if cls == "time":
         return _time_ends(chunk, token, begin, start, context, rules)
+    if cls == "year":
+        if not _previous_is_number(chunk, begin):
+            return context.word.split("-")[0] in rules.starters  # г. Москва: like "general"
+        return (context.word.lower() not in rules.prepositions
+                and not _opened_with_preposition(chunk, start, begin, rules))
     return True
 
 
@@ -336,8 +353,15 @@ def _time_ends(chunk: str, token: str, begin: int, start: int, context: _Next,
         return True
     if not after_number:
         return False
+    return not _opened_with_preposition(chunk, start, begin, rules)
+
+
+def _opened_with_preposition(chunk: str, start: int, begin: int, rules: LangRules) -> bool:
+    """Whether the clause before ``begin`` opened with a preposition ("At 5 p.m. Mr. Smith
+    left.", "В 2023 г. Генеральная Ассамблея приняла ..."): the time or date is its adverbial,
+    and the capitalised word after it still belongs to the sentence."""
     clause = _CLAUSE_RE.split(chunk[start:begin])[-1].split()
-    return not clause or clause[0].lower() not in rules.prepositions
+    return bool(clause) and clause[0].lower() in rules.prepositions
 
 
 def _previous_is_number(chunk: str, begin: int) -> bool:

@@ -20,6 +20,11 @@ Every word that ends in a full stop (the text before the stop, "the key") falls 
 ``time``
     a.m., p.m., B.C., A.D.: a boundary before a capitalised word unless the sentence opened
     with a preposition ("At 5 a.m. Mr. Smith left." is one sentence).
+``year``
+    Russian г. / гг. (год, годы; also город): after a number they end a sentence before a
+    capitalised word ("… в 2023 г. Генеральная Ассамблея …"), unless the sentence opened with
+    a preposition ("В 2023 г. Генеральная Ассамблея приняла …") or the next word is one;
+    elsewhere ("г. Москва") they are ``general``.
 ``initialisms``
     Country and organisation initials (U.S., U.N.): a boundary before a capitalised word unless
     that word names an institution (``institutions``: "the U.N. Secretary-General").
@@ -38,7 +43,7 @@ from importlib import resources
 
 KNOWN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 GENERIC = "generic"
-CLASSES = ("titles", "inner", "numeric", "general", "enders", "time", "initialisms")
+CLASSES = ("titles", "inner", "numeric", "general", "enders", "time", "year", "initialisms")
 WORD_LISTS = ("institutions", "starters", "prepositions", "ellipsis_nonstarters")
 
 

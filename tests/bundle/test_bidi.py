@@ -27,8 +27,16 @@ I = lambda text: f"{LRI}{text}{PDI}"  # noqa: E731 - an isolated run, for readab
     ("الشيخ Tamim bin Hamad Al Thani أمير", f"الشيخ {I('Tamim bin Hamad Al Thani')} أمير"),
     ("الوثيقة A/CONF.166/9.", f"الوثيقة {I('A/CONF.166/9')}."),
     ("نص عربي فقط", "نص عربي فقط"),
+    ("أكدت Amina J. Mohammed أن", f"أكدت {I('Amina J. Mohammed')} أن"),
+    ("قال Mr. J. Smith إن", f"قال {I('Mr. J. Smith')} إن"),
+    ("رحبت H.E. Ms. Mary O'Neill-Brown بهم", "رحبت " + I("H.E. Ms. Mary O'Neill-Brown") + " بهم"),
+    ("انظر No. 5 هنا", f"انظر {I('No. 5')} هنا"),
+    ("عقد في Geneva. ثم", f"عقد في {I('Geneva')}. ثم"),
+    ("الفقرة 15. Then", f"الفقرة {I('15')}. {I('Then')}"),
 ], ids=["document-symbol", "two-resolutions", "year-before-arabic-comma", "day-range",
-        "latin-name-one-run", "symbol-with-dots", "nothing-to-isolate"])
+        "latin-name-one-run", "symbol-with-dots", "nothing-to-isolate", "name-with-initial",
+        "title-and-initial", "honorifics-apostrophe-hyphen", "abbreviation-and-number",
+        "sentence-end-stays-outside", "number-is-no-initial"])
 def test_isolate_plain(text, expected):
     assert isolate_plain(text) == expected
     assert isolate_plain(expected) == expected  # applying twice changes nothing

@@ -179,3 +179,52 @@ def test_chinese_page_reads_back_without_mojibake(chromium, served, bundle, samp
     _run(chromium, tmp_path, "--window-size=900,600", f"--screenshot={shot}",
          f"{served}/project/dist/zh/doc/page.html")
     assert shot.stat().st_size > 1000
+
+
+WORDS_HARNESS = """<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>words</title></head>
+<body>
+<p id="line" style="font-size:20px">LINE</p>
+<pre id="result">pending</pre>
+<script>
+window.addEventListener("load", function () {
+  var line = document.getElementById("line");
+  var walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  var words = [], node;
+  while ((node = walker.nextNode())) {
+    var re = /[A-Za-z]+/g, m;
+    while ((m = re.exec(node.data))) {
+      var range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      var r = range.getBoundingClientRect();
+      words.push({word: m[0], left: r.left, right: r.right, top: r.top});
+    }
+  }
+  document.getElementById("result").textContent = JSON.stringify(words);
+});
+</script>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("وأكدت Amina J. Mohammed أن الاجتماع مهم", ["Amina", "J", "Mohammed"]),
+    ("وقال Mr. J. Smith إن الاجتماع مهم", ["Mr", "J", "Smith"]),
+    ("ورحبت H.E. Ms. Mary O'Neill-Brown بالوفود", ["H", "E", "Ms", "Mary", "O", "Neill", "Brown"]),
+], ids=["initial-inside-name", "title-and-initial", "honorifics-apostrophe-hyphen"])
+def test_latin_names_with_initials_keep_their_word_order_in_arabic(chromium, served, tmp_path,
+                                                                   sentence, names):
+    """What a reader sees: in a right-to-left line, the words of a Latin name stand left to
+    right in their own order (an isolated run split at an initial's full stop would show
+    "Mohammed" before "Amina J")."""
+    from l10n.bidi import isolate_html
+
+    page = tmp_path / "words.html"
+    page.write_text(WORDS_HARNESS.replace("LINE", isolate_html(sentence)), "utf-8")
+    dom = _run(chromium, tmp_path, "--virtual-time-budget=10000", "--dump-dom",
+               f"{served}/words.html")
+    words = json.loads(lxml_html.fromstring(dom).get_element_by_id("result").text_content())
+    assert [w["word"] for w in words] == names
+    assert len({round(w["top"]) for w in words}) == 1, "the line wrapped: widen the page"
+    lefts = [w["left"] for w in words]
+    assert lefts == sorted(lefts), f"the name's words are not laid out left to right: {words}"

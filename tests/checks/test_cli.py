@@ -135,3 +135,24 @@ def test_checks_lists_every_check():
         assert cls.code in result.output and cls.slug in result.output
     listed = json.loads(CliRunner().invoke(cli, ["checks", "--format", "json"]).output)
     assert [item["slug"] for item in listed] == [c.slug for c in CHECKS]
+
+
+@pytest.mark.parametrize("where", ["outside-a-project", "no-catalogues", "language-without-any"])
+def test_nothing_to_check_is_an_error_unless_allowed(make_project, tmp_path, where):
+    """A check that finds no catalogue hides a broken path in CI: exit 2 with one line, unless
+    --allow-empty says an empty check is expected."""
+    if where == "outside-a-project":
+        root, args = tmp_path / "elsewhere", []
+        root.mkdir()
+    elif where == "no-catalogues":
+        root, args = make_project({"source/doc.md": "# Title\n"}, ""), []
+    else:
+        root, args = make_project({"po/zh/doc.po": po("zh", CLEAN)}, ""), ["--lang", "fr"]
+    result = CliRunner().invoke(cli, ["-C", str(root), "check", *args])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "no catalogue to check" in lines[0] and "--allow-empty" in lines[0]
+    assert ("no pyproject.toml" in lines[0]) == (where == "outside-a-project")
+    allowed = CliRunner().invoke(cli, ["-C", str(root), "check", "--allow-empty", *args])
+    assert allowed.exit_code == 0, allowed.output
+    assert "in 0 catalogues" in allowed.output

@@ -63,3 +63,22 @@ def test_seed_page_ascii_punctuation(shared_dir):
     assert lines, "the seed has Chinese paragraphs with ASCII commas"
     for line in lines:
         assert "P001" in codes(("zh", "Source text.", line)), line
+
+
+@pytest.mark.parametrize("lang,source,target", [
+    ("fr", "Research &amp; development", "Recherche &amp; développement"),
+    ("fr", "Goal&#58; inclusion", "Objectif&nbsp;: inclusion"),
+    ("fr", "Goal: inclusion", "Objectif&#160;: inclusion"),
+    ("fr", "the &ldquo;Summit&rdquo;", "le &laquo;&#8239;Sommet&#8239;&raquo;"),
+    ("zh", "Research &amp; development", "研究&amp;发展"),
+    ("es", "Research &amp; development", "Investigación &amp; desarrollo"),
+], ids=["amp-is-no-semicolon", "nbsp-entity-before-colon", "numeric-nbsp", "quote-entities",
+        "zh-amp", "es-amp"])
+def test_character_references_are_the_characters_they_stand_for(lang, source, target):
+    """An HTML document's "&amp;" is "&" to the reader, not "&", "amp" and ";": no spacing,
+    number or punctuation finding comes from the reference's own characters."""
+    assert codes((lang, source, target)) == []
+
+
+def test_a_reference_does_not_hide_a_real_problem():
+    assert "P003" in codes(("fr", "R&amp;D: results", "R&amp;D : résultats"))

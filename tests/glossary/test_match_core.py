@@ -265,6 +265,41 @@ def test_a_slot_in_a_term_is_filled_by_the_glossarys_places_and_bodies(lang, tex
     assert [(m.concept_id, m.text) for m in matches if m.concept_id == "TI-PR"] == [("TI-PR", found)]
 
 
+@pytest.mark.parametrize("lang,text,found", [
+    ("zh", "法国常驻联合国代表在会上发言。", "法国常驻联合国代表"),
+    ("en", "The Permanent Representative of Brazil to the United Nations spoke.",
+     "Permanent Representative of Brazil to the United Nations"),
+    ("ru", "Постоянный представитель Франции при Организации Объединенных Наций выступил.",
+     "Постоянный представитель Франции при Организации Объединенных Наций"),
+    ("fr", "Le Représentant permanent de la France auprès de l'Organisation des Nations Unies",
+     "Représentant permanent de la France auprès de l'Organisation des Nations Unies"),
+    ("fr", "La Représentante permanente de l'Inde auprès de l'Organisation des Nations Unies",
+     "Représentante permanente de l'Inde auprès de l'Organisation des Nations Unies"),
+    ("fr", "le Représentant permanent du Brésil auprès de l'Organisation des Nations Unies",
+     "Représentant permanent du Brésil auprès de l'Organisation des Nations Unies"),
+    ("es", "el Representante Permanente de Francia ante las Naciones Unidas",
+     "Representante Permanente de Francia ante las Naciones Unidas"),
+    ("ar", "الممثل الدائم لفرنسا لدى الأمم المتحدة", "الممثل الدائم لفرنسا لدى الأمم المتحدة"),
+], ids=["zh", "en", "ru-genitive", "fr-article", "fr-elided-article", "fr-contraction", "es",
+        "ar-clitic"])
+def test_a_slot_is_filled_by_every_country_cldr_names(lang, text, found):
+    """Countries the glossary does not list still fill a [country] slot, by their CLDR names in
+    the six languages (with the articles French and Spanish put before them)."""
+    from l10n.glossary.model import Concept, Glossary, Term
+
+    glossary = Glossary()
+    pr = glossary.add(Concept("TI-PR", "title"))
+    for code, text_ in [("en", "Permanent Representative of [country] to the United Nations"),
+                        ("zh", "[国家]常驻联合国代表"),
+                        ("ru", "Постоянный представитель [страны] при Организации Объединенных Наций"),
+                        ("fr", "Représentant(e) permanent(e) de [pays] auprès de l'Organisation des Nations Unies"),
+                        ("es", "Representante Permanente de [país] ante las Naciones Unidas"),
+                        ("ar", "الممثل الدائم لـ[بلد] لدى الأمم المتحدة")]:
+        pr.section(code).terms.append(Term(text_))
+    matches = TermIndex(glossary, lang).find(text)
+    assert [(m.concept_id, m.text) for m in matches if m.concept_id == "TI-PR"] == [("TI-PR", found)]
+
+
 def test_a_slot_is_not_filled_by_just_anything():
     matches = TermIndex(_template_glossary(), "en").find(
         "Permanent Representative of Atlantis to the United Nations")

@@ -143,3 +143,74 @@ def test_a_tbx_glossary_may_exceed_the_limit_for_other_inputs(tmp_path, monkeypa
     monkeypatch.setattr(xmlsafe, "MAX_GLOSSARY_BYTES", size // 2)
     with pytest.raises(InputError, match=rf"the limit is {size // 2 // (1024 * 1024)} MiB"):
         read_tbx(path)
+
+
+PROLOG_CASES = {
+    "plain": b'<?xml version="1.0"?>\n<tbx><text/></tbx>',
+    "external-dtd": DOCTYPE.encode() + b"<tbx/>",
+    "entity-after-long-prolog": b'<?xml version="1.0"?>\n<!-- ' + b"x" * 300 + b' -->\n'
+                                b'<!DOCTYPE tbx [\n<!ENTITY e "boom">\n]>\n<tbx>&e;</tbx>',
+    "entity-late-in-subset": b'<!DOCTYPE tbx [\n' + b'<!ELEMENT a ANY>\n' * 40
+                             + b'<!ENTITY e "x">\n]>\n<tbx/>',
+    "bad-byte-late": b"<tbx>\n" + b"<p>fine</p>\n" * 50 + b"<p>\xff</p>\n</tbx>",
+    "bad-byte-in-multibyte": "<tbx>\n<p>Комитет</p>\n".encode() * 20 + b"\xd0</tbx>",
+    "latin-1": b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<tbx>caf\xe9</tbx>',
+    "unknown-codec": b'<?xml version="1.0" encoding="x-nothing"?>\n<tbx/>',
+    "utf-8-bom": b"\xef\xbb\xbf<!DOCTYPE tbx [<!ENTITY e 'x'>]><tbx/>",
+    "utf-16": '<!DOCTYPE tbx [\n<!ENTITY e "x">\n]>\n<tbx/>'.encode("utf-16"),
+    "prolog-only": b"<!-- " + b"y" * 100,
+    "empty": b"",
+}
+
+
+def _outcome(check) -> tuple[str, int | None] | None:
+    try:
+        check()
+    except InputError as error:
+        return error.message, error.line
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(PROLOG_CASES))
+@pytest.mark.parametrize("block", [7, 16, 64, 1 << 16])
+def test_the_prolog_check_reads_in_blocks_with_the_same_outcome(name, block):
+    """The stream checks the DOCTYPE and the encoding a block at a time, without making the
+    whole file one string (a large glossary would cost up to four times its size again), and
+    finds exactly what the check of the whole text finds, at the same line."""
+    import io
+
+    from l10n.glossary.xmlsafe import check_doctype, check_document, decode_xml
+
+    data = PROLOG_CASES[name]
+    expected = _outcome(lambda: check_doctype(decode_xml(data, "g.tbx"), "g.tbx"))
+    assert _outcome(lambda: check_document(data, "g.tbx", block)) == expected
+    assert _outcome(lambda: check_document(io.BytesIO(data), "g.tbx", block)) == expected
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkeypatch):
+    """The stream reads the open file, not a copy: its size is checked when it is opened and
+    again as it is read."""
+    import l10n.glossary.xmlsafe as xmlsafe
+
+    body = "".join(entry(f"c{n}") for n in range(2000))
+    path = write(tmp_path, f"<tbx><text><body>{body}</body></text></tbx>")
+    stream = xmlsafe.stream_file(path, ["conceptEntry"])  # opened within the limit
+    monkeypatch.setattr(xmlsafe, "MAX_GLOSSARY_BYTES", path.stat().st_size // 2)  # "grown"
+    with pytest.raises(InputError, match="file too large"):
+        for _ in stream:
+            pass
+
+
+def test_a_large_bad_file_is_not_parsed_whole_to_word_its_error(tmp_path, monkeypatch):
+    """A refused file is parsed once more in one go to word its error as parse_xml does, but
+    not a file over MAX_INPUT_BYTES (its tree would cost some ten times its size): the
+    stream's own error is reported, with its line."""
+    import l10n.glossary.xmlsafe as xmlsafe
+
+    body = "\n".join(entry(f"c{n}") for n in range(300))
+    path = write(tmp_path, f"<tbx><text><body>\n{body}\n<broken></body></text></tbx>")
+    monkeypatch.setattr(xmlsafe, "MAX_INPUT_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(xmlsafe, "parse_xml", lambda *args: pytest.fail("parsed whole"))
+    with pytest.raises(InputError, match="not well-formed XML") as caught:
+        read_tbx(path)
+    assert caught.value.line == 302

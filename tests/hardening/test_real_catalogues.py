@@ -4,7 +4,8 @@ The wheels (django 5.2.19, sphinx 8.2.3 and 7.4.7, wagtail 8.0.1) are fetched on
 with ``pip download --no-deps``; without access to the registry the tests skip. Known real
 problems in these files (see ../shared/testdata/README.md): Django's es and fr catalogues say
 nplurals=2 in the header while their plural entries carry 3 forms, so the strict reader refuses
-them (exit 2 for update/merge) while the lenient reader the checks use accepts them.
+them (exit 2 for stats and build) while the lenient reader the checks use accepts them, and
+update/merge repair them with a warning (tests/test_merge.py).
 """
 
 from __future__ import annotations
@@ -147,7 +148,8 @@ def test_merging_an_older_sphinx_catalogue_keeps_as_much_as_msgmerge(catalogues,
 
     Translated (not fuzzy) entries: exactly as many. Fuzzy guesses: fewer, by design (l10n
     needs 70 % similarity, msgmerge 60 %), but l10n keeps every old translation it did not
-    reuse as an obsolete entry, so it preserves at least as many old translations in the file.
+    reuse, on a fuzzy entry that shows its msgid as ``#|`` or as an obsolete entry, so it
+    preserves at least as many old translations in the file.
     """
     msgmerge = shutil.which("msgmerge")
     if msgmerge is None:
