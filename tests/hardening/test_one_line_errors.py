@@ -132,6 +132,13 @@ def big_spanish(root: Path) -> None:
         handle.write('\n#~ msgid "An old sentence."\n#~ msgstr "' + "Una frase. " * 8000 + '"\n')
 
 
+def built_then_reworded(root: Path) -> None:
+    """Bundles built, then a new source version extracted and updated: build has work."""
+    assert run_cli(root, "build", "--min-completeness", "0", "--no-checks").code == 0
+    reworded(root)
+    assert run_cli(root, "update").code == 0
+
+
 def two_templates(root: Path) -> None:
     """Two sources changed, the second one past a 64 KiB limit."""
     write_tree(root, {"source/doc.txt": NEW_TEXT,
@@ -222,6 +229,9 @@ CASES = [
          run={"file_limit": LIMIT}),
     Case("extract-read-only-po", changed_source, ("extract",), "po/doc.pot", "Permission denied",
          run={"read_only": "po"}),
+    Case("build-read-only-dist", built_then_reworded,
+         ("build", "--min-completeness", "0", "--no-checks"), "dist/en.zip", "Permission denied",
+         run={"read_only": "dist"}),
     # templates and catalogues that are not regular files
     Case("template-is-a-folder", replace_by_folder("po/doc.pot"), ("update",), "po/doc.pot",
          "is a folder"),
