@@ -132,6 +132,48 @@ class TagNesting(Check):
                     yield self.finding(entry, f"tags are not balanced: {problem}", found=problem)
 
 
+class UnsafeMarkup(Check):
+    """The translation holds markup that the build will show as text, not as markup.
+
+    Anti-pattern: '<img src=x onerror=alert(1)>', '<a href="javascript:...">', a tag or an
+    attribute value the source does not have, or '[text](javascript:...)'. Rendering allows
+    in a translation only the source's elements and attribute values and harmless inline tags
+    (em, strong, span, abbr, sub, sup, br...), and never event handlers or script URLs: it
+    escapes anything else, whatever the flags (l10n/formats/_htmlsafe.py), so the page shows
+    the tag as text. Better: the source's tags, as in the source.
+    """
+
+    code = "M005"
+    slug = "unsafe-markup"
+    severity = Severity.ERROR
+    examples_fail = [
+        ("fr", 'Photo <img src="a.png">', 'Photo <img src="a.png" onerror="alert(1)">'),
+        ("es", 'See <a href="/s">this</a>.', 'Véase <a href="javascript:alert(1)">esto</a>.'),
+        ("ru", "See [the report](https://un.org/a).",
+         "См. [доклад](JaVa&#x53;cript:alert(1))."),
+    ]
+    examples_pass = [
+        ("fr", 'See <a href="/s">this</a>.', 'Voir <a href="/s" title="Sommet">ceci</a>.'),
+        ("zh", "The Summit", "<em>首脑会议</em>"),
+        ("ar", "See <https://un.org>.", "انظر <https://un.org>."),
+    ]
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        from ..formats._htmlsafe import sanitise, unsafe_url
+        from ..formats._mdinline import code_spans
+
+        for source, target in entry.pairs():
+            if "<" not in target and "](" not in target:
+                continue
+            kept = tuple(span for span in code_spans(target) if target[span[0]:span[1]] in source)
+            problems = list(sanitise(target, source, skip=kept, markdown=True).problems)
+            problems += [f"link ({url}): unsafe URL" for url in MD_LINK.findall(target)
+                         if unsafe_url(url)]
+            if problems:
+                message = "shown as text in the built page: " + "; ".join(problems)
+                yield self.finding(entry, message, found=" ".join(problems))
+
+
 # ------------------------------------------------------------------ translate-toolkit wrapping
 
 _LOCAL = threading.local()
@@ -218,4 +260,4 @@ class EscapesNewlines(Check):
                 yield self.finding(entry, "; ".join(messages))
 
 
-MARKUP_CHECKS = (TagMismatch, TagNesting, PlaceholderMismatch, EscapesNewlines)
+MARKUP_CHECKS = (TagMismatch, TagNesting, PlaceholderMismatch, EscapesNewlines, UnsafeMarkup)

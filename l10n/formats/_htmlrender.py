@@ -26,6 +26,10 @@ _PLAIN_TEXT = re.compile(r"[^<&\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uff
 def check_fragment(fragment: str, *, xml: bool, path: str, line: int, role: str) -> None:
     """Raise InputError unless ``fragment`` is balanced inline markup that lxml accepts.
 
+    The renderer calls it on a sanitised fragment (_htmlsafe), whose tags are allowed and
+    balanced already: what it can still refuse is text an XML parser rejects (a bare ``&``, a
+    reference to a character XML forbids) in XHTML.
+
     Plain text (most sentences) is accepted without a parse: neither the tag balance nor lxml
     can object to it (``]]>``, which XML forbids in text, is left to lxml)."""
     if _PLAIN_TEXT.fullmatch(fragment) and "]]>" not in fragment:

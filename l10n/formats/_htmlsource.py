@@ -169,6 +169,15 @@ def _closes_next(tags: tuple[Tag, ...], i: int, name: str) -> bool:
     return i < len(tags) and tags[i].is_end and _same_name(tags[i], name)
 
 
+# libxml2's HTML parser keeps line numbers in 16 bits: from this line on, every element
+# says it is on this line. Lines are counted from offsets (LineIndex), never taken from lxml.
+SATURATED_LINE = 65535
+
+
 def _on_line(tag: Tag, element: etree._Element, lines: LineIndex) -> bool:
     line = element.sourceline
-    return line is None or lines.line(tag.start) <= line <= lines.line(tag.end - 1)
+    if line is None:
+        return True
+    if line >= SATURATED_LINE:  # somewhere at or after line 65,535: the tag must be too
+        return lines.line(tag.end - 1) >= SATURATED_LINE
+    return lines.line(tag.start) <= line <= lines.line(tag.end - 1)

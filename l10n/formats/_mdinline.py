@@ -24,6 +24,26 @@ def atomic_ranges(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(set(found)))
 
 
+def code_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every code span in ``text``: text that no renderer reads as markup.
+
+    An autolink or inline tag that starts first wins over a backtick inside it, as in
+    CommonMark."""
+    found: list[tuple[int, int]] = []
+    i, stop = 0, len(text)
+    while i < stop:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+        elif ch == "`":
+            i = _code_span(text, i, stop, found)
+        elif ch == "<" and (match := _AUTOLINK_OR_TAG.match(text, i)):
+            i = match.end()
+        else:
+            i += 1
+    return tuple(found)
+
+
 def _scan(text: str, start: int, stop: int, found: list[tuple[int, int]],
           pending: list[tuple[int, int]]) -> None:
     openers: list[tuple[str, int, int]] = []  # (char, position, run length)

@@ -2,11 +2,15 @@
 
 lxml parses (safely, see _htmlsource) and decides structure; a scan of the source records where
 each unit's text lives, so ``render`` splices renditions into the original text and leaves every
-other byte as it was. Identity renditions therefore reproduce the input byte for byte.
+other byte as it was. Identity renditions therefore reproduce the input byte for byte,
+with one exception: every output is UTF-8, so a ``<meta charset>``, a ``<meta
+http-equiv="Content-Type">`` charset or an XML declaration's encoding that names another
+encoding is rewritten to UTF-8 (the source was read as UTF-8 whatever it declared).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -22,6 +26,7 @@ from ._htmlrender import (
     root_lang_attrs,
     set_attrs,
 )
+from ._htmlsafe import escape_markup, sanitise, second_opinion
 from ._htmlscan import Scan, Tag, scan
 from ._htmlsource import align, check_doctype, parse_tree
 from ._textutil import check_renditions
@@ -39,6 +44,7 @@ class HtmlState:
     root_tag: Tag | None
     insert_at: int  # where to add an <html> start tag when the source has none
     slots: tuple[ContentSlot | AttrSlot, ...]
+    charset: tuple[Splice, ...] = ()  # declarations of another encoding, set to UTF-8
 
 
 class HtmlFormat:
@@ -52,15 +58,17 @@ class HtmlFormat:
         found = scan(text, xml=xml)
         check_doctype(found.doctype, text, path)
         root = parse_tree(text, path, xml=xml)
+        charset = tuple(_charset_splices(text, found))
         if root is None:
-            state = HtmlState(text, xml, "en", None, _insert_point(text, found), ())
+            state = HtmlState(text, xml, "en", None, _insert_point(text, found), (), charset)
             return Document(path=path, format=self.name, units=[], state=state)
         spans = align(root, found, text)
         extractor = Extractor(text, spans, xml=xml, path=path)
         extractor.walk(root)
         lang = (root.get("lang") or root.get(XML_NS + "lang") or "en").strip() or "en"
         state = HtmlState(
-            text, xml, lang, spans[root].tag, _insert_point(text, found), tuple(extractor.slots)
+            text, xml, lang, spans[root].tag, _insert_point(text, found), tuple(extractor.slots),
+            charset,
         )
         return Document(path=path, format=self.name, units=extractor.units, state=state)
 
@@ -82,6 +90,7 @@ class HtmlFormat:
                 splices.append(attr_value_splice(slot.attr, renditions[index].text))
         if lang != state.lang:
             splices.extend(self._root_lang(state, lang, direction))
+        splices.extend(state.charset)
         return apply_splices(state.source, splices)
 
     def _content(
@@ -97,9 +106,16 @@ class HtmlFormat:
             ]
             inner = apply_splices(state.source, inner_splices)[slot.start : _shift(slot.end, inner_splices)]
         else:
-            check_fragment(rendition.text, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
+            # The build's guarantee: only the source unit's markup and harmless inline tags,
+            # never a handler or a script URL, whatever the flags; any other tag, and any tag
+            # left unclosed or closing nothing, is escaped and shows as text (see _htmlsafe).
+            source = state.source[slot.start : slot.end]
+            safe = sanitise(rendition.text, source, xml=state.xml).text
+            if second_opinion(safe):  # another parser's check: the whole translation as text
+                safe = escape_markup(rendition.text)
+            check_fragment(safe, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
             edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
-            inner = fill_fragment_attrs(rendition.text, edits, xml=state.xml)
+            inner = fill_fragment_attrs(safe, edits, xml=state.xml)
         marked = unit.role not in TEXT_ONLY_ELEMENTS  # <title> cannot hold a <span>
         if rendition.fallback_lang and rendition.fallback_lang != lang and marked:
             inner = f'<span lang="{rendition.fallback_lang}">{inner}</span>'
@@ -122,6 +138,41 @@ TEXT_ONLY_ELEMENTS = frozenset({"title", "option", "textarea"})
 def _shift(end: int, splices: list[Splice]) -> int:
     """Where ``end`` lands once ``splices`` (all before it) are applied."""
     return end + sum(len(text) - (b - a) for a, b, text in splices)
+
+
+# The WHATWG Encoding Standard's labels of UTF-8.
+UTF8_LABELS = frozenset(
+    {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"})
+_CONTENT_CHARSET = re.compile(r"(charset\s*=\s*)([\"']?)([^\s;\"']*)", re.I)
+_XML_ENCODING = re.compile(r"""\sencoding\s*=\s*(["'])(.*?)\1""", re.S)
+
+
+def _charset_splices(text: str, found: Scan) -> list[Splice]:
+    """Splices that make every declared encoding UTF-8, the encoding of every output."""
+    splices: list[Splice] = []
+    declaration = _XML_DECL.match(text)
+    if declaration:
+        end = text.find("?>", declaration.start())
+        encoding = _XML_ENCODING.search(text, declaration.start(), end if end >= 0 else len(text))
+        if encoding and encoding.group(2).strip().lower() not in UTF8_LABELS:
+            splices.append((encoding.start(2), encoding.end(2), "UTF-8"))
+    for tag in found.tags:
+        if tag.name != "meta" or tag.is_end:
+            continue
+        charset = tag.attr("charset")
+        if charset is not None and charset.raw is not None:
+            if html.unescape(charset.raw).strip().lower() not in UTF8_LABELS:
+                splices.append(attr_value_splice(charset, "utf-8"))
+        equiv, content = tag.attr("http-equiv"), tag.attr("content")
+        if (equiv is not None and (equiv.raw or "").strip().lower() == "content-type"
+                and content is not None and content.raw is not None):
+            value = html.unescape(content.raw)
+            fixed = _CONTENT_CHARSET.sub(
+                lambda m: m.group(0) if m.group(3).lower() in UTF8_LABELS
+                else m.group(1) + m.group(2) + "utf-8", value)
+            if fixed != value:
+                splices.append(attr_value_splice(content, fixed))
+    return splices
 
 
 def _insert_point(text: str, found: Scan) -> int:

@@ -9,6 +9,15 @@ alone.
 ``- ``, ``1. ``, ``> ``), a closing ``##``, table pipes and every other byte stay. A translated
 paragraph that spanned several source lines is written on its first line and its other lines
 are dropped (the text is one line in the output; Markdown renders it the same).
+
+A translation is made safe before it is spliced (``safe_translation``), whatever the PO flags
+say: inline HTML follows the source-unit rule of l10n.formats._htmlsafe (a refused tag is
+escaped and shows as text); a translation cannot open a block of its own (a leading ``#``,
+``>``, list marker, fence, reference definition or HTML block start is backslash-escaped or
+refused), leave its table cell (``|`` is escaped) or its image's alt text (``[``, ``]``). It is
+then parsed with markdown-it, links allowed through: a link, image or autolink whose URL is not
+http, https, mailto, tel, ftp or relative, or inline HTML the rule refuses, makes the whole
+translation escaped, shown as the literal text the translator wrote.
 """
 
 from __future__ import annotations
@@ -19,7 +28,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..errors import InputError
 from ..model import Document, Rendition, Unit
-from ._mdinline import atomic_ranges
+from ._htmlsafe import AUTOLINK, END_TAG, START_TAG, SourceTags, parse_attrs, sanitise, unsafe_url
+from ._mdinline import atomic_ranges, code_spans
 from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
 
 # markdown-it is imported when a Markdown file is parsed (_parser), not with the format
@@ -221,11 +231,108 @@ class MarkdownFormat:
                 continue
             head = line_body(lines[slot.first])[0][: slot.start]
             tail_body, ending = line_body(lines[slot.last])
-            text = " ".join(rendition.text.splitlines())
+            text = safe_translation(unit, rendition.text)
             lines[slot.first] = head + text + tail_body[slot.end :] + ending
             for number in range(slot.first + 1, slot.last + 1):
                 lines[number] = ""
         return "".join(lines)
+
+
+# CommonMark's HTML block starts (conditions 1 and 6): a translation never holds these tags.
+MD_BLOCK_TAGS = frozenset(
+    "pre script style textarea address article aside base basefont blockquote body caption "
+    "center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form "
+    "frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu "
+    "menuitem nav noframes ol optgroup option p param search section summary table tbody td "
+    "tfoot th thead title tr track ul".split()
+)
+# What would open a block at the start of a line: heading, quote, list item, fence, thematic
+# break or setext underline, reference definition, indented code (the text is stripped).
+_BLOCK_START = re.compile(
+    r"#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|`{3,}|~{3,}"
+    r"|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|\[(?:[^\]\\]|\\.)*\]:"
+)
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def _escape_unescaped(text: str, chars: str) -> str:
+    """Backslash-escape each of ``chars`` that is not escaped already."""
+    return re.sub(rf"(?<!\\)((?:\\\\)*)([{re.escape(chars)}])", r"\1\\\2", text)
+
+
+def _balanced_brackets(text: str) -> bool:
+    """Whether the unescaped brackets of ``text`` pair up: then it cannot close its image early."""
+    depth, i = 0, 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 1
+        elif text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+def inert(text: str) -> str:
+    """``text`` as literal Markdown text: every ASCII punctuation character backslash-escaped."""
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def safe_translation(unit: Unit, translation: str) -> str:
+    """The translation of ``unit`` as it may go into the page (see the module docstring)."""
+    text = " ".join(translation.splitlines()).strip()
+    if unit.role == "image-alt" and not _balanced_brackets(text):
+        text = _escape_unescaped(text, "[]")
+    elif unit.role == "table-cell":
+        text = _escape_unescaped(text, "|")
+    else:
+        block = _BLOCK_START.match(text)
+        if block:  # escape its first punctuation character ("1\\. ", "\\# ", "\\[a]: ")
+            at = next(i for i, ch in enumerate(text) if not ch.isdigit())
+            text = text[:at] + "\\" + text[at:]
+    source = SourceTags.of(unit.text)
+    text = sanitise(text, source, skip=code_spans(text), forbidden=MD_BLOCK_TAGS,
+                    markdown=True).text
+    if START_TAG.fullmatch(text) or END_TAG.fullmatch(text) or AUTOLINK.fullmatch(text):
+        text = inert(text)  # a tag alone on its line would open an HTML block
+    if ("<" in text or "[" in text) and _unsafe_inline(text, source):  # links, tags need these
+        return inert(" ".join(translation.splitlines()).strip())
+    return text
+
+
+def _unsafe_inline(text: str, source: SourceTags) -> bool:
+    """Whether markdown-it, following every link, reads anything the rule refuses in ``text``."""
+    for token in _checker().parseInline(text, {})[0].children or []:
+        if token.type == "html_inline":
+            start, end = START_TAG.fullmatch(token.content), END_TAG.fullmatch(token.content)
+            if end is not None:
+                continue
+            name = start.group(1).lower() if start else ""
+            if not start or name in MD_BLOCK_TAGS:
+                return True
+            if source.problem(name, parse_attrs(start.group(2))):
+                return True
+        elif token.type in ("link_open", "image"):
+            if unsafe_url(token.attrGet("href") or token.attrGet("src") or ""):
+                return True
+    return False
+
+
+_CHECKER: list = []
+
+
+def _checker() -> MarkdownIt:
+    """markdown-it as a permissive renderer reads a translation: every link kept as written."""
+    if not _CHECKER:
+        md = _parser()
+        md.validateLink = lambda url: True
+        md.normalizeLink = lambda url: url
+        md.normalizeLinkText = lambda url: url
+        _CHECKER.append(md)
+    return _CHECKER[0]
 
 
 def _paragraph_role(containers: list[str]) -> tuple[str, str]:
