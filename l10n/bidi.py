@@ -22,6 +22,7 @@ the catalogues. Applying it twice gives the same result as applying it once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from .model import Document, Rendition
@@ -168,12 +169,14 @@ def isolate_rendition(fmt: str, role: str, rendition: Rendition) -> Rendition:
     """The rendition with its left-to-right runs isolated for the format ``fmt``."""
     markup = fmt == "html" and not _is_plain_role(role)
     if rendition.fallback_lang is not None:
-        return Rendition(isolate_whole(rendition.text, markup=markup), rendition.fallback_lang)
-    if markup:
-        return Rendition(isolate_html(rendition.text))
-    if fmt == "markdown":
-        return Rendition(isolate_markdown(rendition.text))
-    return Rendition(isolate_plain(rendition.text))
+        text = isolate_whole(rendition.text, markup=markup)
+    elif markup:
+        text = isolate_html(rendition.text)
+    elif fmt == "markdown":
+        text = isolate_markdown(rendition.text)
+    else:
+        text = isolate_plain(rendition.text)
+    return replace(rendition, text=text)
 
 
 def isolate_renditions(document: Document, renditions: Sequence[Rendition]) -> list[Rendition]:

@@ -47,7 +47,7 @@ from .bundle_write import install_tree
 from .bundle_zip import reproducible_zip, safe_entry_name
 from .catalog import read_po
 from .config import ProjectConfig
-from .errors import InputError
+from .errors import InputError, L10nError
 from .fsutil import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
                      remove_stale_temporaries)
 from .locales import direction, english_name, html_lang, native_name
@@ -74,6 +74,7 @@ class DocumentResult:
     catalogue: str | None = None  # po/fr/summit/overview.po; None for the source language
     missing: bool = False  # the catalogue does not exist
     mo: str | None = None  # LC_MESSAGES/summit/overview.mo
+    broken: str | None = None  # why a translation cannot be rendered ("po/fr/x.po:12: ...")
 
     @property
     def total(self) -> int:
@@ -193,20 +194,38 @@ def plan_document(config: ProjectConfig, lang: str, source: Source, document: Do
         catalogue_rel = _relative(config, path)
         missing = not path.is_file()
         catalogue = None if missing else read_po(path)
-    text, fallbacks = render_document(document, catalogue, source_lang=config.source_language,
-                                      lang=lang, allow_fuzzy=options.allow_fuzzy)
+    broken = None
+    try:
+        text, fallbacks = render_document(document, catalogue, source_lang=config.source_language,
+                                          lang=lang, allow_fuzzy=options.allow_fuzzy)
+    except L10nError as exc:
+        if reference:  # the source itself: every language would fail
+            raise
+        # One translation the renderer cannot use refuses this language only, named where
+        # the translator fixes it; the other languages are still built.
+        text, fallbacks, broken = None, 0, _located(config, exc)
     if reference:
         counts = (sum(segment_counts(document, None, config.source_language)), 0, 0)
     else:
         counts = segment_counts(document, catalogue, config.source_language)
     output = source.path.relative_to(config.source_dir).as_posix()
-    _add(files, output, text.encode("utf-8"), source.path)
+    if text is not None:
+        _add(files, output, text.encode("utf-8"), source.path)
     mo = None
     if catalogue is not None:
         mo = f"LC_MESSAGES/{source.name}.mo"
         _add(files, mo, mo_bytes(catalogue, options.allow_fuzzy), source.path)
     return DocumentResult(source.name, source.relpath, output, document.format, *counts,
-                          fallbacks=fallbacks, catalogue=catalogue_rel, missing=missing, mo=mo)
+                          fallbacks=fallbacks, catalogue=catalogue_rel, missing=missing, mo=mo,
+                          broken=broken)
+
+
+def _located(config: ProjectConfig, error: L10nError) -> str:
+    """An error as "path:line: message", its path relative to the project."""
+    if error.path is None:
+        return error.message
+    where = _relative(config, Path(error.path))
+    return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
 
 
 def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
@@ -262,7 +281,7 @@ def plan_language(config: ProjectConfig, lang: str, documents: Sequence[tuple[So
         _add(files, name, read_bytes(path), path)
     reference = lang == config.source_language
     checks = CheckSummary() if reference else summary
-    reasons = [] if reference else refusals(
+    reasons = [] if reference else [d.broken for d in results if d.broken] + refusals(
         [(d.name, d.translated, d.fuzzy, d.untranslated, d.catalogue if d.missing else None)
          for d in results], checks, options)
     return LanguageResult(lang, results, checks, reasons, reference=reference, files=files)

@@ -1,24 +1,23 @@
 """Gettext catalogues: reading, writing as gettext does, templates and merging.
 
 This is the one module that touches polib. Writing is our own, so that every file we produce
-is byte-for-byte what GNU gettext's msgcat would print (line wrapping from translate-toolkit's
-gettext-compatible wrapper, ``unicode_segmentation_rs.gettext_wrap``), and reading and writing
-a file again changes nothing.
+is byte-for-byte what GNU gettext's msgcat would print (strings laid out in lines by
+``l10n.po_wrap``, a port of gettext's own wrapping; flags in msgcat's order), and reading and
+writing a file again changes nothing.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from unicodedata import east_asian_width
 from typing import Iterable
 
 import polib
-from unicode_segmentation_rs import gettext_wrap
 
 from .errors import InputError
-from .fsutil import atomic_write, decode_utf8, read_bytes
+from .fsutil import atomic_write, check_readable_size, decode_utf8, read_bytes
 from .po_reader import read_catalogue
+from .po_wrap import format_of, wrap_field
 
 PAGE_WIDTH = 79
 
@@ -50,6 +49,9 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
                              path=path) from None
     else:
         text = decode_utf8(data, path)
+    if "\x00" in text:  # decode_utf8 refuses it in UTF-8; any other charset too
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("contains a NUL byte; not a text file", path=path, line=line)
     if not text.strip():
         raise InputError("empty catalogue (not even a header)", path=path, line=1)
     if "\r" in text:
@@ -166,30 +168,14 @@ def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
 
 
 
-def _fits(line: str) -> bool:
-    """Whether ``line`` fits gettext's page width, East Asian wide characters counting two.
-
-    Every character counts at least one column, so a line longer than the page never fits and
-    an ASCII line's width is its length: only short non-ASCII lines need counting.
-    """
-    if len(line) > PAGE_WIDTH:
-        return False
-    if line.isascii():
-        return True
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in line) <= PAGE_WIDTH
-
-
-def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
-    """``msgid "..."`` lines as gettext writes them (prefix is "#~ " or "#| " or "#~| ")."""
-    escaped = _escape(value)
-    head = f"{prefix}{keyword} "
-    one_line = "\\n" not in escaped[:-2] and _fits(f'{head}"{escaped}"')
-    if one_line or not escaped:
-        return [f'{head}"{escaped}"']
-    lines = [f'{head}""']
-    width = PAGE_WIDTH - 2 - len(prefix)
-    lines.extend(f'{prefix}"{part}"' for part in gettext_wrap(escaped, width))
-    return lines
+def _field(keyword: str, value: str, prefix: str = "", entry: polib.POEntry | None = None
+           ) -> list[str]:
+    """``msgid "..."`` lines as gettext writes them (prefix is "#~ " or "#| " or "#~| "); the
+    entry's flags say whether format directives must stay whole and whether to wrap at all."""
+    if entry is None or not entry.flags:
+        return wrap_field(keyword, value, prefix)
+    return wrap_field(keyword, value, prefix, directives=format_of(entry.flags),
+                      wrap="no-wrap" not in entry.flags)
 
 
 def _references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
@@ -218,6 +204,24 @@ def _comment_lines(mark: str, text: str) -> list[str]:
     return lines
 
 
+# gettext's formats in its own order, which msgcat writes the flags in (format.h)
+_FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
+            "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost tcl "
+            "perl perl-brace php gcc-internal gfc-internal ycp").split()
+_FLAG_RANKS = {"fuzzy": 0, "wrap": len(_FORMATS) + 2, "no-wrap": len(_FORMATS) + 2}
+_FLAG_RANKS.update({f"{kind}{name}-format": rank for rank, name in enumerate(_FORMATS, 1)
+                    for kind in ("", "no-", "possible-", "impossible-")})
+
+
+def _flag_rank(flag: str) -> int:
+    """Where msgcat puts a flag: fuzzy, the formats, range:, wrap; flags gettext does not know
+    (ours, such as ignore-tag-mismatch) after them, in their own order."""
+    rank = _FLAG_RANKS.get(flag)
+    if rank is None:
+        return len(_FORMATS) + 1 if flag.startswith("range:") else len(_FORMATS) + 3
+    return rank
+
+
 def format_entry(entry: polib.POEntry, nplurals: int | None = None) -> list[str]:
     """The lines of one entry, in gettext's order of comments and fields."""
     lines = _comment_lines("#", entry.tcomment)
@@ -227,26 +231,26 @@ def format_entry(entry: polib.POEntry, nplurals: int | None = None) -> list[str]
             lines += _comment_lines("#.", entry.comment)
         lines += _references(entry.occurrences)
     if entry.flags:
-        lines.append("#, " + ", ".join(entry.flags))
+        lines.append("#, " + ", ".join(sorted(entry.flags, key=_flag_rank)))
     prev = "#~| " if obsolete else "#| "
     if entry.previous_msgctxt is not None:
-        lines += _field("msgctxt", entry.previous_msgctxt, prev)
+        lines += _field("msgctxt", entry.previous_msgctxt, prev, entry)
     if entry.previous_msgid is not None:
-        lines += _field("msgid", entry.previous_msgid, prev)
+        lines += _field("msgid", entry.previous_msgid, prev, entry)
     if entry.previous_msgid_plural is not None:
-        lines += _field("msgid_plural", entry.previous_msgid_plural, prev)
+        lines += _field("msgid_plural", entry.previous_msgid_plural, prev, entry)
     prefix = "#~ " if obsolete else ""
     if entry.msgctxt is not None:
-        lines += _field("msgctxt", entry.msgctxt, prefix)
-    lines += _field("msgid", entry.msgid, prefix)
+        lines += _field("msgctxt", entry.msgctxt, prefix, entry)
+    lines += _field("msgid", entry.msgid, prefix, entry)
     if entry.msgid_plural:
-        lines += _field("msgid_plural", entry.msgid_plural, prefix)
+        lines += _field("msgid_plural", entry.msgid_plural, prefix, entry)
         forms = dict(entry.msgstr_plural)
         count = max(len(forms), nplurals or 2)
         for index in range(count):
-            lines += _field(f"msgstr[{index}]", forms.get(index, ""), prefix)
+            lines += _field(f"msgstr[{index}]", forms.get(index, ""), prefix, entry)
     else:
-        lines += _field("msgstr", entry.msgstr, prefix)
+        lines += _field("msgstr", entry.msgstr, prefix, entry)
     return lines
 
 
@@ -255,8 +259,10 @@ def header_text(metadata: dict[str, str]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in metadata.items())
 
 
-def format_po(catalogue: polib.POFile) -> str:
-    """The whole file as text: header, entries in order, obsolete entries last."""
+def format_po(catalogue: polib.POFile, path: str | Path | None = None) -> str:
+    """The whole file as text: header, entries in order, obsolete entries last.
+
+    Given the ``path`` it is for, text too large to be read back is refused (InputError)."""
     nplurals = plural_count(catalogue)
     blocks = []
     header = _comment_lines("#", catalogue.header)
@@ -267,12 +273,15 @@ def format_po(catalogue: polib.POFile) -> str:
     active = [e for e in catalogue if not e.obsolete]
     obsolete = [e for e in catalogue if e.obsolete]
     blocks += [format_entry(e, nplurals) for e in active + obsolete]
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    text = "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    if path is not None:
+        check_readable_size(text, path)
+    return text
 
 
 def write_po(catalogue: polib.POFile, path: str | Path) -> bool:
     """Write atomically; returns False when the file already had exactly this content."""
-    return atomic_write(path, format_po(catalogue))
+    return atomic_write(path, format_po(catalogue, path))
 
 
 def compile_mo(catalogue: polib.POFile, *, include_fuzzy: bool = False) -> bytes:

@@ -86,6 +86,20 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
+def check_readable_size(text: str, path: str | Path, *, limit: int | None = None) -> None:
+    """Refuse, before anything is written, text that ``read_bytes`` would refuse to read back
+    (larger than ``limit``, default MAX_INPUT_BYTES, once encoded as UTF-8): a catalogue that
+    grows past the limit on ``update`` would otherwise lock every later command out of it."""
+    limit = MAX_INPUT_BYTES if limit is None else limit
+    if len(text) * 4 <= limit:  # a character is at most four bytes: no need to count
+        return
+    size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(f"would be too large to read back ({size / (1024 * 1024):.1f} MiB; "
+                         f"the limit is {limit / (1024 * 1024):.0f} MiB): not written",
+                         path=path)
+
+
 def read_text(path: str | Path, *, limit: int | None = None) -> str:
     """Read a UTF-8 text file (a BOM is dropped). Undecodable bytes raise InputError with the line."""
     return decode_utf8(read_bytes(path, limit=limit), path)

@@ -42,6 +42,9 @@ class Rendition:
 
     text: str
     fallback_lang: str | None = None
+    # Where the translation comes from, (catalogue path, line of its first entry), so that a
+    # translation the renderer cannot use is reported where the translator can fix it.
+    origin: tuple[str, int] | None = field(default=None, compare=False)
 
 
 @dataclass

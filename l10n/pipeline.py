@@ -10,10 +10,10 @@ from pathlib import Path
 import polib
 
 from .catalog import _check_plural_counts as check_plural_counts
-from .catalog import format_po, plural_count, read_po
+from .catalog import format_po, plural_count, read_po, write_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write, ensure_inside, remove_stale_temporaries, write_all
+from .fsutil import ensure_inside, remove_stale_temporaries, write_all
 from .locales import english_name, plural_forms, sentence_joiner
 from .merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
 from .model import Document, Rendition, Unit
@@ -270,7 +270,7 @@ def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
     path = template_path(config, source.name)
     _ensure_writable(path, config, "template", "write")
     template = build_template(source, parse_file(source.path), config)
-    text = format_po(template)
+    text = format_po(template, path)  # refused if too large to be read back
     old = path.read_text("utf-8", errors="replace") if path.is_file() else None
     return PlannedTemplate(path, text, len(template), old is None or not _same_but_date(old, text))
 
@@ -391,7 +391,7 @@ def plan_update(source: Source, config: ProjectConfig, langs: list[str],
         # A link inside the project is written through (fsutil.write_target).
         _ensure_writable(path, config, "catalogue", "update")
         merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
-        plans.append((lang, source.name, path, created, format_po(merged), report))
+        plans.append((lang, source.name, path, created, format_po(merged, path), report))
     return plans
 
 
@@ -418,7 +418,7 @@ def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str 
     lang = lang or old.metadata.get("Language") or "en"
     nplurals = plural_count(old) or plural_forms(lang)[0]
     merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
-    atomic_write(out_path, format_po(merged))  # -o /dev/null: written plainly, as msgmerge
+    write_po(merged, out_path)  # -o /dev/null: written plainly, as msgmerge writes it
     return report
 
 
@@ -443,7 +443,7 @@ def renditions_for(
         if lang == source_lang:
             renditions.append(Rendition(unit.text))
             continue
-        parts = []
+        parts, first = [], None
         for start, end in unit_sentences(unit, source_lang):
             text = unit.text[start:end]
             entry = table.get((unit.role, text)) or table.get((None, text))
@@ -452,8 +452,10 @@ def renditions_for(
                 parts = None
                 break
             parts.append(entry.msgstr)
+            first = first or entry
         if parts is None:
             renditions.append(Rendition(unit.text, fallback_lang=source_lang))
         else:
-            renditions.append(Rendition(joiner.join(parts)))
+            origin = (catalogue.fpath, first.linenum) if catalogue.fpath and first else None
+            renditions.append(Rendition(joiner.join(parts), origin=origin))
     return renditions

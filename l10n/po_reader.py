@@ -149,6 +149,26 @@ def _blank_entry(linenum: int) -> polib.POEntry:
 _new_object = object.__new__
 
 
+_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
+
+
+def _mixed(path: str | Path, line: int) -> InputError:
+    """An entry whose lines are partly obsolete (``#~``), partly not: msgfmt refuses it."""
+    return _syntax("an entry mixes obsolete ('#~') and live lines", path, line)
+
+
+def _get_field(entry: polib.POEntry, field: str | int) -> str:
+    """The value of ``field`` (an attribute name, or a plural form's index) of ``entry``."""
+    return entry.msgstr_plural[field] if field.__class__ is int else getattr(entry, field)
+
+
+def _set_field(entry: polib.POEntry, field: str | int, value: str) -> None:
+    if field.__class__ is int:
+        entry.msgstr_plural[field] = value
+    else:
+        setattr(entry, field, value)
+
+
 def _comment(so_far: str, line: str) -> str:
     """polib's joining of comment lines: empty lines before the first text are dropped."""
     return f"{so_far}\n{line}" if so_far else line
@@ -161,24 +181,33 @@ def read_catalogue(text: str, path: str | Path) -> polib.POFile:
     """
     catalogue = polib.POFile(wrapwidth=PAGE_WIDTH, encoding=polib.detect_encoding(text),
                              check_for_duplicates=False, fpath=str(path))
-    entries, header = _read_entries(text[1:] if text[:1] == "\ufeff" else text, path)
+    entries, header, empty = _read_entries(text[1:] if text[:1] == "\ufeff" else text, path)
     catalogue.header = header
+    _check_headers(empty, path)
     _take_header(catalogue, entries)
     return catalogue
 
 
-def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str]:
-    """The entries in order (header entry included) and the comment block before the first.
+def _read_entries(text: str, path: str | Path
+                  ) -> tuple[list[polib.POEntry], str, list[tuple[polib.POEntry, int]]]:
+    """The entries in order (header entry included), the comment block before the first, and
+    the entries whose msgid line reads ``msgid ""`` with that line (header candidates).
 
     One loop with inline tests, on purpose: a helper call per line would cost as much as the
     rest of the work. ``state`` uses polib's names (see the module docstring).
     """
     entries: list[polib.POEntry] = []
+    empty: list[tuple[polib.POEntry, int]] = []
     new_entry = _blank_entry
     entry = new_entry(0)
     state, header, field = "st", "", None  # field: attribute continued by '"..."' lines
     has_msgid = has_plural = False
     ends_in_comment = True
+    # A string's continuation lines are collected here and joined once, when the next line
+    # that is not a continuation comes: adding each to the attribute would copy the string so
+    # far every time (a string of a million lines took seconds per hundred thousand).
+    pieces: list[str] | None = None
+    previous_context = 0  # the line of the last "#| msgctxt"
     number = last = 0
     for line in text.split("\n"):
         number += 1
@@ -204,16 +233,18 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
             piece = line[1:-1]
             if line[-1] != '"' or len(line) < 2 or "\\" in piece or '"' in piece:
                 piece = _string(line, path, number)
-            if field == "msgstr":
-                entry.msgstr += piece
-            elif field == "msgid":
-                entry.msgid += piece
-            elif field.__class__ is int:
-                entry.msgstr_plural[field] += piece
-            else:
-                setattr(entry, field, getattr(entry, field) + piece)
+            if obsolete != entry.obsolete and (field.__class__ is int or field in _KEYWORDS):
+                raise _mixed(path, number)
+            if pieces is None:
+                pieces = [_get_field(entry, field)]
+            pieces.append(piece)
             ends_in_comment = False
             continue
+        if pieces is not None and not (first == "#" and line[1:2] == "|"
+                                       and line[2:].lstrip()[:1] == '"'):
+            # the string continued on the lines before is complete
+            _set_field(entry, field, "".join(pieces))
+            pieces = None
         if first == "m":
             ends_in_comment = False
             if line[:5] == "msgid":
@@ -224,13 +255,22 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                         entries.append(entry)
                         entry = new_entry(number)
                         has_plural = False
+                    elif state == "ct" and obsolete != entry.obsolete:
+                        raise _mixed(path, number)
+                    if entry.previous_msgctxt is not None and entry.previous_msgid is None:
+                        raise _syntax("'#| msgctxt' without '#| msgid' after it", path,
+                                      previous_context)
                     entry.obsolete = obsolete
                     entry.msgid = _string(line[6:].lstrip(), path, number)
+                    if not entry.msgid:
+                        empty.append((entry, number))
                     state, field, has_msgid = "mi", "msgid", True
                     continue
                 if line[5:12] == "_plural" and line[12:13].isspace():
                     if state not in _BEFORE_PLURAL or not has_msgid:
                         raise _syntax("msgid_plural without a msgid before it", path, number)
+                    if obsolete != entry.obsolete:
+                        raise _mixed(path, number)
                     entry.msgid_plural = _string(line[13:].lstrip(), path, number)
                     state, field, has_plural = "mp", "msgid_plural", True
                     continue
@@ -238,6 +278,11 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                 if line[6:7].isspace():
                     if state not in _BEFORE_MSGSTR or not has_msgid:
                         raise _syntax("msgstr without a msgid before it", path, number)
+                    if has_plural:  # msgfmt refuses it; polib dropped the translation
+                        raise _syntax("msgstr after msgid_plural (a plural message has "
+                                      "msgstr[0], msgstr[1], ...)", path, number)
+                    if obsolete != entry.obsolete:
+                        raise _mixed(path, number)
                     entry.msgstr = _string(line[7:].lstrip(), path, number)
                     state, field = "ms", "msgstr"
                     continue
@@ -250,6 +295,12 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                     if not has_plural:
                         raise _syntax("msgstr[N] without msgid_plural", path, number)
                     field = int(line[7:close])
+                    if field != len(entry.msgstr_plural):  # msgfmt: "wrong index"
+                        raise _syntax(f"msgstr[{field}] where msgstr[{len(entry.msgstr_plural)}] "
+                                      "is expected (plural forms come in order, each once)",
+                                      path, number)
+                    if obsolete != entry.obsolete:
+                        raise _mixed(path, number)
                     entry.msgstr_plural[field] = _string(line[close + 1:].lstrip(), path, number)
                     state = "mx"
                     continue
@@ -261,6 +312,7 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                     entries.append(entry)
                     entry = new_entry(number)
                     has_msgid = has_plural = False
+                entry.obsolete = obsolete
                 entry.msgctxt = _string(line[8:].lstrip(), path, number)
                 state, field = "ct", "msgctxt"
                 continue
@@ -270,13 +322,17 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
                           "string or comment)", path, number)
         ends_in_comment = True
         kind = line[1:2]
+        if (state == "ct" or has_msgid and state not in _ENTRY_DONE) and not (
+                kind == "|" and line[2:].lstrip()[:1] == '"'):
+            # polib gave it to the entry or dropped it; msgfmt refuses it
+            if state == "ct":
+                raise _syntax("comment between msgctxt and msgid", path, number)
+            raise _syntax("comment inside an entry, before its msgstr", path, number)
         if kind == "#" or not kind or kind.isspace():  # translator comment
             if state == "st" or state == "he":
                 header = _comment(header, line[2:])
                 state = "he"
                 continue
-            if state == "ct":
-                raise _syntax("comment between msgctxt and msgid", path, number)
             if state in _ENTRY_DONE:
                 entries.append(entry)
                 entry = new_entry(number)
@@ -297,17 +353,19 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
             if rest[0] == '"':  # "#| "..."": continues the current string, whatever it is
                 if field is None:
                     raise _syntax("a string with no keyword before it", path, number)
-                piece = _string(rest, path, number)
-                if field.__class__ is int:
-                    entry.msgstr_plural[field] += piece
-                else:
-                    setattr(entry, field, getattr(entry, field) + piece)
+                if pieces is None:
+                    pieces = [_get_field(entry, field)]
+                pieces.append(_string(rest, path, number))
                 continue
             words = rest.split(None, 1)
             if len(words) < 2:
                 raise _syntax("invalid continuation line", path, number)
             if words[0] not in _PREVIOUS:
                 raise _syntax(f"unknown keyword {words[0]!r} after '#|'", path, number)
+            if words[0] == "msgid_plural" and state != "pm":
+                raise _syntax("'#| msgid_plural' without '#| msgid' before it", path, number)
+            if words[0] == "msgctxt":
+                previous_context = number
         if state in _ENTRY_DONE:
             entries.append(entry)
             entry = new_entry(number)
@@ -326,8 +384,12 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
             state, field = "fl", None
         else:
             field = _PREVIOUS[words[0]]
+            if getattr(entry, field) is not None:  # the first would be lost
+                raise _syntax(f"'#| {words[0]}' given twice in an entry", path, number)
             setattr(entry, field, _string(words[1], path, number))
             state = _PREVIOUS_STATE[words[0]]
+    if pieces is not None:
+        _set_field(entry, field, "".join(pieces))
     if not ends_in_comment:  # polib drops an entry followed only by comments
         if not has_msgid:
             raise _syntax("msgctxt without a msgid", path, last)
@@ -336,7 +398,23 @@ def _read_entries(text: str, path: str | Path) -> tuple[list[polib.POEntry], str
         entries.append(entry)
     elif has_msgid and state not in _ENTRY_DONE:
         raise _syntax("msgid without a msgstr", path, last)
-    return entries, header
+    return entries, header, empty
+
+
+def _check_headers(candidates: list[tuple[polib.POEntry, int]], path: str | Path) -> None:
+    """Refuse a second header entry, or an obsolete one (``#~ msgid ""``): msgfmt refuses both
+    (a duplicate message definition), and only one header is kept and written back, so the
+    other would be lost, or written as a duplicate."""
+    seen = False
+    for entry, line in candidates:
+        if entry.msgid == "" and entry.msgctxt is None:
+            if entry.obsolete:
+                raise InputError('an obsolete header entry (#~ msgid ""): a catalogue has one '
+                                 "header, not obsolete", path=path, line=line)
+            if seen:
+                raise InputError('duplicate message definition: a second header (msgid "")',
+                                 path=path, line=line)
+            seen = True
 
 
 def _take_header(catalogue: polib.POFile, entries: list[polib.POEntry]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import compile_mo, format_po, read_po, write_po
+from l10n.catalog import compile_mo, format_po, parse_po, read_po, write_po
 from l10n.errors import InputError
 
 from support import msgcat_output, msgfmt_check
@@ -180,3 +181,106 @@ def test_the_reader_refuses_every_text_with_a_bad_string_line(lines, final_newli
         assert bad is None or error.line <= bad, text
     else:
         assert bad is None, text
+
+
+# A sentence whose natural break at column 77 falls inside the directive that follows it.
+LEAD = "Ensure this value has at most %(limit_value)d characters (it has "
+DIRECTIVES = {
+    "python-format": "%(show_value)d",
+    "python-brace-format": "{show_value}",
+    "c-format": "%1$-10lld",
+}
+
+
+@pytest.mark.parametrize("flag", [*DIRECTIVES, "no flag", "no-wrap"])
+def test_format_directives_and_no_wrap_are_laid_out_as_msgcat_lays_them(flag, tmp_path):
+    """gettext never breaks a line inside a format directive of an entry flagged with that
+    format (l10n cut ``%(show_value)d`` as ``%`` / ``(show_value)d``), breaks anywhere in an
+    entry without a format flag, and not at all under ``no-wrap``; msgcat decides."""
+    directive = DIRECTIVES.get(flag, "%(show_value)d")
+    flags = f"#, {flag}\n" if flag != "no flag" else ""
+    text = f"{LEAD}{directive} and more)."
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER + f'{flags}msgid "{text}"\nmsgstr "{text}"\n', "utf-8")
+    ours = format_po(read_po(path))
+    assert ours == msgcat_output(path)
+    if flag in DIRECTIVES:
+        assert f'"{directive}' in ours.replace(LEAD, "")  # the directive starts a line, whole
+
+
+def test_the_header_and_non_ascii_strings_are_wrapped_as_msgcat_wraps_them(tmp_path):
+    """A long header line ending just at the page width (no line may start with the final
+    ``\\n``), a URL broken after its slash, and Arabic with combining marks (zero width)."""
+    header = HEADER.replace(
+        '"Language: zh\\n"\n',
+        '"Language-Team: Russian (http://app.transifex.com/django/django/language/ru/)\\n"\n'
+        '"Last-Translator: Алексей Борискин <sun.void@gmail.com>, 2013-2017,2019-2020,2022\\n"\n')
+    arabic = "قيمة '%(value)s' من بُنية صحيحة (YYYY-MM-DD) لكنها تحوي تاريخ غير صحيح."
+    path = tmp_path / "ar.po"
+    path.write_text(header + f'#, python-format\nmsgid "x %(value)s"\nmsgstr "{arabic}"\n',
+                    "utf-8")
+    ours = format_po(read_po(path))
+    assert ours == msgcat_output(path)
+    assert f'msgstr "{arabic}"' in ours  # it fits: combining marks take no column
+
+
+def test_flags_are_written_in_msgcat_order_and_ours_are_kept(tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER + '#, python-brace-format, ignore-tag-mismatch, python-format, fuzzy\n'
+                    'msgid "a {b} %(c)s"\nmsgstr "d {b} %(c)s"\n', "utf-8")
+    ours = format_po(read_po(path))
+    assert "#, fuzzy, python-format, python-brace-format, ignore-tag-mismatch\n" in ours
+    assert ours.replace(", ignore-tag-mismatch", "") == msgcat_output(path)
+
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("path", sorted((REPOSITORY / "po").rglob("*.po*")),
+                         ids=lambda p: str(p.relative_to(REPOSITORY)))
+def test_the_example_catalogues_are_as_msgcat_writes_them(path):
+    """The example project's files, which ``make run`` leaves unchanged, are in gettext's own
+    layout (msgcat drops the flags it does not know, such as l10n's ignore-* flags)."""
+    ours = path.read_text("utf-8")
+    assert format_po(read_po(path)) == ours
+    unknown = re.compile(r"(?m)^#, ignore-[\w-]+\n|, ignore-[\w-]+")
+    assert unknown.sub("", ours) == msgcat_output(path)
+
+
+def test_without_libunistring_directives_still_stay_whole(tmp_path, monkeypatch):
+    """Where GNU libunistring cannot be loaded, the break opportunities come from
+    unicode_segmentation_rs: the layout may differ from msgcat's in rare cases, but the rules
+    of gettext's own (whole directives, no line starting with the final ``\\n``) hold."""
+    from l10n import po_wrap
+
+    monkeypatch.setattr(po_wrap, "_libunistring", lambda: None)
+    for flag, directive in DIRECTIVES.items():
+        text = f"{LEAD}{directive} and more).\\n"
+        path = tmp_path / "fr.po"
+        path.write_text(HEADER + f'#, {flag}\nmsgid "{text}"\nmsgstr "{text}"\n', "utf-8")
+        ours = format_po(read_po(path))
+        assert f'"{directive}' in ours.replace(LEAD, ""), flag
+        assert '\n"\\n"' not in ours
+        assert format_po(parse_po(ours.encode(), "again.po")) == ours
+
+
+# Directives of each format, valid and (for gettext 0.21's parsers) invalid, with a place
+# inside where a line could break; gettext stops parsing at an invalid one.
+PROBES = [("python-format", d)
+          for d in ("%(show value)s", "%(a-b-c-d)s", "%-10.2f", "%y %(x y)s")]
+PROBES += [("python-brace-format", d) for d in ("{abc.def_long}", "{abc.__name__}", "{abc[x y]}",
+                                                "{0: >10}", "{0:+10.2f}", "{a:{b} c}", "{x y}")]
+PROBES += [("c-format", d) for d in ("%1$-10lld", "%<PRId64>", "%q %-5.2f")]
+PROBES += [("no-c-format", "%-5.2f")]
+
+
+@pytest.mark.parametrize("flag, directive", PROBES, ids=[f"{f} {d}" for f, d in PROBES])
+def test_directives_at_every_break_point_are_laid_out_as_msgcat_lays_them(flag, directive,
+                                                                        tmp_path):
+    """The directive is moved along the page end, so that the break falls at each of its
+    characters in turn: l10n's layout is msgcat's every time."""
+    path = tmp_path / "fr.po"
+    for pad in range(len(directive) + 2):
+        text = "x" * (60 + pad) + " " + directive + " and more words here."
+        path.write_text(HEADER + f'#, {flag}\nmsgid "{text}"\nmsgstr "{text}"\n', "utf-8")
+        assert format_po(read_po(path)) == msgcat_output(path), pad

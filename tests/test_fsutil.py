@@ -7,7 +7,8 @@ import os
 import pytest
 
 from l10n.errors import InputError
-from l10n.fsutil import atomic_write, atomic_write_stream, ensure_inside, join_chunks
+from l10n.fsutil import (atomic_write, atomic_write_stream, ensure_inside, join_chunks,
+                         read_bytes)
 
 
 def _leftovers(folder):
@@ -121,6 +122,21 @@ def test_ensure_inside_follows_every_component(tmp_path):
     (root / "po" / "loop").symlink_to("loop")
     with pytest.raises(InputError, match="loop of symbolic links"):
         ensure_inside(root / "po" / "loop" / "x.po", root)
+
+
+def test_text_that_could_not_be_read_back_is_refused_counting_utf8_bytes(tmp_path):
+    """check_readable_size counts bytes as read_bytes does: 100 Arabic letters are 200 bytes."""
+    from l10n.fsutil import check_readable_size
+
+    text = "\u0628" * 100
+    check_readable_size(text, tmp_path / "a.po", limit=200)
+    with pytest.raises(InputError) as caught:
+        check_readable_size(text + "x", tmp_path / "a.po", limit=200)
+    assert "too large to read back" in caught.value.message
+    assert caught.value.path == str(tmp_path / "a.po")
+    path = tmp_path / "a.po"
+    path.write_text(text, "utf-8")
+    assert read_bytes(path, limit=200) == text.encode()  # the same limit as reading
 
 
 # ------------------------------------------------------------------- several files as one

@@ -43,6 +43,7 @@ class Entry:
     fuzzy: bool = False
     obsolete: bool = False
     nplurals: int | None = None  # from the catalogue's Plural-Forms header, when it has one
+    markup: str | None = None  # the source document's markup, from its #: reference ("xhtml")
 
     @property
     def translated(self) -> bool:

@@ -174,6 +174,40 @@ class UnsafeMarkup(Check):
                 yield self.finding(entry, message, found=" ".join(problems))
 
 
+class IllFormedXhtml(Check):
+    """The translation of an XHTML document is not well-formed XML: the build cannot render it.
+
+    Anti-pattern: "Recherche & développement" (a bare "&"), "<br>" without its slash, or a
+    character XML forbids, in a catalogue of an .xhtml page: an XML parser refuses the page, so
+    the build refuses the language. Better: "Recherche &amp; développement", "<br/>".
+    """
+
+    code = "M006"
+    slug = "xhtml-ill-formed"
+    severity = Severity.ERROR
+    examples_fail = [
+        ("fr", "Research &amp; development", "Recherche & développement", {"markup": "xhtml"}),
+        ("es", "Line<br/>break", "Línea<br>salto", {"markup": "xhtml"}),
+    ]
+    examples_pass = [
+        ("fr", "Research &amp; development", "Recherche &amp; développement", {"markup": "xhtml"}),
+        ("ru", "Line<br/>break", "Строка<br/>перенос", {"markup": "xhtml"}),
+        ("fr", "Research and development", "Recherche & développement"),  # not XHTML
+    ]
+
+    def applies(self, entry: Entry) -> bool:
+        return entry.markup == "xhtml" and super().applies(entry)
+
+    def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        from ..formats._htmlrender import fragment_problem
+
+        for source, target in entry.pairs():
+            if fragment_problem(source, xml=True) is None:
+                problem = fragment_problem(target, xml=True)
+                if problem:
+                    yield self.finding(entry, f"not well-formed XML: {problem}", found=problem)
+
+
 # ------------------------------------------------------------------ translate-toolkit wrapping
 
 _LOCAL = threading.local()
@@ -260,4 +294,5 @@ class EscapesNewlines(Check):
                 yield self.finding(entry, "; ".join(messages))
 
 
-MARKUP_CHECKS = (TagMismatch, TagNesting, PlaceholderMismatch, EscapesNewlines, UnsafeMarkup)
+MARKUP_CHECKS = (TagMismatch, TagNesting, PlaceholderMismatch, EscapesNewlines, UnsafeMarkup,
+                 IllFormedXhtml)

@@ -14,6 +14,8 @@ the run holds far less than the project's text (see ``FileResult``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -142,11 +144,21 @@ def catalogue_entries(catalogue: polib.POFile, *, file: str, lang: str,
             msgstr_plural=plural, flags=frozenset(item.flags) if item.flags else _NO_FLAGS,
             comment=intern(item.comment) if item.comment else "", fuzzy=item.fuzzy,
             nplurals=nplurals,
+            markup=_markup(item.occurrences[0][0]) if item.occurrences else None,
         ))
     return entries
 
 
 _NO_FLAGS: frozenset[str] = frozenset()
+# Source documents whose text is XML, by the suffix of the file an entry's reference names.
+_XML_SUFFIXES = (".xhtml", ".xht")
+
+
+@lru_cache(maxsize=1024)
+def _markup(reference: str) -> str | None:
+    """"xhtml" when the entry's source document is XHTML (its translation must be well-formed
+    XML), else None."""
+    return "xhtml" if reference.lower().endswith(_XML_SUFFIXES) else None
 
 
 def load_target(target: Target, *, source_lang: str) -> tuple[Catalogue, list[Entry]]:

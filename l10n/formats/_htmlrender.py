@@ -32,11 +32,17 @@ def check_fragment(fragment: str, *, xml: bool, path: str, line: int, role: str)
 
     Plain text (most sentences) is accepted without a parse: neither the tag balance nor lxml
     can object to it (``]]>``, which XML forbids in text, is left to lxml)."""
-    if _PLAIN_TEXT.fullmatch(fragment) and "]]>" not in fragment:
-        return
-    problem = _balance_problem(fragment, xml=xml) or _lxml_problem(fragment, xml=xml)
+    problem = fragment_problem(fragment, xml=xml)
     if problem:
         raise InputError(f"translation of <{role}> is not a well-formed fragment: {problem}", path=path, line=line)
+
+
+def fragment_problem(fragment: str, *, xml: bool) -> str | None:
+    """Why ``fragment`` is not balanced inline markup that lxml accepts, or None (see
+    ``check_fragment``; the markup check asks the same of a translation before any build)."""
+    if _PLAIN_TEXT.fullmatch(fragment) and "]]>" not in fragment:
+        return None
+    return _balance_problem(fragment, xml=xml) or _lxml_problem(fragment, xml=xml)
 
 
 def _balance_problem(fragment: str, *, xml: bool) -> str | None:
@@ -67,8 +73,14 @@ def _lxml_problem(fragment: str, *, xml: bool) -> str | None:
         message = exc.msg or str(exc)
         if xml and message.startswith("Entity '") and "not defined" in message:
             return None  # HTML named entities are fine when the page declares the XHTML DTD
+        message = _POSITION.sub("", message)  # a place in the wrapper, not in the translation
+        if "EntityRef: no name" in message or "EntityRef: expecting ';'" in message:
+            message += " (a bare '&': write &amp;)"
         return message
     return None
+
+
+_POSITION = re.compile(r",? line \d+, column \d+$")
 
 
 def escape_attr(value: str, quote: str) -> str:

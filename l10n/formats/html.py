@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..locales import direction as text_direction
 from ..model import Document, Rendition
 from ._htmlextract import XML_NS, AttrSlot, ContentSlot, Extractor
 from ._htmlrender import (
@@ -27,7 +28,7 @@ from ._htmlrender import (
     set_attrs,
 )
 from ._htmlsafe import escape_markup, sanitise, second_opinion
-from ._htmlscan import Scan, Tag, scan
+from ._htmlscan import Attr, Scan, Tag, scan
 from ._htmlsource import align, check_doctype, parse_tree
 from ._textutil import check_renditions
 
@@ -45,6 +46,7 @@ class HtmlState:
     insert_at: int  # where to add an <html> start tag when the source has none
     slots: tuple[ContentSlot | AttrSlot, ...]
     charset: tuple[Splice, ...] = ()  # declarations of another encoding, set to UTF-8
+    directions: tuple[Attr, ...] = ()  # dir="ltr|rtl" of elements outside translated text
 
 
 class HtmlFormat:
@@ -66,9 +68,10 @@ class HtmlFormat:
         extractor = Extractor(text, spans, xml=xml, path=path)
         extractor.walk(root)
         lang = (root.get("lang") or root.get(XML_NS + "lang") or "en").strip() or "en"
+        slots = tuple(extractor.slots)
         state = HtmlState(
-            text, xml, lang, spans[root].tag, _insert_point(text, found), tuple(extractor.slots),
-            charset,
+            text, xml, lang, spans[root].tag, _insert_point(text, found), slots, charset,
+            _direction_attrs(found, spans[root].tag, slots),
         )
         return Document(path=path, format=self.name, units=extractor.units, state=state)
 
@@ -90,6 +93,7 @@ class HtmlFormat:
                 splices.append(attr_value_splice(slot.attr, renditions[index].text))
         if lang != state.lang:
             splices.extend(self._root_lang(state, lang, direction))
+            splices.extend(_direction_splices(state, direction))
         splices.extend(state.charset)
         return apply_splices(state.source, splices)
 
@@ -113,12 +117,13 @@ class HtmlFormat:
             safe = sanitise(rendition.text, source, xml=state.xml).text
             if second_opinion(safe):  # another parser's check: the whole translation as text
                 safe = escape_markup(rendition.text)
-            check_fragment(safe, xml=state.xml, path=document.path, line=unit.line, role=unit.role)
+            path, line = rendition.origin or (document.path, unit.line)
+            check_fragment(safe, xml=state.xml, path=path, line=line, role=unit.role)
             edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
             inner = fill_fragment_attrs(safe, edits, xml=state.xml)
         marked = unit.role not in TEXT_ONLY_ELEMENTS  # <title> cannot hold a <span>
         if rendition.fallback_lang and rendition.fallback_lang != lang and marked:
-            inner = f'<span lang="{rendition.fallback_lang}">{inner}</span>'
+            inner = f'<span lang="{rendition.fallback_lang}"{_dir_of(rendition.fallback_lang, lang)}>{inner}</span>'
         if inner == state.source[slot.start : slot.end]:
             return []
         return [(slot.start, slot.end, inner)]
@@ -173,6 +178,43 @@ def _charset_splices(text: str, found: Scan) -> list[Splice]:
             if fixed != value:
                 splices.append(attr_value_splice(content, fixed))
     return splices
+
+
+def _dir_of(fallback: str, lang: str) -> str:
+    """A fallback's ``dir`` attribute where its direction is not the page's (Arabic source
+    text in an English page), else nothing."""
+    own = text_direction(fallback)
+    return f' dir="{own}"' if own != text_direction(lang) else ""
+
+
+def _direction_attrs(found: Scan, root: Tag | None,
+                     slots: Sequence[ContentSlot | AttrSlot]) -> tuple[Attr, ...]:
+    """The ``dir="ltr"`` / ``dir="rtl"`` attributes of the source's elements, but the root's
+    (``_root_lang`` sets that one) and those inside translated text (the translation carries
+    its own)."""
+    inside = [(slot.start, slot.end) for slot in slots if isinstance(slot, ContentSlot)]
+    found_attrs = []
+    for tag in found.tags:
+        attr = None if tag.is_end or tag is root else tag.attr("dir")
+        if attr is None or (attr.raw or "").strip().lower() not in ("ltr", "rtl"):
+            continue
+        if not any(start <= tag.start < end for start, end in inside):
+            found_attrs.append(attr)
+    return tuple(found_attrs)
+
+
+def _direction_splices(state: HtmlState, direction: str) -> list[Splice]:
+    """Direction follows the output language: an element whose ``dir`` restates the source
+    language's direction (a ``<div dir="rtl">`` of an Arabic source) takes the output's; one
+    whose ``dir`` differs from it marks text in another script, and keeps it."""
+    try:
+        source_direction = text_direction(state.lang)
+    except ValueError:  # a lang attribute CLDR does not know: nothing to compare with
+        return []
+    if source_direction == direction:
+        return []
+    return [attr_value_splice(attr, direction) for attr in state.directions
+            if (attr.raw or "").strip().lower() == source_direction]
 
 
 def _insert_point(text: str, found: Scan) -> int:

@@ -44,6 +44,9 @@ def variant(data: bytes, how: str) -> bytes:
     if how == "nul":
         word = NUL_AT if NUL_AT in data else b"Secretariat"
         return data.replace(word, word[:4] + b"\x00" + word[4:], 1)
+    if how == "latin1-nul":  # a NUL byte in a catalogue that declares another charset
+        latin = variant(data.replace(b"charset=UTF-8", b"charset=ISO-8859-1"), "latin1")
+        return variant(latin, "nul")
     if how == "utf16":
         return data.decode("utf-8").encode("utf-16")
     if how == "bom":
@@ -61,7 +64,7 @@ def line_of(data: bytes, how: str) -> int | None:
     text = data.decode("utf-8")
     if how == "latin1":
         index = next(i for i, c in enumerate(text) if ord(c) > 127)
-    elif how == "nul":
+    elif how in ("nul", "latin1-nul"):
         word = NUL_AT.decode() if NUL_AT.decode() in text else "Secretariat"
         index = text.index(word)
     else:
@@ -102,8 +105,8 @@ CASES = [
          "no Plural-Forms", 6),
     Case("po-plural-count-contradicts-header", "po/plural-count-contradicts-header.po", PO,
          PO_STRICT, "nplurals=2", 7),
-    Case("po-plural-index-beyond-header", "po/plural-index-beyond-header.po", PO, PO_STRICT,
-         "msgstr[5]", 7),
+    Case("po-plural-index-beyond-header", "po/plural-index-beyond-header.po", PO,
+         PO_ALL + PO_STRICT, "msgstr[5] where msgstr[1] is expected", 10),
     Case("po-bad-plural-index", "po/bad-plural-index.po", PO, PO_ALL, "syntax error", 9),
     Case("po-unknown-charset", "po/unknown-charset.po", PO, PO_ALL, "declared charset"),
     Case("po-not-a-catalogue", "po/not-a-catalogue.po", PO, PO_ALL, "syntax error", 1),
@@ -111,6 +114,14 @@ CASES = [
     Case("po-empty", "po/empty.po", PO, PO_ALL, "empty catalogue", 1),
     Case("po-not-utf8", "po/translated.po", PO, PO_ALL, "not valid UTF-8", how="latin1"),
     Case("po-nul-byte", "po/translated.po", PO, PO_ALL, "NUL byte", how="nul"),
+    Case("po-nul-byte-in-latin1", "po/translated.po", PO, PO_ALL, "NUL byte", how="latin1-nul"),
+    # malformed in ways msgfmt refuses and polib read with a loss (issue 18, item 5)
+    Case("po-plural-with-plain-msgstr", "po/plural-with-plain-msgstr.po", PO, PO_ALL,
+         "msgstr after msgid_plural", 9),
+    Case("po-plural-form-twice", "po/plural-form-twice.po", PO, PO_ALL,
+         "msgstr[0] where msgstr[1] is expected", 10),
+    Case("po-two-headers", "po/two-headers.po", PO, PO_ALL, "a second header", 10),
+    Case("po-obsolete-header", "po/obsolete-header.po", PO, PO_ALL, "obsolete header", 2),
     Case("po-utf16", "po/translated.po", PO, PO_ALL, "not valid UTF-8", 1, how="utf16"),
     # sources (HTML, XHTML, Markdown, text)
     Case("xhtml-external-entity", "source/xxe.xhtml", "source/xxe.xhtml", SRC,
@@ -264,6 +275,69 @@ def test_a_50_mb_input_is_refused_quickly_with_the_documented_limit(target, comm
     outcome = run_cli(root, *command)
     assert time.monotonic() - started < 10
     assert_refused(outcome, target, message, line)
+    assert snapshot(root) == before
+
+
+def _limit_between(monkeypatch, low: int) -> int:
+    """Make MAX_INPUT_BYTES ``low`` + 8 for this test (the command line runs in this process):
+    the files up to ``low`` bytes are read, anything larger is not."""
+    from l10n import fsutil
+
+    monkeypatch.setattr(fsutil, "MAX_INPUT_BYTES", low + 8)
+    return low + 8
+
+
+def _grown_source(root: Path) -> None:
+    """Forty more paragraphs in the project's source document."""
+    more = "\n\n".join(f"Paragraph {n} adds a sentence to the report." for n in range(40))
+    write_tree(root, {"source/doc.txt": (root / "source/doc.txt").read_text() + "\n" + more})
+
+
+def _old_catalogue() -> bytes:
+    """The corpus's French catalogue with a hundred more translations (obsolete after a merge
+    with the project's template, and kept): larger than the template."""
+    more = "".join(f'\nmsgid "Old sentence {n}."\nmsgstr "Ancienne phrase {n}."\n'
+                   for n in range(100))
+    return (CORPUS / "po/translated.po").read_bytes() + more.encode()
+
+
+def test_update_refuses_to_grow_a_catalogue_past_the_read_limit(tmp_path, monkeypatch):
+    """A 31.9 MiB catalogue grew past the 32 MiB limit on ``update``, and check, stats and
+    update then refused it as "file too large". The limit holds on writing too: the update is
+    refused with one line, nothing is written, and the catalogue can still be read (the limit
+    is lowered here to the size of the largest file, instead of writing 32 MiB)."""
+    root = base_project(tmp_path / "project")
+    _grown_source(root)
+    assert run_cli(root, "extract").code == 0
+    write_tree(root, {PO: _old_catalogue()})
+    _limit_between(monkeypatch, max(p.stat().st_size for p in (root / "po").rglob("*.po*")))
+    before = snapshot(root)
+    outcome = run_cli(root, "update")
+    assert_refused(outcome, PO, "would be too large to read back", None)
+    assert snapshot(root) == before
+    for command in (["check", "--format", "json"], ["stats"]):
+        outcome = run_cli(root, *command)
+        assert outcome.code in (0, 1), f"{command}: {outcome.stderr}"
+
+
+@pytest.mark.parametrize("command", ["merge", "extract"])
+def test_merge_and_extract_refuse_to_write_what_cannot_be_read_back(command, tmp_path,
+                                                                    monkeypatch):
+    root = base_project(tmp_path / "project")
+    template = root / "po/doc.pot"
+    _grown_source(root)
+    if command == "merge":
+        assert run_cli(root, "extract").code == 0
+        write_tree(root, {"old.po": _old_catalogue()})
+        inputs = [template, root / "old.po"]
+        args, target = ["merge", str(root / "old.po"), str(template), "-o",
+                        str(root / "po/fr/merged.po")], str(root / "po/fr/merged.po")
+    else:
+        inputs = [template, root / "source/doc.txt"]
+        args, target = ["extract"], "po/doc.pot"
+    _limit_between(monkeypatch, max(path.stat().st_size for path in inputs))
+    before = snapshot(root)
+    assert_refused(run_cli(root, *args), target, "would be too large to read back", None)
     assert snapshot(root) == before
 
 

@@ -203,7 +203,9 @@ FIELDS = ("msgid", "msgctxt", "msgid_plural", "msgstr", "msgstr_plural", "tcomme
 
 
 def fields(entry: polib.POEntry) -> tuple:
-    return tuple(getattr(entry, name) or None for name in FIELDS)
+    """The entry's content; flags as a set (they are written in msgcat's order, fuzzy first)."""
+    return tuple((sorted(entry.flags) or None) if name == "flags" else getattr(entry, name) or None
+                 for name in FIELDS)
 
 
 @settings(max_examples=150, deadline=None)

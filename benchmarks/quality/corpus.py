@@ -1,0 +1,185 @@
+"""The shared half of the UN Parallel Corpus development set, as pairs an evaluation can trust.
+
+``../shared/testdata/un-parallel/`` holds ``un.<lang>`` (line N of each file is the same
+sentence) and ``un.ids`` (the document of line N, e.g. ``2015/a/69/767``). The text export
+that made the corpus left artefacts that no translator made; this module undoes them or skips
+the pairs they touch, and counts what it did, so that the report can say so:
+
+- guillemets written ``<<`` and ``>>`` become « » (in French with a no-break space inside);
+- French no-break spaces, all lost, are put back where French typography has them: before
+  ``:`` (U+00A0) and ``; ! ?`` (the narrow U+202F), inside « » (U+00A0) and between groups of
+  digits ("483 918");
+- a pair whose paragraph number ("12." or "12 -") is kept on one side only, or differs, is
+  skipped;
+- an empty pair, or one whose lengths are so far apart that one side cannot be a translation
+  of the other (a line cut in two by the export), is skipped;
+- a sentence repeated within one document is kept once (a catalogue holds a msgid once).
+
+Nothing here looks at what l10n reports: the rules read only the text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SOURCE = "en"
+TARGETS = ("ar", "es", "fr", "ru", "zh")
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+# A paragraph's list number at the start of a line: "12. ", "12 - ", "12- ", "١٢ - ".
+LIST_NUMBER = re.compile(r"^\s*([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\s*[.\-\u2013\u2014](?=\s)")
+_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+                        "01234567890123456789")
+
+# Misalignment: one side at least this many (normalised) characters longer than the other,
+# and more than MISALIGNED_RATIO times as long.
+MISALIGNED_CHARS = 50
+MISALIGNED_RATIO = 2.5
+HAN_WEIGHT = 3.5  # English characters per Chinese character, for comparing lengths
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One English sentence and its official translation, as the evaluation uses them."""
+
+    index: int  # line number in the corpus files, from 1
+    doc: str  # the document symbol as the corpus writes it, e.g. "a/69/767"
+    lang: str
+    source: str
+    target: str
+
+
+@dataclass
+class Corpus:
+    """The pairs kept per language and what was undone or skipped to get them."""
+
+    lines: int
+    pairs: dict[str, list[Pair]] = field(default_factory=dict)
+    restored: dict[str, Counter] = field(default_factory=dict)
+    skipped: dict[str, Counter] = field(default_factory=dict)
+
+
+def corpus_dir(shared: Path) -> Path:
+    return Path(shared) / "testdata" / "un-parallel"
+
+
+def read_lines(folder: Path, name: str, limit: int | None) -> list[str]:
+    """The lines of ``folder/name`` without their line ends (the first ``limit`` ones)."""
+    lines = (folder / name).read_text("utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines[:limit] if limit else lines
+
+
+def document(ids_line: str) -> str:
+    """``2015/a/69/767 ar:3:1 ...`` -> ``a/69/767`` (the year folder dropped)."""
+    symbol = ids_line.split()[0] if ids_line.strip() else "unknown"
+    return symbol.split("/", 1)[1] if re.match(r"\d{4}/", symbol) else symbol
+
+
+def list_number(text: str) -> str | None:
+    """The paragraph number a line starts with, in ASCII digits, or None."""
+    match = LIST_NUMBER.match(text)
+    return match.group(1).translate(_DIGITS) if match else None
+
+
+def restore_guillemets(text: str, lang: str, counts: Counter) -> str:
+    """``<<`` and ``>>`` as « »; in French with the no-break space inside them."""
+    if "<<" not in text and ">>" not in text:
+        return text
+    counts["lines with << >> written as « »"] += 1
+    if lang == "fr":
+        text = re.sub(r"<<\s*", "«" + NBSP, text)
+        return re.sub(r"\s*>>", NBSP + "»", text)
+    return text.replace("<<", "«").replace(">>", "»")
+
+
+# A French mark that takes a no-break space before it, after a word (with a plain space or
+# none between them) and before a space, the end or a closing mark; "10:30" and "http://" are
+# not touched, nor a mark right after an opening bracket or another mark.
+_FRENCH_MARK = re.compile(r"(?<=[^\s(\[«:;!?]) ?([:;!?])(?=\s|$|[»)\]\"'”])")
+_FRENCH_GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,])")
+
+
+def restore_french_spaces(text: str, counts: Counter) -> str:
+    """The no-break spaces French typography puts before : ; ! ? and between digit groups."""
+    def mark(match: re.Match) -> str:
+        char = match.group(1)
+        counts[f"no-break space put back before {char!r}"] += 1
+        return (NBSP if char == ":" else NNBSP) + char
+
+    def groups(match: re.Match) -> str:
+        counts["no-break space put back between digit groups"] += 1
+        return match.group().replace(" ", NBSP)
+
+    return _FRENCH_GROUPS.sub(groups, _FRENCH_MARK.sub(mark, text))
+
+
+def restore(text: str, lang: str, counts: Counter) -> str:
+    """The text as its translator wrote it, as far as the export's artefacts are known."""
+    text = restore_guillemets(text, lang, counts)
+    if lang == "fr":
+        text = restore_french_spaces(text, counts)
+    return text
+
+
+def _weighted_length(text: str) -> float:
+    return sum(HAN_WEIGHT if "\u3400" <= c <= "\u9fff" else 1 for c in text)
+
+
+def _length_ratio(sources: list[str], targets: list[str]) -> float:
+    """The median length of a translation per character of English (long sentences only)."""
+    ratios = [_weighted_length(t) / len(s) for s, t in zip(sources, targets)
+              if len(s) > 40 and t.strip()]
+    return statistics.median(ratios) if ratios else 1.0
+
+
+def misaligned(source: str, target: str, ratio: float) -> bool:
+    """True when one side is far too long or too short to be the other's translation."""
+    left, right = len(source), _weighted_length(target) / ratio
+    longer, shorter = max(left, right), min(left, right)
+    return longer - shorter >= MISALIGNED_CHARS and longer > MISALIGNED_RATIO * max(shorter, 1)
+
+
+def skip_reason(source: str, target: str, ratio: float) -> str | None:
+    """Why a pair cannot be used as it is, or None."""
+    if not source.strip() or not target.strip():
+        return "empty line"
+    if list_number(source) != list_number(target):
+        return "paragraph number kept on one side only (or different)"
+    if misaligned(source, target, ratio):
+        return "misaligned (lengths too far apart)"
+    return None
+
+
+def load(shared: Path, langs: tuple[str, ...] = TARGETS, limit: int | None = None) -> Corpus:
+    """The corpus's pairs, per target language, restored and filtered (first ``limit`` lines)."""
+    folder = corpus_dir(shared)
+    sources = read_lines(folder, f"un.{SOURCE}", limit)
+    docs = [document(line) for line in read_lines(folder, "un.ids", limit)]
+    corpus = Corpus(lines=len(sources))
+    for lang in langs:
+        targets = read_lines(folder, f"un.{lang}", limit)
+        if len(targets) != len(sources) or len(docs) != len(sources):
+            raise SystemExit(f"{folder}: un.{lang} and un.en differ in length")
+        ratio = _length_ratio(sources, targets)
+        restored, skipped, kept = Counter(), Counter(), []
+        seen: set[tuple[str, str]] = set()
+        for number, (doc, source, target) in enumerate(zip(docs, sources, targets), 1):
+            reason = skip_reason(source, target, ratio)
+            if reason is None and (doc, source.strip()) in seen:
+                reason = "sentence repeated within its document (kept once)"
+            if reason:
+                skipped[reason] += 1
+                continue
+            seen.add((doc, source.strip()))
+            kept.append(Pair(number, doc, lang, source.strip(),
+                             restore(target.strip(), lang, restored)))
+        corpus.pairs[lang], corpus.restored[lang], corpus.skipped[lang] = kept, restored, skipped
+    return corpus
