@@ -48,7 +48,8 @@ from .bundle_zip import reproducible_zip, safe_entry_name
 from .catalog import read_po
 from .config import ProjectConfig
 from .errors import InputError, L10nError
-from .fsutil import MAX_INPUT_BYTES, atomic_write, read_bytes, remove_stale_temporaries
+from .fsutil import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
+                     remove_stale_temporaries)
 from .locales import direction, english_name, html_lang, native_name
 from .model import Document
 from .pipeline import (Source, catalogue_path, discover_assets, discover_sources,
@@ -365,9 +366,12 @@ def write_language(config: ProjectConfig, result: LanguageResult) -> None:
     assert result.zipped is not None, "pack_language comes first"
     result.output = config.output_dir / result.lang
     result.archive = config.output_dir / f"{result.lang}.zip"
-    changed = install_tree(result.output, result.files)
-    changed = atomic_write(result.archive, result.zipped) or changed
-    result.status = "built" if changed else "unchanged"
+    # The zip is staged first and renamed after the folder is swapped in: a full disk leaves
+    # the language's folder and zip both as they were, never one new and the other old.
+    with Transaction() as transaction:
+        zipped = transaction.stage(result.archive, result.zipped)
+        changed = install_tree(result.output, result.files)
+    result.status = "built" if changed or zipped else "unchanged"
 
 
 # ------------------------------------------------------------------ what an earlier build made

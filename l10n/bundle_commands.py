@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .bundle_gates import FAIL_ON
+from .cli_support import SECONDS
 
 
 def _summary_rows(config, result) -> list[list[str]]:
@@ -44,7 +45,7 @@ def _summary_rows(config, result) -> list[list[str]]:
               help="Use fuzzy translations (they then count as translated).")
 @click.option("--checks/--no-checks", default=True, show_default=True,
               help="Run the check gate (--no-checks: skip it, e.g. right after `l10n check`).")
-@click.option("--wait", type=float, default=0, help="Wait this many seconds for the project lock.")
+@click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
 @click.pass_context
 def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, fail_on: str,
           allow_fuzzy: bool, checks: bool, wait: float) -> None:

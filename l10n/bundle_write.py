@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
-from .errors import InputError
+from .errors import InputError, WriteError
 from .fsutil import atomic_write
 
 
@@ -62,11 +62,18 @@ def install_tree(target: Path, files: Mapping[str, bytes]) -> bool:
         return False
     for name in files:
         _check_name(name, target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent))
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror}", path=target, errno=exc.errno) from None
     try:
         for name in sorted(files):
-            atomic_write(staging / name, files[name])
+            try:
+                atomic_write(staging / name, files[name])
+            except WriteError as exc:  # named as the file it will be, not the staging one
+                raise WriteError(exc.message, path=target / name, errno=exc.errno) from None
         for folder in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
             folder.chmod(0o755)
         _swap(staging, target)

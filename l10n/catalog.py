@@ -60,6 +60,7 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
     # escapes as it reads them (po_reader.check_line)
     catalogue = read_catalogue(text, path)
     catalogue.fpath = str(path)
+    _check_nplurals(catalogue, text, path)
     _check_duplicates(catalogue, path)
     if charset not in ("utf-8", "utf8", "charset", "ascii", "us-ascii", None):
         _declare_utf8(catalogue)  # the text is Unicode now and is written back as UTF-8
@@ -114,6 +115,24 @@ def plural_count(catalogue: polib.POFile) -> int | None:
     """nplurals from the header, or None when the header does not say."""
     found = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
     return int(found.group(1)) if found else None
+
+
+# The most plural forms a catalogue may declare. CLDR's languages have at most 6 (zero, one,
+# two, few, many, other) and gettext's own rules at most 6 too; msgfmt sets no limit, but every
+# plural entry is written with nplurals forms, so `nplurals=50000000` would fill the disk.
+MAX_NPLURALS = 100
+
+
+def _check_nplurals(catalogue: polib.POFile, text: str, path: str | Path) -> None:
+    """Refuse a Plural-Forms header whose nplurals is 0 (msgfmt refuses it too) or above
+    MAX_NPLURALS, at the line of the header field."""
+    count = plural_count(catalogue)
+    if count is None or 1 <= count <= MAX_NPLURALS:
+        return
+    found = re.search(r'^"Plural-Forms:', text, re.MULTILINE)
+    line = text.count("\n", 0, found.start()) + 1 if found else 1
+    raise InputError(f"nplurals={count} in the Plural-Forms header; it must be 1 to "
+                     f"{MAX_NPLURALS}", path=path, line=line)
 
 
 def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cli_support import (INTERRUPTED, L10nGroup, languages_option, project, project_lock,
-                          relative, validate_language)
+from .cli_support import (INTERRUPTED, SECONDS, L10nGroup, languages_option, project,
+                          project_lock, relative, validate_language)
 
 
 # Commands that live beside their subsystem: name -> (module, attribute). They are imported
@@ -72,7 +72,7 @@ def extract(ctx: click.Context) -> None:
 
 @cli.command()
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--wait", type=float, default=0, help="Wait this many seconds for the project lock.")
+@click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
 @click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
               help="How alike (percent) a reworded source must be to an old one to get its "
                    "translation as a fuzzy guess (msgmerge: 60).")

@@ -12,10 +12,10 @@ from pathlib import Path
 import click
 
 from .config import ProjectConfig, load_config, validate_language
-from .errors import L10nError, LockError
+from .errors import ConfigError, L10nError, LockError
 
-__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "languages_option", "project",
-           "project_lock", "relative", "validate_language"]
+__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "languages_option",
+           "project", "project_lock", "relative", "validate_language"]
 
 
 class ReportedError(click.ClickException):
@@ -37,11 +37,12 @@ class ReportedError(click.ClickException):
 
 def one_line(text: str) -> str:
     """``text`` with control characters escaped, so that a file name or a message holding a
-    newline still gives one line on stderr (``source/new\\nline.txt``)."""
+    newline still gives one line on stderr (``source/new\\nline.txt``); a byte of a file
+    name that is not UTF-8 (a lone surrogate) is shown as ``\\udcff`` rather than failing."""
     from unicodedata import category
 
     return "".join(c.encode("unicode_escape").decode("ascii")
-                   if category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+                   if category(c) in ("Cc", "Zl", "Zp", "Cs") else c for c in text)
 
 
 INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells use
@@ -56,6 +57,37 @@ class L10nGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("l10n: interrupted; no file was left half-written", err=True)
             ctx.exit(INTERRUPTED)
+        except OSError as error:
+            # The last resort: every read and write names its file where the problem is known
+            # (InputError, WriteError); a system error that escapes them is still one line
+            # naming the file the system names, not a traceback.
+            raise ReportedError(L10nError(error.strerror or str(error),
+                                          path=error.filename)) from None
+
+
+class Seconds(click.ParamType):
+    """A number of seconds to wait: finite and not negative (``nan``, ``inf`` and ``-1`` are
+    refused, in one line: filelock would raise on ``nan`` and wait forever on ``-1``)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx) -> float:
+        import math
+
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        else:
+            try:
+                number = float(value)
+            except ValueError:
+                number = math.nan
+        if not math.isfinite(number) or number < 0:
+            option = param.opts[0] if param is not None and param.opts else "value"
+            raise ConfigError(f"{option} {value}: expected a number of seconds, 0 or more")
+        return number
+
+
+SECONDS = Seconds()
 
 
 def project(ctx: click.Context) -> ProjectConfig:
@@ -85,6 +117,9 @@ def project_lock(config: ProjectConfig, *, wait: float = 0):
             "wait for it to finish, or pass --wait SECONDS",
             path=config.root,
         ) from None
+    except OSError as exc:  # a folder in its place, a read-only project folder
+        what = "is a folder" if path.is_dir() and not path.is_symlink() else exc.strerror
+        raise LockError(f"cannot take the project lock: {what}", path=path) from None
     try:
         yield
     finally:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .fsutil import read_bytes
 
 DEFAULTS = {
     "source-language": "en",
@@ -76,9 +77,22 @@ def _settings_file(path: Path) -> bool:
 
 def _has_l10n_table(path: Path) -> bool:
     try:
-        return "l10n" in _read_toml(path).get("tool", {})
+        return _l10n_table(_read_toml(path), path) is not None
     except ConfigError:
         return True  # report the broken file rather than skip past it
+
+
+def _l10n_table(data: dict, path: Path) -> dict | None:
+    """The [tool.l10n] table of a pyproject.toml (None when there is none); a ``tool`` or an
+    ``l10n`` that is not a table (``tool = 3``) is an error at its line."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError("tool must be a table ([tool])", path=path, line=_key_line(path, "tool"))
+    table = tool.get("l10n")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError("[tool] l10n must be a table ([tool.l10n])", path=path,
+                          line=_key_line(path, "l10n"))
+    return table
 
 
 def load_config(directory: Path | None = None, *, explicit: bool = False) -> ProjectConfig:
@@ -95,14 +109,15 @@ def load_config(directory: Path | None = None, *, explicit: bool = False) -> Pro
     table: dict = {}
     found = _settings_file(pyproject)
     if found:
-        table = _read_toml(pyproject).get("tool", {}).get("l10n", {})
+        table = _l10n_table(_read_toml(pyproject), pyproject) or {}
     return _validate(root, table, pyproject if found else None)
 
 
 def _read_toml(path: Path) -> dict:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_bytes(path).decode("utf-8"))
+    except InputError as exc:  # a folder, a FIFO, unreadable, too large
+        raise ConfigError(exc.message, path=path) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         raise ConfigError(f"invalid TOML: {exc}", path=path, line=line) from None

@@ -31,5 +31,16 @@ class ConfigError(L10nError):
     """A bad [tool.l10n] setting, an unknown language code, a bad command-line value."""
 
 
+class WriteError(L10nError, OSError):
+    """A file that cannot be written: a read-only folder, a full disk, a path that is not a
+    file. Also an OSError, so that code that tolerates a failed write (a cache that cannot be
+    written only costs time) goes on tolerating it."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None,
+                 errno: int | None = None):
+        super().__init__(message, path=path, line=line)
+        self.errno = errno
+
+
 class LockError(L10nError):
     """Another l10n process holds the project lock."""

@@ -13,7 +13,7 @@ from .catalog import _check_plural_counts as check_plural_counts
 from .catalog import format_po, plural_count, read_po, write_po
 from .config import ProjectConfig
 from .errors import InputError
-from .fsutil import atomic_write, ensure_inside, remove_stale_temporaries
+from .fsutil import ensure_inside, remove_stale_temporaries, write_all
 from .locales import english_name, plural_forms, sentence_joiner
 from .merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
 from .model import Document, Rendition, Unit
@@ -79,12 +79,28 @@ def discover_assets(config: ProjectConfig) -> list[tuple[str, Path]]:
             for path in _source_files(config) if path.suffix.lower() not in suffixes]
 
 
+# The longest source file name, in bytes: what is made from it must still fit the file
+# systems' 255 (``.<name>.pot.XXXXXXXX.tmp`` beside a template, ``.<name>.html.XXXXXXXX.tmp``
+# in a bundle).
+MAX_NAME_BYTES = 200
+
+
 def _check_name(name: str, path: Path) -> None:
     """Refuse a source name that cannot travel: a backslash or a control character would make
-    a zip entry that escapes its folder on Windows, or break the ``#:`` lines of a catalogue."""
+    a zip entry that escapes its folder on Windows, or break the ``#:`` lines of a catalogue;
+    bytes that are not UTF-8 cannot be written in a catalogue; a name too long leaves no room
+    for the names made from it."""
     bad = next((c for c in name if c == "\\" or ord(c) < 32 or ord(c) == 127), None)
     if bad is not None:
         raise InputError(f"source file name contains {bad!r}; rename the file", path=path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("source file name is not valid UTF-8; rename the file",
+                         path=path) from None
+    if len(path.name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise InputError(f"source file name is longer than {MAX_NAME_BYTES} bytes; rename the "
+                         "file", path=path)
 
 
 def _ensure_inside(path: Path, config: ProjectConfig, what: str = "source file",
@@ -228,11 +244,12 @@ def extract(config: ProjectConfig) -> list[ExtractResult]:
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     planned = plan_templates(sources, config)  # everything first: one bad source writes nothing
     _remove_stale_beside_links([plan.path for plan in planned], config)
-    results = []
-    for source, plan in zip(sources, planned):
-        written = plan.changed and atomic_write(plan.path, plan.text)
-        results.append(ExtractResult(source, plan.path, plan.entries, written))
-    return results
+    # One transaction: a template that cannot be written (a full disk) leaves every one as it was.
+    changed = [plan for plan in planned if plan.changed]
+    written = dict(zip((plan.path for plan in changed),
+                       write_all((plan.path, plan.text) for plan in changed)))
+    return [ExtractResult(source, plan.path, plan.entries, written.get(plan.path, False))
+            for source, plan in zip(sources, planned)]
 
 
 @dataclass(frozen=True)
@@ -342,11 +359,11 @@ def update(config: ProjectConfig, langs: list[str] | None = None, *,
     planned = [plan for plans in plan_updates(sources, config, langs, similarity)
                for plan in plans]
     _remove_stale_beside_links([plan[2] for plan in planned], config)
-    results = []
-    for lang, name, path, created, text, report in planned:
-        written = atomic_write(path, text)
-        results.append(UpdateResult(lang, name, path, created, written, report))
-    return results
+    # One transaction: every catalogue of every language is new, or (a read-only folder, a
+    # full disk) every one is as it was; never some languages updated and others not.
+    written = write_all((path, text) for _, _, path, _, text, _ in planned)
+    return [UpdateResult(lang, name, path, created, done, report)
+            for (lang, name, path, created, _, report), done in zip(planned, written)]
 
 
 def _remove_stale_beside_links(paths: list[Path], config: ProjectConfig) -> None:
@@ -401,7 +418,7 @@ def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str 
     lang = lang or old.metadata.get("Language") or "en"
     nplurals = plural_count(old) or plural_forms(lang)[0]
     merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
-    write_po(merged, out_path)
+    write_po(merged, out_path)  # -o /dev/null: written plainly, as msgmerge writes it
     return report
 
 

@@ -137,3 +137,96 @@ def test_text_that_could_not_be_read_back_is_refused_counting_utf8_bytes(tmp_pat
     path = tmp_path / "a.po"
     path.write_text(text, "utf-8")
     assert read_bytes(path, limit=200) == text.encode()  # the same limit as reading
+
+
+# ------------------------------------------------------------------- several files as one
+
+
+def test_write_all_writes_every_file_or_none(tmp_path):
+    """The third file cannot be written (its folder is a file): the first two keep their old
+    content, the folder made for the second is gone, no temporary file is left."""
+    from l10n.errors import WriteError
+    from l10n.fsutil import write_all
+
+    (tmp_path / "a.po").write_text("old a\n")
+    (tmp_path / "blocked").write_text("a file, not a folder\n")
+    with pytest.raises(WriteError) as raised:
+        write_all([(tmp_path / "a.po", "new a\n"), (tmp_path / "new/b.po", "new b\n"),
+                   (tmp_path / "blocked/c.po", "new c\n")])
+    assert raised.value.path == str(tmp_path / "blocked")
+    assert (tmp_path / "a.po").read_text() == "old a\n"
+    assert not (tmp_path / "new").exists()
+    assert _leftovers(tmp_path) == []
+    assert write_all([(tmp_path / "a.po", "new a\n"), (tmp_path / "a2.po", "")]) == [True, True]
+    assert write_all([(tmp_path / "a.po", "new a\n")]) == [False]
+
+
+def test_a_full_disk_names_the_file_and_undoes_the_others(tmp_path, monkeypatch):
+    import errno
+
+    from l10n.errors import WriteError
+    from l10n.fsutil import write_all
+
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    for name in ("fr.po", "es.po"):
+        (tmp_path / name).write_text("old\n")
+    with pytest.raises(WriteError) as raised:
+        write_all([(tmp_path / "fr.po", "new\n"), (tmp_path / "es.po", "new\n")])
+    assert raised.value.path == str(tmp_path / "es.po") and raised.value.errno == errno.ENOSPC
+    assert "No space left on device" in str(raised.value)
+    assert isinstance(raised.value, OSError), "caches that tolerate a failed write catch OSError"
+    assert [(tmp_path / n).read_text() for n in ("fr.po", "es.po")] == ["old\n", "old\n"]
+    assert _leftovers(tmp_path) == []
+
+
+def test_ctrl_c_during_the_renames_waits_for_the_last(tmp_path, monkeypatch):
+    """Every file renamed into place, then the interrupt: never some files new, some old."""
+    import signal
+
+    from l10n.fsutil import write_all
+
+    real_replace, interrupted = os.replace, []
+
+    def replace(source, target):
+        if not interrupted:
+            interrupted.append(target)
+            signal.raise_signal(signal.SIGINT)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        write_all([(tmp_path / f"{n}.po", f"new {n}\n") for n in range(3)])
+    assert interrupted
+    assert [(tmp_path / f"{n}.po").read_text() for n in range(3)] == [f"new {n}\n" for n in range(3)]
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_fifo_is_refused_when_read_and_written_plainly_by_a_single_write(tmp_path):
+    """Reading never waits for a writer; a FIFO given as an output (``-o``) is written as
+    msgmerge writes it, while a transaction refuses to replace it."""
+    import threading
+
+    from l10n.errors import WriteError
+    from l10n.fsutil import read_bytes, write_all
+
+    fifo = tmp_path / "pipe.po"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="FIFO"):
+        read_bytes(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert atomic_write(fifo, "through the pipe\n")
+    reader.join(10)
+    assert received == [b"through the pipe\n"]
+    with pytest.raises(WriteError, match="not a regular file"):
+        write_all([(fifo, "x")])
+    assert os.path.exists(fifo) and not fifo.is_file()

@@ -35,4 +35,9 @@ def format_for(path: str | Path) -> Format:
 def parse_file(path: str | Path) -> Document:
     """Read ``path`` as UTF-8 and parse it with the format its suffix names."""
     fmt = format_for(path)
-    return fmt.parse(read_text(path), str(path))
+    text = read_text(path)
+    try:
+        return fmt.parse(text, str(path))
+    except RecursionError:  # the last resort for a parser that recurses over nesting
+        raise InputError("nested too deeply to read (elements, links or lists inside one "
+                         "another)", path=path) from None

@@ -15,7 +15,12 @@ _AUTOLINK_OR_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|/?[A-Z
 def atomic_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every link, image, emphasis, code span and inline tag in ``text``."""
     found: list[tuple[int, int]] = []
-    _scan(text, 0, len(text), found)
+    # The text of each link is scanned in its turn, from this list rather than by recursion:
+    # links nested 500 deep ("[" * 500) must not exhaust Python's stack.
+    pending = [(0, len(text))]
+    while pending:
+        start, stop = pending.pop()
+        _scan(text, start, stop, found, pending)
     return tuple(sorted(set(found)))
 
 
@@ -39,7 +44,8 @@ def code_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-def _scan(text: str, start: int, stop: int, found: list[tuple[int, int]]) -> None:
+def _scan(text: str, start: int, stop: int, found: list[tuple[int, int]],
+          pending: list[tuple[int, int]]) -> None:
     openers: list[tuple[str, int, int]] = []  # (char, position, run length)
     i = start
     while i < stop:
@@ -49,7 +55,7 @@ def _scan(text: str, start: int, stop: int, found: list[tuple[int, int]]) -> Non
         elif ch == "`":
             i = _code_span(text, i, stop, found)
         elif ch == "[" or (ch == "!" and text.startswith("[", i + 1)):
-            i = _link(text, i, stop, found)
+            i = _link(text, i, stop, found, pending)
         elif ch == "<" and (match := _AUTOLINK_OR_TAG.match(text, i)) and match.end() <= stop:
             found.append((i, match.end()))
             i = match.end()
@@ -104,7 +110,8 @@ def _matching(text: str, i: int, stop: int, open_ch: str, close_ch: str) -> int:
     return -1
 
 
-def _link(text: str, i: int, stop: int, found: list[tuple[int, int]]) -> int:
+def _link(text: str, i: int, stop: int, found: list[tuple[int, int]],
+          pending: list[tuple[int, int]]) -> int:
     bracket = i + 1 if text[i] == "!" else i
     close = _matching(text, bracket, stop, "[", "]")
     if close < 0:
@@ -119,7 +126,7 @@ def _link(text: str, i: int, stop: int, found: list[tuple[int, int]]) -> int:
     if end < 0:
         return bracket + 1
     found.append((i, end))
-    _scan(text, bracket + 1, close, found)
+    pending.append((bracket + 1, close))  # the link's text, scanned later
     return end
 
 

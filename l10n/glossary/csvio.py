@@ -30,7 +30,7 @@ from pathlib import Path
 from ..config import validate_language
 from ..errors import ConfigError, InputError
 from ..fsutil import read_text
-from .model import Concept, Glossary, Status, Term, TermType
+from .model import Concept, Glossary, Status, Term, TermType, control_character
 from .tbx_write import sorted_terms
 
 BASE = ("concept_id", "domain", "lang", "term", "status", "note", "source")
@@ -168,6 +168,10 @@ def _records(header: list[str], rows, path: Path):
             continue
         if len(row) != len(header):
             raise _error(f"expected {len(header)} fields, found {len(row)}", path, line)
+        for column, cell in zip(header, row):
+            bad = control_character(cell)
+            if bad:
+                raise _error(f"control character {bad} in column {column!r}", path, line)
         yield line, dict(zip(header, row))
 
 

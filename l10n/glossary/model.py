@@ -28,6 +28,17 @@ class TermType(str, enum.Enum):
 DOMAINS = ("person", "title", "body", "event", "document", "place", "phrase")
 
 
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` a glossary may not hold, or None: a control character
+    (C0 but tab and line ends, DEL, C1), which no term is written with and which TBX (XML)
+    cannot hold, or the noncharacters U+FFFE and U+FFFF. Shown as ``U+0001``."""
+    for char in text:
+        code = ord(char)
+        if (code < 32 and char not in "\t\n\r") or 127 <= code < 160 or code in (0xFFFE, 0xFFFF):
+            return f"U+{code:04X}"
+    return None
+
+
 @dataclass(slots=True)
 class Term:
     text: str

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..gctools import collector_paused
-from .model import Concept, Glossary, LanguageSection, Status, Term
+from .model import Concept, Glossary, LanguageSection, Status, Term, control_character
 from .tbx_fast import read_concept as read_common_concept
 from .tbx_rules import (CATEGORY_ELEMENTS, CONCEPT_TAGS, LANG_TAGS, STATUS_CATEGORIES,
                         STATUS_ORDER, STATUSES, SUBSET, TBX_NS, TERM_TAGS, TERM_TYPES,
@@ -126,6 +126,10 @@ def _read_term(element: etree._Element, path: Path) -> tuple[Term, bool]:
     text = _text(term_el) if term_el is not None else ""
     if not text.strip():
         raise InputError("a term section without a term", path=path, line=element.sourceline)
+    bad = control_character(text)
+    if bad:
+        line = term_el.sourceline if term_el is not None else element.sourceline
+        raise InputError(f"control character {bad} in the term {text!r}", path=path, line=line)
     term = Term(text, Status.ADMITTED)
     explicit, notes, sources = False, [], []
     for name, child in parts:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .model import Concept, LanguageSection, Status, Term
+from .model import Concept, LanguageSection, Status, Term, control_character
 from .tbx_rules import (CATEGORY_ELEMENTS, LANG_TAGS, STATUS_CATEGORIES, STATUSES, TBX_NS,
                         XML_LANG, concept_category, finish_concept, finish_term,
                         section_category, term_category)
@@ -131,8 +131,8 @@ def _term(element: etree._Element) -> tuple[Term, bool]:
         elif role is _TERM:
             if term is None:  # a second <term> means nothing, as in the general walk
                 text = part.text
-                if not text or len(part) or text.isspace():
-                    raise _Unusual
+                if not text or len(part) or text.isspace() or control_character(text):
+                    raise _Unusual  # the general walk reports a control character with its line
                 term = Term(" ".join(text.split()) if "\n" in text else text, Status.ADMITTED)
         else:
             raise _Unusual

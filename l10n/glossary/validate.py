@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..config import validate_language
 from ..errors import ConfigError
-from .model import DOMAINS, Concept, Glossary, Status, Term
+from .model import DOMAINS, Concept, Glossary, Status, Term, control_character
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -119,6 +119,9 @@ def term_issues(term: Term, lang: str) -> list[tuple[str, str]]:
     """(severity, message) pairs for one term on its own."""
     if not term.text.strip():
         return [(ERROR, "empty term")]
+    bad = control_character(term.text)
+    if bad:
+        return [(ERROR, f"control character {bad} in the term")]
     found = _space_issues(term.text, lang) + _script_issues(term, lang)
     bracket = _bracket_issue(term.text)
     if bracket:
