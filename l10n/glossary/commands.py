@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_support import project_lock
+from ..cli_support import one_line, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError
 from ..fsutil import ensure_inside, join_chunks
@@ -85,7 +85,8 @@ def glossary() -> None:
               help="Also check each TBX file against this RelaxNG schema.")
 @click.pass_context
 def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None:
-    """Check a glossary file or folder; exit 1 on any error or warning."""
+    """Check a glossary file or folder; exit 1 on any error or warning, 2 when a file is
+    malformed (every structural error is listed, one line each on stderr)."""
     path = path or _config(ctx).glossary_dir
     structural: list[InputError] = []  # every one, not only the first: reading goes on
     loaded = load_glossary_files(path, structural)
@@ -93,10 +94,11 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
         raise InputError("no .tbx glossary files here", path=path)
     merged, origin = merge_files(loaded, structural)
     counts = {ERROR: 0, WARNING: 0, INFO: 0}
-    for error in structural:
+    for error in structural:  # bad input: one line each on stderr, as every command reports it
         counts[ERROR] += 1
         where = _show(Path(error.path)) if error.path else str(path)
-        click.echo(f"{where}{f':{error.line}' if error.line else ''}: error: {error.message}")
+        click.echo(one_line(f"{where}{f':{error.line}' if error.line else ''}: error: "
+                            f"{error.message.strip()}"), err=True)
     if schema is not None:
         for file, _ in loaded:
             if glossary_format(file) != "tbx":
@@ -112,6 +114,8 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
     terms = sum(len(s.terms) for c in merged.concepts.values() for s in c.languages.values())
     click.echo(f"{len(loaded)} file(s), {len(merged.concepts)} concepts, {terms} terms: "
                f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} info")
+    if structural:
+        ctx.exit(2)
     if counts[ERROR] or counts[WARNING]:
         ctx.exit(1)
 

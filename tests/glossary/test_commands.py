@@ -203,9 +203,10 @@ def test_validate_reports_every_structural_error_in_one_run(make_project):
     root = make_project({"glossary/broken.tbx": BROKEN_TBX,
                          "glossary/other.tbx": BROKEN_TBX.replace('"C-', '"D-').replace(
                              'id="D-GOOD"', 'id="C-GOOD"')})
-    result = run(root, "validate")
-    assert result.exit_code == 1, result.output
-    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    result = CliRunner().invoke(glossary, ["validate"], obj={"directory": root})
+    assert result.exit_code == 2, result.output
+    errors = result.stderr.splitlines()
+    assert all(": error: " in line for line in errors), errors
     lines = BROKEN_TBX.splitlines()
 
     def line_of(text: str) -> int:
