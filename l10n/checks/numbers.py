@@ -152,6 +152,9 @@ def _numbers(text: str, lang: str) -> Counter:
     text = normalise_digits(visible(text))
     text = SYMBOL.sub(" ", text)
     text = RESOLUTION.sub(" ", text)
+    text = _clock_times(text, lang)
+    if _rules(lang).get("reversed_groups"):
+        text = _REVERSED_GROUPS.sub(_reverse_groups, text)
     found: Counter = Counter()
     magnitudes = {k.lower(): v for k, v in _rules(lang).get("magnitudes", {}).items()}
     for match in _number_pattern(lang).finditer(text):
@@ -167,6 +170,42 @@ def _numbers(text: str, lang: str) -> Counter:
 
 def _canonical(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+@lru_cache(maxsize=None)
+def _time_patterns(lang: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in _rules(lang).get("times", []))
+
+
+def _clock_times(text: str, lang: str) -> str:
+    """Clock times as the hour on the 24-hour clock and the minutes unless 00, so that "3 p.m."
+    = "15 heures" = "15.00 horas" = "15:00" = "下午3时" (15), and "10.30 a.m." = "10 h 30"."""
+    for pattern in _time_patterns(lang):
+        if pattern.search(text):
+            text = pattern.sub(_clock_time, text)
+    return text
+
+
+def _clock_time(match: re.Match) -> str:
+    hour = int(match.group("h"))
+    if "pm" in match.re.groupindex and match.group("pm") and hour < 12:
+        hour += 12
+    minutes = match.group("m") if "m" in match.re.groupindex else None
+    return f"|{hour}|" + (f"{int(minutes)}|" if minutes and int(minutes) else "")
+
+
+# Digit groups stored last group first ("967 687 41" for 41 687 967, "000 4" for 4 000):
+# groups of three then a shorter one, or a first group "0..", which no number written in the
+# usual order has.
+_REVERSED_GROUPS = re.compile(
+    r"(?<![\d.,٫٬])\d{3}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]\d{1,3}(?![\d.,٫٬])")
+
+
+def _reverse_groups(match: re.Match) -> str:
+    groups = re.split(r"[ \u00a0\u202f]", match.group())
+    if len(groups[-1]) == 3 and not groups[0].startswith("0"):
+        return match.group()
+    return ",".join(reversed(groups))
 
 
 # ------------------------------------------------------------------------------ month names
@@ -237,6 +276,180 @@ def _month_number(word: str, names: dict[str, int], lang: str) -> int:
     if word in names:
         return names[word]
     return names[word[1:]]  # a clitic before the name (بنوفمبر)
+
+
+# ------------------------------------------------------------------------------ number words
+
+# Numbers written in words ("eleventh", "Forty-three", "одиннадцатом", "الحادية عشرة", "第十一")
+# are read only to account for a number the other side writes in digits: a word never raises
+# a finding of its own ("one of the", "un rapport" are not numbers a reviser counts).
+_WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")  # words; digits and punctuation end a number
+_DASHES = re.compile(r"[-‐‑–]")
+_AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
+_AR_LETTERS = str.maketrans("أإآٱى", "اااای")
+_CJK_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
+WORD_SPAN = 200  # number words are tabulated from 0 to 100 and by hundreds to a thousand
+_MULTIPLIERS = (1000, 10**6, 10**9, 10**12)
+
+
+def _normal_word(word: str, lang: str) -> str:
+    word = word.lower()
+    if lang == "ar":
+        word = _AR_MARKS.sub("", word).translate(_AR_LETTERS)
+    return word
+
+
+def _spelled(text: str, lang: str) -> list[str]:
+    """The words of a text as the number tables hold them (lower case, hyphens as spaces)."""
+    return [_normal_word(w, lang) for w in _WORD.findall(_DASHES.sub(" ", text))]
+
+
+@lru_cache(maxsize=None)
+def number_words(lang: str) -> dict[str, int]:
+    """Word -> value for the cardinal and ordinal number words of ``lang``.
+
+    Written by num2words for 0-100 and the hundreds (a compound such as "sixty-ninth" or
+    "cent trente et unième" is read word by word), plus the forms the data file lists
+    (``number_words``), the feminine forms its ``feminine`` endings derive, and for Russian
+    every case, gender and number form pymorphy3 knows of each word.
+    """
+    from num2words import num2words
+
+    base = base_lang(lang)
+    rules = _rules(lang)
+    table: dict[str, int] = {}
+    for value in [*range(0, 101), *range(200, 1001, 100)]:
+        for kind in ("cardinal", "ordinal"):
+            try:
+                words = _spelled(num2words(value, lang=base, to=kind), base)
+            except (NotImplementedError, KeyError, ValueError, TypeError, AttributeError):
+                continue
+            if len(words) == 1:
+                table.setdefault(words[0], value)
+    for word, value in rules.get("magnitudes", {}).items():
+        if " " not in word:
+            table.setdefault(_normal_word(word, base), value)
+    for word, value in rules.get("number_words", {}).items():
+        table[_normal_word(word, base)] = value
+    for ending, feminine in rules.get("feminine", []):
+        for word, value in list(table.items()):
+            if word.endswith(ending) and len(word) > len(ending):
+                table.setdefault(word[: len(word) - len(ending)] + feminine, value)
+    if rules.get("inflect"):
+        table.update(_inflected(table))
+    return table
+
+
+def _inflected(table: dict[str, int]) -> dict[str, int]:
+    """Every form pymorphy3 knows of each Russian number word (одиннадцатом, двенадцати)."""
+    from ..glossary.morph import _morph_analyzer
+
+    morph = _morph_analyzer()
+    forms: dict[str, int] = {}
+    for word, value in table.items():
+        for parse in morph.parse(word)[:3]:
+            if parse.normal_form != word:
+                continue
+            if not {"NUMR", "ADJF", "NOUN"} & {parse.tag.POS}:
+                continue
+            for form in parse.lexeme:
+                forms.setdefault(form.word.replace("ё", "е"), value)
+    return {form: value for form, value in forms.items() if form not in table}
+
+
+def _word_value(word: str, table: dict[str, int], prefixes: tuple[str, ...]) -> int | None:
+    if word in table:
+        return table[word]
+    for prefix in prefixes:  # Arabic clitics: والحادية, بخمسة, للمرة
+        if word.startswith(prefix) and word[len(prefix):] in table:
+            return table[word[len(prefix):]]
+    return None
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def spelled_numbers(text: str, lang: str) -> Counter:
+    """The values a text writes in words: "Forty-three" 43, "eleventh" 11, "الحادية عشرة" 11,
+    "одиннадцатом" 11, "第十九条" 19, "二〇一五年" 2015, "两百万" 2000000."""
+    if lang_script(lang) == "CJK":
+        return Counter(_canonical(Decimal(v)) for v in _cjk_numbers(text))
+    rules = _rules(lang)
+    table = number_words(lang)
+    joiners = set(rules.get("number_joiners", []))
+    prefixes = tuple(rules.get("number_prefixes", []))
+    found: Counter = Counter()
+    run: list[int] = []
+    for word in _spelled(text, base_lang(lang)) + [""]:
+        value = _word_value(word, table, prefixes) if word else None
+        if value is not None:
+            run.append(value)
+        elif word in joiners and run:
+            continue
+        elif run:
+            found.update(_canonical(Decimal(v)) for v in _compose(
+                run, units_first=rules.get("units_first", False),
+                vigesimal=rules.get("vigesimal", False)))
+            run = []
+    return found
+
+
+def _compose(values: list[int], *, units_first: bool = False,
+             vigesimal: bool = False) -> list[int]:
+    """Number words in a row as the numbers they write: [40, 3] 43 (and Arabic [3, 40] 43,
+    [1, 10] 11), [1, 100, 30, 1] 131, [2, 1000000] 2000000; [2, 3] two numbers."""
+    numbers, total, current, last = [], 0, None, None
+    for value in values:
+        if current is None:
+            current = last = value
+        elif value in _MULTIPLIERS and total + current < value:
+            total, current, last = (total + current) * value, 0, value
+        elif value == 100 and 0 < current < 10 and last == current:
+            current, last = current * 100, 100
+        elif vigesimal and value == 20 and current == last == 4:
+            current = last = 80  # quatre-vingt(s), quatre-vingtième, quatre-vingt-onze
+        elif _follows(last, value, units_first):
+            current, last = current + value, value
+        else:
+            numbers.append(total + current)
+            total, current, last = 0, value, value
+    if current is not None:
+        numbers.append(total + current)
+    return numbers
+
+
+def _follows(last: int, value: int, units_first: bool) -> bool:
+    """Whether ``value`` continues the number ending in ``last``: a smaller order after a larger
+    one (60 and 80 also take 10-19: soixante-dix, quatre-vingt-onze); with ``units_first``
+    (Arabic) a unit also comes before its ten (ثلاثة وأربعون, أحد عشر)."""
+    if last == 0:
+        return False
+    if last % 100 == 0:
+        return value < last
+    if last % 10 == 0:
+        return value < 10 or (last in (60, 80) and value < 20)
+    return units_first and last < 10 and value % 10 == 0 and 10 <= value < 100
+
+
+def _cjk_numbers(text: str) -> list[int]:
+    """Chinese numerals: "十九", "二〇一五", "一五六" (digit by digit), "两百万"; a single
+    numeral counts only after 第 or before a measure word ("一项", not "统一")."""
+    import cn2an
+
+    values = []
+    for match in _CJK_NUMERAL.finditer(text):
+        numeral = match.group()
+        if len(numeral) == 1:
+            before = text[match.start() - 1: match.start()]
+            after = text[match.end(): match.end() + 1]
+            if before != "第" and (not after or after not in _CJK_MEASURES):
+                continue
+        try:
+            values.append(int(cn2an.cn2an(numeral, "smart")))
+        except (ValueError, KeyError, IndexError, TypeError):
+            continue
+    return values
+
+
+_CJK_MEASURES = set("个名次条项年月日号届位种人天周岁倍家国份时点款段章节期轮批所架起")
 
 
 # ------------------------------------------------------------------------------ the checks
@@ -365,9 +578,27 @@ class NumberMismatch(Check):
             missing, extra = _differences(numbers(source, entry.source_lang),
                                           numbers(target, entry.lang))
             missing, extra = _hyphenated_labels(missing, extra, target)
+            if missing:  # written in words in the translation: "11" = "onzième", "第十一"
+                missing = _without(missing, spelled_numbers(target, entry.lang))
+            if extra:
+                extra = _without(extra, spelled_numbers(source, entry.source_lang))
             if missing or extra:
                 yield self.finding(entry, "numbers differ: " + _describe(missing, extra),
                                    expected=missing, found=", ".join(extra) or None)
+
+
+def _without(values: list[str], words: Counter) -> list[str]:
+    """``values`` less those the other side writes in words (each word accounts for one)."""
+    if not words:
+        return values
+    words = Counter(words)
+    kept = []
+    for value in values:
+        if words[value] > 0:
+            words[value] -= 1
+        else:
+            kept.append(value)
+    return kept
 
 
 def _hyphenated_labels(missing: list[str], extra: list[str], target: str) -> tuple[list, list]:

@@ -122,3 +122,94 @@ def test_arabic_hyphenated_target_numbers(target, flagged):
     entry = Entry(file="x.po", line=1, lang="ar", source_lang="en",
                   msgid="Target 1.3 of the Sustainable Development Goals", msgstr=target)
     assert bool(list(NumberMismatch().check(entry, CheckContext()))) is flagged
+
+
+# Issue 14: classes of numbers official UN translations write differently from the source.
+WRITTEN_OTHERWISE = [
+    # Spelled-out numbers and ordinals against digits, with Russian and Arabic inflection.
+    ("en-words-es-ordinal", "es", "the eleventh meeting", "la 11ª reunión"),
+    ("en-words-fr-ordinal", "fr", "the eleventh meeting", "la 11e séance"),
+    ("fr-ordinal-words", "fr", "the 11th meeting", "la onzième séance"),
+    ("fr-compound-ordinal", "fr", "the 131st Assembly", "la cent trente et unième Assemblée"),
+    ("fr-vigesimal", "fr", "in 91 countries", "dans quatre-vingt-onze pays"),
+    ("fr-cardinal-words", "fr", "in 12 critical areas", "dans douze domaines critiques"),
+    ("es-feminine-ordinal", "es", "the 11th meeting", "la undécima reunión"),
+    ("ru-prepositional-ordinal", "ru", "at its 11th meeting", "на своем одиннадцатом заседании"),
+    ("ru-genitive-cardinal", "ru", "for 12 months", "в течение двенадцати месяцев"),
+    ("ru-compound-ordinal", "ru", "its 69th session", "ее шестьдесят девятой сессии"),
+    ("ar-feminine-ordinal", "ar", "at its 11th meeting", "في جلستها الحادية عشرة"),
+    ("ar-units-before-tens", "ar", "at its 69th session", "في دورتها التاسعة والستين"),
+    ("ar-clitic-cardinal", "ar", "won 9 seats", "فازت بتسعة مقاعد"),
+    ("zh-ordinal-numeral", "zh", "the 11th meeting", "第十一次会议"),
+    ("zh-article-numeral", "zh", "Article 19 of the Charter", "《宪章》第十九条"),
+    ("zh-digit-by-digit-year", "zh", "in 2015", "二〇一五年"),
+    ("zh-digit-by-digit-rule", "zh", "Rule 156", "第一五六条"),
+    ("en-percent-words", "fr", "Forty-three per cent", "43 %"),
+    ("en-hyphenated-words", "es", "a twelve-month period", "un período de 12 meses"),
+    ("en-words-zh-digits", "zh", "four observation posts", "4个观察所"),
+    # Magnitude words in every combination.
+    ("zh-wan-dollars", "zh", "$2 million", "200万美元"),
+    ("zh-yi", "zh", "1.5 billion people", "15亿人"),
+    ("ru-mlrd-decimal-comma", "ru", "1.2 billion dollars", "1,2 млрд долларов"),
+    ("ar-million", "ar", "3.3 million girls", "3.3 ملايين فتاة"),
+    # Times of day: 12-hour against 24-hour clock.
+    ("fr-time-heures", "fr", "at 3 p.m.", "à 15 heures"),
+    ("fr-time-minutes", "fr", "at 10.30 a.m.", "à 10 h 30"),
+    ("es-time-horas", "es", "at 3 p.m.", "a las 15.00 horas"),
+    ("ru-time", "ru", "at 3 p.m.", "в 15 ч. 00 м."),
+    ("zh-time-afternoon", "zh", "at 3 p.m.", "下午3时"),
+    ("zh-time-24h-minutes", "zh", "At 1310, near the village", "13时10分，在村附近"),
+    ("ar-time-colon", "ar", "at 3 p.m.", "الساعة 15:00"),
+    ("fr-time-range", "fr", "from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m.",
+     "de 10 heures à 13 heures et de 15 heures à 18 heures"),
+    # Thousands grouped with spaces (and Arabic groups stored last group first).
+    ("zh-space-thousands", "zh", "$12,500", "12 500美元"),
+    ("zh-nbsp-thousands", "zh", "48,000 people", "48\u00a0000人"),
+    ("ar-space-thousands", "ar", "$12,500", "12 500 دولار"),
+    ("ar-reversed-groups", "ar", "41,687,967 dollars", "967 687 41 دولارا"),
+    ("ar-reversed-thousand", "ar", "$4,000", "000 4 دولار"),
+]
+
+STILL_DIFFERENT = [
+    ("fr-wrong-hour", "fr", "at 3 p.m.", "à 16 heures"),
+    ("zh-wrong-hour", "zh", "at 3 p.m.", "下午4时"),
+    ("fr-wrong-ordinal", "fr", "the eleventh meeting", "la 12e séance"),
+    ("es-wrong-words", "es", "for 13 months", "durante doce meses"),
+    ("ru-wrong-ordinal", "ru", "at its 12th meeting", "на своем одиннадцатом заседании"),
+    ("ar-wrong-ordinal", "ar", "at its 12th meeting", "في جلستها الحادية عشرة"),
+    ("zh-wrong-article", "zh", "Article 19", "第十八条"),
+    ("zh-wrong-thousands", "zh", "$12,500", "12 600美元"),
+    ("ar-wrong-reversed", "ar", "$4,000", "000 5 دولار"),
+]
+
+
+@pytest.mark.parametrize("lang,source,target", [c[1:] for c in WRITTEN_OTHERWISE],
+                         ids=[c[0] for c in WRITTEN_OTHERWISE])
+def test_numbers_written_otherwise_are_the_same(lang, source, target):
+    assert "N003" not in codes((lang, source, target))
+
+
+@pytest.mark.parametrize("lang,source,target", [c[1:] for c in STILL_DIFFERENT],
+                         ids=[c[0] for c in STILL_DIFFERENT])
+def test_numbers_written_otherwise_still_differ(lang, source, target):
+    assert "N003" in codes((lang, source, target))
+
+
+def test_number_words_never_raise_a_finding_of_their_own():
+    """"un rapport", "one of them": a number in words that the other side lacks is no finding."""
+    assert "N003" not in codes(("fr", "one of the reports, in 2015", "l'un des rapports, en 2015"))
+    assert "N003" not in codes(("zh", "the unified position", "统一立场"))
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("en", "Forty-three; one hundred and thirty-first; two million", {"43", "131", "2000000"}),
+    ("fr", "soixante-dix, quatre-vingt-onze, deux cents", {"70", "91", "200"}),
+    ("es", "cuarenta y tres, sexagésimo noveno, veintiún", {"43", "69", "21"}),
+    ("ru", "сорока трех, шестьдесят девятой", {"43", "69"}),
+    ("ar", "ثلاثة وأربعون، لخمسة عشر", {"43", "15"}),
+    ("zh", "第十九条，二〇一五年，两百万", {"19", "2015", "2000000"}),
+], ids=["en", "fr", "es", "ru", "ar", "zh"])
+def test_spelled_numbers(lang, text, values):
+    from l10n.checks.numbers import spelled_numbers
+
+    assert set(spelled_numbers(text, lang)) == values
