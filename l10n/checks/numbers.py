@@ -38,7 +38,11 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４
                         "012345678901234567890123456789")
 
 
-_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９]")
+# Enclosed numbers as the digits they hold: ①-⑳, ⑴-⒇ ("两⑵名"), ⒈-⒛.
+_DIGITS.update({0x2460 + i: str(i + 1) for i in range(20)})
+_DIGITS.update({0x2474 + i: f"({i + 1})" for i in range(20)})
+_DIGITS.update({0x2488 + i: f"{i + 1}." for i in range(20)})
+_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９\u2460-\u249b]")
 
 # Texts whose references and numbers are remembered. Work is handed out a document at a time
 # (its source and translations in every language, a few thousand distinct texts), and a text
@@ -63,10 +67,17 @@ def references(text: str) -> list[str]:
 def _references(text: str) -> tuple[str, ...]:
     """``references``, remembered per text: three checks ask, and a source once per language."""
     text = normalise_digits(text)
+    if "الساعة" in text:
+        text = _AR_CLOCK.sub(lambda m: " " * len(m.group()), text)
     found = [(m.start(), m.group()) for m in SYMBOL.finditer(text) if re.search(r"\d", m.group())]
     rest = SYMBOL.sub(lambda m: " " * len(m.group()), text)
     found += [(m.start(), m.group()) for m in RESOLUTION.finditer(rest)]
     return tuple(ref for _, ref in sorted(found))
+
+
+# "الساعة 47/10" (at 10.47): UN Arabic text often writes a time after "the hour" with a slash,
+# minutes first; it is a time, not a resolution number.
+_AR_CLOCK = re.compile(r"الساعة\s?\d{1,2}/\d{1,2}(?![\d/])")
 
 
 def glued(source_refs: Iterable[str], target: str) -> list[tuple[str, str]]:
@@ -93,7 +104,9 @@ def _number_pattern(lang: str) -> re.Pattern:
     seps = "".join(re.escape(c) for c in dict.fromkeys(rules["decimal"] + rules["group"] + ["."]))
     words = sorted(rules.get("magnitudes", {}), key=len, reverse=True)
     magnitude = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"\d+(?:[{seps}]\d+)*(?:\s?(?P<mag>{magnitude}))?", re.IGNORECASE)
+    about = "".join(rules.get("approximately", []))
+    about = f"[{about}]?" if about else ""
+    return re.compile(rf"\d+(?:[{seps}]\d+)*(?:\s?{about}(?P<mag>{magnitude}))?", re.IGNORECASE)
 
 
 _LABEL = re.compile(r"\d{1,3}\.\d{1,3}")
@@ -151,14 +164,21 @@ def _numbers(text: str, lang: str) -> Counter:
     get a copy, so the remembered Counter never changes."""
     text = normalise_digits(visible(text))
     text = SYMBOL.sub(" ", text)
+    text = _clock_times(text, lang)  # before resolution numbers: "الساعة 47/10" is a time
     text = RESOLUTION.sub(" ", text)
-    text = _clock_times(text, lang)
     if _rules(lang).get("reversed_groups"):
         text = _REVERSED_GROUPS.sub(_reverse_groups, text)
     found: Counter = Counter()
+    if "." in text:
+        labels = [m for m in _MULTI_LABEL.finditer(text)
+                  if not all(len(part) == 3 for part in m.group().split(".")[1:])]
+        for label in reversed(labels):  # "3.2.1", alike in every language
+            found[label.group()] += 1
+            text = text[: label.start()] + " " + text[label.end():]
     magnitudes = {k.lower(): v for k, v in _rules(lang).get("magnitudes", {}).items()}
     for match in _number_pattern(lang).finditer(text):
         token = match.group()[: match.start("mag") - match.start()] if match.group("mag") else match.group()
+        token = token.rstrip("".join(_rules(lang).get("approximately", [])))
         unit = _UNIT.match(text, match.end())
         values = parse_number(token.strip(), lang, quantity=unit is not None)
         if match.group("mag"):
@@ -166,6 +186,9 @@ def _numbers(text: str, lang: str) -> Counter:
         found.update(_canonical(v) for v in values)
     found.update(str(month) for month in months(text, lang))
     return found
+
+
+_MULTI_LABEL = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{1,3}){2,}(?![\d,]|\.\d)")
 
 
 def _canonical(value: Decimal) -> str:
@@ -187,11 +210,17 @@ def _clock_times(text: str, lang: str) -> str:
 
 
 def _clock_time(match: re.Match) -> str:
-    hour = int(match.group("h"))
-    if "pm" in match.re.groupindex and match.group("pm") and hour < 12:
-        hour += 12
-    minutes = match.group("m") if "m" in match.re.groupindex else None
-    return f"|{hour}|" + (f"{int(minutes)}|" if minutes and int(minutes) else "")
+    groups = match.groupdict()
+    after_noon = bool(groups.get("pm"))
+    text = _hour(groups["h"], groups.get("m"), after_noon)
+    if groups.get("h2"):  # a range under one "p.m." or 下午: 下午3时至6时
+        text += _hour(groups["h2"], groups.get("m2"), after_noon)
+    return text
+
+
+def _hour(hour: str, minutes: str | None, after_noon: bool) -> str:
+    value = int(hour) + (12 if after_noon and int(hour) < 12 else 0)
+    return f"|{value}|" + (f"{int(minutes)}|" if minutes and int(minutes) else "")
 
 
 # Digit groups stored last group first ("967 687 41" for 41 687 967, "000 4" for 4 000):
@@ -372,6 +401,9 @@ def spelled_numbers(text: str, lang: str) -> Counter:
     "одиннадцатом" 11, "第十九条" 19, "二〇一五年" 2015, "两百万" 2000000."""
     if lang_script(lang) == "CJK":
         return Counter(_canonical(Decimal(v)) for v in _cjk_numbers(text))
+    roman = Counter(str(_roman_value(m.group())) for m in _ROMAN.finditer(text)
+                    if len(m.group()) > 1 or text[m.start() - 1: m.start()] == "("
+                    or _LONE_ROMAN.match(text, m.start()))
     rules = _rules(lang)
     table = number_words(lang)
     joiners = set(rules.get("number_joiners", []))
@@ -389,7 +421,21 @@ def spelled_numbers(text: str, lang: str) -> Counter:
                 run, units_first=rules.get("units_first", False),
                 vigesimal=rules.get("vigesimal", False)))
             run = []
-    return found
+    return found + roman
+
+
+# Roman numerals in capitals, as in "resolution 1894 (LVII)" and "article XII" (a lone "I"
+# only in brackets): they account for the digits the other side writes ("(د-57)", "المادة 12").
+_ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+# "I" is a numeral in brackets or after a word and before punctuation or "and", "to", "of"
+# ("annex I.", "chapters I and II"), not the pronoun ("I have the honour").
+_LONE_ROMAN = re.compile(r"(?<=[a-z] )I(?=$|[.,;:)]|\s(?:and|to|of|in|or)\b)")
+_ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0]))
 
 
 def _compose(values: list[int], *, units_first: bool = False,
@@ -462,7 +508,7 @@ def _differences(source: Counter, target: Counter) -> tuple[list[str], list[str]
 
 
 def _sort_key(value: str) -> tuple:
-    return (0, Decimal(value), value) if re.fullmatch(r"[\d.]+", value) else (1, 0, value)
+    return (0, Decimal(value), value) if re.fullmatch(r"\d+(?:\.\d+)?", value) else (1, 0, value)
 
 
 def _describe(missing: list[str], extra: list[str]) -> str:
@@ -578,13 +624,78 @@ class NumberMismatch(Check):
             missing, extra = _differences(numbers(source, entry.source_lang),
                                           numbers(target, entry.lang))
             missing, extra = _hyphenated_labels(missing, extra, target)
-            if missing:  # written in words in the translation: "11" = "onzième", "第十一"
-                missing = _without(missing, spelled_numbers(target, entry.lang))
-            if extra:
-                extra = _without(extra, spelled_numbers(source, entry.source_lang))
+            if missing or extra:
+                missing, extra = _reconcile(missing, extra, source, target, entry)
             if missing or extra:
                 yield self.finding(entry, "numbers differ: " + _describe(missing, extra),
                                    expected=missing, found=", ".join(extra) or None)
+
+
+def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
+               entry: Entry) -> tuple[list[str], list[str]]:
+    """What is left of the differences once the ways official translations legitimately write
+    the same numbers otherwise are accounted for (only on entries that differ at all)."""
+    source_lang, lang = entry.source_lang, entry.lang
+    # Written in words on one side: "11" = "onzième", "第十一". Words that both sides write
+    # ("annex III" / "المرفق الثالث") account for each other, not for a digit.
+    source_words, target_words = spelled_numbers(source, source_lang), spelled_numbers(target, lang)
+    if missing:
+        missing = _without(missing, target_words - source_words)
+    if extra:
+        extra = _without(extra, source_words - target_words)
+    missing, extra = _same_digits(missing, extra, lang)
+    if missing and extra:
+        return missing, extra  # a number changed: nothing below explains that
+    # Left on one side only: a number both sides write, only not as often (a language repeats
+    # a year, or says "it" for "the An-26"), or a footnote mark or a code glued to a word
+    # ("Crime1", "ranges\"18", "km2", "B2C", "UF6") that the other side leaves out or spells.
+    if missing:
+        target_numbers = numbers(target, lang)
+        missing = _without([v for v in missing if v not in target_numbers],
+                           glued_numbers(source, source_lang))
+    else:
+        source_numbers = numbers(source, source_lang)
+        extra = _without([v for v in extra if v not in source_numbers],
+                         glued_numbers(target, lang))
+    return missing, extra
+
+
+def _same_digits(missing: list[str], extra: list[str], lang: str) -> tuple[list, list]:
+    """The same digits read as a decimal with three places on one side and as a whole number
+    on the other ("Act No. 18.561" / "18561", "6,987" in a Spanish text): one number written
+    in another language's notation; also Arabic groups stored last group first ("734 156")."""
+    for value in list(missing):
+        for other in extra:
+            if _one_number(value, other, lang):
+                missing.remove(value)
+                extra.remove(other)
+                break
+    return missing, extra
+
+
+def _one_number(first: str, second: str, lang: str) -> bool:
+    for a, b in ((first, second), (second, first)):
+        if "." not in a and len(b.split(".")[-1]) == 3 and b.count(".") == 1 \
+                and b.replace(".", "") == a:
+            return True
+    if _rules(lang).get("reversed_groups") and first.isdigit() and second.isdigit() \
+            and len(first) == len(second) and len(first) % 3 == 0 and len(first) > 3:
+        groups = [second[i: i + 3] for i in range(0, len(second), 3)]
+        return "".join(reversed(groups)) == first
+    return False
+
+
+# A letter of an alphabet (Chinese characters stand against digits in every number: 第4段).
+_LETTER = "A-Za-z\u00c0-\u024f\u0400-\u04ff\u0621-\u064a"
+_GLUED = re.compile(rf"(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][\"”’'»)\].,;:])|(?<=[{_LETTER}]\[)|(?<=[{_LETTER}][.,;:]\[))\d{{1,4}}")
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def glued_numbers(text: str, lang: str) -> Counter:
+    """Numbers written against a letter, or against the punctuation after a word: footnote
+    marks ("Crime1", "ranges\"18", "Questions,3", "[23]") and codes ("km2", "B2C", "UF6")."""
+    text = normalise_digits(visible(text))
+    return Counter(_canonical(Decimal(m.group())) for m in _GLUED.finditer(text))
 
 
 def _without(values: list[str], words: Counter) -> list[str]:

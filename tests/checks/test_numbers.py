@@ -168,6 +168,39 @@ WRITTEN_OTHERWISE = [
     ("ar-space-thousands", "ar", "$12,500", "12 500 دولار"),
     ("ar-reversed-groups", "ar", "41,687,967 dollars", "967 687 41 دولارا"),
     ("ar-reversed-thousand", "ar", "$4,000", "000 4 دولار"),
+    ("ar-reversed-three-digit-groups", "ar", "156,734 kg", "734 156 كغم"),
+    # More clock times: ranges, Zulu and 24-hour times, Arabic minutes first after الساعة.
+    ("fr-years-after-from", "fr", "from 2002 to 2004", "de 2002 à 2004"),
+    ("zh-time-zulu", "zh", "as at 2359Z on 31 July", "7月31日23时59分"),
+    ("ru-time-hours-range", "ru", "Between 1100 and 1200 hours", "Между 11:00 и 12:00"),
+    ("zh-time-afternoon-range", "zh", "from 3 p.m. to 6 p.m.", "下午3时至6时"),
+    ("en-time-range-one-pm", "fr", "from 3 to 6 p.m.", "de 15 heures à 18 heures"),
+    ("ar-time-minutes-first", "ar", "at 10.47 a.m.", "الساعة 47/10"),
+    # A number both sides write, not equally often.
+    ("fr-repeated-code", "fr", "within the endurance of the An-26; the An-26 remains airborne",
+     "dans l'autonomie de l'An-26 ; il reste en vol"),
+    ("ar-repeated-year", "ar", "from 3 to 5 February and from 28 to 30 April 2015",
+     "من 3 إلى 5 شباط/فبراير 2015 ومن 28 إلى 30 نيسان/أبريل 2015"),
+    # Footnote marks and codes glued to a word, left out or spelled out on the other side.
+    ("fr-footnote-after-comma", "fr", "the report of the Advisory Committee,3 and requests",
+     "le rapport du Comité consultatif et prie"),
+    ("zh-footnote-after-quote", "zh", 'the report entitled "Overview"18', '题为"概览"的报告'),
+    ("es-code", "es", "a B2C procedure", "un procedimiento entre empresas y consumidores"),
+    ("ru-unit-exponent", "ru", "nearly 800,000 km2", "почти 800 000 кв. км"),
+    # Roman numerals against digits.
+    ("ar-roman-session", "ar", "resolution 1894 (LVII)", "القرار 1894 (د-57)"),
+    ("ar-roman-article", "ar", "including article XII", "بما فيها المادة 12"),
+    # Arabic decimal comma and magnitude words; Spanish "mil"; Chinese "多" before 万.
+    ("ar-decimal-comma", "ar", "63.6 per cent", "63,6 في المائة"),
+    ("ar-billions-plural", "ar", "$2.4 billion", "2.4 بلايين دولار"),
+    ("ar-dual-million", "ar", "2 million yen", "مليوني ين"),
+    ("es-mil", "es", "per 100,000 live births", "por cada 100 mil nacidos vivos"),
+    ("zh-approximately-wan", "zh", "more than 2 million people", "200多万人"),
+    ("zh-enclosed-digit", "zh", "Two (2) militants", "两⑵名好战分子"),
+    # The same digits in another notation, and multi-level labels.
+    ("fr-foreign-grouping", "fr", "Act No. 18561", "loi n° 18.561"),
+    ("es-english-grouping", "es", "6,987 families", "6,987 familias"),
+    ("fr-multilevel-label", "fr", "3.2.1 Progress is made", "3.2.1 Réalisation de progrès"),
 ]
 
 STILL_DIFFERENT = [
@@ -180,6 +213,15 @@ STILL_DIFFERENT = [
     ("zh-wrong-article", "zh", "Article 19", "第十八条"),
     ("zh-wrong-thousands", "zh", "$12,500", "12 600美元"),
     ("ar-wrong-reversed", "ar", "$4,000", "000 5 دولار"),
+    ("ar-wrong-reversed-groups", "ar", "156,734 kg", "735 156 كغم"),
+    ("fr-wrong-repeated-code", "fr", "the An-26; the An-26", "l'An-27"),
+    ("fr-swapped-repeated", "fr", "from 3 to 5 and 5 more", "de 3 à 3 et 5 de plus"),
+    ("fr-wrong-footnote", "fr", "the UNODC budget1 provides", "le budget de l'ONUDC2 contient"),
+    ("ar-words-both-sides", "ar", "3. annex III", "1 - المرفق الثالث"),
+    ("fr-wrong-label", "fr", "3.2.1 Progress", "3.2.2 Progrès"),
+    ("fr-wrong-foreign-grouping", "fr", "Act No. 18561", "loi n° 18.562"),
+    ("es-wrong-minutes", "es", "at 10.47 a.m.", "a las 10.48 horas"),
+    ("zh-wrong-zulu", "zh", "as at 2359Z", "23时58分"),
 ]
 
 
@@ -213,3 +255,7 @@ def test_spelled_numbers(lang, text, values):
     from l10n.checks.numbers import spelled_numbers
 
     assert set(spelled_numbers(text, lang)) == values
+
+
+def test_arabic_time_after_the_hour_is_no_resolution_number():
+    assert not {"N001", "N003"} & set(codes(("ar", "at 10.47 a.m.", "الساعة 47/10")))
