@@ -429,7 +429,7 @@ def spelled_numbers(text: str, lang: str) -> Counter:
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 # "I" is a numeral in brackets or after a word and before punctuation or "and", "to", "of"
 # ("annex I.", "chapters I and II"), not the pronoun ("I have the honour").
-_LONE_ROMAN = re.compile(r"(?<=[a-z] )I(?=$|[.,;:)]|\s(?:and|to|of|in|or)\b)")
+_LONE_ROMAN = re.compile(r"(?<=[a-z] )I(?=$|[.,;:()]|\s(?:and|to|of|in|or)\b)")
 _ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
@@ -663,7 +663,8 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
 def _same_digits(missing: list[str], extra: list[str], lang: str) -> tuple[list, list]:
     """The same digits read as a decimal with three places on one side and as a whole number
     on the other ("Act No. 18.561" / "18561", "6,987" in a Spanish text): one number written
-    in another language's notation; also Arabic groups stored last group first ("734 156")."""
+    in another language's notation; also Arabic groups stored last group first ("734 156"),
+    and a decade written with two digits ("the 1960s" / "les années 60")."""
     for value in list(missing):
         for other in extra:
             if _one_number(value, other, lang):
@@ -673,8 +674,13 @@ def _same_digits(missing: list[str], extra: list[str], lang: str) -> tuple[list,
     return missing, extra
 
 
+_DECADE = re.compile(r"(?:19|20)[1-9]0")
+
+
 def _one_number(first: str, second: str, lang: str) -> bool:
     for a, b in ((first, second), (second, first)):
+        if _DECADE.fullmatch(a) and b == a[2:]:  # the 1960s / les années 60
+            return True
         if "." not in a and len(b.split(".")[-1]) == 3 and b.count(".") == 1 \
                 and b.replace(".", "") == a:
             return True

@@ -201,6 +201,9 @@ WRITTEN_OTHERWISE = [
     ("fr-foreign-grouping", "fr", "Act No. 18561", "loi n° 18.561"),
     ("es-english-grouping", "es", "6,987 families", "6,987 familias"),
     ("fr-multilevel-label", "fr", "3.2.1 Progress is made", "3.2.1 Réalisation de progrès"),
+    ("fr-decade", "fr", "the early 1960s", "au début des années 60"),
+    ("fr-zulu-copied", "fr", "as at 2359Z on 31 July", "au 31 juillet à 2359Z"),
+    ("fr-midnight", "fr", "as from 0000 hours on 15 February", "à partir du 15 février à minuit"),
 ]
 
 STILL_DIFFERENT = [
@@ -222,6 +225,7 @@ STILL_DIFFERENT = [
     ("fr-wrong-foreign-grouping", "fr", "Act No. 18561", "loi n° 18.562"),
     ("es-wrong-minutes", "es", "at 10.47 a.m.", "a las 10.48 horas"),
     ("zh-wrong-zulu", "zh", "as at 2359Z", "23时58分"),
+    ("fr-wrong-decade", "fr", "the 1960s", "les années 70"),
 ]
 
 
