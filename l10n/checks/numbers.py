@@ -9,7 +9,11 @@ each language's way of writing numbers do not matter:
 - magnitude words multiply: "1.2 million" = "120万" = "1,2 млн";
 - month names become their number, from Babel's CLDR names (with the derived case forms the
   data file asks for), so "4 to 6 November 2025" = "2025年11月4日至6日" = "4–6 ноября 2025 года";
-- only digits count: "thirtieth" and "三十周年" hold no number.
+- clock times become the hour on the 24-hour clock: "3 p.m." = "15 heures" = "下午3时";
+- numbers in words ("eleventh", "одиннадцатом", "الحادية عشرة", "第十一", "LVII") never raise a
+  finding, but account for a number the other side writes in digits; so do a number written
+  less often on one side and a footnote mark glued to a word, when nothing else differs
+  (docs/checks.md lists what N003 understands).
 
 Document symbols (A/RES/78/261, E/CN.5/2025/1, A/CONF.166/9) and resolution numbers (78/261)
 are compared apart from other numbers, and two of them glued together ("78/26178/318") get a
@@ -92,6 +96,7 @@ def glued(source_refs: Iterable[str], target: str) -> list[tuple[str, str]]:
     return pairs
 
 
+@lru_cache(maxsize=None)
 def _rules(lang: str) -> dict:
     table = data("numbers.json")
     return {**table["default"], **table.get(base_lang(lang), {})}
@@ -159,12 +164,16 @@ def numbers(text: str, lang: str) -> Counter:
 
 
 @lru_cache(maxsize=TEXT_MEMO)
-def _numbers(text: str, lang: str) -> Counter:
+def _numbers(text: str, lang: str, clock: bool = True) -> Counter:
     """``numbers``, remembered per text (a source is read once per target language); callers
-    get a copy, so the remembered Counter never changes."""
+    get a copy, so the remembered Counter never changes. Without ``clock``, clock times are
+    read as they are written (the check's first, quicker look: most pairs agree so)."""
+    if clock and not _clock_hint(lang).search(text):
+        return _numbers(text, lang, False)  # no clock time here: the same reading
     text = normalise_digits(visible(text))
     text = SYMBOL.sub(" ", text)
-    text = _clock_times(text, lang)  # before resolution numbers: "الساعة 47/10" is a time
+    if clock:  # before resolution numbers: "الساعة 47/10" is a time
+        text = _clock_times(text, lang)
     text = RESOLUTION.sub(" ", text)
     if _rules(lang).get("reversed_groups"):
         text = _REVERSED_GROUPS.sub(_reverse_groups, text)
@@ -196,21 +205,29 @@ def _canonical(value: Decimal) -> str:
 
 
 @lru_cache(maxsize=None)
-def _time_patterns(lang: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in _rules(lang).get("times", []))
+def _clock_hint(lang: str) -> re.Pattern:
+    return re.compile(_rules(lang)["clock_hint"])
+
+
+@lru_cache(maxsize=None)
+def _time_pattern(lang: str) -> re.Pattern:
+    """The language's clock times, then every language's, as one pattern (one pass a text);
+    the groups of the i-th pattern are suffixed _i."""
+    rules = _rules(lang)
+    patterns = [*rules.get("times", []), *rules.get("clock", [])]
+    return re.compile("|".join(
+        "(?:" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", p) + ")" for i, p in enumerate(patterns)))
 
 
 def _clock_times(text: str, lang: str) -> str:
     """Clock times as the hour on the 24-hour clock and the minutes unless 00, so that "3 p.m."
     = "15 heures" = "15.00 horas" = "15:00" = "下午3时" (15), and "10.30 a.m." = "10 h 30"."""
-    for pattern in _time_patterns(lang):
-        if pattern.search(text):
-            text = pattern.sub(_clock_time, text)
-    return text
+    return _time_pattern(lang).sub(_clock_time, text)
 
 
 def _clock_time(match: re.Match) -> str:
-    groups = match.groupdict()
+    suffix = next(k for k, v in match.groupdict().items() if k.startswith("h_") and v)[1:]
+    groups = {k[: -len(suffix)]: v for k, v in match.groupdict().items() if k.endswith(suffix)}
     after_noon = bool(groups.get("pm"))
     text = _hour(groups["h"], groups.get("m"), after_noon)
     if groups.get("h2"):  # a range under one "p.m." or 下午: 下午3时至6时
@@ -288,7 +305,7 @@ def months(text: str, lang: str) -> list[int]:
     pattern = _month_pattern(lang)
     if pattern is None:
         return []
-    names = {name.lower(): number for name, number in month_names(lang).items()}
+    names = _lower_month_names(lang)
     found = []
     for match in pattern.finditer(text):
         first = _month_number(match.group(1), names, lang)
@@ -298,6 +315,11 @@ def months(text: str, lang: str) -> list[int]:
             if second != first:
                 found.append(second)
     return found
+
+
+@lru_cache(maxsize=None)
+def _lower_month_names(lang: str) -> dict[str, int]:
+    return {name.lower(): number for name, number in month_names(lang).items()}
 
 
 def _month_number(word: str, names: dict[str, int], lang: str) -> int:
@@ -330,7 +352,7 @@ def _normal_word(word: str, lang: str) -> str:
 
 def _spelled(text: str, lang: str) -> list[str]:
     """The words of a text as the number tables hold them (lower case, hyphens as spaces)."""
-    return [_normal_word(w, lang) for w in _WORD.findall(_DASHES.sub(" ", text))]
+    return _WORD.findall(_normal_word(_DASHES.sub(" ", text), lang))
 
 
 @lru_cache(maxsize=None)
@@ -366,6 +388,9 @@ def number_words(lang: str) -> dict[str, int]:
                 table.setdefault(word[: len(word) - len(ending)] + feminine, value)
     if rules.get("inflect"):
         table.update(_inflected(table))
+    for prefix in rules.get("number_prefixes", []):  # Arabic clitics: والحادية, بخمسة
+        for word, value in list(table.items()):
+            table.setdefault(prefix + word, value)
     return table
 
 
@@ -386,15 +411,6 @@ def _inflected(table: dict[str, int]) -> dict[str, int]:
     return {form: value for form, value in forms.items() if form not in table}
 
 
-def _word_value(word: str, table: dict[str, int], prefixes: tuple[str, ...]) -> int | None:
-    if word in table:
-        return table[word]
-    for prefix in prefixes:  # Arabic clitics: والحادية, بخمسة, للمرة
-        if word.startswith(prefix) and word[len(prefix):] in table:
-            return table[word[len(prefix):]]
-    return None
-
-
 @lru_cache(maxsize=TEXT_MEMO)
 def spelled_numbers(text: str, lang: str) -> Counter:
     """The values a text writes in words: "Forty-three" 43, "eleventh" 11, "الحادية عشرة" 11,
@@ -407,11 +423,10 @@ def spelled_numbers(text: str, lang: str) -> Counter:
     rules = _rules(lang)
     table = number_words(lang)
     joiners = set(rules.get("number_joiners", []))
-    prefixes = tuple(rules.get("number_prefixes", []))
     found: Counter = Counter()
     run: list[int] = []
     for word in _spelled(text, base_lang(lang)) + [""]:
-        value = _word_value(word, table, prefixes) if word else None
+        value = table.get(word)
         if value is not None:
             run.append(value)
         elif word in joiners and run:
@@ -478,8 +493,6 @@ def _follows(last: int, value: int, units_first: bool) -> bool:
 def _cjk_numbers(text: str) -> list[int]:
     """Chinese numerals: "十九", "二〇一五", "一五六" (digit by digit), "两百万"; a single
     numeral counts only after 第 or before a measure word ("一项", not "统一")."""
-    import cn2an
-
     values = []
     for match in _CJK_NUMERAL.finditer(text):
         numeral = match.group()
@@ -488,11 +501,20 @@ def _cjk_numbers(text: str) -> list[int]:
             after = text[match.end(): match.end() + 1]
             if before != "第" and (not after or after not in _CJK_MEASURES):
                 continue
-        try:
-            values.append(int(cn2an.cn2an(numeral, "smart")))
-        except (ValueError, KeyError, IndexError, TypeError):
-            continue
+        value = _cjk_value(numeral)
+        if value is not None:
+            values.append(value)
     return values
+
+
+@lru_cache(maxsize=4096)
+def _cjk_value(numeral: str) -> int | None:
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
 
 
 _CJK_MEASURES = set("个名次条项年月日号届位种人天周岁倍家国份时点款段章节期轮批所架起")
@@ -590,7 +612,8 @@ class NumberMismatch(Check):
     Anti-pattern: "4 to 6 November 2025" as "2025年11月4日至5日", or "3.5 per cent" as "35 %".
     Better: the same values in the language's own notation: "2025年11月4日至6日",
     "4–6 ноября 2025 года", "du 4 au 6 novembre 2025", "3,5 %". Month names count as their
-    number; only digits count otherwise ("thirtieth" = "三十周年").
+    number, clock times as the 24-hour hour ("3 p.m." = "15 heures"), and numbers in words
+    account for digits on the other side ("eleventh meeting" = "11e séance" = "第十一次会议").
     """
 
     code = "N003"
@@ -601,6 +624,7 @@ class NumberMismatch(Check):
         ("fr", "3.5 per cent", "35 pour cent"),
         ("ru", "in 1995", "в 1996 году"),
         ("es", "held in November 2025", "celebrada en octubre de 2025"),
+        ("fr", "at 3 p.m.", "à 16 heures"),
     ]
     examples_pass = [
         ("zh", "4 to 6 November 2025", "2025年11月4日至6日"),
@@ -614,6 +638,9 @@ class NumberMismatch(Check):
         ("es", "1,500 delegates", "1.500 delegados"),
         ("zh", "1.2 million people", "120万人"),
         ("zh", "the thirtieth anniversary", "三十周年"),
+        ("fr", "at 3 p.m.", "à 15 heures"),
+        ("ru", "at its 11th meeting", "на своем одиннадцатом заседании"),
+        ("zh", "$12,500", "12 500美元"),
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
@@ -621,9 +648,12 @@ class NumberMismatch(Check):
             glue = glued(references(source), target)
             for first, second in glue:
                 target = normalise_digits(target).replace(first + second, f"{first} {second}")
-            missing, extra = _differences(numbers(source, entry.source_lang),
-                                          numbers(target, entry.lang))
-            missing, extra = _hyphenated_labels(missing, extra, target)
+            missing, extra = _differences(_numbers(source, entry.source_lang, False),
+                                          _numbers(target, entry.lang, False))
+            if missing or extra:  # clock times read on the 24-hour clock: "3 p.m." = "15 h"
+                missing, extra = _differences(_numbers(source, entry.source_lang),
+                                              _numbers(target, entry.lang))
+                missing, extra = _hyphenated_labels(missing, extra, target)
             if missing or extra:
                 missing, extra = _reconcile(missing, extra, source, target, entry)
             if missing or extra:
@@ -638,11 +668,12 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     source_lang, lang = entry.source_lang, entry.lang
     # Written in words on one side: "11" = "onzième", "第十一". Words that both sides write
     # ("annex III" / "المرفق الثالث") account for each other, not for a digit.
-    source_words, target_words = spelled_numbers(source, source_lang), spelled_numbers(target, lang)
-    if missing:
-        missing = _without(missing, target_words - source_words)
-    if extra:
-        extra = _without(extra, source_words - target_words)
+    if missing and not set(missing).isdisjoint(spelled_numbers(target, lang)):
+        missing = _without(missing, spelled_numbers(target, lang)
+                           - spelled_numbers(source, source_lang))
+    if extra and not set(extra).isdisjoint(spelled_numbers(source, source_lang)):
+        extra = _without(extra, spelled_numbers(source, source_lang)
+                         - spelled_numbers(target, lang))
     missing, extra = _same_digits(missing, extra, lang)
     if missing and extra:
         return missing, extra  # a number changed: nothing below explains that
@@ -650,11 +681,11 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     # a year, or says "it" for "the An-26"), or a footnote mark or a code glued to a word
     # ("Crime1", "ranges\"18", "km2", "B2C", "UF6") that the other side leaves out or spells.
     if missing:
-        target_numbers = numbers(target, lang)
+        target_numbers = _numbers(target, lang)
         missing = _without([v for v in missing if v not in target_numbers],
                            glued_numbers(source, source_lang))
     else:
-        source_numbers = numbers(source, source_lang)
+        source_numbers = _numbers(source, source_lang)
         extra = _without([v for v in extra if v not in source_numbers],
                          glued_numbers(target, lang))
     return missing, extra
