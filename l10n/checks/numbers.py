@@ -339,7 +339,6 @@ _DASHES = re.compile(r"[-‐‑–]")
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
 _AR_LETTERS = str.maketrans("أإآٱى", "اااای")
 _CJK_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
-WORD_SPAN = 200  # number words are tabulated from 0 to 100 and by hundreds to a thousand
 _MULTIPLIERS = (1000, 10**6, 10**9, 10**12)
 
 
@@ -439,8 +438,8 @@ def spelled_numbers(text: str, lang: str) -> Counter:
     return found + roman
 
 
-# Roman numerals in capitals, as in "resolution 1894 (LVII)" and "article XII" (a lone "I"
-# only in brackets): they account for the digits the other side writes ("(د-57)", "المادة 12").
+# Roman numerals in capitals, as in "resolution 1894 (LVII)" and "article XII": they account
+# for the digits the other side writes ("(د-57)", "المادة 12").
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 # "I" is a numeral in brackets or after a word and before punctuation or "and", "to", "of"
 # ("annex I.", "chapters I and II"), not the pronoun ("I have the honour").
