@@ -198,6 +198,9 @@ def build_template(source: Source, document: Document, config: ProjectConfig) ->
         "X-Generator": "l10n",
     }
     entries: dict[tuple[str | None, str], polib.POEntry] = {}
+    # What each entry already holds, as sets: a sentence repeated 40,000 times must not make
+    # every repetition scan the references and comments of all the earlier ones.
+    seen: dict[tuple[str | None, str], tuple[set, dict[str, None]]] = {}
     for segment in segments:
         context = segment.role if len(roles[segment.text]) > 1 else None
         key = (context, segment.text)
@@ -205,13 +208,17 @@ def build_template(source: Source, document: Document, config: ProjectConfig) ->
         if entry is None:
             entry = polib.POEntry(msgid=segment.text, msgctxt=context)
             entries[key] = entry
+            seen[key] = (set(), {})
             template.append(entry)
+        references, comments = seen[key]
         reference = (source.relpath, str(segment.line))
-        if reference not in entry.occurrences:
+        if reference not in references:
+            references.add(reference)
             entry.occurrences.append(reference)
-        comments = entry.comment.split("\n") if entry.comment else []
-        if segment.comment not in comments:
-            entry.comment = "\n".join([*comments, segment.comment])
+        if segment.comment:
+            comments.setdefault(segment.comment)
+    for key, entry in entries.items():
+        entry.comment = "\n".join(seen[key][1])
     return template
 
 

@@ -141,9 +141,10 @@ class _Collector:
 
     def table_row(self, row: Token, cells: list[Token], header: bool, number: int) -> None:
         line = row.map[0]
-        for column, (start, end) in enumerate(_cells(self.body(line))[: len(cells)], start=1):
+        body = self.body(line)  # once per row: a row of 40,000 cells is one long line
+        for column, (start, end) in enumerate(_cells(body)[: len(cells)], start=1):
             comment = f"table header cell, column {column}" if header else f"table cell, row {number}, column {column}"
-            self.add(self.body(line)[start:end], "table-cell", MdSlot(line, start, line, end), comment, False)
+            self.add(body[start:end], "table-cell", MdSlot(line, start, line, end), comment, False)
 
 
 def _closing_bracket(text: str, i: int) -> int:
@@ -225,17 +226,35 @@ class MarkdownFormat:
         state: MdState = document.state
         check_renditions(document, renditions)
         lines = list(state.lines)
-        edits = sorted(zip(state.slots, document.units, renditions), key=lambda e: (e[0].first, e[0].start), reverse=True)
-        for slot, unit, rendition in edits:
-            if rendition.text == unit.text:
-                continue
-            head = line_body(lines[slot.first])[0][: slot.start]
-            tail_body, ending = line_body(lines[slot.last])
-            text = safe_translation(unit, rendition.text)
-            lines[slot.first] = head + text + tail_body[slot.end :] + ending
-            for number in range(slot.first + 1, slot.last + 1):
-                lines[number] = ""
+        by_line: dict[int, list[tuple[MdSlot, str]]] = {}
+        for slot, unit, rendition in zip(state.slots, document.units, renditions):
+            if rendition.text != unit.text:
+                by_line.setdefault(slot.first, []).append((slot, safe_translation(unit, rendition.text)))
+        for first, edits in by_line.items():
+            lines[first] = _splice(lines, first, sorted(edits, key=lambda e: e[0].start))
         return "".join(lines)
+
+
+def _splice(lines: list[str], first: int, edits: list[tuple[MdSlot, str]]) -> str:
+    """Line ``first`` with every edit that starts on it (in order of column) put in place.
+
+    The line is joined once from its pieces: a table row of 40,000 cells is one line, and
+    rebuilding it for each cell made rendering quadratic. A slot that runs on to a later line
+    (a paragraph over several lines) takes the rest of that line, and the lines in between
+    are dropped.
+    """
+    body, ending = line_body(lines[first])
+    pieces: list[str] = []
+    position = 0
+    for slot, text in edits:
+        pieces += (body[position : slot.start], text)
+        if slot.last != first:
+            body, ending = line_body(lines[slot.last])
+            for number in range(first + 1, slot.last + 1):
+                lines[number] = ""
+        position = slot.end
+    pieces.append(body[position:])
+    return "".join(pieces) + ending
 
 
 # CommonMark's HTML block starts (conditions 1 and 6): a translation never holds these tags.
@@ -344,8 +363,11 @@ def _paragraph_role(containers: list[str]) -> tuple[str, str]:
 
 
 def _row_cells(tokens: list[Token], index: int) -> list[Token]:
+    """The cells of the row opened at ``tokens[index]``. Walked by index, not over a slice:
+    copying the rest of the token list for every row made a long table quadratic."""
     cells = []
-    for token in tokens[index + 1 :]:
+    for number in range(index + 1, len(tokens)):
+        token = tokens[number]
         if token.type == "tr_close":
             break
         if token.type in ("th_open", "td_open"):
