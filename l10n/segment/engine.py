@@ -30,14 +30,19 @@ from .rules import LangRules
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CALL = r"\[\d{1,3}(?:[–-]\d{1,3})?\]"  # a citation call: [1], [2-4]
+# Every way through the term, tail and cite parts below is unambiguous: a run of stops is one
+# run, not any of its splits ("[.]+(?:[.]+)*" tried them all, so twenty dots and a letter took
+# seconds, thirty took hours), and a citation call right after the stop belongs to the tail,
+# while the cite part starts with a space. A failed match then costs no more than its length.
 _CANDIDATE_RE = re.compile(
     rf"""
     (?P<cjk>[。！？｡．]+(?:[{_BIDI}」』”’》）〕】〉"'])*)
-  | (?P<term>[.!?…‼⁇⁈⁉؟]+(?:[ \u00a0\u202f]?[.!?…؟]+)*)
+  | (?P<term>[.!?…‼⁇⁈⁉؟]+(?:[ \u00a0\u202f][.!?…؟]+)*)
     (?P<fn>\d{{1,3}}(?:\ \d{{1,3}})*)?
     (?P<tail>(?:[\"'”’»›)\]}}）」』》〉】`´{_BIDI}]|[ \u00a0\u202f][»›]|\u00a0[\"”’)]
-              |\[\d{{1,3}}(?:[–-]\d{{1,3}})?\])*)
-    (?P<cite>(?:[ \t]*\[\d{{1,3}}(?:[–-]\d{{1,3}})?\])*)
+              |{_CALL})*)
+    (?P<cite>(?:[ \t]+{_CALL}(?:[ \t]*{_CALL})*)?)
     (?=\s|\Z|(?P<cjknext>[{_CJK}]))
   | (?P<dash>(?:(?<=--)|(?<=—))["”])(?=\s+[^\W\d_])
   | (?P<tight>(?<=[^\W\d_]{{2}})\.(?=[^\W\d_]{{2}})|(?<=\d,\d{{3}})\.(?=[^\W\d_]{{2}}))
@@ -49,6 +54,7 @@ _CANDIDATE_RE = re.compile(
 # all four branches at every character; _candidates finds them with this one-class pattern
 # (scanned in C) and tries the full pattern only there: same matches, about six times faster.
 _CANDIDATE_START_RE = re.compile("[。！？｡．.!?…‼⁇⁈⁉؟\"”]")
+_STOP_RUN_RE = re.compile("[.!?…‼⁇⁈⁉؟]*")
 _STRONG = frozenset("!?…‼⁇⁈⁉؟")
 _QUOTE_CLOSERS = frozenset("”’」』\"'»›")
 _STRAIGHT_QUOTES = ("''", "'", '"', "`")
@@ -94,14 +100,18 @@ def chunk_cuts(chunk: str, rules: LangRules) -> list[int]:
 
 
 def _candidates(chunk: str) -> list[re.Match]:
-    """``list(_CANDIDATE_RE.finditer(chunk))``, found faster (see _CANDIDATE_START_RE)."""
+    """``list(_CANDIDATE_RE.finditer(chunk))``, found faster (see _CANDIDATE_START_RE).
+
+    Where no candidate starts at a run of stops ("....a"), none starts inside it either (its
+    ends are among those already tried, and the look-behinds need a letter or a dash before):
+    the search goes on after the run, so a long run is not tried once per character."""
     found = []
     search, match = _CANDIDATE_START_RE.search, _CANDIDATE_RE.match
     pos = 0
     while (start := search(chunk, pos)) is not None:
         candidate = match(chunk, start.start())
         if candidate is None:
-            pos = start.start() + 1
+            pos = max(_STOP_RUN_RE.match(chunk, start.start()).end(), start.start() + 1)
         else:
             found.append(candidate)
             pos = candidate.end()
