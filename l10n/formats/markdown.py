@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..errors import InputError
 from ..model import Document, Rendition, Unit
 from ._htmlsafe import AUTOLINK, END_TAG, START_TAG, SourceTags, parse_attrs, sanitise, unsafe_url
-from ._mdinline import atomic_ranges, code_spans
+from ._mdinline import Backticks, atomic_ranges, code_spans
 from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
 
 # markdown-it is imported when a Markdown file is parsed (_parser), not with the format
@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 
 # code spans, link destinations, autolinks and inline tags say nothing about prose
-_PLAIN_NOISE = re.compile(r"(`+).*?\1|\]\([^)]*\)|<[^<>]*>")
+_NOISE_START = re.compile(r"`+|\]\(|<")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class _Collector:
 
     def add(self, text: str, role: str, slot: MdSlot, comment: str, splittable: bool) -> None:
         text = fold_ws(text)
-        if not is_prose(_PLAIN_NOISE.sub(" ", text)):
+        if not is_prose(_without_noise(text)):
             return
         atomic = atomic_ranges(text) if role != "image-alt" else ()
         self.units.append(Unit(text, role, slot.first + 1, comment, atomic, splittable))
@@ -145,6 +146,39 @@ class _Collector:
         for column, (start, end) in enumerate(_cells(body)[: len(cells)], start=1):
             comment = f"table header cell, column {column}" if header else f"table cell, row {number}, column {column}"
             self.add(body[start:end], "table-cell", MdSlot(line, start, line, end), comment, False)
+
+
+def _without_noise(text: str) -> str:
+    """``text`` with each code span, link destination ("](...)") and inline tag or autolink
+    replaced by a space, for the prose test.
+
+    One pass, each construct's end a look-up or a scan that is not repeated: a pattern with a
+    back-reference for the code spans took cubic time on a long run of backticks, and one
+    that looked for ")" after every "](" took quadratic time when there was none.
+    """
+    ticks = Backticks(text)
+    pieces: list[str] = []
+    pos = scan = 0
+    no_paren_after = len(text)  # no ")" follows this point
+    while (start := _NOISE_START.search(text, scan)) is not None:
+        mark, end = start.group(), -1
+        if mark[0] == "`":
+            close = ticks.next_run(len(mark), start.end())
+            end = close + len(mark) if close >= 0 else -1
+        elif mark == "](":
+            paren = text.find(")", start.end()) if start.start() < no_paren_after else -1
+            if paren < 0:
+                no_paren_after = min(no_paren_after, start.start())
+            end = paren + 1 if paren >= 0 else -1
+        elif tag := _TAG.match(text, start.start()):
+            end = tag.end()
+        if end < 0:
+            scan = start.end()
+            continue
+        pieces += (text[pos : start.start()], " ")
+        pos = scan = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _closing_bracket(text: str, i: int) -> int:
