@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,11 +143,35 @@ def unit_sentences(unit: Unit, lang: str) -> list[tuple[int, int]]:
     spans = segment_spans(unit.text, lang)
     if len(spans) <= 1:
         return whole
+    # A boundary cuts a range when the sentence ends in (low, high] or the next one starts in
+    # [low, high). Each is one look-up in the union of the ranges, not a pass over all of them:
+    # a paragraph of 40,000 emphasised sentences has 40,000 of each.
+    ends_inside = _Union((low + 1, high + 1) for low, high in unit.atomic)
+    starts_inside = _Union(unit.atomic)
     for (_, end), (start, _) in zip(spans, spans[1:]):
-        for low, high in unit.atomic:
-            if low < end <= high or low <= start < high:
-                return whole
+        if end in ends_inside or start in starts_inside:
+            return whole
     return spans
+
+
+class _Union:
+    """The union of half-open integer ranges [low, high), for membership tests in log time."""
+
+    def __init__(self, ranges):
+        self.lows: list[int] = []
+        self.highs: list[int] = []
+        for low, high in sorted(ranges):
+            if low >= high:
+                continue
+            if self.highs and low <= self.highs[-1]:
+                self.highs[-1] = max(self.highs[-1], high)
+            else:
+                self.lows.append(low)
+                self.highs.append(high)
+
+    def __contains__(self, pos: int) -> bool:
+        index = bisect_right(self.lows, pos) - 1
+        return index >= 0 and pos < self.highs[index]
 
 
 @dataclass(frozen=True)
