@@ -91,8 +91,6 @@ SEGMENTER_INPUTS = {
     "exclamations": ("!" * 40 + "a ", 300),
     "quotations": ('"Go." He said. ', 1500),
     "quotation-and-comment": ('"Go." (See x.) ', 1500),
-    # full stops that end nothing, far apart, in one long sentence
-    "abbreviations": ("It was so. and " + "then more " * 40, 500),
     "times-after-prepositions": ("At 5 p.m. Jones came, ", 2000),
     "words-run-together": ("ab.Cd", 3000),
 }
