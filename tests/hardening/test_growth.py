@@ -183,6 +183,22 @@ def test_a_paragraph_of_many_emphasised_sentences_grows_linearly():
     assert_linear(unit, sentences, 1000)
 
 
+# ---------------------------------------------------------------------------------- checks
+
+CHECKED_MARKDOWN = {
+    "unclosed-destinations": (lambda n: "](" * n + "x", 3000),
+    "unclosed-brackets": (lambda n: "[" * n + "x](u)", 10000),
+}
+
+
+@pytest.mark.parametrize("name", CHECKED_MARKDOWN)
+def test_checking_markdown_link_syntax_grows_linearly(name):
+    from checks.helpers import findings
+
+    make, small = CHECKED_MARKDOWN[name]
+    assert_linear(lambda n: "See " + make(n), lambda text: findings(("fr", text, text)), small)
+
+
 # --------------------------------------------------------------------------------- extract
 
 
