@@ -122,7 +122,7 @@ def list_cuts(text: str) -> list[int]:
     rest of it is that chain's tail), so the work grows with the text, not with its square.
     """
     cuts = [m.start() for m in _BULLET_RE.finditer(text)]
-    markers = _markers(text)
+    markers = _without_initials(text, _markers(text))
     if len(markers) > 1:
         following = _following_markers(text, markers)
         used: set[int] = set()
@@ -141,6 +141,17 @@ def list_cuts(text: str) -> list[int]:
                 positions = [markers[number][0] for number in chain]
                 cuts.extend(positions if positions[0] > 0 else positions[1:])
     return sorted(set(cuts))
+
+
+def _without_initials(text: str, markers: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The markers less those with another marker right beside them, nothing in between: an
+    item holds something, so "Mr. A. B. Smith" and "C. D. Jones" hold initials, not lists."""
+    beside = set()
+    for number in range(len(markers) - 1):
+        pos, value, style = markers[number]
+        if not text[pos + len(value) + len(style):markers[number + 1][0]].strip():
+            beside.update((number, number + 1))
+    return [marker for number, marker in enumerate(markers) if number not in beside]
 
 
 def _following_markers(text: str, markers: list[tuple[int, str, str]]) -> list[int]:

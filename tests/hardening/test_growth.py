@@ -84,8 +84,10 @@ def _segment(text: str) -> None:
 
 
 SEGMENTER_INPUTS = {
-    # the example: initials after a title, read as the markers of an inline list
+    # the example: initials after a title (no longer read as list markers at all)
     "initials": ("Mr. A. B. Smith went. ", 1500),
+    # markers that open sentences, each of which used to look at all the later ones
+    "list-markers": ("It ends. A. Item ", 1500),
     # a table of contents: dot leaders between a title and a word
     "dot-leaders": ("Introduction" + "." * 30 + "Annex ", 300),
     "exclamations": ("!" * 40 + "a ", 300),
