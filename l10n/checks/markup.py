@@ -185,7 +185,7 @@ class UnsafeMarkup(Check):
                 continue
             kept = tuple(span for span in code_spans(target) if target[span[0]:span[1]] in source)
             problems = list(sanitise(target, source, skip=kept, markdown=True).problems)
-            problems += [f"link ({url}): unsafe URL" for url in MD_LINK.findall(target)
+            problems += [f"link ({url}): unsafe URL" for url in link_targets(target)
                          if unsafe_url(url)]
             if problems:
                 message = "shown as text in the built page: " + "; ".join(problems)
