@@ -27,6 +27,7 @@ LAZY_COMMANDS = {
     "check": ("l10n.checks.commands", "check"),
     "checks": ("l10n.checks.commands", "checks"),
     "glossary": ("l10n.glossary.commands", "glossary"),
+    "init": ("l10n.scaffold", "init"),
     "segment": ("l10n.segment.commands", "segment"),
 }
 
