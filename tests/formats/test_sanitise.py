@@ -175,3 +175,19 @@ def test_an_image_alt_translation_is_plain_text(hostile):
     alt = images[0].get("alt")
     if "](" not in hostile:  # a nested link's target is no text of the alt (CommonMark)
         assert alt == " ".join(hostile.splitlines()).strip(), out
+
+
+@pytest.mark.parametrize("tag", ['<a href="https://un.org/s"/>', "<em/>"],
+                         ids=["self-closed-link", "self-closed-em"])
+def test_a_self_closed_element_that_is_not_void_is_escaped_in_html_only(tag):
+    """In HTML "<em/>" opens an element that nothing closes (browsers ignore the slash), which
+    would carry emphasis or a link into the paragraphs after it: it is escaped, like any tag
+    left open. In XHTML it is an empty element, and kept. (libxml2's HTML parser honours the
+    slash, unlike browsers, so the rendered text is compared, not a parse.)"""
+    translation = f"Voir {tag}le sommet à Doha."
+    for xml, source in ((False, SOURCE_HTML), (True, SOURCE_XHTML)):
+        document = HTML.parse(source, "p.xhtml" if xml else "p.html")
+        out = HTML.render(document, [Rendition("T"), Rendition(translation), Rendition("Vue")],
+                          lang="fr")
+        escaped = tag.replace("<", "&lt;").replace(">", "&gt;")
+        assert (escaped in out, tag in out) == ((False, True) if xml else (True, False)), out
