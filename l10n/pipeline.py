@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polib
 
-from .catalog import _check_plural_counts as check_plural_counts
+from .catalog import check_plural_counts
 from .catalog import format_po, plural_count, read_po, write_po
 from .config import ProjectConfig
 from .errors import InputError
