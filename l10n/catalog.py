@@ -65,7 +65,7 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
     if charset not in ("utf-8", "utf8", "charset", "ascii", "us-ascii", None):
         _declare_utf8(catalogue)  # the text is Unicode now and is written back as UTF-8
     if strict_plurals:
-        _check_plural_counts(catalogue, path)
+        check_plural_counts(catalogue, path)
     return catalogue
 
 
@@ -135,7 +135,7 @@ def _check_nplurals(catalogue: polib.POFile, text: str, path: str | Path) -> Non
                      f"{MAX_NPLURALS}", path=path, line=line)
 
 
-def _check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
+def check_plural_counts(catalogue: polib.POFile, path: str | Path) -> None:
     plurals = [e for e in catalogue if e.msgid_plural]
     if not plurals:
         return

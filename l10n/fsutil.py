@@ -336,8 +336,9 @@ def _stage(path: Path, chunks: Iterable[str | bytes], *, sync: bool,
         if not changed:
             os.unlink(temporary)
             return None
-        try:
-            os.chmod(temporary, 0o644)
+        try:  # the file keeps its mode (a team's group-writable catalogue); a new one 0644
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path)
+                     else 0o644)
         except OSError:
             pass
     except BaseException as exc:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -145,14 +146,15 @@ def _breaks(data: bytes, width: int, start: int, overrides: bytes) -> bytes:
     function = _libunistring()
     if function is None:
         return _fallback_breaks(data, width, start, overrides)
-    global _buffer
-    if len(_buffer) < len(data):  # one buffer, grown as needed: making one per call is slow
-        _buffer = ctypes.create_string_buffer(max(len(data), 2 * len(_buffer)))
-    function(data, len(data), width, start, 0, overrides, b"UTF-8", _buffer)
-    return _buffer.raw[:len(data)]
+    buffer = getattr(_LOCAL, "buffer", None)
+    if buffer is None or len(buffer) < len(data):  # one per thread, grown as needed
+        buffer = _LOCAL.buffer = ctypes.create_string_buffer(
+            max(len(data), 2 * len(buffer) if buffer is not None else 4096))
+    function(data, len(data), width, start, 0, overrides, b"UTF-8", buffer)
+    return buffer.raw[:len(data)]
 
 
-_buffer = ctypes.create_string_buffer(4096)
+_LOCAL = threading.local()  # libunistring's result buffer, one per thread
 
 
 # ------------------------------------------------------------------------------ the layout

@@ -230,3 +230,19 @@ def test_a_fifo_is_refused_when_read_and_written_plainly_by_a_single_write(tmp_p
     with pytest.raises(WriteError, match="not a regular file"):
         write_all([(fifo, "x")])
     assert os.path.exists(fifo) and not fifo.is_file()
+
+
+def test_a_rewritten_file_keeps_its_mode_and_a_new_one_is_0644(tmp_path):
+    """A catalogue a team made group-writable (0664) stays so after l10n rewrites it."""
+    import stat
+
+    from l10n.fsutil import atomic_write
+
+    shared = tmp_path / "shared.po"
+    shared.write_text("old\n", "utf-8")
+    shared.chmod(0o664)
+    assert atomic_write(shared, "new\n")
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+    fresh = tmp_path / "fresh.po"
+    assert atomic_write(fresh, "new\n")
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644

@@ -151,7 +151,7 @@ def catalogue_entries(catalogue: polib.POFile, *, file: str, lang: str,
 
 _NO_FLAGS: frozenset[str] = frozenset()
 # Source documents whose text is XML, by the suffix of the file an entry's reference names.
-_XML_SUFFIXES = (".xhtml", ".xht")
+_XML_SUFFIXES = (".xhtml",)  # the HTML format's XHTML suffix (formats/html.py)
 
 
 @lru_cache(maxsize=1024)
