@@ -9,7 +9,8 @@ alternative analyses:
   tried only on the first word of a match, because in a construct phrase the clitic sits on the
   first word ("لأمير دولة قطر").
 * Russian homographs: every lemma pymorphy3 proposes, plus the Snowball stem of the word
-  itself (for names pymorphy3 guesses badly). These can occur on any word of a match.
+  itself (for names pymorphy3 guesses badly), plus the place a relational adjective is made
+  from ("Пекинская платформа действий" names Пекин). These can occur on any word of a match.
 
 Lemmatising and stemming are cached per word form, so a long text costs one dictionary look-up
 per distinct word.
@@ -175,7 +176,24 @@ def russian_keys(word: str) -> tuple[str, ...]:
     own = stem("russian", word)
     if own not in keys:
         keys.append(own)
+    for key in _place_of_adjective(own):
+        if key not in keys:
+            keys.append(key)
     return tuple(keys)
+
+
+def _place_of_adjective(own: str) -> tuple[str, ...]:
+    """The place a Russian relational adjective is made from, as the key of its noun: the
+    regular -ский adjectives ("пекинская" → Пекин, "женевских" → Женева) and -инский from a
+    noun in -а ("дохинская" → Доха). ``own`` is the Snowball stem of the word ("пекинск"); the
+    noun's key is its stem, which the adjective's stem holds before the suffix. Irregular ones
+    (московский) are terms of the glossary (part of speech adjective)."""
+    if not own.endswith("ск") or len(own) < 6:
+        return ()
+    base = own[:-2]
+    if base.endswith("ин") and len(base) >= 5:
+        return (base, base[:-2])
+    return (base,)
 
 
 def _strip_suffix(form: str, rules: Rules) -> str:
@@ -186,6 +204,15 @@ def _strip_suffix(form: str, rules: Rules) -> str:
         if form.endswith(suffix) and len(form) - len(suffix) >= rules.min_stem:
             return form[: -len(suffix)] + replacement
     return form
+
+
+def _accusative(form: str, rules: Rules) -> bool:
+    """Whether an Arabic word ends in the alif of the indefinite accusative (tanwin fath, its
+    harakah already dropped): a word without the article, of three letters or more before
+    the alif (عضوا, ممثلا), which is not a dual or plural ending (ان, ون, ين stay)."""
+    article = rules.indefinite_article or ""
+    return (form.endswith("ا") and len(form) >= rules.min_stem + 1
+            and not (article and form.startswith(article)))
 
 
 def load_analysers(rules: Rules) -> None:
@@ -219,6 +246,8 @@ def word_keys(form: str, cased: str, rules: Rules, accented: str | None = None) 
     if rules.stemmer:
         return (stem(rules.stemmer, form),)
     if rules.suffixes:
+        if rules.accusative_alif and _accusative(form, rules):
+            form = form[:-1]  # عضوا: the indefinite accusative of عضو
         return (_strip_suffix(form, rules),)
     return (form,)
 

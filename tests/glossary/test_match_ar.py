@@ -148,3 +148,26 @@ def test_feminine_dual_matches_the_singular_term(text):
     glossary = Glossary()
     glossary.add(Concept("DOC-OUTCOME", "document")).section("ar").terms.append(Term("الوثيقة الختامية"))
     assert [m.concept_id for m in TermIndex(glossary, "ar").find(text)] == ["DOC-OUTCOME"]
+
+
+# -- number, definiteness and case of "Member State(s)" (issue 14, terms class 4) -------------
+
+@pytest.mark.parametrize("text,surface", [
+    ("الدولة العضو المعنية", "الدولة العضو"),
+    ("بصفتها دولة عضوا في المنظمة", "دولة عضوا"),  # indefinite accusative: tanwin alif
+    ("دول أعضاء أخرى", "دول أعضاء"),  # indefinite broken plural
+    ("للدول الأعضاء", "للدول الأعضاء"),
+    ("مع دولتين عضوين", "دولتين عضوين"),
+])
+def test_member_state_in_both_numbers_definite_or_not(text, surface):
+    glossary = Glossary()
+    glossary.add(Concept("BODY-MS", domain="body")).section("ar").terms.extend(
+        [Term("الدول الأعضاء", number="plural"), Term("الدولة العضو", number="singular")])
+    [match] = TermIndex(glossary, "ar").find(text)
+    assert (match.concept_id, match.text) == ("BODY-MS", surface)
+
+
+def test_accusative_alif_is_not_taken_from_a_definite_word():
+    glossary = Glossary()
+    glossary.add(Concept("X", domain="body")).section("ar").terms.append(Term("الدولة العضو"))
+    assert TermIndex(glossary, "ar").find("الدولة العضوا") == []
