@@ -61,6 +61,7 @@ from .match_records import (
     _rank,
     _side_by_side,
     _WordMemo,
+    case_separates,
 )
 from .model import Glossary, LanguageSection, Term
 from .morph import Alt, TextUnits, load_analysers, token_plan
@@ -132,8 +133,9 @@ class TermIndex:
             section = glossary.concepts[concept_id].languages.get(self.lang)
             if section is None or not self._eligible(section):
                 continue
+            by_case = case_separates(glossary.concepts[concept_id].languages.values())
             for pos, term in enumerate(section.terms):
-                self._index_term(concept_id, pos, term, patterns, cover)
+                self._index_term(concept_id, pos, term, patterns, cover, by_case)
         for pattern, ids in patterns.items():
             self._automaton.add_word(pattern, (pattern.count(SEP) - 1, tuple(ids)))
         if patterns:
@@ -153,7 +155,7 @@ class TermIndex:
         return True
 
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict,
-                    cover: _Cover) -> None:
+                    cover: _Cover, by_case: bool = False) -> None:
         rules = self._rules
         for variant in fill_slots(term_variants(term.text, rules), self._fillers):
             # a term needs only its units' plans and what precedes and follows its words:
@@ -164,7 +166,7 @@ class TermIndex:
                 continue
             planned = [unit for plan in plans for unit in plan]
             lead, trail = parts[0], parts[-1]
-            sensitive = _is_case_sensitive(term, variant)
+            sensitive = _is_case_sensitive(term, variant, by_case)
             self._add_entry(concept_id, pos, term, variant, planned, lead, trail, sensitive,
                             False, patterns, cover)
             # a leading article may be left out, unless it is half of a contraction ("du")

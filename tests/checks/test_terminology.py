@@ -357,3 +357,42 @@ def test_terms_inside_translate_no_markup_and_urls_are_not_required(glossary_con
     plain = Entry(file="x.po", line=1, lang="fr", source_lang="en",
                   msgid="The UN met in Doha.", msgstr="Le Sommet s’est réuni à Doha.")
     assert [f.check for c in TERMINOLOGY_CHECKS for f in c().check(plain, context)] == ["term-missing"]
+
+
+# -- letter case tells concepts apart (issue 14, terms class 2) ---------------------------------
+
+@pytest.mark.parametrize("lang, target", [
+    ("fr", "Les États membres de la Commission du bassin du lac Tchad se sont réunis."),
+    ("zh", "乍得湖流域委员会成员国举行了会议。"),
+    ("es", "Los Estados miembros de la Comisión se reunieron."),
+])
+def test_lower_case_member_states_of_another_organization_is_not_the_un_concept(glossary, lang,
+                                                                                 target):
+    """"member States" (of another organization) is not "Member States" (of the UN): the
+    glossary's fr terms differ only in case and one is deprecated, so case separates the
+    concept, in the English source too; nothing is missing and nothing deprecated."""
+    e = entry(lang, "The member States of the Lake Chad Basin Commission met.", target)
+    assert run_all(glossary, e) == []
+
+
+@pytest.mark.parametrize("lang, target, expected", [
+    ("fr", "Les États Membres se sont réunis.", []),
+    ("fr", "Les États membres se sont réunis.", ["term-deprecated"]),
+    ("es", "Los Estados miembros se reunieron.", ["term-near-miss"]),  # did you mean ...
+    ("ru", "Государства-члены провели заседание.", []),  # a sentence's first word capitalised
+])
+def test_capital_member_states_is_the_un_concept(glossary, lang, target, expected):
+    assert slugs(run_all(glossary, entry(lang, "The Member States met.", target))) == expected
+
+
+def test_a_term_marked_case_sensitive_is_matched_with_its_case_in_the_source():
+    from l10n.glossary.model import Concept, Term
+
+    marked = Glossary()
+    concept = marked.add(Concept("BODY-MS", domain="body"))
+    concept.section("en").terms.append(Term("Member States", case_sensitive=True))
+    concept.section("es").terms.append(Term("Estados Miembros"))
+    assert run_all(marked, entry("es", "The member States of the Commission met.",
+                                 "Los Estados de la Comisión se reunieron.")) == []
+    assert slugs(run_all(marked, entry("es", "The Member States met.",
+                                       "Los Estados se reunieron."))) == ["term-missing"]
