@@ -66,7 +66,7 @@ from .match_records import (
 from .model import Glossary, LanguageSection, Term
 from .morph import Alt, TextUnits, load_analysers, token_plan
 from .normalise import load_rules, split_words, splitter
-from .termforms import fill_slots, slot_fillers, term_variants
+from .termforms import fill_slots, short_names, slot_fillers, term_variants, with_short_names
 
 ROLES = ("source", "target", "any")
 MAX_FRONTIER = 64
@@ -129,6 +129,7 @@ class TermIndex:
         patterns: dict[str, list[int]] = {}
         cover = _Cover()
         self._fillers = slot_fillers(glossary, self.lang, self._rules)
+        self._shorts = short_names(glossary, self.lang, self._rules)
         for concept_id in sorted(glossary.concepts):
             section = glossary.concepts[concept_id].languages.get(self.lang)
             if section is None or not self._eligible(section):
@@ -157,7 +158,8 @@ class TermIndex:
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict,
                     cover: _Cover, by_case: bool = False) -> None:
         rules = self._rules
-        for variant in fill_slots(term_variants(term.text, rules), self._fillers):
+        variants = with_short_names(term_variants(term.text, rules), self._shorts, rules)
+        for variant in fill_slots(variants, self._fillers):
             # a term needs only its units' plans and what precedes and follows its words:
             # no Unit is placed (parts are gap, word, gap, ..., gap; see split_words)
             parts = split_words(variant, rules)
