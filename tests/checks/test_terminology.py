@@ -396,3 +396,30 @@ def test_a_term_marked_case_sensitive_is_matched_with_its_case_in_the_source():
                                  "Los Estados de la Comisión se reunieron.")) == []
     assert slugs(run_all(marked, entry("es", "The Member States met.",
                                        "Los Estados se reunieron."))) == ["term-missing"]
+
+
+# -- a title word that is no title (issue 14, terms class 6) ------------------------------------
+
+@pytest.mark.parametrize("lang, source, target", [
+    ("fr", "I received a letter from Hassan Sheikh Mohamud, President of Somalia.",
+     "J'ai reçu une lettre de Hassan Sheikh Mohamud, Président de la Somalie."),
+    ("ar", "I received a letter from Hassan Sheikh Mohamud, President of Somalia.",
+     "تلقيت رسالة من حسن شيخ محمود، رئيس الصومال."),
+    ("fr", "She was named a goodwill ambassador for the campaign.",
+     "Elle a été nommée ambassadrice de bonne volonté de la campagne."),
+    ("ar", "She was named a goodwill ambassador for the campaign.",
+     "عُيّنت سفيرة للنوايا الحسنة للحملة."),
+], ids=["name-fr", "name-ar", "common-noun-fr", "common-noun-ar"])
+def test_title_word_inside_a_name_or_as_a_common_noun_is_no_title(glossary, lang, source, target):
+    assert run_all(glossary, entry(lang, source, target)) == []
+
+
+@pytest.mark.parametrize("lang, source, target, expected", [
+    ("fr", "Sheikh Tamim bin Hamad Al Thani spoke.",
+     "Le Sheikh Tamim bin Hamad Al Thani a pris la parole.", "term-deprecated"),
+    ("fr", "His Highness Sheikh Tamim spoke.", "Son Altesse Sheikh Tamim a pris la parole.",
+     "term-deprecated"),
+    ("ar", "The Ambassador spoke.", "تكلم الممثل.", "term-missing"),
+], ids=["title-before-name", "title-after-a-title", "capitalised-title"])
+def test_a_title_is_still_a_title(glossary, lang, source, target, expected):
+    assert expected in slugs(run_all(glossary, entry(lang, source, target)))
