@@ -66,7 +66,7 @@ from .match_records import (
 from .model import Glossary, LanguageSection, Term
 from .morph import Alt, TextUnits, load_analysers, token_plan
 from .normalise import load_rules, split_words, splitter
-from .termforms import fill_slots, short_names, slot_fillers, term_variants, with_short_names
+from .termforms import fill_slots, relational_adjectives, short_names, slot_fillers, term_variants, with_short_names
 
 ROLES = ("source", "target", "any")
 MAX_FRONTIER = 64
@@ -134,9 +134,11 @@ class TermIndex:
             section = glossary.concepts[concept_id].languages.get(self.lang)
             if section is None or not self._eligible(section):
                 continue
-            by_case = case_separates(glossary.concepts[concept_id].languages.values())
+            concept = glossary.concepts[concept_id]
+            by_case = case_separates(concept.languages.values())
+            place = concept.domain == "place"
             for pos, term in enumerate(section.terms):
-                self._index_term(concept_id, pos, term, patterns, cover, by_case)
+                self._index_term(concept_id, pos, term, patterns, cover, by_case, place)
         for pattern, ids in patterns.items():
             self._automaton.add_word(pattern, (pattern.count(SEP) - 1, tuple(ids)))
         if patterns:
@@ -156,9 +158,11 @@ class TermIndex:
         return True
 
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict,
-                    cover: _Cover, by_case: bool = False) -> None:
+                    cover: _Cover, by_case: bool = False, place: bool = False) -> None:
         rules = self._rules
         variants = with_short_names(term_variants(term.text, rules), self._shorts, rules)
+        if place:
+            variants = variants + relational_adjectives(variants, rules)
         for variant in fill_slots(variants, self._fillers):
             # a term needs only its units' plans and what precedes and follows its words:
             # no Unit is placed (parts are gap, word, gap, ..., gap; see split_words)

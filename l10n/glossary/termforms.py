@@ -118,6 +118,29 @@ def _indefinite(form: str, rules: Rules) -> str | None:
                     else w for w in words)
 
 
+def relational_adjectives(variants: list[str], rules: Rules) -> list[str]:
+    """The regular nisba adjectives of a one-word Arabic place name, with and without the
+    article, masculine and feminine (المغرب → المغربي, المغربية, مغربي, مغربية; قطر → القطري...):
+    "المملكة المغربية" names Morocco. Their duals and plurals are found as those of any word
+    (the matching rules strip ين, ون, ات). A final ة or ا gives way to the ending (أمريكا →
+    أمريكي). Other languages derive nothing here (Russian adjectives are keyed in morph)."""
+    article = rules.indefinite_article
+    if not article or rules.lang.split("-")[0] != "ar":
+        return []
+    out: list[str] = []
+    for variant in variants:
+        if " " in variant.strip() or "[" in variant:
+            continue
+        stem = variant.strip()
+        stem = stem[len(article):] if stem.startswith(article) else stem
+        stem = stem[:-1] if stem.endswith(("ة", "ا")) else stem
+        if len(stem) < 3:
+            continue
+        for ending in ("ي", "ية"):
+            out += [article + stem + ending, stem + ending]
+    return [form for form in dict.fromkeys(out) if form not in variants]
+
+
 SHORT_TYPES = (TermType.ABBREVIATION, TermType.ACRONYM)
 
 
@@ -188,4 +211,4 @@ def with_short_names(variants: list[str], shorts: tuple, rules: Rules) -> list[s
     return list(dict.fromkeys(out))
 
 
-__all__ = ["fill_slots", "short_names", "slot_fillers", "term_variants", "with_short_names"]
+__all__ = ["fill_slots", "relational_adjectives", "short_names", "slot_fillers", "term_variants", "with_short_names"]

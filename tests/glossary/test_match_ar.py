@@ -171,3 +171,22 @@ def test_accusative_alif_is_not_taken_from_a_definite_word():
     glossary = Glossary()
     glossary.add(Concept("X", domain="body")).section("ar").terms.append(Term("الدولة العضو"))
     assert TermIndex(glossary, "ar").find("الدولة العضوا") == []
+
+
+# -- the nisba adjective names its place (issue 14, terms class 3) -----------------------------
+
+@pytest.mark.parametrize("text,concept,surface", [
+    ("المملكة المغربية", "PL-MOROCCO", "المغربية"),
+    ("للمملكة المغربية", "PL-MOROCCO", "المغربية"),
+    ("الوفد القطري", "PL-QATAR", "القطري"),
+    ("مواطنين مغربيين", "PL-MOROCCO", "مغربيين"),
+])
+def test_nisba_adjective_of_a_place(text, concept, surface):
+    glossary = Glossary()
+    glossary.add(Concept("PL-MOROCCO", domain="place")).section("ar").terms.append(Term("المغرب"))
+    glossary.add(Concept("PL-QATAR", domain="place")).section("ar").terms.append(Term("قطر"))
+    glossary.add(Concept("BODY-MS", domain="body")).section("ar").terms.append(Term("الدول الأعضاء"))
+    index = TermIndex(glossary, "ar")
+    [match] = index.find(text)
+    assert (match.concept_id, match.text) == (concept, surface)
+    assert index.find("المنظمات الدولية الأعضاء") == []  # الدولية is no nisba of a place here
