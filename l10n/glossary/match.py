@@ -66,7 +66,7 @@ from .match_records import (
 from .model import Glossary, LanguageSection, Term
 from .morph import Alt, TextUnits, load_analysers, token_plan
 from .normalise import load_rules, split_words, splitter
-from .termforms import fill_slots, relational_adjectives, short_names, slot_fillers, term_variants, with_short_names
+from .termforms import construct_titles, fill_slots, relational_adjectives, short_names, slot_fillers, term_variants, with_short_names
 
 ROLES = ("source", "target", "any")
 MAX_FRONTIER = 64
@@ -136,9 +136,8 @@ class TermIndex:
                 continue
             concept = glossary.concepts[concept_id]
             by_case = case_separates(concept.languages.values())
-            place = concept.domain == "place"
             for pos, term in enumerate(section.terms):
-                self._index_term(concept_id, pos, term, patterns, cover, by_case, place)
+                self._index_term(concept_id, pos, term, patterns, cover, by_case, concept.domain)
         for pattern, ids in patterns.items():
             self._automaton.add_word(pattern, (pattern.count(SEP) - 1, tuple(ids)))
         if patterns:
@@ -158,11 +157,13 @@ class TermIndex:
         return True
 
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict,
-                    cover: _Cover, by_case: bool = False, place: bool = False) -> None:
+                    cover: _Cover, by_case: bool = False, domain: str | None = None) -> None:
         rules = self._rules
         variants = with_short_names(term_variants(term.text, rules), self._shorts, rules)
-        if place:
+        if domain == "place":
             variants = variants + relational_adjectives(variants, rules)
+        elif domain == "title":
+            variants = variants + construct_titles(variants, rules)
         for variant in fill_slots(variants, self._fillers):
             # a term needs only its units' plans and what precedes and follows its words:
             # no Unit is placed (parts are gap, word, gap, ..., gap; see split_words)

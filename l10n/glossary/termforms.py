@@ -141,6 +141,18 @@ def relational_adjectives(variants: list[str], rules: Rules) -> list[str]:
     return [form for form in dict.fromkeys(out) if form not in variants]
 
 
+def construct_titles(variants: list[str], rules: Rules) -> list[str]:
+    """A one-word Arabic title without its article: the first noun of a construct phrase drops
+    it ("سفير الكويت", the Ambassador of Kuwait; "بسفير الكويت"), and so does an indefinite
+    mention ("سفير وممثل دائم"). Other one-word terms keep the article (see ``_indefinite``)."""
+    article = rules.indefinite_article
+    if not article:
+        return []
+    out = [v[len(article):] for v in variants
+           if " " not in v.strip() and v.startswith(article) and len(v) > len(article) + 2]
+    return [form for form in out if form not in variants]
+
+
 SHORT_TYPES = (TermType.ABBREVIATION, TermType.ACRONYM)
 
 
@@ -211,4 +223,4 @@ def with_short_names(variants: list[str], shorts: tuple, rules: Rules) -> list[s
     return list(dict.fromkeys(out))
 
 
-__all__ = ["fill_slots", "relational_adjectives", "short_names", "slot_fillers", "term_variants", "with_short_names"]
+__all__ = ["construct_titles", "fill_slots", "relational_adjectives", "short_names", "slot_fillers", "term_variants", "with_short_names"]

@@ -190,3 +190,18 @@ def test_nisba_adjective_of_a_place(text, concept, surface):
     [match] = index.find(text)
     assert (match.concept_id, match.text) == (concept, surface)
     assert index.find("المنظمات الدولية الأعضاء") == []  # الدولية is no nisba of a place here
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("والتقى أيضا بسفير الكويت إلى العراق", "سفير"),  # construct state, clitic ب peeled
+    ("سفير وممثل دائم للكونغو", "سفير"),
+    ("السفيرة", "السفيرة"),
+])
+def test_one_word_title_in_a_construct_phrase(text, surface):
+    glossary = Glossary()
+    glossary.add(Concept("TI-AMB", domain="title")).section("ar").terms.append(Term("السفير / السفيرة"))
+    glossary.add(Concept("TI-2", domain="person")).section("ar").terms.append(Term("الثاني"))
+    index = TermIndex(glossary, "ar")
+    [match] = index.find(text)
+    assert (match.concept_id, match.text) == ("TI-AMB", surface)
+    assert index.find("آل ثاني") == []  # only titles lose the article
