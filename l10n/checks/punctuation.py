@@ -331,7 +331,8 @@ class Quotes(Check):
             if bad:
                 wanted = f"{' '.join(outer)} for quotations" + (
                     f" (and {' '.join(inner)} inside them)" if inner else "")
-                yield self.finding(entry, f"use {wanted}, not {_quoted(bad)}",
+                count = f"{len(bad)} mark" + ("s" if len(bad) > 1 else "")
+                yield self.finding(entry, f"use {wanted}, not {_quoted(bad)} ({count})",
                                    expected=tuple(outer), found="".join(bad))
 
 

@@ -176,3 +176,15 @@ def test_a_bad_house_style_names_the_file_and_line(make_project, settings, files
         load_config(root)
     assert message in caught.value.message
     assert caught.value.path.endswith("pyproject.toml") and caught.value.line == 6
+
+
+def test_the_quotes_message_counts_the_wrong_marks():
+    """One more straight-quoted phrase in a sentence that already had one is a new finding, not
+    the same message again (a reviser sees how many marks to fix)."""
+    from checks.helpers import findings
+
+    one = findings(("fr", 'the "Summit"', 'le "Sommet"'))
+    two = findings(("fr", 'the "Summit" and the "Forum"', 'le "Sommet" et le "Forum"'))
+    messages = [f.message for f in one + two if f.code == "P006"]
+    assert len(messages) == 2 and messages[0] != messages[1]
+    assert "(2 marks)" in messages[0] and "(4 marks)" in messages[1]
