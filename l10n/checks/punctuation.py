@@ -51,6 +51,11 @@ def _quoted(marks: Iterable[str]) -> str:
     return ", ".join(f'"{m}"' for m in dict.fromkeys(marks))
 
 
+def _marks(bad: list[str]) -> str:
+    """"1 mark", "3 marks": how many to fix (a second wrong mark is a new finding)."""
+    return f"{len(bad)} mark" + ("s" if len(bad) > 1 else "")
+
+
 _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+|\d+)\.")
 
 
@@ -108,7 +113,8 @@ class ChineseAsciiPunctuation(Check):
             if bad:
                 wanted = [table[c] for c in dict.fromkeys(bad)]
                 yield self.finding(entry, f"ASCII {_quoted(bad)} in Chinese text; use "
-                                   f"{_quoted(wanted)}", expected=wanted, found="".join(bad))
+                                   f"{_quoted(wanted)} ({_marks(bad)})", expected=wanted,
+                                   found="".join(bad))
 
 
 def _beside(text: str, index: int, skip: str) -> tuple[str, str]:
@@ -282,7 +288,8 @@ class ArabicPunctuation(Check):
             if bad:
                 wanted = [table[c] for c in dict.fromkeys(bad)]
                 yield self.finding(entry, f"Latin {_quoted(bad)} in Arabic text; use "
-                                   f"{_quoted(wanted)}", expected=wanted, found="".join(bad))
+                                   f"{_quoted(wanted)} ({_marks(bad)})", expected=wanted,
+                                   found="".join(bad))
 
 
 # Double quotation marks of any language; the apostrophe and single quotes (’ ‘) are left
@@ -331,8 +338,7 @@ class Quotes(Check):
             if bad:
                 wanted = f"{' '.join(outer)} for quotations" + (
                     f" (and {' '.join(inner)} inside them)" if inner else "")
-                count = f"{len(bad)} mark" + ("s" if len(bad) > 1 else "")
-                yield self.finding(entry, f"use {wanted}, not {_quoted(bad)} ({count})",
+                yield self.finding(entry, f"use {wanted}, not {_quoted(bad)} ({_marks(bad)})",
                                    expected=tuple(outer), found="".join(bad))
 
 

@@ -188,3 +188,16 @@ def test_the_quotes_message_counts_the_wrong_marks():
     messages = [f.message for f in one + two if f.code == "P006"]
     assert len(messages) == 2 and messages[0] != messages[1]
     assert "(2 marks)" in messages[0] and "(4 marks)" in messages[1]
+
+
+@pytest.mark.parametrize("lang,one,two", [
+    ("zh", "通过决议,决定召开", "通过决议,决定召开,并且"),
+    ("ar", "الدوحة, قطر", "الدوحة, قطر, مصر"),
+], ids=["zh-comma", "ar-comma"])
+def test_the_script_marks_messages_count_the_wrong_marks(lang, one, two):
+    from checks.helpers import findings
+
+    first, second = (findings((lang, "Doha, Qatar", text)) for text in (one, two))
+    message = {f.message for f in first if f.code in ("P001", "P005")}
+    other = {f.message for f in second if f.code in ("P001", "P005")}
+    assert message and other and message != other
