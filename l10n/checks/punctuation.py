@@ -395,8 +395,7 @@ def _ends_in_abbreviation(text: str) -> bool:
     a word of the source abbreviations (data) or dotted initials ("U.S.", "i.e.")."""
     if not text.endswith("."):
         return False
-    words = text.split()
-    word = words[-1] if words else ""
+    word = text.rsplit(None, 1)[-1]
     if word.lower() in _abbreviations():
         return True
     return bool(_INITIALS.search(word))
