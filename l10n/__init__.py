@@ -6,12 +6,15 @@ __version__ = "0.1.0"
 
 OFFICIAL_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 
-__all__ = ["OFFICIAL_LANGUAGES", "__version__", "segment_text"]
+__all__ = ["OFFICIAL_LANGUAGES", "__version__", "segment_spans", "segment_text"]
+
+# Imported on first use, so that `import l10n` (and the command line's start-up) stays cheap.
+_LAZY = {"segment_text": "segment", "segment_spans": "segment"}
 
 
 def __getattr__(name: str):
-    if name == "segment_text":
-        from .segment import segment_text
+    if name in _LAZY:
+        from importlib import import_module
 
-        return segment_text
-    raise AttributeError(name)
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'l10n' has no attribute {name!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,11 +143,35 @@ def unit_sentences(unit: Unit, lang: str) -> list[tuple[int, int]]:
     spans = segment_spans(unit.text, lang)
     if len(spans) <= 1:
         return whole
+    # A boundary cuts a range when the sentence ends in (low, high] or the next one starts in
+    # [low, high). Each is one look-up in the union of the ranges, not a pass over all of them:
+    # a paragraph of 40,000 emphasised sentences has 40,000 of each.
+    ends_inside = _Union((low + 1, high + 1) for low, high in unit.atomic)
+    starts_inside = _Union(unit.atomic)
     for (_, end), (start, _) in zip(spans, spans[1:]):
-        for low, high in unit.atomic:
-            if low < end <= high or low <= start < high:
-                return whole
+        if end in ends_inside or start in starts_inside:
+            return whole
     return spans
+
+
+class _Union:
+    """The union of half-open integer ranges [low, high), for membership tests in log time."""
+
+    def __init__(self, ranges):
+        self.lows: list[int] = []
+        self.highs: list[int] = []
+        for low, high in sorted(ranges):
+            if low >= high:
+                continue
+            if self.highs and low <= self.highs[-1]:
+                self.highs[-1] = max(self.highs[-1], high)
+            else:
+                self.lows.append(low)
+                self.highs.append(high)
+
+    def __contains__(self, pos: int) -> bool:
+        index = bisect_right(self.lows, pos) - 1
+        return index >= 0 and pos < self.highs[index]
 
 
 @dataclass(frozen=True)
@@ -198,6 +223,9 @@ def build_template(source: Source, document: Document, config: ProjectConfig) ->
         "X-Generator": "l10n",
     }
     entries: dict[tuple[str | None, str], polib.POEntry] = {}
+    # What each entry already holds, as sets: a sentence repeated 40,000 times must not make
+    # every repetition scan the references and comments of all the earlier ones.
+    seen: dict[tuple[str | None, str], tuple[set, dict[str, None]]] = {}
     for segment in segments:
         context = segment.role if len(roles[segment.text]) > 1 else None
         key = (context, segment.text)
@@ -205,13 +233,17 @@ def build_template(source: Source, document: Document, config: ProjectConfig) ->
         if entry is None:
             entry = polib.POEntry(msgid=segment.text, msgctxt=context)
             entries[key] = entry
+            seen[key] = (set(), {})
             template.append(entry)
+        references, comments = seen[key]
         reference = (source.relpath, str(segment.line))
-        if reference not in entry.occurrences:
+        if reference not in references:
+            references.add(reference)
             entry.occurrences.append(reference)
-        comments = entry.comment.split("\n") if entry.comment else []
-        if segment.comment not in comments:
-            entry.comment = "\n".join([*comments, segment.comment])
+        if segment.comment:
+            comments.setdefault(segment.comment)
+    for key, entry in entries.items():
+        entry.comment = "\n".join(seen[key][1])
     return template
 
 

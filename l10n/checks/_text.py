@@ -26,7 +26,23 @@ URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'，。（）]*[^\s<>\"'�
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Markdown link and image syntax around the text a reader sees: "[text](url)" -> "text".
 MD_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
-MD_LINK_HEAD = re.compile(r"!?\[(?=[^\]]*\]\()")
+
+
+class _LinkHeads:
+    r"""``re.compile(r"!?\[(?=[^\]]*\]\()")`` for ``sub``: every "[" (or "![") whose next "]"
+    opens a link destination. That pattern looked ahead from each "[" to the next "]", so a
+    text of many "[" and no "]" took quadratic time; this reads each stretch of text between
+    two "]" once, and replaces the "[" in a stretch that ends in "](".
+    """
+
+    _STRETCH = re.compile(r"(?:(?<=\])|^)[^\]]++(?=\]\()")
+    _HEAD = re.compile(r"!?\[")
+
+    def sub(self, repl: str, text: str) -> str:
+        return self._STRETCH.sub(lambda stretch: self._HEAD.sub(repl, stretch.group()), text)
+
+
+MD_LINK_HEAD = _LinkHeads()
 
 
 @lru_cache(maxsize=None)

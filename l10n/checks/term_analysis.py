@@ -162,7 +162,8 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
         work.judge(match, seen, verdicts)
     if deprecated:
         judged = {v.concept for v in verdicts if v.kind == "deprecated"}
-        verdicts.extend(work.deprecated_elsewhere(judged, deprecated, source_matches))
+        verdicts.extend(work.deprecated_elsewhere(judged, deprecated, source_matches,
+                                                  source_lang))
     return PairAnalysis(source_matches, tuple(verdicts))
 
 
@@ -279,10 +280,18 @@ class _Work:
                 return Verdict("near-miss", concept_id, source_text, (term,), original, score)
         return _new(Verdict, ("found", concept_id, source_text, expected, original, 0.0, True))
 
-    def deprecated_elsewhere(self, judged: set[str], deprecated: list, source_matches) -> list[Verdict]:
+    def deprecated_elsewhere(self, judged: set[str], deprecated: list, source_matches,
+                             source_lang: str) -> list[Verdict]:
         """Deprecated target terms not yet reported (top level only: a deprecated form inside a
         longer accepted term belongs to that term, e.g. 78/261号决议 inside 第78/261号决议);
-        ``deprecated`` holds the target's top-level matches of deprecated terms."""
+        ``deprecated`` holds the target's top-level matches of deprecated terms.
+
+        A deprecated form is deprecated as a rendering of its concept: where the source does
+        not name that concept, the same words may be right for another one (ru
+        "сопредседатели" is wrong for co-facilitators and right for co-chairs; fr "États
+        membres" for the members of another organization), so it is not reported. Only a
+        concept with no term in the source language, whose presence in the source cannot be
+        told, is still reported."""
         unjudged = [m for m in deprecated if m.concept_id not in judged]
         if not unjudged:
             return []
@@ -290,6 +299,8 @@ class _Work:
         out = []
         for match in unjudged:
             concept = self.glossary.concepts[match.concept_id]
+            if match.concept_id not in in_source and concept.terms(source_lang):
+                continue
             suggestion = tuple(t.text for t in suggested_terms(concept, self.lang))
             out.append(Verdict("deprecated", concept.id, "", suggestion, match.text,
                                in_source=match.concept_id in in_source))

@@ -99,9 +99,10 @@ class TermDeprecated(_TermCheck):
 
     Anti-pattern: "第二届世界社会发展峰会" (峰会 is web register), "Catar", "États membres" for UN
     Member States. Better: the preferred term ("第二届社会发展问题世界首脑会议", "Qatar",
-    "États Membres"), or an admitted one when the language has no preferred term. When the
-    source does not name the concept at all the finding is a warning: the deprecated form may
-    be right for another meaning (États membres of the European Union).
+    "États Membres"), or an admitted one when the language has no preferred term. A deprecated
+    form is reported only where the source names its concept: elsewhere the same words may be
+    right for another meaning (États membres of the European Union, ru "сопредседатели" for
+    co-chairs where it is deprecated for co-facilitators).
     """
 
     code = "T002"
@@ -122,9 +123,7 @@ class TermDeprecated(_TermCheck):
         lang = base_lang(entry.lang)
         message = (f'"{verdict.found}" is deprecated for {verdict.concept} in {lang}; '
                    f"use {quoted(verdict.expected)}")
-        severity = None if verdict.in_source or not _has_terms(context, verdict.concept,
-                                                               entry.source_lang) else Severity.WARNING
-        return self.finding(entry, message, severity=severity, concept=verdict.concept,
+        return self.finding(entry, message, concept=verdict.concept,
                             expected=verdict.expected, found=verdict.found)
 
 
@@ -138,11 +137,6 @@ def _prepare_indexes(context: CheckContext, langs, source_lang: str) -> None:
     build_indexes(context.glossary, wanted)  # those not compiled yet, on every core
     for lang, role in wanted:
         context.term_index(lang, role)
-
-
-def _has_terms(context: CheckContext, concept_id: str, lang: str) -> bool:
-    concept = context.glossary.concepts.get(concept_id)
-    return bool(concept and concept.terms(base_lang(lang)))
 
 
 class TermNearMiss(_TermCheck):

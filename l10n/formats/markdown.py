@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..errors import InputError
 from ..model import Document, Rendition, Unit
 from ._htmlsafe import AUTOLINK, END_TAG, START_TAG, SourceTags, parse_attrs, sanitise, unsafe_url
-from ._mdinline import atomic_ranges, code_spans
+from ._mdinline import Backticks, atomic_ranges, code_spans
 from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
 
 # markdown-it is imported when a Markdown file is parsed (_parser), not with the format
@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 
 # code spans, link destinations, autolinks and inline tags say nothing about prose
-_PLAIN_NOISE = re.compile(r"(`+).*?\1|\]\([^)]*\)|<[^<>]*>")
+_NOISE_START = re.compile(r"`+|\]\(|<")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class _Collector:
 
     def add(self, text: str, role: str, slot: MdSlot, comment: str, splittable: bool) -> None:
         text = fold_ws(text)
-        if not is_prose(_PLAIN_NOISE.sub(" ", text)):
+        if not is_prose(_without_noise(text)):
             return
         atomic = atomic_ranges(text) if role != "image-alt" else ()
         self.units.append(Unit(text, role, slot.first + 1, comment, atomic, splittable))
@@ -141,9 +142,43 @@ class _Collector:
 
     def table_row(self, row: Token, cells: list[Token], header: bool, number: int) -> None:
         line = row.map[0]
-        for column, (start, end) in enumerate(_cells(self.body(line))[: len(cells)], start=1):
+        body = self.body(line)  # once per row: a row of 40,000 cells is one long line
+        for column, (start, end) in enumerate(_cells(body)[: len(cells)], start=1):
             comment = f"table header cell, column {column}" if header else f"table cell, row {number}, column {column}"
-            self.add(self.body(line)[start:end], "table-cell", MdSlot(line, start, line, end), comment, False)
+            self.add(body[start:end], "table-cell", MdSlot(line, start, line, end), comment, False)
+
+
+def _without_noise(text: str) -> str:
+    """``text`` with each code span, link destination ("](...)") and inline tag or autolink
+    replaced by a space, for the prose test.
+
+    One pass, each construct's end a look-up or a scan that is not repeated: a pattern with a
+    back-reference for the code spans took cubic time on a long run of backticks, and one
+    that looked for ")" after every "](" took quadratic time when there was none.
+    """
+    ticks = Backticks(text)
+    pieces: list[str] = []
+    pos = scan = 0
+    no_paren_after = len(text)  # no ")" follows this point
+    while (start := _NOISE_START.search(text, scan)) is not None:
+        mark, end = start.group(), -1
+        if mark[0] == "`":
+            close = ticks.next_run(len(mark), start.end())
+            end = close + len(mark) if close >= 0 else -1
+        elif mark == "](":
+            paren = text.find(")", start.end()) if start.start() < no_paren_after else -1
+            if paren < 0:
+                no_paren_after = min(no_paren_after, start.start())
+            end = paren + 1 if paren >= 0 else -1
+        elif tag := _TAG.match(text, start.start()):
+            end = tag.end()
+        if end < 0:
+            scan = start.end()
+            continue
+        pieces += (text[pos : start.start()], " ")
+        pos = scan = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _closing_bracket(text: str, i: int) -> int:
@@ -225,17 +260,35 @@ class MarkdownFormat:
         state: MdState = document.state
         check_renditions(document, renditions)
         lines = list(state.lines)
-        edits = sorted(zip(state.slots, document.units, renditions), key=lambda e: (e[0].first, e[0].start), reverse=True)
-        for slot, unit, rendition in edits:
-            if rendition.text == unit.text:
-                continue
-            head = line_body(lines[slot.first])[0][: slot.start]
-            tail_body, ending = line_body(lines[slot.last])
-            text = safe_translation(unit, rendition.text)
-            lines[slot.first] = head + text + tail_body[slot.end :] + ending
-            for number in range(slot.first + 1, slot.last + 1):
-                lines[number] = ""
+        by_line: dict[int, list[tuple[MdSlot, str]]] = {}
+        for slot, unit, rendition in zip(state.slots, document.units, renditions):
+            if rendition.text != unit.text:
+                by_line.setdefault(slot.first, []).append((slot, safe_translation(unit, rendition.text)))
+        for first, edits in by_line.items():
+            lines[first] = _splice(lines, first, sorted(edits, key=lambda e: e[0].start))
         return "".join(lines)
+
+
+def _splice(lines: list[str], first: int, edits: list[tuple[MdSlot, str]]) -> str:
+    """Line ``first`` with every edit that starts on it (in order of column) put in place.
+
+    The line is joined once from its pieces: a table row of 40,000 cells is one line, and
+    rebuilding it for each cell made rendering quadratic. A slot that runs on to a later line
+    (a paragraph over several lines) takes the rest of that line, and the lines in between
+    are dropped.
+    """
+    body, ending = line_body(lines[first])
+    pieces: list[str] = []
+    position = 0
+    for slot, text in edits:
+        pieces += (body[position : slot.start], text)
+        if slot.last != first:
+            body, ending = line_body(lines[slot.last])
+            for number in range(first + 1, slot.last + 1):
+                lines[number] = ""
+        position = slot.end
+    pieces.append(body[position:])
+    return "".join(pieces) + ending
 
 
 # CommonMark's HTML block starts (conditions 1 and 6): a translation never holds these tags.
@@ -344,8 +397,11 @@ def _paragraph_role(containers: list[str]) -> tuple[str, str]:
 
 
 def _row_cells(tokens: list[Token], index: int) -> list[Token]:
+    """The cells of the row opened at ``tokens[index]``. Walked by index, not over a slice:
+    copying the rest of the token list for every row made a long table quadratic."""
     cells = []
-    for token in tokens[index + 1 :]:
+    for number in range(index + 1, len(tokens)):
+        token = tokens[number]
         if token.type == "tr_close":
             break
         if token.type in ("th_open", "td_open"):

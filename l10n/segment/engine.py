@@ -23,6 +23,8 @@ institution's name?). The rules, in the order they are tried:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from .layout import list_cuts
 from .quotes import Pairing, pair_marks
@@ -30,14 +32,19 @@ from .rules import LangRules
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CALL = r"\[\d{1,3}(?:[–-]\d{1,3})?\]"  # a citation call: [1], [2-4]
+# Every way through the term, tail and cite parts below is unambiguous: a run of stops is one
+# run, not any of its splits ("[.]+(?:[.]+)*" tried them all, so twenty dots and a letter took
+# seconds, thirty took hours), and a citation call right after the stop belongs to the tail,
+# while the cite part starts with a space. A failed match then costs no more than its length.
 _CANDIDATE_RE = re.compile(
     rf"""
     (?P<cjk>[。！？｡．]+(?:[{_BIDI}」』”’》）〕】〉"'])*)
-  | (?P<term>[.!?…‼⁇⁈⁉؟]+(?:[ \u00a0\u202f]?[.!?…؟]+)*)
+  | (?P<term>[.!?…‼⁇⁈⁉؟]+(?:[ \u00a0\u202f][.!?…؟]+)*)
     (?P<fn>\d{{1,3}}(?:\ \d{{1,3}})*)?
     (?P<tail>(?:[\"'”’»›)\]}}）」』》〉】`´{_BIDI}]|[ \u00a0\u202f][»›]|\u00a0[\"”’)]
-              |\[\d{{1,3}}(?:[–-]\d{{1,3}})?\])*)
-    (?P<cite>(?:[ \t]*\[\d{{1,3}}(?:[–-]\d{{1,3}})?\])*)
+              |{_CALL})*)
+    (?P<cite>(?:[ \t]+{_CALL}(?:[ \t]*{_CALL})*)?)
     (?=\s|\Z|(?P<cjknext>[{_CJK}]))
   | (?P<dash>(?:(?<=--)|(?<=—))["”])(?=\s+[^\W\d_])
   | (?P<tight>(?<=[^\W\d_]{{2}})\.(?=[^\W\d_]{{2}})|(?<=\d,\d{{3}})\.(?=[^\W\d_]{{2}}))
@@ -49,6 +56,7 @@ _CANDIDATE_RE = re.compile(
 # all four branches at every character; _candidates finds them with this one-class pattern
 # (scanned in C) and tries the full pattern only there: same matches, about six times faster.
 _CANDIDATE_START_RE = re.compile("[。！？｡．.!?…‼⁇⁈⁉؟\"”]")
+_STOP_RUN_RE = re.compile("[.!?…‼⁇⁈⁉؟]*")
 _STRONG = frozenset("!?…‼⁇⁈⁉؟")
 _QUOTE_CLOSERS = frozenset("”’」』\"'»›")
 _STRAIGHT_QUOTES = ("''", "'", '"', "`")
@@ -62,7 +70,7 @@ _NEXT_MARKER_RE = re.compile(
 )
 _ROMAN_RE = re.compile(r"[IVXLCDM]+\b|[ivxlcdm]+\b")
 _LABEL_RE = re.compile(
-    r"[•⁃▪◦‣●■*\-–]?\s*\(?(?:\d{1,4}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[^\W\d_])\)?"
+    r"[•⁃▪◦‣●■*\-–]?\s*\(?(?:\d{1,4}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[^\W\d_])\)?\s*"
 )
 _CHAIN_RE = re.compile(r"(?:^|(?<=\s))((?:[^\W\d_]{1,2}\.\s?)+)$")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -70,6 +78,10 @@ _SHORT_DOTTED_RE = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 _FOUR_DOTS_RE = re.compile(r"\.(?: \.){3}")
 _STOP_AFTER_RE = re.compile(r"\s+[,;:]")
 _CLAUSE_RE = re.compile(r"[:;](?=\s)")
+_SPACES_RE = re.compile(r"\s*")
+_NON_SPACE_RE = re.compile(r"\S+")
+_ADDRESS_RE = re.compile(r"[@/]|www\.", re.IGNORECASE)
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _BIDI_RE = re.compile(f"[{_BIDI}]")
 
 
@@ -79,13 +91,16 @@ def chunk_cuts(chunk: str, rules: LangRules) -> list[int]:
     forced = list_cuts(chunk)
     cuts: list[int] = []
     start = 0
+    opening = -1  # where the sentence's text begins: ``start`` with the spaces skipped, once
     waiting = 0
     for match in _candidates(chunk):
         while waiting < len(forced) and forced[waiting] <= match.start():
             start = forced[waiting]
             cuts.append(start)
             waiting += 1
-        cut = _decide(chunk, match, rules, start, pairing)
+        if opening < start:
+            opening = _SPACES_RE.match(chunk, start).end()
+        cut = _decide(chunk, match, rules, opening, pairing)
         if cut is not None and cut > start:
             cuts.append(cut)
             start = cut
@@ -94,14 +109,18 @@ def chunk_cuts(chunk: str, rules: LangRules) -> list[int]:
 
 
 def _candidates(chunk: str) -> list[re.Match]:
-    """``list(_CANDIDATE_RE.finditer(chunk))``, found faster (see _CANDIDATE_START_RE)."""
+    """``list(_CANDIDATE_RE.finditer(chunk))``, found faster (see _CANDIDATE_START_RE).
+
+    Where no candidate starts at a run of stops ("....a"), none starts inside it either (its
+    ends are among those already tried, and the look-behinds need a letter or a dash before):
+    the search goes on after the run, so a long run is not tried once per character."""
     found = []
     search, match = _CANDIDATE_START_RE.search, _CANDIDATE_RE.match
     pos = 0
     while (start := search(chunk, pos)) is not None:
         candidate = match(chunk, start.start())
         if candidate is None:
-            pos = start.start() + 1
+            pos = max(_STOP_RUN_RE.match(chunk, start.start()).end(), start.start() + 1)
         else:
             found.append(candidate)
             pos = candidate.end()
@@ -110,6 +129,11 @@ def _candidates(chunk: str) -> list[re.Match]:
 
 def _decide(chunk: str, match: re.Match, rules: LangRules, start: int,
             pairing: Pairing) -> int | None:
+    """Where the sentence ends at ``match``, or None; the sentence's text begins at ``start``.
+
+    Every look at the sentence so far is bounded (a label is matched in place, the clause
+    before a time abbreviation found among marks listed once per chunk): a sentence of
+    40,000 abbreviations that end nothing must not be read again at each of them."""
     cjk, term, fn, tail, _, cjknext, dash, tight = match.groups()
     if tight is not None:
         return _tight_cut(chunk, match.start(), rules)
@@ -238,7 +262,7 @@ def _comments_quote(chunk: str, opened: int, pairing: Pairing) -> bool:
         return True
     if chunk[closed - 1] not in ".!?":
         return True
-    return not chunk[closed + 1:].strip()
+    return _NON_SPACE_RE.search(chunk, closed + 1) is None
 
 
 def _footnote_ok(chunk: str, term_start: int) -> bool:
@@ -259,8 +283,9 @@ def _strong_cut(chunk: str, match: re.Match, term: str, context: _Next, rules: L
 
 
 def _is_label(chunk: str, start: int, term_start: int) -> bool:
-    """True for a paragraph number, roman numeral or letter that opens the sentence."""
-    return _LABEL_RE.fullmatch(chunk[start:term_start].strip()) is not None
+    """True for a paragraph number, roman numeral or letter that opens the sentence (which
+    begins at ``start``, spaces skipped)."""
+    return _LABEL_RE.fullmatch(chunk, start, term_start) is not None
 
 
 def _left_token(chunk: str, term_start: int) -> tuple[str, int]:
@@ -359,9 +384,20 @@ def _time_ends(chunk: str, token: str, begin: int, start: int, context: _Next,
 def _opened_with_preposition(chunk: str, start: int, begin: int, rules: LangRules) -> bool:
     """Whether the clause before ``begin`` opened with a preposition ("At 5 p.m. Mr. Smith
     left.", "В 2023 г. Генеральная Ассамблея приняла ..."): the time or date is its adverbial,
-    and the capitalised word after it still belongs to the sentence."""
-    clause = _CLAUSE_RE.split(chunk[start:begin])[-1].split()
-    return bool(clause) and clause[0].lower() in rules.prepositions
+    and the capitalised word after it still belongs to the sentence. The clause starts after
+    the last ":" or ";" with a space after it, found among marks listed once per chunk, not
+    by splitting the sentence so far at each candidate."""
+    marks = _clause_marks(chunk)
+    index = bisect_right(marks, begin - 2) - 1  # the mark and its space before ``begin``
+    clause = marks[index] + 1 if index >= 0 and marks[index] >= start else start
+    first = _NON_SPACE_RE.search(chunk, clause, begin)
+    return first is not None and first.group().lower() in rules.prepositions
+
+
+@lru_cache(maxsize=4)
+def _clause_marks(chunk: str) -> list[int]:
+    """The position of every ":" or ";" followed by a space in ``chunk``, in order."""
+    return [mark.start() for mark in _CLAUSE_RE.finditer(chunk)]
 
 
 def _previous_is_number(chunk: str, begin: int) -> bool:
@@ -373,25 +409,51 @@ def _previous_is_number(chunk: str, begin: int) -> bool:
 
 def _tight_cut(chunk: str, pos: int, rules: LangRules) -> int | None:
     """"world.Today": a stop between a lower-case and a capitalised word, outside URLs."""
-    begin = pos
-    while begin > 0 and not chunk[begin - 1].isspace():
-        begin -= 1
-    end = pos
-    while end < len(chunk) and not chunk[end].isspace():
-        end += 1
-    token = chunk[begin:end]
-    if "@" in token or "/" in token or "www." in token.lower():
+    starts, ends, addresses = _tokens(chunk)
+    index = bisect_right(starts, pos) - 1
+    if index in addresses:
         return None
-    left = chunk[begin:pos]
-    if not (left[-2:].islower() and left[-2:].isalpha()) and not left[-1:].isdigit():
+    begin, end = starts[index], ends[index]
+    left = chunk[max(begin, pos - 2):pos]
+    if not (left.islower() and left.isalpha()) and not left[-1:].isdigit():
         return None
     word = _WORD_RE.match(chunk, pos + 1)
     if word is None or not word.group()[0].isupper() or not word.group()[1:].islower():
         return None
-    rest = chunk[word.end():end]
+    rest = chunk[word.end():min(end, word.end() + 2)]
     if rest[:1] == "." and rest[1:2].isalpha():
         return None  # a host name: testurl.Awesome.com
-    words = _WORD_RE.findall(left)
-    if words and rules.classify(words[-1]):
+    last = _last_word(chunk, begin, pos)
+    if last and rules.classify(last):
         return None  # "им.Пушкина": an abbreviation run into the next word
     return pos + 1
+
+
+@lru_cache(maxsize=4)
+def _tokens(chunk: str) -> tuple[list[int], list[int], frozenset[int]]:
+    """Where each run of non-space characters in ``chunk`` starts and ends, and which runs hold
+    an e-mail address, a path or a host name ("@", "/", "www."). Listed once per chunk: a
+    word of 40,000 stops ("ab.Cd" * 40000) has a candidate at each."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for token in _NON_SPACE_RE.finditer(chunk):
+        starts.append(token.start())
+        ends.append(token.end())
+    addresses = frozenset(bisect_right(starts, m.start()) - 1 for m in _ADDRESS_RE.finditer(chunk))
+    return starts, ends, addresses
+
+
+def _last_word(chunk: str, begin: int, end: int) -> str:
+    """The last match of _WORD_RE in ``chunk[begin:end]`` (letters, hyphen-joined), or ""."""
+    while end > begin and not _LETTER_RE.match(chunk, end - 1):
+        end -= 1
+    start = end
+    while start > begin:
+        if _LETTER_RE.match(chunk, start - 1):
+            start -= 1
+        elif chunk[start - 1] == "-" and start - 2 >= begin and start < end \
+                and _LETTER_RE.match(chunk, start - 2):
+            start -= 1
+        else:
+            break
+    return chunk[start:end]

@@ -113,22 +113,55 @@ def _markers(text: str) -> list[tuple[int, str, str]]:
 
 
 def list_cuts(text: str) -> list[int]:
-    """Positions in one chunk where a bullet or a further inline list item starts a sentence."""
+    """Positions in one chunk where a bullet or a further inline list item starts a sentence.
+
+    A marker that starts a sentence opens a chain: the next marker of the same style whose
+    value follows ("b)" after "a)", "iv." after "iii."), and that one's successor, and so on.
+    Each marker's successor is found once, scanning from the end with the nearest marker of
+    each style and value at hand, and a chain stops where it meets one already taken (the
+    rest of it is that chain's tail), so the work grows with the text, not with its square.
+    """
     cuts = [m.start() for m in _BULLET_RE.finditer(text)]
-    markers = _markers(text)
+    markers = _without_initials(text, _markers(text))
     if len(markers) > 1:
+        following = _following_markers(text, markers)
         used: set[int] = set()
-        for index, (pos, value, style) in enumerate(markers):
-            if pos in used or not _starts_sentence(text, pos):
+        for index, (pos, _, _) in enumerate(markers):
+            if index in used or not _starts_sentence(text, pos):
                 continue
-            chain = [pos]
-            wanted = _successors(value)
-            for later, later_value, later_style in markers[index + 1:]:
-                if later_style == style and later_value in wanted \
-                        and _continues_list(text, later):
-                    chain.append(later)
-                    wanted = _successors(later_value)
+            chain = [index]
+            nxt = following[index]
+            while nxt >= 0:
+                chain.append(nxt)
+                if nxt in used:
+                    break
+                nxt = following[nxt]
             if len(chain) > 1:
                 used.update(chain)
-                cuts.extend(chain if chain[0] > 0 else chain[1:])
+                positions = [markers[number][0] for number in chain]
+                cuts.extend(positions if positions[0] > 0 else positions[1:])
     return sorted(set(cuts))
+
+
+def _without_initials(text: str, markers: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The markers less those with another marker right beside them, nothing in between: an
+    item holds something, so "Mr. A. B. Smith" and "C. D. Jones" hold initials, not lists."""
+    beside = set()
+    for number in range(len(markers) - 1):
+        pos, value, style = markers[number]
+        if not text[pos + len(value) + len(style):markers[number + 1][0]].strip():
+            beside.update((number, number + 1))
+    return [marker for number, marker in enumerate(markers) if number not in beside]
+
+
+def _following_markers(text: str, markers: list[tuple[int, str, str]]) -> list[int]:
+    """For each marker, the index of the first later one that continues its list, or -1."""
+    following = [-1] * len(markers)
+    nearest: dict[tuple[str, str], int] = {}  # (style, value) -> nearest later index
+    for index in range(len(markers) - 1, -1, -1):
+        pos, value, style = markers[index]
+        found = [nearest[style, wanted] for wanted in _successors(value) if (style, wanted) in nearest]
+        following[index] = min(found, default=-1)
+        if _continues_list(text, pos):
+            nearest[style, value] = index
+    return following

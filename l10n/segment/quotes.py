@@ -13,7 +13,8 @@ than MAX_SPAN characters is not trusted either (a stray mark must not swallow a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 MAX_SPAN = 600
 
@@ -42,20 +43,35 @@ class Pairing:
     spans: tuple[tuple[int, int], ...] = ()
     closers: frozenset[int] = frozenset()
     loose: frozenset[int] = frozenset()
+    # Derived from ``spans`` once, so that each question costs a look-up, not a pass over
+    # every pair: a paragraph of 40,000 quotations asks once per candidate boundary.
+    _closes: dict[int, int] = field(init=False, repr=False, compare=False)
+    _cover: tuple[list[int], list[int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        closes: dict[int, int] = {}
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in self.spans:
+            closes.setdefault(start, end)
+        for start, end in sorted(self.spans):  # the union of the ranges (start, end]
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        object.__setattr__(self, "_closes", closes)
+        object.__setattr__(self, "_cover", (starts, ends))
 
     def closing(self, opened: int) -> int:
         """Where the pair opened at ``opened`` closes, or -1."""
-        for start, end in self.spans:
-            if start == opened:
-                return end
-        return -1
+        return self._closes.get(opened, -1)
 
     def inside(self, pos: int) -> bool:
         """True when a boundary at ``pos`` would cut a protected pair."""
-        for start, end in self.spans:
-            if start < pos <= end:
-                return True
-        return False
+        starts, ends = self._cover
+        index = bisect_left(starts, pos) - 1  # the last range opened before pos
+        return index >= 0 and pos <= ends[index]
 
 
 EMPTY = Pairing()
@@ -102,6 +118,7 @@ def pair_marks(text: str) -> Pairing:
     if _MARK_RE.search(text) is None:
         return EMPTY
     stack: list[tuple[str, int, bool]] = []  # (kind, position, straight quote?)
+    depths: dict[str, list[int]] = {}  # kind -> its places in the stack, innermost last
     spans: list[tuple[int, int]] = []
     closers: set[int] = set()
     first_straight = -1
@@ -109,7 +126,7 @@ def pair_marks(text: str) -> Pairing:
         mark, i = match.group(), match.start()
         top = stack[-1][0] if stack else None
         if mark in _OPENERS:
-            stack.append((_OPENERS[mark], i, False))
+            _push(stack, depths, _OPENERS[mark], i, False)
             continue
         if mark == "’":
             if i > 0 and text[i - 1].isalnum() and match.end() < len(text) \
@@ -126,16 +143,29 @@ def pair_marks(text: str) -> Pairing:
             if first_straight < 0:
                 first_straight = i
             if role == "open":
-                stack.append((kind, i, True))
+                _push(stack, depths, kind, i, True)
                 continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == kind:
-                opened = stack[depth][1]
-                del stack[depth:]
-                if i - opened <= MAX_SPAN:
-                    spans.append((opened, i))
-                if mark in _SYMMETRIC:
-                    closers.add(i)
-                break
+        if depths.get(kind):
+            depth = depths[kind][-1]
+            opened = stack[depth][1]
+            _pop_to(stack, depths, depth)
+            if i - opened <= MAX_SPAN:
+                spans.append((opened, i))
+            if mark in _SYMMETRIC:
+                closers.add(i)
     loose = frozenset(pos for _, pos, straight in stack if straight and pos == first_straight)
     return Pairing(tuple(spans), frozenset(closers), loose)
+
+
+def _push(stack: list[tuple[str, int, bool]], depths: dict[str, list[int]], kind: str, pos: int,
+          straight: bool) -> None:
+    depths.setdefault(kind, []).append(len(stack))
+    stack.append((kind, pos, straight))
+
+
+def _pop_to(stack: list[tuple[str, int, bool]], depths: dict[str, list[int]], depth: int) -> None:
+    """Close the pair opened at ``stack[depth]`` and drop the marks opened inside it. Each mark
+    is pushed and dropped once, so a closer never searches the whole stack for its opener
+    ("(" * 40000 + "]" * 40000 was quadratic)."""
+    while len(stack) > depth:
+        depths[stack.pop()[0]].pop()

@@ -139,12 +139,30 @@ def test_deprecated_names_admitted_terms_when_there_is_no_preferred(glossary):
     assert finding.expected == ("第二届社会发展问题世界首脑会议", "第二届世界社会发展首脑会议")
 
 
-def test_deprecated_form_of_a_concept_absent_from_the_source_is_a_warning(glossary):
-    """"États membres" is right for the European Union: not an error when the source says so."""
-    e = entry("fr", "The members of the European Union met.",
-              "Les États membres de l'Union européenne se sont réunis.")
-    (finding,) = TermDeprecated().check(e, CheckContext(glossary=glossary))
-    assert finding.severity is Severity.WARNING and finding.concept == "BODY-MS"
+@pytest.mark.parametrize("lang, source, target", [
+    ("fr", "The members of the European Union met.",
+     "Les États membres de l'Union européenne se sont réunis."),
+    ("ru", "The co-chairs of the working group opened the meeting.",
+     "Сопредседатели рабочей группы открыли заседание."),
+], ids=["fr-members-of-another-organization", "ru-co-chairs"])
+def test_deprecated_form_of_a_concept_absent_from_the_source_is_not_reported(glossary, lang,
+                                                                               source, target):
+    """"États membres" is right for the European Union, "сопредседатели" for co-chairs: a form
+    deprecated for one concept is reported only where the source names that concept."""
+    e = entry(lang, source, target)
+    assert TermDeprecated().check(e, CheckContext(glossary=glossary)) == []
+
+
+@pytest.mark.parametrize("lang, source, target, concept", [
+    ("fr", "The Member States met.", "Les États membres se sont réunis.", "BODY-MS"),
+    ("ru", "The co-facilitators of the intergovernmental negotiations reported.",
+     "Сопредседатели межправительственных переговоров представили доклад.", "TI-COFAC"),
+], ids=["fr-member-states", "ru-co-facilitators"])
+def test_deprecated_form_where_the_source_names_its_concept_is_an_error(glossary, lang, source,
+                                                                         target, concept):
+    e = entry(lang, source, target)
+    findings = TermDeprecated().check(e, CheckContext(glossary=glossary))
+    assert [(f.concept, f.severity) for f in findings] == [(concept, Severity.ERROR)]
 
 
 @pytest.mark.parametrize("lang, source_lang, source, target, suggestion", [

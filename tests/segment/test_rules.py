@@ -78,6 +78,11 @@ CASES = [
     # initials and names
     ("en-keep-initials", "en", "J. R. R. Tolkien wrote it. He was English.",
      ["J. R. R. Tolkien wrote it.", "He was English."]),
+    # consecutive initials are not an inline list "A. ... B. ..." (issue 18's time bomb text)
+    ("en-keep-consecutive-initials", "en", "Mr. A. B. Smith went. Dr. C. D. Jones stayed.",
+     ["Mr. A. B. Smith went.", "Dr. C. D. Jones stayed."]),
+    ("en-split-lettered-items", "en", "Two options: A. Adopt it. B. Defer it.",
+     ["Two options: A. Adopt it.", "B. Defer it."]),
     ("en-keep-name", "en", "Secretary-General António Guterres addressed the Summit.",
      ["Secretary-General António Guterres addressed the Summit."]),
     # ellipses, ! and ?
