@@ -107,7 +107,9 @@ class ChineseAsciiPunctuation(Check):
                 if char == ".":
                     wrong = bool(before) and is_han(before) and not after[:1].isdigit()
                 else:
-                    wrong = any(c and (is_han(c) or is_cjk_punct(c)) for c in (before, after))
+                    # after "%" no number goes on ("84%,2011年为85%"): the mark is the sentence's
+                    wrong = before == "%" or any(c and (is_han(c) or is_cjk_punct(c))
+                                                 for c in (before, after))
                 if wrong:
                     bad.append(char)
             if bad:
@@ -198,6 +200,7 @@ class FrenchSpacing(Check):
         rules = _house(context, entry.lang)
         spaces = rules.get("spaces", "")
         before_marks, after_marks = rules.get("space_before", ""), rules.get("space_after", "")
+        closers = _rules()["closers"]
         if not spaces or not (before_marks or after_marks):
             return
         for _, target in entry.pairs():
@@ -207,7 +210,10 @@ class FrenchSpacing(Check):
                 if char in before_marks and index > 0:
                     prev = text[index - 1]
                     digits = char == ":" and prev.isdigit() and text[index + 1:index + 2].isdigit()
-                    if prev not in spaces and prev not in before_marks and not digits:
+                    # "?!" takes no space between its marks, but a closing "»" is a word's end:
+                    # «\u00a0Parties\u00a0»\u00a0: (not »: nor »;)
+                    doubled = prev in before_marks and prev not in closers
+                    if prev not in spaces and not doubled and not digits:
                         bad.append(f'before "{char}"')
                 elif char in after_marks and text[index + 1:index + 2] not in tuple(spaces):
                     bad.append(f'after "{char}"')
