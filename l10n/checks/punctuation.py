@@ -65,9 +65,9 @@ class ChineseAsciiPunctuation(Check):
     Anti-pattern: "联合国大会通过决议,决定召开" or "目标是:建设" (ASCII , : ; ! ? . beside Chinese
     characters). Better: "通过决议，决定召开", "目标是：建设". A mark counts when a Chinese
     character or mark touches it; ASCII inside Latin runs stays: "A/RES/78/261",
-    "UN Photo, New York", "10:30". The house style says which marks may be written in either
-    width: UN Chinese writes half-width parentheses ("第1874(2009)号决议", "(续)", "(a)"), so
-    under the "un" style only a style that lists "(" and ")" as full-width-only reports them.
+    "UN Photo, New York", "10:30". The house style says which marks may also be written
+    half-width: UN Chinese writes half-width parentheses ("第1874(2009)号决议", "(续)", "(a)"),
+    so the "un" style does not report them; a style that wants "（）" does.
     """
 
     code = "P001"
