@@ -1,10 +1,13 @@
-"""Timing whole commands: wall time and the peak resident memory of each child process.
+"""Timing whole commands: wall time, CPU time and the peak resident memory of each child.
 
 Each contender is a list of commands run one after the other (msgmerge runs once per file,
 html2po once per folder, l10n once per project). Its time is the wall time of the whole list;
-its peak memory is the largest maximum resident set size among those processes, as the kernel
-reports it for the reaped child (GNU time's %M, else ``os.wait4``), so l10n's start-up is
-counted like anyone's.
+its CPU time is the user and system time of every process the list ran, worker processes
+included (the kernel adds a reaped child's time to its parent's children's time, so
+``os.wait4`` on each command returns its whole tree's); its peak memory is the largest maximum
+resident set size among those processes, as the kernel reports it for the reaped child (GNU
+time's %M, else ``os.wait4``), so l10n's start-up is counted like anyone's. l10n uses every
+core and most peers use one: wall time is what a user waits, CPU time what the machine pays.
 """
 
 from __future__ import annotations
@@ -36,10 +39,15 @@ class Contender:
 class Timing:
     seconds: list[float] = field(default_factory=list)
     peak_kb: list[int] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu_seconds) if self.cpu_seconds else 0.0
 
     @property
     def peak_mb(self) -> float:
@@ -104,9 +112,10 @@ def warm_cache(l10n: str, project: Path, cache: Path, glossary: Path | None = No
         _WORDS_LEARNT.add((texts, cache, glossary))
 
 
-def run_commands(commands: Commands, cwd: Path, env: dict[str, str]) -> tuple[float, int]:
-    """(wall seconds, peak KiB) of the commands run in order; CommandFailed on a bad exit."""
-    peak = 0
+def run_commands(commands: Commands, cwd: Path, env: dict[str, str]) -> tuple[float, int, float]:
+    """(wall seconds, peak KiB, CPU seconds) of the commands run in order; CommandFailed on a
+    bad exit."""
+    peak, cpu = 0, 0.0
     log = cwd / ".stderr"
     start = time.perf_counter()
     rss = cwd / ".maxrss"
@@ -118,10 +127,11 @@ def run_commands(commands: Commands, cwd: Path, env: dict[str, str]) -> tuple[fl
             _, status, usage = os.wait4(child.pid, 0)
             child.returncode = os.waitstatus_to_exitcode(status)
         peak = max(peak, _peak_kb(rss) if TIME else usage.ru_maxrss)
+        cpu += usage.ru_utime + usage.ru_stime  # the command's whole tree (and GNU time's own)
         if child.returncode != 0:
             message = log.read_text("utf-8", "replace").strip().splitlines()[-3:]
             raise CommandFailed(f"{' '.join(argv)} exited {child.returncode}: {message}")
-    return time.perf_counter() - start, peak
+    return time.perf_counter() - start, peak, cpu
 
 
 def measure(contenders: list[Contender], repeat: int, scratch_root: Path | None = None,
@@ -134,14 +144,15 @@ def measure(contenders: list[Contender], repeat: int, scratch_root: Path | None 
             scratch = Path(tempfile.mkdtemp(prefix="l10n-bench-", dir=scratch_root))
             try:
                 commands = contender.setup(scratch)
-                seconds, peak = run_commands(commands, scratch, env)
+                seconds, peak, cpu = run_commands(commands, scratch, env)
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
             timings[contender.name].seconds.append(seconds)
             timings[contender.name].peak_kb.append(peak)
+            timings[contender.name].cpu_seconds.append(cpu)
             if progress:
-                progress(f"  round {round_ + 1}: {contender.name}: {seconds:.2f} s, "
-                         f"{peak / 1024:.0f} MB")
+                progress(f"  round {round_ + 1}: {contender.name}: {seconds:.2f} s "
+                         f"({cpu:.2f} s CPU), {peak / 1024:.0f} MB")
     return timings
 
 

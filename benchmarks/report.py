@@ -25,14 +25,22 @@ class Row:
     peer_peak_mb: float
     tool_runs: tuple[float, ...]
     peer_runs: tuple[float, ...]
+    tool_cpu: float = 0.0  # median CPU seconds (user + system, worker processes included)
+    peer_cpu: float = 0.0
 
     @property
     def ratio(self) -> float:
         """Peer time / l10n time: above 1 means l10n is faster."""
         return self.peer_median / self.tool_median if self.tool_median else math.inf
 
+    @property
+    def cpu_ratio(self) -> float:
+        """Peer CPU time / l10n CPU time: above 1 means l10n costs the machine less."""
+        return self.peer_cpu / self.tool_cpu if self.tool_cpu else math.inf
+
     def as_json(self) -> dict:
-        return {**asdict(self), "ratio": round(self.ratio, 3)}
+        return {**asdict(self), "ratio": round(self.ratio, 3),
+                "cpu_ratio": round(self.cpu_ratio, 3)}
 
 
 def rows_for(stage: str, axis: str, size: int, timings: dict[str, Timing], l10n: str,
@@ -41,7 +49,8 @@ def rows_for(stage: str, axis: str, size: int, timings: dict[str, Timing], l10n:
     are not its peers)."""
     mine = timings[l10n]
     return [Row(stage, axis, size, l10n, mine.median, mine.peak_mb, name, other.median,
-                other.peak_mb, tuple(mine.seconds), tuple(other.seconds))
+                other.peak_mb, tuple(mine.seconds), tuple(other.seconds), mine.cpu_median,
+                other.cpu_median)
             for name, other in timings.items() if name != l10n and name not in exclude]
 
 
@@ -108,13 +117,14 @@ def _cpu() -> str:
 def markdown(rows: list[Row], growths: list[dict], info: dict[str, str], command: str) -> str:
     lines = [f"Command: `{command}`", "",
              "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), "",
-             "| stage | size | l10n | l10n median (s) | peer | peer median (s) | ratio "
-             "| l10n peak (MB) | peer peak (MB) |",
-             "|---|---:|---|---:|---|---:|---:|---:|---:|"]
+             "| stage | size | l10n | l10n wall (s) | l10n CPU (s) | peer | peer wall (s) "
+             "| peer CPU (s) | ratio | CPU ratio | l10n peak (MB) | peer peak (MB) |",
+             "|---|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         unit = "" if row.axis == "segments" else " concepts"
         lines.append(f"| {row.stage} | {row.size:,}{unit} | {row.tool} | {row.tool_median:.2f} "
-                     f"| {row.peer} | {row.peer_median:.2f} | {row.ratio:.2f} "
+                     f"| {row.tool_cpu:.2f} | {row.peer} | {row.peer_median:.2f} "
+                     f"| {row.peer_cpu:.2f} | {row.ratio:.2f} | {row.cpu_ratio:.2f} "
                      f"| {row.tool_peak_mb:.0f} | {row.peer_peak_mb:.0f} |")
     if growths:
         lines += ["", "Growth of time per 10x size (10 = linear):", "",

@@ -27,6 +27,7 @@ LAZY_COMMANDS = {
     "check": ("l10n.checks.commands", "check"),
     "checks": ("l10n.checks.commands", "checks"),
     "glossary": ("l10n.glossary.commands", "glossary"),
+    "init": ("l10n.scaffold", "init"),
     "segment": ("l10n.segment.commands", "segment"),
 }
 
@@ -57,17 +58,35 @@ def cli(ctx: click.Context, directory: Path | None) -> None:
 
 
 @cli.command()
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 when a template would change or has no source any "
+                   "more (for CI and pre-commit).")
+@click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
 @click.pass_context
-def extract(ctx: click.Context) -> None:
-    """Write one template po/<document>.pot per source document."""
-    from .pipeline import extract as run_extract
+def extract(ctx: click.Context, check: bool, wait: float) -> None:
+    """Write one template po/<document>.pot per source document.
+
+    A template whose source is gone (removed or renamed) is reported, not deleted: its
+    catalogues still hold translations. Example: `l10n extract --check` in CI fails when
+    someone edited a source and forgot to extract.
+    """
+    from .pipeline import extract as run_extract, orphan_templates
 
     config = project(ctx)
-    with project_lock(config):
-        results = run_extract(config)
+    if check:
+        results = run_extract(config, check=True)
+    else:
+        with project_lock(config, wait=wait):
+            results = run_extract(config)
     for result in results:
-        state = "written" if result.written else "unchanged"
+        state = ("would be written" if check else "written") if result.written else "unchanged"
         click.echo(f"{relative(config, result.template)}: {result.entries} entries ({state})")
+    orphans = orphan_templates(config, results)
+    for path in orphans:
+        click.echo(f"{relative(config, path)}: no source document makes this template any more "
+                   f"(removed or renamed?); it and its catalogues are kept")
+    if check and (orphans or any(result.written for result in results)):
+        ctx.exit(1)
 
 
 @cli.command()

@@ -78,6 +78,12 @@ def _settings_file(path: Path) -> bool:
     raise ConfigError("is not a regular file; l10n reads its settings from this name", path=path)
 
 
+def holds_settings(pyproject: Path) -> bool:
+    """Whether this pyproject.toml holds a [tool.l10n] table (False when there is no file;
+    ConfigError when it cannot be read as settings)."""
+    return _settings_file(pyproject) and _l10n_table(_read_toml(pyproject), pyproject) is not None
+
+
 def _has_l10n_table(path: Path) -> bool:
     try:
         return _l10n_table(_read_toml(path), path) is not None

@@ -270,9 +270,16 @@ def catalogue_path(config: ProjectConfig, lang: str, name: str) -> Path:
     return config.po_dir / lang / f"{name}.po"
 
 
-def extract(config: ProjectConfig) -> list[ExtractResult]:
-    """Write po/<name>.pot for every source; a template whose only change is its date stays."""
+def extract(config: ProjectConfig, *, check: bool = False) -> list[ExtractResult]:
+    """Write po/<name>.pot for every source; a template whose only change is its date stays.
+
+    ``check``: write nothing, and say in each result's ``written`` whether the template would
+    change (``extract --check``, for CI and pre-commit)."""
     sources = discover_sources(config)
+    if check:
+        planned = plan_templates(sources, config)
+        return [ExtractResult(source, plan.path, plan.entries, plan.changed)
+                for source, plan in zip(sources, planned)]
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     planned = plan_templates(sources, config)  # everything first: one bad source writes nothing
     _remove_stale_beside_links([plan.path for plan in planned], config)
@@ -282,6 +289,16 @@ def extract(config: ProjectConfig) -> list[ExtractResult]:
                        write_all((plan.path, plan.text) for plan in changed)))
     return [ExtractResult(source, plan.path, plan.entries, written.get(plan.path, False))
             for source, plan in zip(sources, planned)]
+
+
+def orphan_templates(config: ProjectConfig, results: list[ExtractResult]) -> list[Path]:
+    """Templates in the catalogue folder that no source document makes any more (its source
+    was removed or renamed), sorted: their catalogues still hold translations."""
+    made = {result.template for result in results}
+    if not config.po_dir.is_dir():
+        return []
+    return sorted(path for path in config.po_dir.rglob("*.pot")
+                  if path not in made and not path.name.startswith("."))
 
 
 @dataclass(frozen=True)

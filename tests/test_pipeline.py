@@ -200,3 +200,42 @@ def test_python_dash_m_runs_the_command_line(project):
     done = subprocess.run([sys.executable, "-m", "l10n", "-C", str(project), "extract"],
                           capture_output=True, text=True)
     assert done.returncode == 0 and "po/summit/page.pot" in done.stdout
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_extract_check_writes_nothing_and_fails_when_a_template_is_stale(project):
+    """`extract --check` (CI, pre-commit): exit 0 when every template is current, exit 1 naming
+    the template a source edit left stale, and no file written either way."""
+    run(project, "extract")
+    result = run(project, "extract", "--check")
+    assert "(unchanged)" in result.output and "would be written" not in result.output
+    page = project / "source" / "summit" / "page.html"
+    page.write_text(PAGE.replace("took part.", "took part in Doha."), "utf-8")
+    before = _tree(project)
+    result = run(project, "extract", "--check", expect=1)
+    assert "po/summit/page.pot: 6 entries (would be written)" in result.output
+    assert "po/summit/note.pot" in result.output and "would be written" not in \
+        [line for line in result.output.splitlines() if "note.pot" in line][0]
+    assert _tree(project) == before
+    run(project, "extract")
+    run(project, "extract", "--check")
+
+
+def test_a_template_whose_source_is_gone_is_reported_and_kept(project):
+    """A removed or renamed source leaves its template and catalogues: extract says so and keeps
+    them (their translations are a translator's work); --check fails on it."""
+    run(project, "extract")
+    run(project, "update")
+    (project / "source" / "summit" / "note.md").rename(project / "source" / "summit" / "notes.md")
+    result = run(project, "extract")
+    assert ("po/summit/note.pot: no source document makes this template any more "
+            "(removed or renamed?); it and its catalogues are kept") in result.output
+    assert (project / "po" / "summit" / "note.pot").is_file()
+    assert (project / "po" / "fr" / "summit" / "note.po").is_file()
+    assert (project / "po" / "summit" / "notes.pot").is_file()
+    check = run(project, "extract", "--check", expect=1)
+    assert "po/summit/note.pot: no source document" in check.output

@@ -242,7 +242,9 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
             raw, name = start.group(0), _norm(start.group(1), xml)
             problem = (f"<{name}> is not allowed here" if name in forbidden
                        else allowed.problem(name, parse_attrs(start.group(2))))
-            closes = not (start.group(3) or name in _VOID)
+            # "<em/>" closes itself in XHTML only: an HTML parser ignores the slash on an
+            # element that is not void, and the element stays open into what follows.
+            closes = not ((start.group(3) and xml) or name in _VOID)
             if problem:
                 problems.append(f"{_shorten(raw)}: {problem}")
                 out.append(escape_markup(raw))

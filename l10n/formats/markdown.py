@@ -337,8 +337,13 @@ def inert(text: str) -> str:
 def safe_translation(unit: Unit, translation: str) -> str:
     """The translation of ``unit`` as it may go into the page (see the module docstring)."""
     text = " ".join(translation.splitlines()).strip()
-    if unit.role == "image-alt" and not _balanced_brackets(text):
-        text = _escape_unescaped(text, "[]")
+    if unit.role == "image-alt":
+        # An image's alt is plain text, and no code span may hide a "[" from the bracket count:
+        # inside "![...](src)" that "[" would close the image early and let what follows out
+        # as raw HTML, or give the image another source.
+        text = _escape_unescaped(text, "`")
+        if not _balanced_brackets(text):
+            text = _escape_unescaped(text, "[]")
     elif unit.role == "table-cell":
         text = _escape_unescaped(text, "|")
     else:

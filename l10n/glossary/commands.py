@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_support import one_line, project_lock
+from ..cli_support import SECONDS, one_line, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError
 from ..fsutil import ensure_inside, join_chunks
@@ -41,7 +41,7 @@ WAIT_DEFAULT = 10.0  # seconds a glossary write waits for the project lock
 
 
 def _wait_option(command):
-    return click.option("--wait", type=float, default=WAIT_DEFAULT, show_default=True,
+    return click.option("--wait", type=SECONDS, default=WAIT_DEFAULT, show_default=True,
                         help="Wait this many seconds for the project lock (another command "
                              "writing the project or its glossary).")(command)
 

@@ -36,6 +36,8 @@ def test_every_stage_has_a_row_with_positive_times(report: dict, stage: str) -> 
         assert row["tool_median"] > 0 and row["peer_median"] > 0
         assert row["ratio"] == pytest.approx(row["peer_median"] / row["tool_median"], rel=1e-2)
         assert row["tool_peak_mb"] > 0
+        assert row["tool_cpu"] > 0 and row["peer_cpu"] > 0
+        assert row["cpu_ratio"] == pytest.approx(row["peer_cpu"] / row["tool_cpu"], rel=1e-2)
 
 
 @pytest.mark.parametrize("stage,peer", [
@@ -80,3 +82,19 @@ def test_pseudo_translation_keeps_tags_numbers_and_symbols(lang: str, text: str,
     for piece in kept:
         assert piece in result
     assert translate(text, lang) == result  # deterministic
+
+
+def test_cpu_time_counts_the_worker_processes(tmp_path) -> None:
+    """l10n works on every core: its CPU time must include its workers', which the kernel adds
+    to the parent's children's time when the parent reaps them."""
+    from benchmarks.measure import environment, run_commands
+
+    script = ("import multiprocessing as mp, time\n"
+              "def burn(_):\n"
+              "    end = time.process_time() + 0.3\n"
+              "    while time.process_time() < end: pass\n"
+              "if __name__ == '__main__':\n"
+              "    with mp.get_context('fork').Pool(2) as pool: pool.map(burn, range(2))\n")
+    wall, peak, cpu = run_commands([[sys.executable, "-c", script]], tmp_path, environment())
+    assert cpu >= 0.55, (wall, cpu)  # two workers of 0.3 s each, whatever the number of cores
+    assert peak > 0

@@ -145,3 +145,49 @@ def test_a_second_parser_catches_what_the_rule_would_miss(monkeypatch, hostile):
     tree, paragraph = _render_html(hostile, xml=False)
     assert unsafe_in(tree) == []
     assert "".join(paragraph.itertext()).startswith('Voir <a href="https://un.org/s">')
+
+
+HOSTILE_ALT = [
+    '`[`](a.png "`") <img src=x onerror=alert(1)> `',  # a code span hides the "[" that closes
+    "`[`](https://evil.example/track.png)",  # ... or a new image source
+    "vue] <img src=x onerror=alert(1)> [",
+    "`x` <script>alert(1)</script>",
+    "<javascript:alert(1)>",
+    "a](javascript:alert(1)) ![b",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_ALT + HOSTILE_HTML[:6])
+def test_an_image_alt_translation_is_plain_text(hostile):
+    """An image's alt text is plain text: whatever its translation holds, the page gets the one
+    image of the source, with its own source, and no script; the alt shows the translation's
+    text."""
+    document = MARKDOWN.parse("# Notes\n\n![A view of the hall](hall.png)\n", "n.md")
+    units = [u.role for u in document.units]
+    assert units == ["heading", "image-alt"] or "image-alt" in units, units
+    renditions = [Rendition("Notes") if u.role != "image-alt" else Rendition(hostile)
+                  for u in document.units]
+    out = MARKDOWN.render(document, renditions, lang="fr")
+    tree = lxml_html.fragment_fromstring(markdown_html(out), create_parent="div")
+    assert unsafe_in(tree) == [], out
+    images = list(tree.iter("img"))
+    assert [img.get("src") for img in images] == ["hall.png"], out
+    alt = images[0].get("alt")
+    if "](" not in hostile:  # a nested link's target is no text of the alt (CommonMark)
+        assert alt == " ".join(hostile.splitlines()).strip(), out
+
+
+@pytest.mark.parametrize("tag", ['<a href="https://un.org/s"/>', "<em/>"],
+                         ids=["self-closed-link", "self-closed-em"])
+def test_a_self_closed_element_that_is_not_void_is_escaped_in_html_only(tag):
+    """In HTML "<em/>" opens an element that nothing closes (browsers ignore the slash), which
+    would carry emphasis or a link into the paragraphs after it: it is escaped, like any tag
+    left open. In XHTML it is an empty element, and kept. (libxml2's HTML parser honours the
+    slash, unlike browsers, so the rendered text is compared, not a parse.)"""
+    translation = f"Voir {tag}le sommet à Doha."
+    for xml, source in ((False, SOURCE_HTML), (True, SOURCE_XHTML)):
+        document = HTML.parse(source, "p.xhtml" if xml else "p.html")
+        out = HTML.render(document, [Rendition("T"), Rendition(translation), Rendition("Vue")],
+                          lang="fr")
+        escaped = tag.replace("<", "&lt;").replace(">", "&gt;")
+        assert (escaped in out, tag in out) == ((False, True) if xml else (True, False)), out

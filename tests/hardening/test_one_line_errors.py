@@ -281,6 +281,12 @@ CASES = [
     Case("wait-nan", reworded, ("update", "--wait", "nan"), "--wait nan", "seconds"),
     Case("wait-inf", reworded, ("build", "--wait", "inf"), "--wait inf", "seconds"),
     Case("wait-negative", reworded, ("update", "--wait", "-1"), "--wait -1", "seconds"),
+    Case("glossary-add-wait-nan", reworded,
+         ("glossary", "add", "BODY-X", "--lang", "en", "Executive Board", "--wait", "nan"),
+         "--wait nan", "seconds"),
+    Case("glossary-import-wait-negative", reworded,
+         ("glossary", "import", "in/terms.tbx", "--wait", "-1"), "--wait -1", "seconds"),
+    Case("extract-wait-inf", reworded, ("extract", "--wait", "inf"), "--wait inf", "seconds"),
 ]
 
 
