@@ -316,6 +316,7 @@ class Quotes(Check):
 
     code = "P006"
     slug = "quotes"
+    aliases = ("ru-quotes",)  # its slug while it knew Russian only: old flags still work
     severity = Severity.WARNING
     examples_fail = [
         ("ru", 'the "World Social Summit"', 'так называемый "Всемирный социальный саммит"'),

@@ -210,3 +210,24 @@ def test_the_script_marks_messages_count_the_wrong_marks(lang, one, two):
     message = {f.message for f in first if f.code in ("P001", "P005")}
     other = {f.message for f in second if f.code in ("P001", "P005")}
     assert message and other and message != other
+
+
+def test_a_former_slug_still_silences_its_check_and_is_no_unknown_flag():
+    """P006 was "ru-quotes" before it learnt French: catalogues that carry
+    "#, ignore-ru-quotes" keep their waiver, and the flag is not reported as unknown."""
+    from checks.helpers import findings
+
+    example = ("ru", 'the "Summit"', '"саммит"')
+    assert "P006" in codes(example)
+    silenced = findings(example, flags=("ignore-ru-quotes",))
+    assert [f.code for f in silenced] == [], silenced
+    assert "P006" not in codes(example, flags=("ignore-quotes",))
+    unused = findings(("ru", "the Summit", "саммит"), flags=("ignore-ru-quotes",))
+    assert [f.check for f in unused] == ["unused-suppression"], unused
+
+
+def test_a_code_is_no_flag_name():
+    from checks.helpers import findings
+
+    found = findings(("ru", 'the "Summit"', '"саммит"'), flags=("ignore-P006",))
+    assert "unknown-suppression" in [f.check for f in found]
