@@ -24,6 +24,7 @@ DEFAULTS = {
     "po-dir": "po",
     "glossary-dir": "glossary",
     "output-dir": "dist",
+    "house-style": "un",
 }
 CHECK_KEYS = ("select", "ignore")
 
@@ -39,6 +40,8 @@ class ProjectConfig:
     output_dir: Path
     check_select: tuple[str, ...] = ()
     check_ignore: tuple[str, ...] = ()
+    house_style: str = "un"  # a built-in style's name, or the project file below
+    house_style_file: Path | None = None
     config_file: Path | None = field(default=None, compare=False)
 
     @property
@@ -186,6 +189,7 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
                               line=_key_line(path, key))
         dirs[key] = _inside(root, value, key, path)
     _check_apart(root, dirs, settings, table, path)
+    style, style_file = _house_style(settings["house-style"], root, path)
     return ProjectConfig(
         root=root,
         source_language=source,
@@ -196,6 +200,8 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
         output_dir=dirs["output-dir"],
         check_select=_slugs(checks.get("select", []), "select", path),
         check_ignore=_slugs(checks.get("ignore", []), "ignore", path),
+        house_style=style,
+        house_style_file=style_file,
         config_file=path,
     )
 
@@ -248,6 +254,25 @@ def _check_apart(root: Path, dirs: dict[str, Path], settings: dict, table: dict,
                 f"[tool.l10n] {key} {settings[key]!r} {relation} {other} {settings[other]!r}; "
                 f"the {FOLDERS[key]} and the {FOLDERS[other]} need folders of their own",
                 path=path, line=_key_line(path, key))
+
+
+def _house_style(value: object, root: Path, path: Path | None) -> tuple[str, Path | None]:
+    """The ``house-style`` setting: a built-in style's name ("un") or a project .json file that
+    extends one, checked now (the file read) so that a typo fails here, at its line."""
+    from .checks import house
+
+    line = _key_line(path, "house-style")
+    if not isinstance(value, str) or not value:
+        raise ConfigError("[tool.l10n] house-style must be a style name or a .json file",
+                          path=path, line=line)
+    try:
+        file = house.resolve(value, root)
+        if file is not None:
+            _inside(root, value, "house-style", path)
+            house.load(value, file)
+    except house.StyleError as exc:
+        raise ConfigError(f"[tool.l10n] house-style: {exc}", path=path, line=line) from None
+    return value, file
 
 
 def _slugs(value: object, key: str, path: Path | None) -> tuple[str, ...]:

@@ -273,7 +273,7 @@ KINDS = (
     Kind("fr-nbsp", "a French no-break space removed before : or ;", ("fr",), fr_nbsp,
          ("fr-spacing",)),
     Kind("quotes", "fr or ru « » replaced by straight quotes", ("fr", "ru"), quotes,
-         ("ru-quotes", "paired-marks", "fr-spacing")),
+         ("quotes", "paired-marks", "fr-spacing")),
 )
 
 

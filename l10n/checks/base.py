@@ -97,6 +97,7 @@ class Check:
     slug: ClassVar[str]  # readable, e.g. "term-missing"; terminology slugs start with "term-"
     severity: ClassVar[Severity]
     languages: ClassVar[tuple[str, ...] | None] = None  # target languages it concerns; None: all
+    aliases: ClassVar[tuple[str, ...]] = ()  # former slugs, still honoured in flags and options
     needs_translation: ClassVar[bool] = True  # only translated, non-fuzzy entries
     examples_fail: ClassVar[Sequence] = ()  # entries it must report (see the module docstring)
     examples_pass: ClassVar[Sequence] = ()  # entries it must leave alone

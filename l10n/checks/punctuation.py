@@ -1,6 +1,8 @@
 """Punctuation and typography per language (P-codes).
 
-Each language's marks are data (``data/punctuation.json``); the checks read the text a reader
+Each language's marks are data: the facts of the script in ``data/punctuation.json``, the
+conventions a house chooses in a house style (``data/house/un.json`` by default, see
+``house.py`` and the ``house-style`` setting); the checks read the text a reader
 sees (tags, placeholders and URLs taken out), so "https://un.org" or an attribute's quotes never
 count as punctuation.
 """
@@ -8,17 +10,27 @@ count as punctuation.
 from __future__ import annotations
 
 import re
-
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import Finding
+from . import house
 from ._text import base_lang, data, is_han, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 
 
 def _rules() -> dict:
     return data("punctuation.json")
+
+
+def _house(context: CheckContext, lang: str) -> dict:
+    """The chosen house style's conventions for ``lang`` (the project's ``house-style``,
+    "un" without a project)."""
+    config = context.config
+    style = (house.load(config.house_style, config.house_style_file) if config is not None
+             else house.load())
+    return house.for_lang(style, base_lang(lang))
 
 
 def is_cjk_punct(char: str) -> bool:
@@ -39,16 +51,23 @@ def _quoted(marks: Iterable[str]) -> str:
     return ", ".join(f'"{m}"' for m in dict.fromkeys(marks))
 
 
+def _marks(bad: list[str]) -> str:
+    """"1 mark", "3 marks": how many to fix (a second wrong mark is a new finding)."""
+    return f"{len(bad)} mark" + ("s" if len(bad) > 1 else "")
+
+
 _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+|\d+)\.")
 
 
 class ChineseAsciiPunctuation(Check):
     """ASCII punctuation in Chinese text where full-width marks belong.
 
-    Anti-pattern: "联合国大会通过决议,决定召开" or "总领事(2011-2013)" (ASCII , ( ) : ; ! ? . beside
-    Chinese characters). Better: "通过决议，决定召开", "总领事（2011-2013）". A mark counts when a
-    Chinese character or mark touches it; ASCII inside Latin runs stays: "A/RES/78/261",
-    "UN Photo, New York", "10:30".
+    Anti-pattern: "联合国大会通过决议,决定召开" or "目标是:建设" (ASCII , : ; ! ? . beside Chinese
+    characters). Better: "通过决议，决定召开", "目标是：建设". A mark counts when a Chinese
+    character or mark touches it; ASCII inside Latin runs stays: "A/RES/78/261",
+    "UN Photo, New York", "10:30". The house style says which marks may also be written
+    half-width: UN Chinese writes half-width parentheses ("第1874(2009)号决议", "(续)", "(a)"),
+    so the "un" style does not report them; a style that wants "（）" does.
     """
 
     code = "P001"
@@ -57,10 +76,11 @@ class ChineseAsciiPunctuation(Check):
     languages = ("zh",)
     examples_fail = [
         ("zh", "adopted resolutions, deciding", "联合国大会通过决议,决定召开世界社会峰会"),
-        ("zh", "Consul General (2011-2013).", "瑞士联邦总领事(2011-2013)。"),
         ("zh", "Goal: resilient societies", "目标是:建设更具韧性的社会"),
     ]
     examples_pass = [
+        ("zh", "resolution 1874 (2009)", "第1874(2009)号决议"),
+        ("zh", "Consul General (2011-2013).", "瑞士联邦总领事(2011-2013)。"),
         ("zh", "II. Background", "二. 背景"),
         ("zh", "See [the page](https://www.un.org/).", "见[网页](https://www.un.org/)。"),
         ("zh", "resolution A/RES/78/261", "第A/RES/78/261号决议"),
@@ -69,7 +89,12 @@ class ChineseAsciiPunctuation(Check):
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
-        table = _rules()["zh_ascii"]
+        rules = _house(context, entry.lang)
+        either = rules.get("either_width", "")
+        table = {mark: wide for mark, wide in rules.get("fullwidth", {}).items()
+                 if mark not in either}
+        if not table:
+            return
         for _, target in entry.pairs():
             text = visible(target, "")
             bad = []
@@ -78,17 +103,31 @@ class ChineseAsciiPunctuation(Check):
                     continue
                 if index and _ENUMERATOR.fullmatch(text[:index + 1]):
                     continue  # "一. 导言", "1. ": UN Chinese numbers headings and paragraphs so
-                before, after = text[index - 1:index], text[index + 1:index + 2]
+                before, after = _beside(text, index, either)
                 if char == ".":
                     wrong = bool(before) and is_han(before) and not after[:1].isdigit()
                 else:
-                    wrong = any(c and (is_han(c) or is_cjk_punct(c)) for c in (before, after))
+                    # after "%" no number goes on ("84%,2011年为85%"): the mark is the sentence's
+                    wrong = before == "%" or any(c and (is_han(c) or is_cjk_punct(c))
+                                                 for c in (before, after))
                 if wrong:
                     bad.append(char)
             if bad:
                 wanted = [table[c] for c in dict.fromkeys(bad)]
                 yield self.finding(entry, f"ASCII {_quoted(bad)} in Chinese text; use "
-                                   f"{_quoted(wanted)}", expected=wanted, found="".join(bad))
+                                   f"{_quoted(wanted)} ({_marks(bad)})", expected=wanted,
+                                   found="".join(bad))
+
+
+def _beside(text: str, index: int, skip: str) -> tuple[str, str]:
+    """The characters before and after ``index``, looking past marks of ``skip`` (the style's
+    either-width parentheses: in "会议(续)?" the "?" follows Chinese text)."""
+    start, end = index - 1, index + 1
+    while start >= 0 and text[start] in skip:
+        start -= 1
+    while end < len(text) and text[end] in skip:
+        end += 1
+    return text[start:start + 1] if start >= 0 else "", text[end:end + 1]
 
 
 class PairedMarks(Check):
@@ -158,8 +197,12 @@ class FrenchSpacing(Check):
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
-        rules = _rules()
-        spaces, before_marks = rules["fr_spaces"], rules["fr_before"]
+        rules = _house(context, entry.lang)
+        spaces = rules.get("spaces", "")
+        before_marks, after_marks = rules.get("space_before", ""), rules.get("space_after", "")
+        closers = _rules()["closers"]
+        if not spaces or not (before_marks or after_marks):
+            return
         for _, target in entry.pairs():
             text = visible(target, "\u00a0")
             bad = []
@@ -167,10 +210,13 @@ class FrenchSpacing(Check):
                 if char in before_marks and index > 0:
                     prev = text[index - 1]
                     digits = char == ":" and prev.isdigit() and text[index + 1:index + 2].isdigit()
-                    if prev not in spaces and prev not in before_marks and not digits:
+                    # "?!" takes no space between its marks, but a closing "»" is a word's end:
+                    # «\u00a0Parties\u00a0»\u00a0: (not »: nor »;)
+                    doubled = prev in before_marks and prev not in closers
+                    if prev not in spaces and not doubled and not digits:
                         bad.append(f'before "{char}"')
-                elif char == "«" and text[index + 1:index + 2] not in tuple(spaces):
-                    bad.append('after "«"')
+                elif char in after_marks and text[index + 1:index + 2] not in tuple(spaces):
+                    bad.append(f'after "{char}"')
             if bad:
                 yield self.finding(entry, "a no-break space (U+00A0 or U+202F) is needed "
                                    + ", ".join(dict.fromkeys(bad)))
@@ -248,45 +294,126 @@ class ArabicPunctuation(Check):
             if bad:
                 wanted = [table[c] for c in dict.fromkeys(bad)]
                 yield self.finding(entry, f"Latin {_quoted(bad)} in Arabic text; use "
-                                   f"{_quoted(wanted)}", expected=wanted, found="".join(bad))
+                                   f"{_quoted(wanted)} ({_marks(bad)})", expected=wanted,
+                                   found="".join(bad))
 
 
-class RussianQuotes(Check):
-    """Russian quotations use « » (inner „ “), not "straight" or “English” quotes.
+# Double quotation marks of any language; the apostrophe and single quotes (’ ‘) are left
+# alone, since French and English write ’ as an apostrophe.
+_DOUBLE_QUOTES = '"“”„‟«»'
 
-    Anti-pattern: 'так называемый "социальный саммит"' or “саммит”. Better: «социальный саммит»,
-    and „ “ for quotes inside quotes: «Декларация „Доха“».
+
+class Quotes(Check):
+    """Quotation marks are not the language's: French and Russian quote with « », not "straight"
+    or “English” quotes.
+
+    Anti-pattern: fr 'le "Sommet"', ru 'так называемый "социальный саммит"' or “саммит”.
+    Better: fr «\u00a0Sommet\u00a0» (with “ ” for quotes inside quotes: «\u00a0le “Sommet”\u00a0»),
+    ru «социальный саммит» (with „ “ inside: «Декларация „Доха“»). The marks per language are
+    the house style's ``quotes`` (outer pair, inner pair, inner only inside outer); a language
+    the style gives no quotes is not checked ("un": fr, ru).
     """
 
     code = "P006"
-    slug = "ru-quotes"
+    slug = "quotes"
+    aliases = ("ru-quotes",)  # its slug while it knew Russian only: old flags still work
     severity = Severity.WARNING
-    languages = ("ru",)
     examples_fail = [
         ("ru", 'the "World Social Summit"', 'так называемый "Всемирный социальный саммит"'),
         ("ru", "the “Summit”", "“саммит”"),
+        ("fr", 'the "Summit"', 'le "Sommet"'),
+        ("fr", "the “Summit”", "le “Sommet”"),
     ]
     examples_pass = [
         ("ru", "the “Summit”", "«саммит»"),
         ("ru", 'the "Doha" declaration', "«Декларация „Доха“»"),
         ("ru", '<a href="/ru">Summit</a>', '<a href="/ru">Саммит</a>'),
+        ("fr", "the “Summit”", "le «\u00a0Sommet\u00a0»"),
+        ("fr", 'he said: "the “Summit”"', "il a dit\u00a0: «\u00a0le “Sommet”\u00a0»"),
+        ("es", 'the "Summit"', 'la "Cumbre"'),
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        rules = _house(context, entry.lang).get("quotes")
+        if not rules:
+            return
+        outer, inner = rules.get("outer", ""), rules.get("inner", "")
         for _, target in entry.pairs():
-            text = visible(target)
-            bad = [c for c in '"”' if c in text]
-            if text.count("“") > text.count("„"):
-                bad.append("“")
+            if not any(mark in target for mark in _DOUBLE_QUOTES):
+                continue
+            bad = _foreign_quotes(visible(target), outer, inner)
             if bad:
-                yield self.finding(entry, f"use « » for quotations (and „ “ inside them), not "
-                                   f"{_quoted(bad)}", expected=("«", "»"), found="".join(bad))
+                wanted = f"{' '.join(outer)} for quotations" + (
+                    f" (and {' '.join(inner)} inside them)" if inner else "")
+                yield self.finding(entry, f"use {wanted}, not {_quoted(bad)} ({_marks(bad)})",
+                                   expected=tuple(outer), found="".join(bad))
+
+
+def _foreign_quotes(text: str, outer: str, inner: str) -> list[str]:
+    """The double quotation marks of ``text`` that are not the language's: any not in its outer
+    or inner pair, and inner ones outside an outer quotation."""
+    opening, closing = (outer[0], outer[1]) if len(outer) == 2 else ("", "")
+    depth, bad = 0, []
+    for char in text:
+        if char not in _DOUBLE_QUOTES:
+            continue
+        if opening and char == opening:
+            depth += 1
+        elif closing and char == closing:
+            depth = max(depth - 1, 0)
+        elif char not in inner or depth == 0:
+            bad.append(char)
+    return bad
 
 
 def _ending(text: str) -> str:
-    """The last character a reader sees, after closing quotes and brackets ("…" for "...")."""
+    """The text up to the last mark a reader sees: closing quotes and brackets skipped, and a
+    footnote reference after the last word or stop ("website.3", "planning.[23]",
+    "الشبكي(3)"); "..." read as "…"."""
     text = visible(text, "").rstrip().replace("...", "…")
-    return text.rstrip(_rules()["closers"]).rstrip()
+    return _without_footnote(text).rstrip(_rules()["closers"]).rstrip()
+
+
+_FOOTNOTE = re.compile(r"(?:\d{1,3}|\[\d{1,3}\]|\(\d{1,3}\))$")
+_STOPS = ".!?;:。？！；：؟؛"
+
+
+def _without_footnote(text: str) -> str:
+    """``text`` without a footnote reference at its end: one to three digits, bare or in
+    brackets, written against a stop ("website.3", not "3.5") or a word that is not upper case
+    ("Конференции3", "الشبكي(3)"; not "CO2", "A/RES/78/261" or "article 3")."""
+    if not text or not (text[-1].isdigit() or text[-1] in ")]"):
+        return text
+    tail = text[-5:]
+    found = _FOOTNOTE.search(tail)
+    if not found or found.start() == 0 and len(tail) == len(text):
+        return text
+    start = len(text) - len(tail) + found.start()
+    before = text[start - 1]
+    if before in _STOPS:
+        return text[:start] if not text[start - 2:start - 1].isdigit() else text
+    if before.isalpha() and not before.isupper():
+        return text[:start]
+    return text
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """Whether the final period of ``text`` is an abbreviation's ("3 p.m.", "etc.", "Corr."):
+    a word of the source abbreviations (data) or dotted initials ("U.S.", "i.e.")."""
+    if not text.endswith("."):
+        return False
+    word = text.rsplit(None, 1)[-1]
+    if word.lower() in _abbreviations():
+        return True
+    return bool(_INITIALS.search(word))
+
+
+_INITIALS = re.compile(r"(?:^|[^\w.])(?:[^\W\d_]\.){2,}$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word.lower() for word in _rules()["abbreviations"])
 
 
 class EndPunctuation(Check):
@@ -323,6 +450,8 @@ class EndPunctuation(Check):
                 continue
             mark = source_end[-1]
             if mark in mapping:
+                if mark == "." and _ends_in_abbreviation(source_end):
+                    continue  # "at 3 p.m." is no full stop: "à 15 heures" needs none
                 if not target_end.endswith(tuple(mapping[mark])):
                     yield self.finding(entry, f'the source ends with "{mark}", the translation '
                                        f"does not end with {_quoted(mapping[mark])}",
@@ -389,4 +518,4 @@ class EdgeWhitespace(Check):
 
 
 PUNCTUATION_CHECKS = (ChineseAsciiPunctuation, PairedMarks, FrenchSpacing, SpanishInvertedMarks,
-                      ArabicPunctuation, RussianQuotes, EndPunctuation, DoubledSpace, EdgeWhitespace)
+                      ArabicPunctuation, Quotes, EndPunctuation, DoubledSpace, EdgeWhitespace)

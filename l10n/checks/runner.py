@@ -96,8 +96,8 @@ class CheckRun:
 
 
 def find_check(name: str) -> type[Check] | None:
-    """The check class with this slug or code."""
-    return next((c for c in CHECKS if name in (c.slug, c.code)), None)
+    """The check class with this slug, a former slug of it, or its code."""
+    return next((c for c in CHECKS if name in (c.slug, c.code) or name in c.aliases), None)
 
 
 def validate_names(names: Iterable[str], what: str, *, path: str | Path | None = None) -> None:
@@ -233,28 +233,34 @@ def apply_suppressions(findings: Iterable[Finding], entries: Iterable[Entry],
     by_place = {(e.file, e.line): e for e in entries}
     active = {check.slug: check for check in checks}
     used, kept = set(), []
+    silencers = {check.slug: {IGNORE + name for name in (check.slug, *check.aliases)}
+                 for check in checks}
     for finding in findings:
         entry = by_place.get((finding.file, finding.line))
-        if entry is not None and IGNORE + finding.check in entry.flags:
+        flags = silencers.get(finding.check, {IGNORE + finding.check})
+        if entry is not None and not flags.isdisjoint(entry.flags):
             used.add((finding.file, finding.line, finding.check))
         else:
             kept.append(finding)
     meta_slugs = {cls.slug for cls in META}
     for entry in entries:
         for flag in sorted(f for f in entry.flags if f.startswith(IGNORE)):
-            slug = flag[len(IGNORE):]
-            if find_check(slug) is None or find_check(slug).slug != slug:
+            named = flag[len(IGNORE):]
+            known = find_check(named)
+            if known is None or named == known.code:
                 meta = UnknownSuppression().finding(
-                    entry, f"#, {flag}: no check is called {slug!r} (`l10n checks` lists them)")
-            elif (slug in active and slug not in meta_slugs
-                  and (entry.file, entry.line, slug) not in used
-                  and _ran_on(active[slug], entry)):
+                    entry, f"#, {flag}: no check is called {named!r} (`l10n checks` lists them)")
+                if meta.check in active and IGNORE + meta.check not in entry.flags:
+                    kept.append(meta)
+                continue
+            slug = known.slug  # a former slug (ignore-ru-quotes) stands for the check's own
+            if (slug in active and slug not in meta_slugs
+                    and (entry.file, entry.line, slug) not in used
+                    and _ran_on(active[slug], entry)):
                 meta = UnusedSuppression().finding(entry, f"#, {flag} silenced nothing; "
                                                    "remove the flag")
-            else:
-                continue
-            if meta.check in active and IGNORE + meta.check not in entry.flags:
-                kept.append(meta)
+                if meta.check in active and IGNORE + meta.check not in entry.flags:
+                    kept.append(meta)
     return kept
 
 

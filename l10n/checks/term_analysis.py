@@ -149,6 +149,8 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
     if langs is None:
         return _NOTHING
     source_matches = langs.source.matches(mask_markup(source))
+    if source_matches:
+        source_matches = _titles_only_as_titles(source, source_matches, glossary)
     target_matches = langs.target.matches(mask_markup(_undot(target) if langs.unspaced else target))
     if not source_matches and not target_matches:
         return _NOTHING
@@ -165,6 +167,35 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
         verdicts.extend(work.deprecated_elsewhere(judged, deprecated, source_matches,
                                                   source_lang))
     return PairAnalysis(source_matches, tuple(verdicts))
+
+
+def _titles_only_as_titles(source: str, matches: tuple, glossary) -> tuple:
+    """The source's matches without title words that are no title there: a word of a
+    personal or place name ("Hassan Sheikh Mohamud": a capitalised word on both sides, the one
+    before not itself a term), or a common noun in lower case where the glossary capitalises
+    the title ("a goodwill ambassador for the campaign"). A name is carried over, not
+    translated as a title; a common noun is rendered as such."""
+    kept = [m for m in matches if not _not_a_title(source, m, matches, glossary)]
+    return matches if len(kept) == len(matches) else tuple(kept)
+
+
+def _not_a_title(source: str, match, matches: tuple, glossary) -> bool:
+    concept = glossary.concepts.get(match.concept_id)
+    if concept is None or concept.domain != "title" or not match.text:
+        return False
+    if match.text[0].islower() and match.term.text[:1].isupper():
+        return True  # a common noun: "a goodwill ambassador"
+    before = _NAME_BEFORE.search(source, 0, match.start)
+    if before is None or not _NAME_AFTER.match(source, match.end):
+        return False
+    if any(m.start <= before.start(1) < m.end for m in matches):
+        return False  # "His Highness Sheikh Tamim": the word before is a term
+    return not _SENTENCE_END.search(source, 0, before.start(1))
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)[ \u00a0]+$")  # a capitalised word, then spaces only
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]\s*|^\s*)$")  # nothing, or a sentence's end, before the word
 
 
 def _langs(context: CheckContext, source_lang: str, target_lang: str) -> _Langs | None:

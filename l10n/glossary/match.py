@@ -61,11 +61,12 @@ from .match_records import (
     _rank,
     _side_by_side,
     _WordMemo,
+    case_separates,
 )
 from .model import Glossary, LanguageSection, Term
 from .morph import Alt, TextUnits, load_analysers, token_plan
 from .normalise import load_rules, split_words, splitter
-from .termforms import fill_slots, slot_fillers, term_variants
+from .termforms import construct_titles, fill_slots, relational_adjectives, short_names, slot_fillers, term_variants, with_short_names
 
 ROLES = ("source", "target", "any")
 MAX_FRONTIER = 64
@@ -128,12 +129,15 @@ class TermIndex:
         patterns: dict[str, list[int]] = {}
         cover = _Cover()
         self._fillers = slot_fillers(glossary, self.lang, self._rules)
+        self._shorts = short_names(glossary, self.lang, self._rules)
         for concept_id in sorted(glossary.concepts):
             section = glossary.concepts[concept_id].languages.get(self.lang)
             if section is None or not self._eligible(section):
                 continue
+            concept = glossary.concepts[concept_id]
+            by_case = case_separates(concept.languages.values())
             for pos, term in enumerate(section.terms):
-                self._index_term(concept_id, pos, term, patterns, cover)
+                self._index_term(concept_id, pos, term, patterns, cover, by_case, concept.domain)
         for pattern, ids in patterns.items():
             self._automaton.add_word(pattern, (pattern.count(SEP) - 1, tuple(ids)))
         if patterns:
@@ -153,9 +157,14 @@ class TermIndex:
         return True
 
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict,
-                    cover: _Cover) -> None:
+                    cover: _Cover, by_case: bool = False, domain: str | None = None) -> None:
         rules = self._rules
-        for variant in fill_slots(term_variants(term.text, rules), self._fillers):
+        variants = with_short_names(term_variants(term.text, rules), self._shorts, rules)
+        if domain == "place":
+            variants = variants + relational_adjectives(variants, rules)
+        elif domain == "title":
+            variants = variants + construct_titles(variants, rules)
+        for variant in fill_slots(variants, self._fillers):
             # a term needs only its units' plans and what precedes and follows its words:
             # no Unit is placed (parts are gap, word, gap, ..., gap; see split_words)
             parts = split_words(variant, rules)
@@ -164,7 +173,7 @@ class TermIndex:
                 continue
             planned = [unit for plan in plans for unit in plan]
             lead, trail = parts[0], parts[-1]
-            sensitive = _is_case_sensitive(term, variant)
+            sensitive = _is_case_sensitive(term, variant, by_case)
             self._add_entry(concept_id, pos, term, variant, planned, lead, trail, sensitive,
                             False, patterns, cover)
             # a leading article may be left out, unless it is half of a contraction ("du")

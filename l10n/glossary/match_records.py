@@ -145,14 +145,36 @@ class _Cover:
         return {key: frozenset(keys) for key, keys in self._with.items() if key not in self._alone}
 
 
-def _is_case_sensitive(term: Term, variant: str) -> bool:
+def _is_case_sensitive(term: Term, variant: str, concept_sensitive: bool = False) -> bool:
+    """Whether a written form of a term is matched with its letter case: the term is marked
+    case-sensitive, or is an abbreviation or acronym, or its concept is told apart by case
+    (``case_separates``)."""
     acronym_types = (TermType.ABBREVIATION, TermType.ACRONYM)
-    return term.case_sensitive or term.type in acronym_types or is_acronym_like(variant)
+    return (term.case_sensitive or concept_sensitive or term.type in acronym_types
+            or is_acronym_like(variant))
+
+
+def case_separates(sections) -> bool:
+    """Whether a concept's own terms show that letter case tells it apart: in some language
+    two of its terms differ only in case, one deprecated and the other not (fr "États Membres" preferred,
+    "États membres" deprecated: the lower-case form names the members of another
+    organization). Then every term of the concept is matched with its case, in the source
+    too, so that English "member States" does not name the UN's Member States."""
+    for section in sections:
+        seen: dict[str, bool] = {}
+        for term in section.terms:
+            folded, wrong = term.text.casefold(), term.status is Status.DEPRECATED
+            if seen.get(folded, wrong) is not wrong:
+                return True
+            seen.setdefault(folded, wrong)
+    return False
 
 
 def _case_agrees(text_cased: str, term_cased: str) -> bool:
-    """Letter case agrees over the common prefix ("DESA" vs "desa" fails, "SDGs" vs "SDG" passes)."""
-    return all(a.isupper() == b.isupper() for a, b in zip(text_cased, term_cased))
+    """Every capital of the term is a capital in the text, over the common prefix ("DESA" vs
+    "desa" fails, "SDGs" vs "SDG" passes, "member States" fails "Member States"); the text
+    may capitalise more (a sentence's first word, a heading in capitals)."""
+    return all(a.isupper() or not b.isupper() for a, b in zip(text_cased, term_cased))
 
 
 class _WordMemo(dict):

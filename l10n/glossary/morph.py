@@ -9,7 +9,8 @@ alternative analyses:
   tried only on the first word of a match, because in a construct phrase the clitic sits on the
   first word ("لأمير دولة قطر").
 * Russian homographs: every lemma pymorphy3 proposes, plus the Snowball stem of the word
-  itself (for names pymorphy3 guesses badly). These can occur on any word of a match.
+  itself (for names pymorphy3 guesses badly), plus the place a relational adjective is made
+  from ("Пекинская платформа действий" names Пекин). These can occur on any word of a match.
 
 Lemmatising and stemming are cached per word form, so a long text costs one dictionary look-up
 per distinct word.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -102,6 +104,55 @@ def english_singular(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _romance_tables() -> dict:
+    import json
+    from importlib import resources
+
+    text = resources.files("l10n.glossary").joinpath("data/romance_inflection.json").read_text("utf-8")
+    return json.loads(text)
+
+
+_VOWELS = frozenset("aeiouáéíóúàâäèêëîïôöùûüœæy")
+
+
+@lru_cache(maxsize=200_000)
+def romance_key(lang: str, word: str) -> str:
+    """The number-and-gender key of a casefolded Spanish or French word, accents kept while it is
+    worked out and folded at the end (see data/romance_inflection.json).
+
+    "Secretarías" -> "secretaria" (the accent on í marks another lemma: no gender ending),
+    "Secretario" and "Secretaria" -> "secretari", "Presidenta" -> "president", "naciones" ->
+    "nacion", fr "générales" -> "general", "Ambassadrice" -> "ambassadeur".
+    """
+    table = _romance_tables()[lang]
+    least = table["min_stem"]
+    key = word
+    for ending, replacement, *when in table["plural"]:
+        if key.endswith(ending) and len(key) - len(ending) >= least:
+            before = key[-len(ending) - 1]
+            if when and (before in _VOWELS) != (when[0] == "vowel"):
+                continue
+            if ending == "s" and before in table["accented"]:
+                continue  # país, jamás: a stressed final vowel before s is no plural
+            key = key[: -len(ending)] + replacement
+            break
+    for ending, replacement in table["feminine"]:
+        if key.endswith(ending) and len(key) - len(ending) >= least:
+            key = key[: -len(ending)] + replacement
+            break
+    vowels = table["gender_vowels"]
+    if vowels and key[-1:] in vowels and len(key) > least and key[-2] not in table["accented"]:
+        key = key[:-1]
+    return _fold_accents(key)
+
+
+def _fold_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=None)
 def _morph_analyzer():
     import pymorphy3
 
@@ -125,7 +176,24 @@ def russian_keys(word: str) -> tuple[str, ...]:
     own = stem("russian", word)
     if own not in keys:
         keys.append(own)
+    for key in _place_of_adjective(own):
+        if key not in keys:
+            keys.append(key)
     return tuple(keys)
+
+
+def _place_of_adjective(own: str) -> tuple[str, ...]:
+    """The place a Russian relational adjective is made from, as the key of its noun: the
+    regular -ский adjectives ("пекинская" → Пекин, "женевских" → Женева) and -инский from a
+    noun in -а ("дохинская" → Доха). ``own`` is the Snowball stem of the word ("пекинск"); the
+    noun's key is its stem, which the adjective's stem holds before the suffix. Irregular ones
+    (московский) are terms of the glossary (part of speech adjective)."""
+    if not own.endswith("ск") or len(own) < 6:
+        return ()
+    base = own[:-2]
+    if base.endswith("ин") and len(base) >= 5:
+        return (base, base[:-2])
+    return (base,)
 
 
 def _strip_suffix(form: str, rules: Rules) -> str:
@@ -138,6 +206,15 @@ def _strip_suffix(form: str, rules: Rules) -> str:
     return form
 
 
+def _accusative(form: str, rules: Rules) -> bool:
+    """Whether an Arabic word ends in the alif of the indefinite accusative (tanwin fath, its
+    harakah already dropped): a word without the article, of three letters or more before
+    the alif (عضوا, ممثلا), which is not a dual or plural ending (ان, ون, ين stay)."""
+    article = rules.indefinite_article or ""
+    return (form.endswith("ا") and len(form) >= rules.min_stem + 1
+            and not (article and form.startswith(article)))
+
+
 def load_analysers(rules: Rules) -> None:
     """Load what analysing words of this language needs (pymorphy3's dictionaries take 0.1 s)
     now: a term index restored from the cache analyses no term, and the checks' worker
@@ -146,10 +223,16 @@ def load_analysers(rules: Rules) -> None:
         _morph_analyzer()
     elif rules.stemmer == "english-plural":
         _english_plurals()
+    elif rules.stemmer in ROMANCE:
+        _romance_tables()
 
 
-def word_keys(form: str, cased: str, rules: Rules) -> tuple[str, ...]:
-    """Morphological keys of one case-folded word form, primary first."""
+ROMANCE = {"spanish-number-gender": "es", "french-number-gender": "fr"}
+
+
+def word_keys(form: str, cased: str, rules: Rules, accented: str | None = None) -> tuple[str, ...]:
+    """Morphological keys of one case-folded word form, primary first; ``accented`` is the
+    form before diacritics were folded (the number-gender reducers need it)."""
     if form in rules.protected:
         return (form,)
     if rules.acronym_plural and re.fullmatch(r"[A-Z0-9]{2,}" + rules.acronym_plural, cased):
@@ -158,9 +241,13 @@ def word_keys(form: str, cased: str, rules: Rules) -> tuple[str, ...]:
         return russian_keys(form)
     if rules.stemmer == "english-plural":
         return (english_singular(form),)
+    if rules.stemmer in ROMANCE:
+        return (romance_key(ROMANCE[rules.stemmer], accented or form),)
     if rules.stemmer:
         return (stem(rules.stemmer, form),)
     if rules.suffixes:
+        if rules.accusative_alif and _accusative(form, rules):
+            form = form[:-1]  # عضوا: the indefinite accusative of عضو
         return (_strip_suffix(form, rules),)
     return (form,)
 
@@ -179,7 +266,12 @@ def word_analysis(raw: str, rules: Rules) -> tuple[str, tuple[tuple[str, tuple[s
         cased = cased.rstrip("'")
     forms = rules.contractions.get(form, (form,))
     if len(forms) == 1:
-        return cased, ((form, word_keys(form, cased, rules)),)
+        accented = None
+        if rules.stemmer in ROMANCE and not raw.isascii():
+            accented = strip_marks(raw, rules).translate(rules.char_table).casefold()
+            if accented.endswith("'") or _fold_accents(accented) != form:
+                accented = None  # an elided or otherwise changed word: its folded form
+        return cased, ((form, word_keys(form, cased, rules, accented)),)
     return cased, tuple((part, word_keys(part, part, rules)) for part in forms)
 
 

@@ -55,6 +55,7 @@ class Rules:
     min_stem: int
     digest: str
     indefinite_article: str | None = None  # Arabic ال: a phrase may drop it on every word
+    accusative_alif: bool = False  # Arabic: the alif of the indefinite accusative is no letter of the key
     joiner_chars: str = ""  # the joiners as one string, for str.strip in the tokeniser
 
 
@@ -115,6 +116,7 @@ def _rules_from(data: dict, lang: str, raw_text: str, path: Path) -> Rules:
         min_remainder=int(data.get("min_remainder", 2)),
         suffixes=tuple(data.get("suffixes", ())),
         indefinite_article=data.get("indefinite_article"),
+        accusative_alif=bool(data.get("accusative_alif", False)),
         min_stem=int(data.get("min_stem", 3)),
         digest=hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:16],
     )

@@ -357,3 +357,69 @@ def test_terms_inside_translate_no_markup_and_urls_are_not_required(glossary_con
     plain = Entry(file="x.po", line=1, lang="fr", source_lang="en",
                   msgid="The UN met in Doha.", msgstr="Le Sommet s’est réuni à Doha.")
     assert [f.check for c in TERMINOLOGY_CHECKS for f in c().check(plain, context)] == ["term-missing"]
+
+
+# -- letter case tells concepts apart (issue 14, terms class 2) ---------------------------------
+
+@pytest.mark.parametrize("lang, target", [
+    ("fr", "Les États membres de la Commission du bassin du lac Tchad se sont réunis."),
+    ("zh", "乍得湖流域委员会成员国举行了会议。"),
+    ("es", "Los Estados miembros de la Comisión se reunieron."),
+])
+def test_lower_case_member_states_of_another_organization_is_not_the_un_concept(glossary, lang,
+                                                                                 target):
+    """"member States" (of another organization) is not "Member States" (of the UN): the
+    glossary's fr terms differ only in case and one is deprecated, so case separates the
+    concept, in the English source too; nothing is missing and nothing deprecated."""
+    e = entry(lang, "The member States of the Lake Chad Basin Commission met.", target)
+    assert run_all(glossary, e) == []
+
+
+@pytest.mark.parametrize("lang, target, expected", [
+    ("fr", "Les États Membres se sont réunis.", []),
+    ("fr", "Les États membres se sont réunis.", ["term-deprecated"]),
+    ("es", "Los Estados miembros se reunieron.", ["term-near-miss"]),  # did you mean ...
+    ("ru", "Государства-члены провели заседание.", []),  # a sentence's first word capitalised
+])
+def test_capital_member_states_is_the_un_concept(glossary, lang, target, expected):
+    assert slugs(run_all(glossary, entry(lang, "The Member States met.", target))) == expected
+
+
+def test_a_term_marked_case_sensitive_is_matched_with_its_case_in_the_source():
+    from l10n.glossary.model import Concept, Term
+
+    marked = Glossary()
+    concept = marked.add(Concept("BODY-MS", domain="body"))
+    concept.section("en").terms.append(Term("Member States", case_sensitive=True))
+    concept.section("es").terms.append(Term("Estados Miembros"))
+    assert run_all(marked, entry("es", "The member States of the Commission met.",
+                                 "Los Estados de la Comisión se reunieron.")) == []
+    assert slugs(run_all(marked, entry("es", "The Member States met.",
+                                       "Los Estados se reunieron."))) == ["term-missing"]
+
+
+# -- a title word that is no title (issue 14, terms class 6) ------------------------------------
+
+@pytest.mark.parametrize("lang, source, target", [
+    ("fr", "I received a letter from Hassan Sheikh Mohamud, President of Somalia.",
+     "J'ai reçu une lettre de Hassan Sheikh Mohamud, Président de la Somalie."),
+    ("ar", "I received a letter from Hassan Sheikh Mohamud, President of Somalia.",
+     "تلقيت رسالة من حسن شيخ محمود، رئيس الصومال."),
+    ("fr", "She was named a goodwill ambassador for the campaign.",
+     "Elle a été nommée ambassadrice de bonne volonté de la campagne."),
+    ("ar", "She was named a goodwill ambassador for the campaign.",
+     "عُيّنت سفيرة للنوايا الحسنة للحملة."),
+], ids=["name-fr", "name-ar", "common-noun-fr", "common-noun-ar"])
+def test_title_word_inside_a_name_or_as_a_common_noun_is_no_title(glossary, lang, source, target):
+    assert run_all(glossary, entry(lang, source, target)) == []
+
+
+@pytest.mark.parametrize("lang, source, target, expected", [
+    ("fr", "Sheikh Tamim bin Hamad Al Thani spoke.",
+     "Le Sheikh Tamim bin Hamad Al Thani a pris la parole.", "term-deprecated"),
+    ("fr", "His Highness Sheikh Tamim spoke.", "Son Altesse Sheikh Tamim a pris la parole.",
+     "term-deprecated"),
+    ("ar", "The Ambassador spoke.", "تكلم الممثل.", "term-missing"),
+], ids=["title-before-name", "title-after-a-title", "capitalised-title"])
+def test_a_title_is_still_a_title(glossary, lang, source, target, expected):
+    assert expected in slugs(run_all(glossary, entry(lang, source, target)))

@@ -148,3 +148,60 @@ def test_feminine_dual_matches_the_singular_term(text):
     glossary = Glossary()
     glossary.add(Concept("DOC-OUTCOME", "document")).section("ar").terms.append(Term("الوثيقة الختامية"))
     assert [m.concept_id for m in TermIndex(glossary, "ar").find(text)] == ["DOC-OUTCOME"]
+
+
+# -- number, definiteness and case of "Member State(s)" (issue 14, terms class 4) -------------
+
+@pytest.mark.parametrize("text,surface", [
+    ("الدولة العضو المعنية", "الدولة العضو"),
+    ("بصفتها دولة عضوا في المنظمة", "دولة عضوا"),  # indefinite accusative: tanwin alif
+    ("دول أعضاء أخرى", "دول أعضاء"),  # indefinite broken plural
+    ("للدول الأعضاء", "للدول الأعضاء"),
+    ("مع دولتين عضوين", "دولتين عضوين"),
+])
+def test_member_state_in_both_numbers_definite_or_not(text, surface):
+    glossary = Glossary()
+    glossary.add(Concept("BODY-MS", domain="body")).section("ar").terms.extend(
+        [Term("الدول الأعضاء", number="plural"), Term("الدولة العضو", number="singular")])
+    [match] = TermIndex(glossary, "ar").find(text)
+    assert (match.concept_id, match.text) == ("BODY-MS", surface)
+
+
+def test_accusative_alif_is_not_taken_from_a_definite_word():
+    glossary = Glossary()
+    glossary.add(Concept("X", domain="body")).section("ar").terms.append(Term("الدولة العضو"))
+    assert TermIndex(glossary, "ar").find("الدولة العضوا") == []
+
+
+# -- the nisba adjective names its place (issue 14, terms class 3) -----------------------------
+
+@pytest.mark.parametrize("text,concept,surface", [
+    ("المملكة المغربية", "PL-MOROCCO", "المغربية"),
+    ("للمملكة المغربية", "PL-MOROCCO", "المغربية"),
+    ("الوفد القطري", "PL-QATAR", "القطري"),
+    ("مواطنين مغربيين", "PL-MOROCCO", "مغربيين"),
+])
+def test_nisba_adjective_of_a_place(text, concept, surface):
+    glossary = Glossary()
+    glossary.add(Concept("PL-MOROCCO", domain="place")).section("ar").terms.append(Term("المغرب"))
+    glossary.add(Concept("PL-QATAR", domain="place")).section("ar").terms.append(Term("قطر"))
+    glossary.add(Concept("BODY-MS", domain="body")).section("ar").terms.append(Term("الدول الأعضاء"))
+    index = TermIndex(glossary, "ar")
+    [match] = index.find(text)
+    assert (match.concept_id, match.text) == (concept, surface)
+    assert index.find("المنظمات الدولية الأعضاء") == []  # الدولية is no nisba of a place here
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("والتقى أيضا بسفير الكويت إلى العراق", "سفير"),  # construct state, clitic ب peeled
+    ("سفير وممثل دائم للكونغو", "سفير"),
+    ("السفيرة", "السفيرة"),
+])
+def test_one_word_title_in_a_construct_phrase(text, surface):
+    glossary = Glossary()
+    glossary.add(Concept("TI-AMB", domain="title")).section("ar").terms.append(Term("السفير / السفيرة"))
+    glossary.add(Concept("TI-2", domain="person")).section("ar").terms.append(Term("الثاني"))
+    index = TermIndex(glossary, "ar")
+    [match] = index.find(text)
+    assert (match.concept_id, match.text) == ("TI-AMB", surface)
+    assert index.find("آل ثاني") == []  # only titles lose the article

@@ -305,3 +305,31 @@ def test_a_slot_is_not_filled_by_just_anything():
     matches = TermIndex(_template_glossary(), "en").find(
         "Permanent Representative of Atlantis to the United Nations")
     assert "TI-PR" not in {m.concept_id for m in matches}
+
+
+# -- abbreviations are forms of their concept inside longer terms (issue 14, terms class 5) -----
+
+SHORT_NAMES = {
+    "fr": {"BODY-UN": ["Organisation des Nations Unies", Term("ONU", type=TermType.ABBREVIATION)],
+           "TI-SG": ["Secrétaire général de l'Organisation des Nations Unies"],
+           "TI-HE": ["Son Excellence (S. E.)"]},
+    "ru": {"BODY-UN": ["Организация Объединенных Наций", Term("ООН", type=TermType.ABBREVIATION)],
+           "BODY-GA": ["Генеральная Ассамблея Организации Объединенных Наций"]},
+    "es": {"BODY-UN": ["Naciones Unidas", Term("ONU", type=TermType.ABBREVIATION)],
+           "TI-SG": ["Secretario General de las Naciones Unidas"]},
+}
+
+
+@pytest.mark.parametrize("lang,text,concept,surface", [
+    ("fr", "le Secrétaire général de l'ONU a pris la parole", "TI-SG", "Secrétaire général de l'ONU"),
+    ("fr", "S. E. M. Kelebone Maope", "TI-HE", "S. E."),
+    ("ru", "резолюция Генеральной Ассамблеи ООН", "BODY-GA", "Генеральной Ассамблеи ООН"),
+    ("es", "el Secretario General de la ONU", "TI-SG", "Secretario General de la ONU"),
+])
+def test_abbreviation_inside_a_longer_title(lang, text, concept, surface):
+    glossary = Glossary()
+    for concept_id, terms in SHORT_NAMES[lang].items():
+        glossary.add(Concept(concept_id, domain="body")).section(lang).terms.extend(
+            t if isinstance(t, Term) else Term(t) for t in terms)
+    [match] = TermIndex(glossary, lang).find(text)
+    assert (match.concept_id, match.text) == (concept, surface)

@@ -92,3 +92,48 @@ NEGATIVE = [
 @pytest.mark.parametrize("text,concept", [n[1:] for n in NEGATIVE], ids=[n[0] for n in NEGATIVE])
 def test_not_found_at_top_level(index, text, concept):
     assert concept not in {m.concept_id for m in index.find(text)}
+
+
+# -- inflection joins the forms of one lemma, never two lemmas (issue 15) ----------------------
+
+LEMMAS = {
+    "BODY-SECRETARIAT": ["Secretaría"],
+    "TI-DSG": ["Vicesecretario General"],
+    "TI-PGA": ["Presidente de la Asamblea General"],
+}
+
+
+@pytest.fixture(scope="module")
+def lemma_index() -> TermIndex:
+    glossary = Glossary()
+    for concept_id, terms in LEMMAS.items():
+        glossary.add(Concept(concept_id)).section("es").terms.extend(Term(t) for t in terms)
+    return TermIndex(glossary, "es")
+
+
+@pytest.mark.parametrize("text", ["El Secretario apoyó la propuesta.",
+                                  "Las secretarias de la oficina se reunieron."])
+def test_secretary_is_not_the_secretariat(lemma_index, text):
+    """Snowball gives "secretari" for Secretaría and Secretario alike, and the folded accent
+    made "Secretaría" and "secretaria" one spelling: two lemmas joined."""
+    assert "BODY-SECRETARIAT" not in lemma_index.concepts_in(text)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("la Secretaría informó", "Secretaría"),
+    ("las Secretarías de los organismos", "Secretarías"),
+    ("LA SECRETARÍA", "SECRETARÍA"),
+])
+def test_secretariat_in_number_forms(lemma_index, text, surface):
+    [match] = lemma_index.find(text)
+    assert (match.concept_id, match.text) == ("BODY-SECRETARIAT", surface)
+
+
+@pytest.mark.parametrize("text,concept,surface", [
+    ("la Vicesecretaria General habló", "TI-DSG", "Vicesecretaria General"),
+    ("los Vicesecretarios Generales", "TI-DSG", "Vicesecretarios Generales"),
+    ("la Presidenta de la Asamblea General", "TI-PGA", "Presidenta de la Asamblea General"),
+])
+def test_feminine_of_the_same_lemma(lemma_index, text, concept, surface):
+    [match] = lemma_index.find(text)
+    assert (match.concept_id, match.text) == (concept, surface)

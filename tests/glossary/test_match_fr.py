@@ -113,3 +113,22 @@ NEGATIVE = [
 @pytest.mark.parametrize("text,concept", [n[1:] for n in NEGATIVE], ids=[n[0] for n in NEGATIVE])
 def test_not_found_at_top_level(index, text, concept):
     assert concept not in {m.concept_id for m in index.find(text)}
+
+
+# -- number and gender of one lemma, not Snowball stems (issue 15) -----------------------------
+
+@pytest.mark.parametrize("text,concept,surface", [
+    ("la Secrétaire générale adjointe a parlé", "TI-SG-FR", "Secrétaire générale"),
+    ("la Présidente de l'Assemblée générale", "TI-PGA-FR", "Présidente de l'Assemblée générale"),
+    ("les Secrétaires généraux", "TI-SG-FR", "Secrétaires généraux"),
+])
+def test_gender_and_number_of_one_lemma(text, concept, surface):
+    glossary = Glossary()
+    glossary.add(Concept("TI-SG-FR")).section("fr").terms.append(Term("Secrétaire général"))
+    glossary.add(Concept("TI-PGA-FR")).section("fr").terms.append(
+        Term("Président de l'Assemblée générale"))
+    glossary.add(Concept("BODY-SECRETARIAT-FR")).section("fr").terms.append(Term("Secrétariat"))
+    index = TermIndex(glossary, "fr")
+    [match] = index.find(text)
+    assert (match.concept_id, match.text) == (concept, surface)
+    assert "BODY-SECRETARIAT-FR" not in index.concepts_in("le Secrétaire a parlé")

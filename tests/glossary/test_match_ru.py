@@ -174,7 +174,6 @@ NEGATIVE = [
     ("other-summit", "Второй Всемирный саммит по социальному развитию", "EV-WSSD2"),
     ("media-adjective", "Дохийская политическая декларация", "DOC-DOHADECL"),
     ("amir-of-other-state", "Эмир Государства Кувейт", "TI-AMIR"),
-    ("qatari", "катарский", "PL-QATAR"),
     ("first-summit-inside-second", "Второй Всемирной встречи " + SUMMIT_TAIL, "EV-WSSD1995"),
 ]
 
@@ -187,3 +186,44 @@ def test_not_found_at_top_level(index, text, concept):
 def test_russified_name_matches_only_the_deprecated_term(index):
     [match] = index.find("вместе с Софией Де Смет")
     assert (match.concept_id, match.term.text, match.how) == ("PER-DESMEDT", "София Де Смет", "inflected")
+
+
+# -- relational adjectives name their place (issue 14, terms class 3) --------------------------
+
+@pytest.mark.parametrize("text,concept,surface", [
+    ("осуществление Пекинской платформы действий", "PL-BEIJING", "Пекинской"),
+    ("Пекинская декларация", "PL-BEIJING", "Пекинская"),
+    ("участники Женевских конвенций", "PL-GENEVA", "Женевских"),
+    ("в соответствии с Женевскими конвенциями", "PL-GENEVA", "Женевскими"),
+    ("в рамках Дохинской повестки дня", "PL-DOHA", "Дохинской"),
+    ("катарская делегация", "PL-QATAR", "катарская"),
+])
+def test_regular_relational_adjective_names_the_place(text, concept, surface):
+    """-ский from the noun's stem, -инский from a noun in -а: derived, not listed."""
+    index = _places({"PL-BEIJING": ["Пекин"], "PL-GENEVA": ["Женева"], "PL-DOHA": ["Доха"],
+                     "PL-QATAR": ["Катар"]})
+    [match] = index.find(text)
+    assert (match.concept_id, match.text) == (concept, surface)
+
+
+def test_irregular_adjective_is_a_term_of_the_concept_in_all_its_forms():
+    index = _places({"PL-MOSCOW": ["Москва", Term("московский", part_of_speech="adjective")]})
+    for text, surface in [("Московской декларации", "Московской"),
+                          ("московские встречи", "московские"), ("в Москве", "Москве")]:
+        [match] = index.find(text)
+        assert (match.concept_id, match.text) == ("PL-MOSCOW", surface)
+
+
+def test_deprecated_adjective_stays_deprecated():
+    """дохийский is not дохинский: no rule turns it into the preferred place name."""
+    index = _places({"PL-DOHA": ["Доха", Term("дохийский", status=Status.DEPRECATED)]})
+    [match] = index.find("дохийского раунда")
+    assert match.term.text == "дохийский"
+
+
+def _places(terms: dict) -> TermIndex:
+    glossary = Glossary()
+    for concept_id, forms in terms.items():
+        glossary.add(Concept(concept_id, domain="place")).section("ru").terms.extend(
+            t if isinstance(t, Term) else Term(t) for t in forms)
+    return TermIndex(glossary, "ru")
