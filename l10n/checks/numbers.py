@@ -482,6 +482,8 @@ def _follows(last: int, value: int, units_first: bool) -> bool:
     (Arabic) a unit also comes before its ten (ثلاثة وأربعون, أحد عشر)."""
     if last == 0:
         return False
+    if units_first and value % 100 == 0 and value < 1000 and last < 100:
+        return True  # الحادية والثلاثون بعد المائة: 31 after the hundred, 131
     if last % 100 == 0:
         return value < last
     if last % 10 == 0:
@@ -749,16 +751,18 @@ def _without(values: list[str], words: Counter) -> list[str]:
 
 
 def _hyphenated_labels(missing: list[str], extra: list[str], target: str) -> tuple[list, list]:
-    """A label "1.3" written "1-3" (UN Arabic numbers SDG targets so: "الغاية 1-3") is the same
-    number: drop the pair from both sides when the target holds exactly that hyphenated form."""
+    """A label "1.3" written "1-3" (UN Arabic numbers SDG targets so: "الغاية 1-3"; "3.2.1" as
+    "3-2-1") is the same label: drop it from both sides when the target holds exactly that
+    hyphenated form."""
     digits = normalise_digits(target)
-    for label in [m for m in missing if re.fullmatch(r"\d{1,3}\.\d{1,3}", m)]:
-        head, tail = label.split(".")
-        if re.search(rf"(?<![\d.]){head}\s?[-‐‑–]\s?{tail}(?![\d.])", digits) \
-                and head in extra and tail in extra:
+    for label in [m for m in missing if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+", m)]:
+        parts = label.split(".")  # 1.3 as 1-3, 3.2.1 as 3-2-1
+        hyphenated = r"\s?[-‐‑–]\s?".join(parts)
+        left = Counter(extra)
+        if re.search(rf"(?<![\d.]){hyphenated}(?![\d.])", digits) and not Counter(parts) - left:
             missing.remove(label)
-            extra.remove(head)
-            extra.remove(tail)
+            for part in parts:
+                extra.remove(part)
     return missing, extra
 
 

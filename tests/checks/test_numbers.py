@@ -204,6 +204,8 @@ WRITTEN_OTHERWISE = [
     ("fr-decade", "fr", "the early 1960s", "au début des années 60"),
     ("fr-zulu-copied", "fr", "as at 2359Z on 31 July", "au 31 juillet à 2359Z"),
     ("fr-midnight", "fr", "as from 0000 hours on 15 February", "à partir du 15 février à minuit"),
+    ("ar-hyphenated-multilevel-label", "ar", "3.2.1 Progress is made", "3-2-1 إحراز تقدم"),
+    ("ar-ordinal-after-the-hundred", "ar", "the 131st Assembly", "الجمعية الحادية والثلاثون بعد المائة"),
 ]
 
 STILL_DIFFERENT = [
@@ -226,6 +228,7 @@ STILL_DIFFERENT = [
     ("es-wrong-minutes", "es", "at 10.47 a.m.", "a las 10.48 horas"),
     ("zh-wrong-zulu", "zh", "as at 2359Z", "23时58分"),
     ("fr-wrong-decade", "fr", "the 1960s", "les années 70"),
+    ("ar-wrong-multilevel-label", "ar", "3.2.1 Progress is made", "3-2-2 إحراز تقدم"),
 ]
 
 
