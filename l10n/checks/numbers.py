@@ -22,6 +22,8 @@ finding of their own.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
@@ -30,6 +32,7 @@ from typing import Iterable
 
 from babel import Locale
 
+from ..fsutil import atomic_write
 from ..model import Finding
 from ._text import base_lang, data, lang_script, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
@@ -361,8 +364,47 @@ def number_words(lang: str) -> dict[str, int]:
     Written by num2words for 0-100 and the hundreds (a compound such as "sixty-ninth" or
     "cent trente et unième" is read word by word), plus the forms the data file lists
     (``number_words``), the feminine forms its ``feminine`` endings derive, and for Russian
-    every case, gender and number form pymorphy3 knows of each word.
+    every case, gender and number form pymorphy3 knows of each word. Languages whose table
+    needs pymorphy3 keep it in the l10n cache folder (as compiled glossaries are kept), so that
+    later runs and their worker processes do not load the Russian dictionary for it.
     """
+    if not _rules(lang).get("inflect"):
+        return _build_number_words(lang)
+    from ..glossary.compiled import cache_root
+
+    root = cache_root()
+    path = root / "numbers" / f"words-{base_lang(lang)}-{_table_key()}.json" if root else None
+    if path is not None:
+        try:
+            table = json.loads(path.read_text("utf-8"))
+            if isinstance(table, dict):
+                return table
+        except (OSError, ValueError):
+            pass
+    table = _build_number_words(lang)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, json.dumps(table, ensure_ascii=False, sort_keys=True), sync=False)
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+    return table
+
+
+def _table_key() -> str:
+    """What a cached word table depends on: the data file and the libraries that wrote it."""
+    from importlib import metadata
+
+    parts = [json.dumps(data("numbers.json"), sort_keys=True)]
+    for name in ("num2words", "pymorphy3", "pymorphy3-dicts-ru"):
+        try:
+            parts.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            parts.append("-")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _build_number_words(lang: str) -> dict[str, int]:
     from num2words import num2words
 
     base = base_lang(lang)
@@ -387,8 +429,9 @@ def number_words(lang: str) -> dict[str, int]:
                 table.setdefault(word[: len(word) - len(ending)] + feminine, value)
     if rules.get("inflect"):
         table.update(_inflected(table))
+    words = list(table.items())
     for prefix in rules.get("number_prefixes", []):  # Arabic clitics: والحادية, بخمسة
-        for word, value in list(table.items()):
+        for word, value in words:
             table.setdefault(prefix + word, value)
     return table
 

@@ -266,3 +266,32 @@ def test_spelled_numbers(lang, text, values):
 
 def test_arabic_time_after_the_hour_is_no_resolution_number():
     assert not {"N001", "N003"} & set(codes(("ar", "at 10.47 a.m.", "الساعة 47/10")))
+
+
+def test_russian_word_table_is_kept_in_the_cache(tmp_path, monkeypatch):
+    """Built once (num2words + pymorphy3), then read from the cache folder by later runs."""
+    from l10n.checks import numbers as module
+
+    monkeypatch.setenv("L10N_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("L10N_NO_CACHE", raising=False)
+    module.number_words.cache_clear()
+    try:
+        built = module.number_words("ru")
+        assert list((tmp_path / "numbers").glob("words-ru-*.json"))
+        module.number_words.cache_clear()
+
+        def no_building(lang):
+            raise AssertionError("the table was built again")
+
+        monkeypatch.setattr(module, "_build_number_words", no_building)
+        assert module.number_words("ru") == built and built["одиннадцатом"] == 11
+    finally:
+        module.number_words.cache_clear()
+
+
+def test_arabic_clitics_are_prefixed_once_not_to_each_other():
+    """One clitic before a number word (والحادية), not every chain of them: a small table."""
+    from l10n.checks.numbers import number_words
+
+    table = number_words("ar")
+    assert table["والحادية"] == 1 and len(table) < 5_000
