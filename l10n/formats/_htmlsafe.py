@@ -37,6 +37,8 @@ script URL or a script-like element there.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import bisect
 import html
 import re
@@ -150,6 +152,12 @@ class SourceTags:
 
     @classmethod
     def of(cls, source: str, *, xml: bool = False) -> SourceTags:
+        """The source unit's elements; remembered per source, which every language's
+        translation of the unit is checked against (read-only once made)."""
+        return _source_tags(cls, source, xml)
+
+    @classmethod
+    def _scan(cls, source: str, xml: bool) -> SourceTags:
         found = cls()
         if "<" not in source:
             return found
@@ -277,6 +285,11 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
             unbalanced.append(f"<{name}> is not closed")
             out[index] = escape_markup(out[index])
     return Sanitised("".join(out), tuple(problems), tuple(unbalanced))
+
+
+@lru_cache(maxsize=8192)
+def _source_tags(cls: type, source: str, xml: bool) -> SourceTags:
+    return cls._scan(source, xml)
 
 
 def second_opinion(fragment: str) -> bool:
