@@ -14,12 +14,11 @@ the run holds far less than the project's text (see ``FileResult``).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 

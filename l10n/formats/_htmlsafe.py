@@ -247,7 +247,7 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
             continue
         start, end = START_TAG.match(fragment, at), END_TAG.match(fragment, at)
         if start is not None:
-            raw, name = start.group(0), _norm(start.group(1), xml)
+            raw, name = start.group(0), start.group(1).lower()  # as the scanner names tags
             problem = (f"<{name}> is not allowed here" if name in forbidden
                        else allowed.problem(name, parse_attrs(start.group(2))))
             # "<em/>" closes itself in XHTML only: an HTML parser ignores the slash on an
@@ -264,7 +264,7 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
                     stack.append((name, len(out) - 1))
             pos = start.end()
         elif end is not None:
-            raw, name = end.group(0), _norm(end.group(1), xml)
+            raw, name = end.group(0), end.group(1).lower()
             if stack and stack[-1][0] == name:
                 _, index = stack.pop()
                 out.append(raw if index is not None else escape_markup(raw))
@@ -316,10 +316,6 @@ def second_opinion(fragment: str) -> bool:
         if any(attr_problem(key.lower(), value) for key, value in element.attrib.items()):
             return True
     return False
-
-
-def _norm(name: str, xml: bool) -> str:
-    return name.lower()  # as the scanner names the source's tags
 
 
 def _shorten(text: str, width: int = 60) -> str:
