@@ -18,10 +18,10 @@ import shlex
 import sys
 from pathlib import Path
 
-from .generate import TEXT_CONCEPTS, default_data_dir, glossary_files, workload
-from .measure import compile_packages, measure
-from .report import growth, machine, markdown, rows_for
-from .stages import Inputs, Stage, all_stages, have
+from benchmarks.generate import TEXT_CONCEPTS, default_data_dir, glossary_files, workload
+from benchmarks.measure import compile_packages, measure
+from benchmarks.report import growth, machine, markdown, rows_for
+from benchmarks.stages import Inputs, Stage, all_stages, have
 
 
 def _sizes(text: str) -> list[int]:

@@ -21,8 +21,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import glossgen, textgen
-from .pseudo import LANGS, translate
+from benchmarks import glossgen, textgen
+from benchmarks.pseudo import LANGS, translate
 
 VERSION = "3"
 SEED = 20251104
@@ -121,7 +121,7 @@ def _sources(work: Workload) -> None:
 
 def _templates(project: Path) -> None:
     from l10n.config import load_config
-    from l10n.pipeline import extract
+    from l10n.project.extract import extract
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1762214400")
     extract(load_config(project, explicit=True))
@@ -129,8 +129,8 @@ def _templates(project: Path) -> None:
 
 def _translate_l10n(work: Workload) -> None:
     """po/<lang>/<doc>.po for every target language, every entry translated."""
-    from l10n.catalog import read_po, write_po
-    from l10n.pipeline import new_catalogue
+    from l10n.catalog.po import read_po, write_po
+    from l10n.project.extract import new_catalogue
 
     for pot in sorted((work.project / "po").glob("*.pot")):
         template = read_po(pot)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .pseudo import LANGS, translate
+from benchmarks.pseudo import LANGS, translate
 
 ADJECTIVES = (
     "Sustainable", "Social", "Economic", "Rural", "Urban", "Digital", "Maritime", "Regional",
@@ -155,7 +155,7 @@ def build_glossary(items: list[GenConcept]):
 
 def write_tbx_v3(items: list[GenConcept], path: Path) -> None:
     """TBX v3 through l10n's own writer."""
-    from l10n.glossary.tbx_write import write_tbx
+    from l10n.glossary.io.tbx_write import write_tbx
 
     path.write_text(write_tbx(build_glossary(items)), "utf-8")
 

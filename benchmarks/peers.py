@@ -120,7 +120,7 @@ def terms(glossary: str, po_dir: str) -> int:
 
 
 def l10n_mo(out: str, po_dir: str) -> int:
-    from l10n.catalog import compile_mo, read_po
+    from l10n.catalog.po import compile_mo, read_po
 
     for lang, path in _catalogues(Path(po_dir)):
         target = Path(out) / lang / f"{path.stem}.mo"
@@ -154,7 +154,7 @@ def l10n_glossary(path: str) -> int:
 
 
 def l10n_compiled(path: str) -> int:
-    from l10n.glossary.compiled import open_glossary, term_index
+    from l10n.glossary.cache.store import open_glossary, term_index
 
     glossary = open_glossary(path)
     indexes = [term_index(glossary, "en", "source")]

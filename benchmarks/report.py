@@ -9,7 +9,7 @@ import re
 import subprocess
 from dataclasses import asdict, dataclass
 
-from .measure import Timing
+from benchmarks.measure import Timing
 
 
 @dataclass(frozen=True)

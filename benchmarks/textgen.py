@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, replace
 from html import escape
 
-from .glossgen import GenConcept
+from benchmarks.glossgen import GenConcept
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError, InputError
-from .fsutil import read_bytes
+from .util.fs import read_bytes
 
 DEFAULTS = {
     "source-language": "en",

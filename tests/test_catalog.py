@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import compile_mo, format_po, parse_po, read_po, write_po
+from l10n.catalog.po import compile_mo, format_po, parse_po, read_po, write_po
 from l10n.errors import InputError
 
 from support import msgcat_output, msgfmt_check
@@ -147,7 +147,7 @@ def test_comment_ending_in_a_backslash_does_not_swallow_the_next_line(tmp_path: 
 
 def _reference_bad_line(text: str) -> int | None:
     """The first line ``check_line`` refuses, trying every line (the definition)."""
-    from l10n.po_reader import check_line
+    from l10n.catalog.po_parse import check_line
 
     for number, line in enumerate(text.split("\n"), 1):
         try:
@@ -171,7 +171,7 @@ def test_the_reader_refuses_every_text_with_a_bad_string_line(lines, final_newli
     """The reader checks strings as it takes them (no separate pass over the text): a text
     with a line the line check refuses is never read, and the reader stops at that line or
     at an earlier one (a syntax error before it)."""
-    from l10n.po_reader import read_catalogue
+    from l10n.catalog.po_parse import read_catalogue
 
     text = "\n".join(lines) + ("\n" if final_newline else "")
     bad = _reference_bad_line(text)
@@ -251,7 +251,7 @@ def test_without_libunistring_directives_still_stay_whole(tmp_path, monkeypatch)
     """Where GNU libunistring cannot be loaded, the break opportunities come from
     unicode_segmentation_rs: the layout may differ from msgcat's in rare cases, but the rules
     of gettext's own (whole directives, no line starting with the final ``\\n``) hold."""
-    from l10n import po_wrap
+    from l10n.catalog import po_wrap
 
     monkeypatch.setattr(po_wrap, "_libunistring", lambda: None)
     for flag, directive in DIRECTIVES.items():

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from l10n.errors import InputError
-from l10n.fsutil import (atomic_write, atomic_write_stream, ensure_inside, join_chunks,
+from l10n.util.fs import (atomic_write, atomic_write_stream, ensure_inside, join_chunks,
                          read_bytes)
 
 
@@ -75,7 +75,7 @@ def test_ctrl_c_while_the_temporary_file_is_made_leaves_no_file(tmp_path, monkey
     import signal
     import tempfile
 
-    from l10n import fsutil
+    from l10n.util import fs as fsutil
 
     real = tempfile.mkstemp
 
@@ -126,7 +126,7 @@ def test_ensure_inside_follows_every_component(tmp_path):
 
 def test_text_that_could_not_be_read_back_is_refused_counting_utf8_bytes(tmp_path):
     """check_readable_size counts bytes as read_bytes does: 100 Arabic letters are 200 bytes."""
-    from l10n.fsutil import check_readable_size
+    from l10n.util.fs import check_readable_size
 
     text = "\u0628" * 100
     check_readable_size(text, tmp_path / "a.po", limit=200)
@@ -146,7 +146,7 @@ def test_write_all_writes_every_file_or_none(tmp_path):
     """The third file cannot be written (its folder is a file): the first two keep their old
     content, the folder made for the second is gone, no temporary file is left."""
     from l10n.errors import WriteError
-    from l10n.fsutil import write_all
+    from l10n.util.fs import write_all
 
     (tmp_path / "a.po").write_text("old a\n")
     (tmp_path / "blocked").write_text("a file, not a folder\n")
@@ -165,7 +165,7 @@ def test_a_full_disk_names_the_file_and_undoes_the_others(tmp_path, monkeypatch)
     import errno
 
     from l10n.errors import WriteError
-    from l10n.fsutil import write_all
+    from l10n.util.fs import write_all
 
     real_fsync, calls = os.fsync, []
 
@@ -191,7 +191,7 @@ def test_ctrl_c_during_the_renames_waits_for_the_last(tmp_path, monkeypatch):
     """Every file renamed into place, then the interrupt: never some files new, some old."""
     import signal
 
-    from l10n.fsutil import write_all
+    from l10n.util.fs import write_all
 
     real_replace, interrupted = os.replace, []
 
@@ -215,7 +215,7 @@ def test_a_fifo_is_refused_when_read_and_written_plainly_by_a_single_write(tmp_p
     import threading
 
     from l10n.errors import WriteError
-    from l10n.fsutil import read_bytes, write_all
+    from l10n.util.fs import read_bytes, write_all
 
     fifo = tmp_path / "pipe.po"
     os.mkfifo(fifo)
@@ -236,7 +236,7 @@ def test_a_rewritten_file_keeps_its_mode_and_a_new_one_is_0644(tmp_path):
     """A catalogue a team made group-writable (0664) stays so after l10n rewrites it."""
     import stat
 
-    from l10n.fsutil import atomic_write
+    from l10n.util.fs import atomic_write
 
     shared = tmp_path / "shared.po"
     shared.write_text("old\n", "utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n.mo import MoEntry, mo_entries, write_mo
+from l10n.catalog.mo import MoEntry, mo_entries, write_mo
 
 HEADER = {"Language": "fr", "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
           "Content-Transfer-Encoding": "8bit", "Plural-Forms": "nplurals=2; plural=(n > 1);",
@@ -50,7 +50,7 @@ CASES = {
 
 
 def _polib_bytes(catalogue: polib.POFile, include_fuzzy: bool) -> bytes:
-    """What l10n.catalog.compile_mo returned through polib before this writer."""
+    """What l10n.catalog.po.compile_mo returned through polib before this writer."""
     keep = polib.POFile()
     keep.metadata = dict(catalogue.metadata)
     for entry in catalogue:

@@ -1,6 +1,6 @@
-"""l10n.po_reader builds the same POFile as polib.pofile, field by field, only faster.
+"""l10n.catalog.po_parse builds the same POFile as polib.pofile, field by field, only faster.
 
-The reference is polib itself, fed the text exactly as l10n.catalog.parse_po feeds it ("\\a"
+The reference is polib itself, fed the text exactly as l10n.catalog.po.parse_po feeds it ("\\a"
 turned into BEL, "#~|" rewritten to "#|"); the reader gets the checked text as it is.
 """
 
@@ -14,9 +14,9 @@ import pytest
 from hypothesis import assume, given
 
 from hardening.test_properties import BOUNDED, catalogues
-from l10n.catalog import format_po
+from l10n.catalog.po import format_po
 from l10n.errors import InputError
-from l10n.po_reader import check_line, read_catalogue, unescape
+from l10n.catalog.po_parse import check_line, read_catalogue, unescape
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path("/tmp/l10n-bench")
@@ -45,7 +45,7 @@ def _bell_inside_strings(text: str) -> str:
 
 
 def with_polib(text: str) -> polib.POFile:
-    """What parse_po got from polib for this text, before it used l10n.po_reader."""
+    """What parse_po got from polib for this text, before it used l10n.catalog.po_parse."""
     if "\\a" in text:
         text = _bell_inside_strings(text)
     text = re.sub(r"^#~\|", "#|", text, flags=re.MULTILINE)

@@ -22,11 +22,11 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import corpus as corpus_mod
-from .evaluate import (Timing, caught_figures, clean_project, flagged_figures, injected_project,
+from benchmarks.quality import corpus as corpus_mod
+from benchmarks.quality.evaluate import (Timing, caught_figures, clean_project, flagged_figures, injected_project,
                        l10n_findings, pofilter_findings, term_figures)
-from .inject import SEED, Terms
-from .report import markdown, render
+from benchmarks.quality.inject import SEED, Terms
+from benchmarks.quality.report import markdown, render
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 

@@ -30,14 +30,14 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog import format_po, read_po
+from l10n.catalog.po import format_po, read_po
 from l10n.checks.base import ProjectCheck
 from l10n.checks.registry import CHECKS
-from l10n.fsutil import atomic_write
-from l10n.pipeline import new_catalogue
+from l10n.util.fs import atomic_write
+from l10n.project.extract import new_catalogue
 
-from .corpus import SOURCE, Corpus, Pair
-from .inject import KINDS, Kind, Terms, injected
+from benchmarks.quality.corpus import SOURCE, Corpus, Pair
+from benchmarks.quality.inject import KINDS, Kind, Terms, injected
 
 FLAGGING = ("error", "warning")
 PROJECT_CHECKS = frozenset(c.slug for c in CHECKS if issubclass(c, ProjectCheck))

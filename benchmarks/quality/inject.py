@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from .corpus import NBSP, NNBSP, Pair
+from benchmarks.quality.corpus import NBSP, NNBSP, Pair
 
 SEED = 20151  # fixed: every run injects the same errors
 

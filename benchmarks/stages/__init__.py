@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..generate import Workload
-from ..measure import Contender
+from benchmarks.generate import Workload
+from benchmarks.measure import Contender
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def have(tool: str) -> bool:
 
 
 def all_stages() -> list[Stage]:
-    from . import checking, conversion, glossary, merging
+    from benchmarks.stages import checking, conversion, glossary, merging
 
     return [
         Stage("extract", conversion.extract, what="sources to templates"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..generate import bin_path
-from ..measure import Commands, Contender, warm_cache, with_cache
-from ..pseudo import LANGS
-from . import Inputs
+from benchmarks.generate import bin_path
+from benchmarks.measure import Commands, Contender, warm_cache, with_cache
+from benchmarks.pseudo import LANGS
+from benchmarks.stages import Inputs
 
 
 def check_all(inputs: Inputs) -> list[Contender]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..generate import bin_path
-from ..measure import Commands, Contender, copy_tree, warm_cache, with_cache
-from ..pseudo import LANGS
-from . import Inputs, have
+from benchmarks.generate import bin_path
+from benchmarks.measure import Commands, Contender, copy_tree, warm_cache, with_cache
+from benchmarks.pseudo import LANGS
+from benchmarks.stages import Inputs, have
 
 
 def _project_copy(inputs: Inputs, scratch: Path, *, po: bool, glossary: bool = False) -> Path:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..generate import bin_path
-from ..measure import Commands, Contender, warm_cache, with_cache
-from . import Inputs
+from benchmarks.generate import bin_path
+from benchmarks.measure import Commands, Contender, warm_cache, with_cache
+from benchmarks.stages import Inputs
 
 
 def load(inputs: Inputs) -> list[Contender]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..generate import bin_path
-from ..measure import Commands, Contender, copy_tree
-from ..pseudo import LANGS
-from . import Inputs, have
+from benchmarks.generate import bin_path
+from benchmarks.measure import Commands, Contender, copy_tree
+from benchmarks.pseudo import LANGS
+from benchmarks.stages import Inputs, have
 
 
 def merge(inputs: Inputs) -> list[Contender]:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
-from ..cli_support import project, validate_language
+from ..cli.support import project, validate_language
 from ..config import ProjectConfig
 from ..errors import InputError
-from ..fsutil import atomic_write_stream, join_chunks
+from ..util.fs import atomic_write_stream, join_chunks
 from ..model import Severity
 from .base import CheckContext
 from .registry import CHECKS

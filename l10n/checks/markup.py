@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..model import Finding
-from ._text import data
+from .text import data
 from .base import Check, CheckContext, Entry, Severity
 
 TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[^<>]*?)?)\s*(/?)>")

@@ -32,9 +32,9 @@ from typing import Iterable
 
 from babel import Locale
 
-from ..fsutil import atomic_write
+from ..util.fs import atomic_write
 from ..model import Finding
-from ._text import base_lang, data, lang_script, script_of, visible
+from .text import base_lang, data, lang_script, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 
 SYMBOL = re.compile(
@@ -370,7 +370,7 @@ def number_words(lang: str) -> dict[str, int]:
     """
     if not _rules(lang).get("inflect"):
         return _build_number_words(lang)
-    from ..glossary.compiled import cache_root
+    from ..glossary.cache.store import cache_root
 
     root = cache_root()
     path = root / "numbers" / f"words-{base_lang(lang)}-{_table_key()}.json" if root else None
@@ -438,7 +438,7 @@ def _build_number_words(lang: str) -> dict[str, int]:
 
 def _inflected(table: dict[str, int]) -> dict[str, int]:
     """Every form pymorphy3 knows of each Russian number word (одиннадцатом, двенадцати)."""
-    from ..glossary.morph import _morph_analyzer
+    from ..glossary.matcher.morph import _morph_analyzer
 
     morph = _morph_analyzer()
     forms: dict[str, int] = {}

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from ..model import Finding
 from . import house
-from ._text import base_lang, data, is_han, script_of, visible
+from .text import base_lang, data, is_han, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 
 

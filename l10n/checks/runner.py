@@ -24,12 +24,13 @@ from typing import Any, Callable, Iterable, Sequence
 
 import polib
 
-from ..catalog import plural_count, read_po
+from ..catalog.po import plural_count, read_po
 from ..config import ProjectConfig
 from ..errors import ConfigError, InputError, L10nError
 from ..model import Finding, Severity
 from .base import Check, CheckContext, Entry, ProjectCheck
-from .parallel import document_groups, run_in_processes, worker_count
+from ..util.workers import fork_map
+from .parallel import document_groups, worker_count
 from .registry import CHECKS, UnknownSuppression, UnusedSuppression
 
 IGNORE = "ignore-"
@@ -305,13 +306,13 @@ def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContex
     workers = worker_count(targets, jobs, len(groups))
     if workers:
         _prepare(checks, context, targets, source_lang)
-        results = run_in_processes(targets, one, groups, workers, progress)
+        results = fork_map(targets, one, groups, workers, progress)
     elif jobs <= 1 or len(targets) <= 1:
         results = _in_order(targets, one, order, progress)
     else:
         results = _in_threads(targets, one, order, jobs, progress)
     if context.glossary is not None and getattr(context.glossary, "folder", None) is not None:
-        from ..glossary.compiled import keep_learnt_words
+        from ..glossary.cache.store import keep_learnt_words
 
         keep_learnt_words()  # what this process's term indexes learnt (workers keep theirs)
     raw = [f for result in results for f in result.findings]
@@ -432,7 +433,7 @@ def project_glossary(config: ProjectConfig, path: Path | None = None):
         path = config.glossary_dir if config.glossary_dir.is_dir() else None
     if path is None:
         return None
-    from ..glossary.compiled import open_glossary
+    from ..glossary.cache.store import open_glossary
 
     return open_glossary(path)
 

@@ -7,7 +7,7 @@ analysis (computed once and cached on the CheckContext) and reports one kind of 
 problem gives one finding: a deprecated term is not also "missing", a near-miss spelling is not
 also "missing", a partial title is reported as partial only.
 
-Matching is the glossary matcher's (``l10n.glossary.match``): inflected, cliticised, elided and
+Matching is the glossary matcher's (``l10n.glossary.matcher.index``): inflected, cliticised, elided and
 contracted forms count as found, which is what keeps false alarms down in ru, ar, fr and es.
 """
 
@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 from rapidfuzz import fuzz
 
 from ..glossary.model import Concept, Status, Term
-from ._text import mask_markup
+from .text import mask_markup
 from .base import CheckContext
 
 RULES = json.loads((Path(__file__).parent / "data" / "term_rules.json").read_text("utf-8"))

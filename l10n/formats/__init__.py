@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..fsutil import read_text
+from ..util.fs import read_text
 from ..model import Document, Format
 from .html import FORMAT as HTML
 from .markdown import FORMAT as MARKDOWN

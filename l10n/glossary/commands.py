@@ -23,17 +23,17 @@ from pathlib import Path
 
 import click
 
-from ..cli_support import SECONDS, one_line, project_lock
+from ..cli.support import SECONDS, one_line, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError
-from ..fsutil import ensure_inside, join_chunks
+from ..util.fs import ensure_inside, join_chunks
 from .diff import diff_glossaries, summarize
 from .edit import add_term, demote_unverified, merge_into
 from .model import DOMAINS, Glossary, Status, Term, TermType
 from .stats import glossary_stats, stats_lines
 from .store import (glossary_chunks, glossary_format, load_glossary, load_glossary_files,
                     merge_files, save_glossary, write_glossary_file)
-from .tbx_write import schema_errors
+from .io.tbx_write import schema_errors
 from .validate import ERROR, INFO, NCNAME, WARNING, term_issues, validate_glossary
 
 DEFAULT_FILE = "glossary.tbx"
@@ -298,7 +298,7 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     project language, kept in the cache until the glossary changes (say, as a CI step after
     the glossary is edited, so that the next checks do not pay for it)."""
     from ..checks.term_analysis import base_lang
-    from .compiled import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
+    from .cache.store import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
 
     config = _config(ctx)
     path = path or config.glossary_dir

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .match import Match, TermIndex
+from .matcher.index import Match, TermIndex
 from .model import Glossary
 
 
@@ -77,7 +77,7 @@ def format_lookup(results: list[dict], indent: str = "") -> list[str]:
 def lookup_command(ctx: click.Context, text: str, lang: str | None, as_json: bool,
                    glossary_path: Path | None, role: str) -> None:
     """Show the glossary concepts whose terms occur in TEXT."""
-    from ..cli_support import project
+    from ..cli.support import project
     from .store import load_glossary
 
     glossary = load_glossary(glossary_path or project(ctx).glossary_dir)

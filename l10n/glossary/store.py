@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..fsutil import MAX_GLOSSARY_BYTES, MAX_INPUT_BYTES, atomic_write_stream, join_chunks
-from .csvio import read_csv, write_csv
+from ..util.fs import MAX_GLOSSARY_BYTES, MAX_INPUT_BYTES, atomic_write_stream, join_chunks
+from .io.csvio import read_csv, write_csv
 from .model import Glossary
-from .tbx import read_tbx
-from .tbx_write import tbx_chunks
+from .io.tbx import read_tbx
+from .io.tbx_write import tbx_chunks
 
 
 def glossary_format(path: Path) -> str:

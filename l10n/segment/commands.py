@@ -20,7 +20,7 @@ import sys
 import click
 
 from ..errors import InputError
-from ..fsutil import decode_utf8, read_text
+from ..util.fs import decode_utf8, read_text
 from . import segment_text
 
 

@@ -8,7 +8,7 @@ import polib
 import pytest
 
 from l10n.config import load_config
-from l10n.pipeline import extract, update
+from l10n.project.extract import extract, update
 
 EPOCH = 1762214400  # 2025-11-04T00:00:00Z
 
@@ -117,8 +117,8 @@ def run_cli():
     """Invoke the l10n command line (with `build` registered) in a project folder."""
     from click.testing import CliRunner
 
-    from l10n.bundle_commands import build
-    from l10n.cli import cli
+    from l10n.bundle.commands import build
+    from l10n.cli.app import cli
 
     if "build" not in cli.commands:
         cli.add_command(build)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from l10n.bidi import (
+from l10n.formats.bidi import (
     LRI,
     PDI,
     isolate_html,
@@ -13,7 +13,7 @@ from l10n.bidi import (
     isolate_plain,
     isolate_rendition,
 )
-from l10n.bundle import build
+from l10n.bundle.build import build
 from l10n.model import Rendition
 
 I = lambda text: f"{LRI}{text}{PDI}"  # noqa: E731 - an isolated run, for readable tables

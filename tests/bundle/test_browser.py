@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from l10n.bundle import build
-from l10n.bundle_gates import GateOptions
+from l10n.bundle.build import build
+from l10n.bundle.gates import GateOptions
 
 pytestmark = pytest.mark.browser
 
@@ -217,7 +217,7 @@ def test_latin_names_with_initials_keep_their_word_order_in_arabic(chromium, ser
     """What a reader sees: in a right-to-left line, the words of a Latin name stand left to
     right in their own order (an isolated run split at an initial's full stop would show
     "Mohammed" before "Amina J")."""
-    from l10n.bidi import isolate_html
+    from l10n.formats.bidi import isolate_html
 
     page = tmp_path / "words.html"
     page.write_text(WORDS_HARNESS.replace("LINE", isolate_html(sentence)), "utf-8")

@@ -13,8 +13,8 @@ from babel.dates import format_date
 from lxml import html as lxml_html
 
 from l10n import __version__
-from l10n.bundle import build
-from l10n.bundle_gates import GateOptions
+from l10n.bundle.build import build
+from l10n.bundle.gates import GateOptions
 
 
 def _page(config, lang, name="doc/page.html"):

@@ -7,7 +7,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from l10n.config import load_config
-from l10n.pipeline import extract, update
+from l10n.project.extract import extract, update
 
 HTML = """<!DOCTYPE html>
 <html lang="en">

@@ -7,9 +7,9 @@ import types
 
 import pytest
 
-from l10n import bundle_gates
-from l10n.bundle import build
-from l10n.bundle_gates import (
+from l10n.bundle import gates as bundle_gates
+from l10n.bundle.build import build
+from l10n.bundle.gates import (
     ChecksUnavailable,
     GateOptions,
     check_refusal,

@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 
-from l10n import bundle_write
-from l10n.bundle import build
-from l10n.bundle_manifest import build_stamp
-from l10n.bundle_zip import reproducible_zip, safe_entry_name, zip_timestamp
+from l10n.bundle import install as bundle_write
+from l10n.bundle.build import build
+from l10n.bundle.manifest import build_stamp
+from l10n.bundle.archive import reproducible_zip, safe_entry_name, zip_timestamp
 from l10n.errors import ConfigError, InputError
 
 

@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from formats.helpers import markdown_html, unsafe_in
 from formats.hostile import HOSTILE_HTML, HOSTILE_MD, HOSTILE_MD_ALONE
 from l10n.config import load_config
-from l10n.pipeline import extract, update
+from l10n.project.extract import extract, update
 
 LINK = '<a href="https://un.org/summit">the summit</a>'
 LINK_FR = '<a href="https://un.org/summit">le sommet</a>'

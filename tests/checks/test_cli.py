@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from checks.helpers import po
 from l10n.checks.commands import check, checks
 from l10n.checks.registry import CHECKS
-from l10n.cli import cli
+from l10n.cli.app import cli
 
-if "check" not in cli.commands:  # the lead registers them in l10n.cli; make sure here
+if "check" not in cli.commands:  # the lead registers them in l10n.cli.app; make sure here
     cli.add_command(check, "check")
     cli.add_command(checks, "checks")
 

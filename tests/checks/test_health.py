@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks.helpers import codes, po
-from l10n.catalog import read_po
+from l10n.catalog.po import read_po
 from l10n.errors import InputError
 
 PLURAL = {"msgid_plural": "%d delegates"}

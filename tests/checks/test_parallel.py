@@ -6,6 +6,7 @@ import pytest
 
 from checks.helpers import po
 from l10n.checks import parallel
+from l10n.util import workers
 from l10n.checks.base import CheckContext
 from l10n.checks.runner import Target, run, select_checks
 from l10n.errors import InputError
@@ -41,15 +42,15 @@ def force_processes(monkeypatch):
     if "fork" not in __import__("multiprocessing").get_all_start_methods():
         pytest.skip("worker processes need fork")
     calls = []
-    original = parallel.run_in_processes
+    original = workers.fork_map
 
     def spy(*args, **kwargs):
         calls.append(args[3])
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(parallel, "PROCESS_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)
-    monkeypatch.setattr("l10n.checks.runner.run_in_processes", spy)
+    monkeypatch.setattr(workers, "PROCESS_MIN_BYTES", 0)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr("l10n.checks.runner.fork_map", spy)
     return calls
 
 
@@ -98,8 +99,8 @@ def test_documents_are_grouped_across_languages(tmp_path, displays, langs, expec
 def test_worker_count(tmp_path, monkeypatch, jobs, groups, size, cpus, expected):
     path = tmp_path / "a.po"
     path.write_bytes(b"")
-    monkeypatch.setattr(parallel.os.path, "getsize", lambda _: size)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: cpus)
+    monkeypatch.setattr(workers.os.path, "getsize", lambda _: size)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: cpus)
     if "fork" not in __import__("multiprocessing").get_all_start_methods():
         expected = 0
     assert parallel.worker_count([Target(path, "a.po", "fr")], jobs, groups) == expected
@@ -108,13 +109,14 @@ def test_worker_count(tmp_path, monkeypatch, jobs, groups, size, cpus, expected)
 _CTRL_C_SCRIPT = """
 import sys, time
 from l10n.checks import parallel
+from l10n.util import workers
 
 def slow(n):
     time.sleep(0.25)
     return n
 
 try:
-    parallel.fork_map(list(range(40)), slow, [[i] for i in range(40)], 2)
+    workers.fork_map(list(range(40)), slow, [[i] for i in range(40)], 2)
 except KeyboardInterrupt:
     print("stopped", file=sys.stderr)
     sys.exit(130)

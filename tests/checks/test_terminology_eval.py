@@ -237,7 +237,7 @@ def ours(glossary) -> OurChecks:
 def test_evaluation_set_is_well_formed(lang, glossary):
     """At least 40 pairs; every marked concept exists, has a term in the language and is
     found in the English source (otherwise an injected error would not be an error)."""
-    from l10n.glossary.match import TermIndex
+    from l10n.glossary.matcher.index import TermIndex
 
     pairs = load_pairs(lang)
     assert len(pairs) >= 40

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.checks._text import (MD_LINK_HEAD, MD_LINK_TAIL, NO_TRANSLATE, PLACEHOLDER, TAG, URL,
+from l10n.checks.text import (MD_LINK_HEAD, MD_LINK_TAIL, NO_TRANSLATE, PLACEHOLDER, TAG, URL,
                                _blank, mask_markup, visible)
 from l10n.checks.term_analysis import _UNDOT, _undot
 

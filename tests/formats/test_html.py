@@ -10,7 +10,7 @@ from l10n.formats import parse_file
 from l10n.formats.html import FORMAT
 from l10n.model import Rendition
 
-from .helpers import DATA, identity, prefixed
+from tests.formats.helpers import DATA, identity, prefixed
 
 
 def units(source: str, path: str = "page.html"):
@@ -238,7 +238,7 @@ def test_fallback_in_title_is_not_wrapped_in_a_span():
 def test_source_over_65535_lines_gets_true_line_numbers(make_project, suffix):
     """libxml2's HTML parser stops counting lines at 65,535; the templates' references do not."""
     from l10n.config import load_config
-    from l10n.pipeline import extract
+    from l10n.project.extract import extract
 
     head = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
             if suffix == ".xhtml" else "<!DOCTYPE html>\n<html>")

@@ -1,4 +1,4 @@
-"""The compiled glossary (l10n.glossary.compiled) gives what loading and building give.
+"""The compiled glossary (l10n.glossary.cache.store) gives what loading and building give.
 
 Every test has a cache folder of its own (``cache``), so that cold and warm runs are the
 test's to choose.
@@ -14,9 +14,9 @@ import polib
 import pytest
 
 from l10n.errors import InputError
-from l10n.glossary import compiled
-from l10n.glossary.compiled import CompiledGlossary, open_glossary, term_index
-from l10n.glossary.match import TermIndex
+from l10n.glossary.cache import store as compiled
+from l10n.glossary.cache.store import CompiledGlossary, open_glossary, term_index
+from l10n.glossary.matcher.index import TermIndex
 from l10n.glossary.store import load_glossary, save_glossary
 from support import REPO
 
@@ -172,7 +172,7 @@ def test_only_the_most_recent_versions_are_kept(cache, glossary_copy, monkeypatc
 def test_check_reports_are_the_same_cold_and_warm(cache, tmp_path):
     from click.testing import CliRunner
 
-    from l10n.cli import cli
+    from l10n.cli.app import cli
 
     reports = []
     for run in ("uncached", "cold", "warm"):
@@ -190,7 +190,7 @@ def test_check_reports_are_the_same_cold_and_warm(cache, tmp_path):
 def test_glossary_compile_keeps_every_index_the_checks_ask_for(cache):
     from click.testing import CliRunner
 
-    from l10n.cli import cli
+    from l10n.cli.app import cli
 
     result = CliRunner().invoke(cli, ["-C", str(REPO), "glossary", "compile"])
     assert result.exit_code == 0, result.output
@@ -273,7 +273,7 @@ def test_a_glossary_edited_while_it_is_read_is_not_kept(cache, glossary_copy, mo
 def test_indexes_built_in_workers_find_what_a_built_one_finds(cache, monkeypatch):
     """build_indexes forks one worker per missing index (forced here for the small example
     glossary): the parent builds none itself, and what it loads finds what a built one finds."""
-    from l10n.checks import parallel
+    from l10n.util import workers as parallel
 
     monkeypatch.setattr(parallel, "PROCESS_MIN_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
@@ -309,8 +309,8 @@ def test_a_check_that_compiles_in_workers_reports_what_an_uncached_one_does(cach
                                                                             monkeypatch):
     from click.testing import CliRunner
 
-    from l10n.checks import parallel
-    from l10n.cli import cli
+    from l10n.util import workers as parallel
+    from l10n.cli.app import cli
 
     reports = []
     for run in ("uncached", "compiled in workers"):
@@ -388,7 +388,7 @@ def test_two_processes_keeping_words_at_once_keep_them_all(cache):
 def test_workers_keep_the_words_they_learnt(cache):
     """Forked workers write their index's words as they end, together (they end at once),
     each merging under the file's lock: the file holds every word of both halves."""
-    from l10n.checks.parallel import fork_map
+    from l10n.util.workers import fork_map
 
     glossary = open_glossary(GLOSSARY)
     index = term_index(glossary, "ru", "target")

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from l10n.errors import InputError
-from l10n.glossary.csvio import parse_csv, read_csv, write_csv
+from l10n.glossary.io.csvio import parse_csv, read_csv, write_csv
 from l10n.glossary.model import Status, TermType
 from support import SHARED
 

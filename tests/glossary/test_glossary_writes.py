@@ -12,7 +12,7 @@ import pytest
 
 from l10n.glossary.model import Concept, Glossary, LanguageSection, Term
 from l10n.glossary.store import load_glossary
-from l10n.glossary.tbx_write import write_tbx
+from l10n.glossary.io.tbx_write import write_tbx
 
 WRITERS = 4  # processes started at once
 ROUNDS = 4
@@ -96,7 +96,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def run_cli(root: Path, *args: str):
     from click.testing import CliRunner
 
-    from l10n.cli import cli
+    from l10n.cli.app import cli
 
     return CliRunner().invoke(cli, ["-C", str(root), *args])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.glossary.match import TermIndex
+from l10n.glossary.matcher.index import TermIndex
 from l10n.glossary.model import Concept, Glossary, Status, Term
 
 TERMS = {
@@ -143,7 +143,7 @@ def test_not_found(index, text, concept):
                          ids=["dual-genitive-indefinite", "dual-nominative"])
 def test_feminine_dual_matches_the_singular_term(text):
     from l10n.glossary.model import Concept, Glossary, Term
-    from l10n.glossary.match import TermIndex
+    from l10n.glossary.matcher.index import TermIndex
 
     glossary = Glossary()
     glossary.add(Concept("DOC-OUTCOME", "document")).section("ar").terms.append(Term("الوثيقة الختامية"))

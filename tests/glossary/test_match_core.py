@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from l10n.errors import ConfigError
-from l10n.glossary.match import Match, TermIndex, term_variants
+from l10n.glossary.matcher.index import Match, TermIndex, term_variants
 from l10n.glossary.model import Concept, Glossary, Status, Term, TermType
-from l10n.glossary.normalise import load_rules
+from l10n.glossary.matcher.normalise import load_rules
 
 
 def make_glossary(lang: str, concepts: dict[str, list]) -> Glossary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.glossary.match import TermIndex
+from l10n.glossary.matcher.index import TermIndex
 from l10n.glossary.model import Concept, Glossary, Status, Term
 
 TERMS = {

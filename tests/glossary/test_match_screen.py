@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from l10n.checks._text import mask_markup
-from l10n.glossary.match import SEP, TermIndex, _in_text_order
-from l10n.glossary.morph import Unit, TextUnits, _alts, analyse, token_plan
-from l10n.glossary.normalise import is_acronym_like, load_rules, split_words, tokenise, words_of
+from l10n.checks.text import mask_markup
+from l10n.glossary.matcher.index import SEP, TermIndex, _in_text_order
+from l10n.glossary.matcher.morph import Unit, TextUnits, _alts, analyse, token_plan
+from l10n.glossary.matcher.normalise import is_acronym_like, load_rules, split_words, tokenise, words_of
 from l10n.glossary.store import load_glossary
 
 EVAL = Path(__file__).resolve().parents[1] / "checks" / "data" / "term_eval"
@@ -220,7 +220,7 @@ def test_mask_markup_keeps_lengths(name, text, expected):
 
 
 def test_a_full_word_memo_starts_afresh(glossary, monkeypatch):
-    import l10n.glossary.match as match
+    import l10n.glossary.matcher.index as match
 
     texts = eval_texts("fr")
     expected = [TermIndex(glossary, "fr").find(text) for text in texts]

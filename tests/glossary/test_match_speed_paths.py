@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from glossary.test_match_core import EN, make_glossary, top
-from l10n.glossary.match import TermIndex
-from l10n.glossary.morph import analyse
-from l10n.glossary.normalise import load_rules, tokenise
+from l10n.glossary.matcher.index import TermIndex
+from l10n.glossary.matcher.morph import analyse
+from l10n.glossary.matcher.normalise import load_rules, tokenise
 
 
 @pytest.mark.parametrize("lang,text,joined", [

@@ -12,9 +12,9 @@ import pytest
 
 from glossary.test_match_core import make_glossary
 from glossary.test_match_screen import EVAL, eval_texts, text_units
-from l10n.checks._text import mask_markup
-from l10n.glossary.match import SEP, TermIndex, _in_text_order
-from l10n.glossary.match_records import MAX_KEY_PATHS, _Cover
+from l10n.checks.text import mask_markup
+from l10n.glossary.matcher.index import SEP, TermIndex, _in_text_order
+from l10n.glossary.matcher.records import MAX_KEY_PATHS, _Cover
 from l10n.glossary.store import load_glossary
 
 

@@ -10,9 +10,9 @@ from lxml import etree
 from l10n.errors import InputError
 from l10n.glossary.model import Concept, Glossary, LanguageSection, Status, Term, TermType
 from l10n.glossary.store import load_glossary, save_glossary
-from l10n.glossary.tbx import read_tbx
-from l10n.glossary.tbx_write import write_tbx
-from l10n.glossary.xmlsafe import ENTITY_MESSAGE
+from l10n.glossary.io.tbx import read_tbx
+from l10n.glossary.io.tbx_write import write_tbx
+from l10n.util.xmlsafe import ENTITY_MESSAGE
 from support import REPO, SHARED
 
 DATA = Path(__file__).with_name("data")

@@ -9,9 +9,9 @@ import pytest
 
 from l10n.errors import InputError
 from l10n.glossary.model import Concept, Glossary, LanguageSection, Status, Term
-from l10n.glossary.tbx import read_tbx
-from l10n.glossary.tbx_write import write_tbx
-from l10n.glossary.xmlsafe import ENTITY_MESSAGE, XMLStream
+from l10n.glossary.io.tbx import read_tbx
+from l10n.glossary.io.tbx_write import write_tbx
+from l10n.util.xmlsafe import ENTITY_MESSAGE, XMLStream
 
 DOCTYPE = '<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "never-fetched.dtd">\n'
 ENTRY = ('<conceptEntry id="{id}"><langSec xml:lang="en"><termSec><term>{term}</term>'
@@ -130,8 +130,8 @@ def test_a_large_glossary_reads_back_as_written(tmp_path):
 def test_a_tbx_glossary_may_exceed_the_limit_for_other_inputs(tmp_path, monkeypatch):
     """TBX is streamed, so a glossary the size of UNTERM is read; only the glossary limit
     (MAX_GLOSSARY_BYTES) refuses it. The limits are lowered here to keep the test small."""
-    import l10n.fsutil as fsutil
-    import l10n.glossary.xmlsafe as xmlsafe
+    import l10n.util.fs as fsutil
+    import l10n.util.xmlsafe as xmlsafe
 
     body = "".join(entry(f"c{n}", f"Committee number {n}") for n in range(400))
     path = write(tmp_path, f"<tbx><text><body>{body}</body></text></tbx>")
@@ -179,7 +179,7 @@ def test_the_prolog_check_reads_in_blocks_with_the_same_outcome(name, block):
     finds exactly what the check of the whole text finds, at the same line."""
     import io
 
-    from l10n.glossary.xmlsafe import check_doctype, check_document, decode_xml
+    from l10n.util.xmlsafe import check_doctype, check_document, decode_xml
 
     data = PROLOG_CASES[name]
     expected = _outcome(lambda: check_doctype(decode_xml(data, "g.tbx"), "g.tbx"))
@@ -190,7 +190,7 @@ def test_the_prolog_check_reads_in_blocks_with_the_same_outcome(name, block):
 def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkeypatch):
     """The stream reads the open file, not a copy: its size is checked when it is opened and
     again as it is read."""
-    import l10n.glossary.xmlsafe as xmlsafe
+    import l10n.util.xmlsafe as xmlsafe
 
     body = "".join(entry(f"c{n}") for n in range(2000))
     path = write(tmp_path, f"<tbx><text><body>{body}</body></text></tbx>")
@@ -205,7 +205,7 @@ def test_a_large_bad_file_is_not_parsed_whole_to_word_its_error(tmp_path, monkey
     """A refused file is parsed once more in one go to word its error as parse_xml does, but
     not a file over MAX_INPUT_BYTES (its tree would cost some ten times its size): the
     stream's own error is reported, with its line."""
-    import l10n.glossary.xmlsafe as xmlsafe
+    import l10n.util.xmlsafe as xmlsafe
 
     body = "\n".join(entry(f"c{n}") for n in range(300))
     path = write(tmp_path, f"<tbx><text><body>\n{body}\n<broken></body></text></tbx>")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import InputError
-from l10n.glossary import tbx
+from l10n.glossary.io import tbx
 from support import REPO, SHARED
 
 SHAPES = sorted((Path(__file__).parent / "data" / "shapes").glob("*.tbx"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from l10n.cli import cli
+from l10n.cli.app import cli
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REPO = Path(__file__).resolve().parents[2]
@@ -128,7 +128,7 @@ def generated_project(root: Path, documents: int, sentences: int) -> Path:
 
 def translate_everything(root: Path) -> None:
     """Fill every catalogue with a made-up translation, so that builds are complete."""
-    from l10n.catalog import read_po, write_po
+    from l10n.catalog.po import read_po, write_po
 
     for path in sorted((root / "po").glob("*/*.po")):
         catalogue = read_po(path)

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from hardening.harness import CORPUS, Outcome, new_project, run_cli, snapshot, write_tree
-from l10n.catalog import read_po
-from l10n.fsutil import MAX_INPUT_BYTES
+from l10n.catalog.po import read_po
+from l10n.util.fs import MAX_INPUT_BYTES
 from support import msgfmt_check
 
 PO = "po/fr/doc.po"
@@ -281,7 +281,7 @@ def test_a_50_mb_input_is_refused_quickly_with_the_documented_limit(target, comm
 def _limit_between(monkeypatch, low: int) -> int:
     """Make MAX_INPUT_BYTES ``low`` + 8 for this test (the command line runs in this process):
     the files up to ``low`` bytes are read, anything larger is not."""
-    from l10n import fsutil
+    from l10n.util import fs as fsutil
 
     monkeypatch.setattr(fsutil, "MAX_INPUT_BYTES", low + 8)
     return low + 8

@@ -23,7 +23,7 @@ from hardening.harness import new_project, run_cli
 from l10n import segment
 from l10n.formats.markdown import FORMAT as MARKDOWN
 from l10n.model import Rendition
-from l10n.pipeline import unit_sentences
+from l10n.project.extract import unit_sentences
 
 FACTOR = 4
 BOUND = 2 * FACTOR
@@ -196,7 +196,7 @@ CHECKED_MARKDOWN = {
 @pytest.mark.parametrize("name", CHECKED_MARKDOWN)
 def test_checking_markdown_link_syntax_grows_linearly(name):
     from checks.helpers import findings
-    from l10n.checks import _text
+    from l10n.checks import text as _text
 
     def check(text: str) -> None:
         _text.visible.cache_clear()  # the same text again must be read again

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import format_po, parse_po
+from l10n.catalog.po import format_po, parse_po
 from l10n.errors import InputError
-from l10n.po_reader import unescape
+from l10n.catalog.po_parse import unescape
 
 VALID = r'''# French translation.
 msgid ""

@@ -31,7 +31,7 @@ from typing import Callable
 import pytest
 
 from hardening.harness import CORPUS, LOCK, l10n_command, new_project, run_cli, write_tree
-from l10n.catalog import read_po
+from l10n.catalog.po import read_po
 
 LANGUAGES = '["en", "fr", "es"]'  # fr is written before es: es failing must undo fr
 TEXT = ("The Summit was held in Doha. It adopted a declaration.\n\n"
@@ -54,7 +54,7 @@ def guard(name, real, flags_arg=None):
 for name in ("open", "mkdir", "replace", "rename"):
     setattr(os, name, guard(name, getattr(os, name)))
 sys.argv = ["l10n", *sys.argv[2:]]
-from l10n.cli import main
+from l10n.cli.app import main
 main()
 """
 

@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hardening.harness import CORPUS
-from l10n.catalog import format_po, parse_po, read_po, write_po
+from l10n.catalog.po import format_po, parse_po, read_po, write_po
 from l10n.config import load_config
 from l10n.errors import L10nError
-from l10n.glossary.csvio import parse_csv
-from l10n.glossary.tbx import read_tbx
-from l10n.glossary.xmlsafe import parse_xml
-from l10n.pipeline import extract, update
+from l10n.glossary.io.csvio import parse_csv
+from l10n.glossary.io.tbx import read_tbx
+from l10n.util.xmlsafe import parse_xml
+from l10n.project.extract import extract, update
 
 BOUNDED = settings(max_examples=100, deadline=None,
                    suppress_health_check=[HealthCheck.function_scoped_fixture,

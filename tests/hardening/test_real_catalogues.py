@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from hardening.harness import run_cli
-from l10n.catalog import format_po, read_po
+from l10n.catalog.po import format_po, read_po
 from l10n.errors import InputError
 from support import msgcat_output
 

@@ -25,7 +25,7 @@ import pytest
 
 from hardening.harness import (CORPUS, Outcome, l10n_command, new_project, run_cli, snapshot,
                                write_tree)
-from l10n.catalog import read_po
+from l10n.catalog.po import read_po
 from support import msgfmt_check
 
 TEXT = "The Summit was held in Doha. It adopted a declaration.\n\nMember States took part.\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import l10n.checks.parallel as parallel
+import l10n.util.workers as parallel
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import l10n.checks.parallel as parallel
+import l10n.util.workers as parallel
 from l10n.config import load_config
 from l10n.errors import InputError
-from l10n.pipeline import extract, update
+from l10n.project.extract import extract, update
 
 pytestmark = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods(),

@@ -1,0 +1,535 @@
+"""``l10n build``: source documents and catalogues to one release bundle per language.
+
+For every language (the source language too, as the reference version) each source document
+is rendered in its own format with the language's translations (untranslated or fuzzy units
+fall back to the source text, marked with its language), right-to-left output gets its Latin
+runs isolated (l10n.formats.bidi), catalogues are compiled to MO files, and a manifest records what
+was built from what. Each language is planned wholly in memory, then passes the gates
+(l10n.bundle.gates); only then is dist/<lang>/ swapped in (l10n.bundle.install) and
+dist/<lang>.zip written. A refused language's earlier output, if any, is left exactly as it
+was (nothing is removed) and the result says so. dist/index.html lists every language.
+Only what an earlier build made is ever replaced: a dist/<lang>/ without a manifest of its
+own, a zip or an index page l10n did not write, are left alone (see foreign_output).
+
+Any unreadable source or catalogue raises InputError before anything is written.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import polib
+
+from .. import __version__
+from ..formats.bidi import isolate_renditions
+from .gates import (
+    CheckLanguage,
+    CheckSummary,
+    GateOptions,
+    gate_summaries,
+    refusals,
+)
+from .index_page import IndexEntry, index_html
+from .manifest import (
+    BuildStamp,
+    build_stamp,
+    content_hash,
+    dump_json,
+    git_revision,
+    sha256,
+)
+from .install import install_tree
+from .archive import reproducible_zip, safe_entry_name
+from ..catalog.po import read_po
+from ..config import ProjectConfig
+from ..errors import InputError, L10nError
+from ..util.fs import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
+                     remove_stale_temporaries)
+from ..locales import direction, english_name, html_lang, native_name
+from ..model import Document
+from ..project.extract import (Source, catalogue_path, discover_assets, discover_sources,
+                       document_segments, renditions_for)
+
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One document of one language: where it went and how much of it is translated."""
+
+    name: str  # summit/overview
+    source: str  # source/summit/overview.html, relative to the project
+    output: str  # summit/overview.html, relative to dist/<lang>/
+    format: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    fallbacks: int  # units shown in the source language
+    catalogue: str | None = None  # po/fr/summit/overview.po; None for the source language
+    missing: bool = False  # the catalogue does not exist
+    mo: str | None = None  # LC_MESSAGES/summit/overview.mo
+    broken: str | None = None  # why a translation cannot be rendered ("po/fr/x.po:12: ...")
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return floor1(100.0 * self.translated / self.total) if self.total else 100.0
+
+
+@dataclass
+class LanguageResult:
+    """One language: its documents, checks, refusal reasons and what happened to its output."""
+
+    lang: str
+    documents: list[DocumentResult]
+    checks: CheckSummary
+    reasons: list[str]
+    reference: bool = False
+    status: str = "planned"  # then "built", "unchanged" or "refused"
+    output: Path | None = None  # dist/<lang>
+    archive: Path | None = None  # dist/<lang>.zip
+    stale: bool = False  # refused, and an earlier build is left in place
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    zipped: bytes | None = field(default=None, repr=False)  # dist/<lang>.zip, once packed
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def translated(self) -> int:
+        return sum(d.translated for d in self.documents)
+
+    @property
+    def total(self) -> int:
+        return sum(d.total for d in self.documents)
+
+    @property
+    def percent(self) -> float:
+        return floor1(100.0 * self.translated / self.total) if self.total else 100.0
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    languages: list[LanguageResult]
+    stamp: BuildStamp
+    index: Path
+
+    @property
+    def refused(self) -> list[LanguageResult]:
+        return [lang for lang in self.languages if lang.refused]
+
+
+def floor1(value: float) -> float:
+    """Rounded down to one decimal: a 99.96% document never reads as 100%."""
+    return math.floor(value * 10 + 1e-9) / 10
+
+
+# ------------------------------------------------------------------------------- planning
+
+
+def segment_counts(document: Document, catalogue: polib.POFile | None,
+                   source_lang: str) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) over the document's distinct messages as they are now.
+
+    Counted from the document's own segments looked up in the catalogue (as renditions_for
+    does), so a message missing from a stale catalogue counts as untranslated.
+    """
+    table = {(e.msgctxt, e.msgid): e for e in catalogue if not e.obsolete} if catalogue else {}
+    seen: set[tuple[str | None, str]] = set()
+    translated = fuzzy = untranslated = 0
+    for segment in document_segments(document, source_lang):
+        entry = table.get((segment.role, segment.text)) or table.get((None, segment.text))
+        key = (entry.msgctxt, entry.msgid) if entry is not None else (None, segment.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        if entry is not None and entry.fuzzy:
+            fuzzy += 1
+        elif entry is not None and (entry.msgstr or any(entry.msgstr_plural.values())):
+            translated += 1
+        else:
+            untranslated += 1
+    return translated, fuzzy, untranslated
+
+
+def render_document(document: Document, catalogue: polib.POFile | None, *, source_lang: str,
+                    lang: str, allow_fuzzy: bool) -> tuple[str, int]:
+    """The document in ``lang`` and the number of units that fell back to the source."""
+    from ..formats import format_for
+
+    renditions = renditions_for(document, catalogue, source_lang=source_lang, lang=lang,
+                                allow_fuzzy=allow_fuzzy)
+    fallbacks = sum(1 for r in renditions if r.fallback_lang is not None)
+    text_direction = direction(lang)
+    if text_direction == "rtl":
+        renditions = isolate_renditions(document, renditions)
+    fmt = format_for(document.path)
+    return fmt.render(document, renditions, lang=lang, direction=text_direction), fallbacks
+
+
+def _relative(config: ProjectConfig, path: Path) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def plan_document(config: ProjectConfig, lang: str, source: Source, document: Document,
+                  options: GateOptions, files: dict[str, bytes]) -> DocumentResult:
+    """Render one document into ``files`` (with its MO file) and measure it."""
+    reference = lang == config.source_language
+    catalogue, catalogue_rel, missing = None, None, False
+    if not reference:
+        path = catalogue_path(config, lang, source.name)
+        catalogue_rel = _relative(config, path)
+        missing = not path.is_file()
+        catalogue = None if missing else read_po(path)
+    broken = None
+    try:
+        text, fallbacks = render_document(document, catalogue, source_lang=config.source_language,
+                                          lang=lang, allow_fuzzy=options.allow_fuzzy)
+    except L10nError as exc:
+        if reference:  # the source itself: every language would fail
+            raise
+        # One translation the renderer cannot use refuses this language only, named where
+        # the translator fixes it; the other languages are still built.
+        text, fallbacks, broken = None, 0, _located(config, exc)
+    if reference:
+        counts = (sum(segment_counts(document, None, config.source_language)), 0, 0)
+    else:
+        counts = segment_counts(document, catalogue, config.source_language)
+    output = source.path.relative_to(config.source_dir).as_posix()
+    if text is not None:
+        _add(files, output, text.encode("utf-8"), source.path)
+    mo = None
+    if catalogue is not None:
+        mo = f"LC_MESSAGES/{source.name}.mo"
+        _add(files, mo, mo_bytes(catalogue, options.allow_fuzzy), source.path)
+    return DocumentResult(source.name, source.relpath, output, document.format, *counts,
+                          fallbacks=fallbacks, catalogue=catalogue_rel, missing=missing, mo=mo,
+                          broken=broken)
+
+
+def _located(config: ProjectConfig, error: L10nError) -> str:
+    """An error as "path:line: message", its path relative to the project."""
+    if error.path is None:
+        return error.message
+    where = _relative(config, Path(error.path))
+    return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
+
+
+def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
+    """The compiled catalogue; with ``allow_fuzzy`` its fuzzy translations are included.
+
+    Written by l10n.catalog.mo, which gives the bytes ``compile_mo`` gives (through polib) without
+    copying the catalogue to take the fuzzy flags off.
+    """
+    from ..catalog.mo import mo_entries, write_mo
+
+    return write_mo(mo_entries(catalogue, include_fuzzy=allow_fuzzy))
+
+
+def plan_languages(config: ProjectConfig, langs: Sequence[str],
+                   documents: Sequence[tuple[Source, Document]], provenance: Provenance,
+                   summaries: dict[str, CheckSummary]) -> list[LanguageResult]:
+    """``plan_language`` for each language, in order, and ``pack_language`` for each one the
+    gates let through. Large builds do this in forked worker processes (rendering,
+    compressing and hashing are CPU-bound); the results, and the first error when there is
+    one, are the same as one after the other."""
+    from ..util.workers import fork_map, fork_workers
+
+    paths = [path for lang in langs if lang != config.source_language
+             for path in sorted((config.po_dir / lang).rglob("*.po"))]
+    workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(langs))
+
+    def one(lang: str) -> LanguageResult:
+        result = plan_language(config, lang, documents, provenance.options,
+                               summaries.get(lang, CheckSummary()))
+        if not result.refused:
+            pack_language(config, result, provenance)
+        return result
+
+    if not workers:
+        return [one(lang) for lang in langs]
+    return fork_map(list(langs), one, [[i] for i in range(len(langs))], workers)
+
+
+def _add(files: dict[str, bytes], name: str, data: bytes, source: Path) -> None:
+    if name in files or name == MANIFEST:
+        raise InputError(f"two outputs would share the path {name}; rename the source", path=source)
+    files[name] = data
+
+
+def plan_language(config: ProjectConfig, lang: str, documents: Sequence[tuple[Source, Document]],
+                  options: GateOptions, summary: CheckSummary) -> LanguageResult:
+    """Everything a language's bundle would hold, in memory, and whether the gates let it pass
+    (``summary``: the language's check results, from ``gate_summaries``)."""
+    files: dict[str, bytes] = {}
+    results = [plan_document(config, lang, source, document, options, files)
+               for source, document in documents]
+    for name, path in discover_assets(config):  # images and the like, the same in every language
+        _add(files, name, read_bytes(path), path)
+    reference = lang == config.source_language
+    checks = CheckSummary() if reference else summary
+    reasons = [] if reference else [d.broken for d in results if d.broken] + refusals(
+        [(d.name, d.translated, d.fuzzy, d.untranslated, d.catalogue if d.missing else None)
+         for d in results], checks, options)
+    return LanguageResult(lang, results, checks, reasons, reference=reference, files=files)
+
+
+# ------------------------------------------------------------------------------- manifest
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What every manifest of one build shares."""
+
+    stamp: BuildStamp
+    revision: str | None
+    options: GateOptions
+
+
+def _completeness(translated: int, fuzzy: int, untranslated: int) -> dict[str, float | int]:
+    total = translated + fuzzy + untranslated
+    return {"percent": floor1(100.0 * translated / total) if total else 100.0, "total": total,
+            "translated": translated, "fuzzy": fuzzy, "untranslated": untranslated}
+
+
+def manifest(config: ProjectConfig, result: LanguageResult, provenance: Provenance) -> str:
+    """manifest.json for a planned language (paths relative to the manifest's folder)."""
+    files = result.files
+    documents = [{
+        "name": d.name, "source": d.source, "format": d.format, "output": d.output,
+        "sha256": sha256(files[d.output]), "catalogue": d.catalogue, "mo": d.mo,
+        "mo_sha256": sha256(files[d.mo]) if d.mo else None, "fallback_units": d.fallbacks,
+        "completeness": _completeness(d.translated, d.fuzzy, d.untranslated),
+    } for d in result.documents]
+    lang = result.lang
+    value = {
+        "manifest_version": MANIFEST_VERSION,
+        "l10n_version": __version__,
+        "language": {"code": lang, "english_name": english_name(lang),
+                     "native_name": native_name(lang), "direction": direction(lang),
+                     "html_lang": html_lang(lang)},
+        "reference": result.reference,
+        "source_language": config.source_language,
+        "build_date": provenance.stamp.iso,
+        "build_date_source": provenance.stamp.origin,
+        "source": {"revision": provenance.revision,
+                   "content_hash": content_hash(config.root, _inputs(config, [lang]))},
+        "documents": documents,
+        "completeness": _completeness(*[sum(getattr(d, k) for d in result.documents)
+                                        for k in ("translated", "fuzzy", "untranslated")]),
+        "checks": result.checks.as_dict(),
+        "gates": {"min_completeness": provenance.options.min_completeness,
+                  "fail_on": provenance.options.fail_on,
+                  "allow_fuzzy": provenance.options.allow_fuzzy,
+                  "checks": provenance.options.checks},
+        "files": {name: sha256(data) for name, data in sorted(files.items())},
+    }
+    return dump_json(value)
+
+
+def _inputs(config: ProjectConfig, langs: Sequence[str]) -> list[Path]:
+    """The files a bundle is built from: every source, and each language's catalogues."""
+    sources = discover_sources(config)
+    catalogues = [catalogue_path(config, lang, source.name) for lang in langs for source in sources]
+    assets = [path for _, path in discover_assets(config)]
+    return [source.path for source in sources] + assets + [p for p in catalogues if p.is_file()]
+
+
+# ------------------------------------------------------------------------------- writing
+
+
+def pack_language(config: ProjectConfig, result: LanguageResult, provenance: Provenance) -> None:
+    """Add the manifest to a planned language's files and pack them into its zip (in memory)."""
+    files = dict(result.files)
+    files[MANIFEST] = manifest(config, result, provenance).encode("utf-8")
+    for name in files:  # every name checked before anything is written
+        safe_entry_name(f"{result.lang}/{name}")
+    result.files = files
+    result.zipped = reproducible_zip(files, epoch=provenance.stamp.epoch, prefix=f"{result.lang}/")
+
+
+def write_language(config: ProjectConfig, result: LanguageResult) -> None:
+    """Swap in dist/<lang>/ and write dist/<lang>.zip (both unchanged when already identical)."""
+    assert result.zipped is not None, "pack_language comes first"
+    result.output = config.output_dir / result.lang
+    result.archive = config.output_dir / f"{result.lang}.zip"
+    # The zip is staged first and renamed after the folder is swapped in: a full disk leaves
+    # the language's folder and zip both as they were, never one new and the other old.
+    with Transaction() as transaction:
+        zipped = transaction.stage(result.archive, result.zipped)
+        changed = install_tree(result.output, result.files)
+    result.status = "built" if changed or zipped else "unchanged"
+
+
+# ------------------------------------------------------------------ what an earlier build made
+#
+# Under output-dir, a build replaces only what an earlier build made: dist/<lang>/ holding a
+# manifest.json of its own, dist/<lang>.zip holding <lang>/manifest.json, and an index.html
+# that says it was built by l10n. Anything else at those names (a folder or file someone put
+# there, a symbolic link) is left alone: its language is refused, or, for the index, the
+# build stops before writing anything.
+
+
+def _own_manifest(data: bytes, lang: str) -> bool:
+    import json
+
+    try:
+        value = json.loads(data)
+        return (isinstance(value, dict) and isinstance(value.get("manifest_version"), int)
+                and "l10n_version" in value and value["language"]["code"] == lang)
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
+def _own_folder(folder: Path, lang: str) -> bool:
+    """An earlier bundle of ``lang`` (or an empty folder: nothing there to lose)."""
+    manifest_path = folder / MANIFEST
+    if not folder.is_symlink() and folder.is_dir() and not any(folder.iterdir()):
+        return True
+    if folder.is_symlink() or manifest_path.is_symlink() or not manifest_path.is_file():
+        return False
+    try:
+        return _own_manifest(manifest_path.read_bytes(), lang)
+    except OSError:
+        return False
+
+
+def _own_zip(path: Path, lang: str) -> bool:
+    import zipfile
+
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if not all(name.startswith(f"{lang}/") for name in names):
+                return False
+            if archive.getinfo(f"{lang}/{MANIFEST}").file_size > MAX_INPUT_BYTES:
+                return False
+            return _own_manifest(archive.read(f"{lang}/{MANIFEST}"), lang)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return False
+
+
+def foreign_output(config: ProjectConfig, lang: str) -> str | None:
+    """Why dist/<lang>/ or dist/<lang>.zip must not be replaced (None when it may be): it is
+    there and no build of l10n's made it."""
+    folder = config.output_dir / lang
+    archive = config.output_dir / f"{lang}.zip"
+    if os.path.lexists(folder) and not _own_folder(folder, lang):
+        what = ("a symbolic link" if folder.is_symlink() else "a folder without a manifest.json "
+                "of l10n's" if folder.is_dir() else "not a folder")
+        return (f"{_relative(config, folder)} is {what}; l10n replaces only a bundle it made "
+                "itself: move it away, or set output-dir to a folder of its own")
+    if os.path.lexists(archive) and not _own_zip(archive, lang):
+        what = "a symbolic link" if archive.is_symlink() else "not a bundle l10n made"
+        return (f"{_relative(config, archive)} is {what}; l10n replaces only a bundle it made "
+                "itself: move it away, or set output-dir to a folder of its own")
+    return None
+
+
+_OWN_INDEX = re.compile(rb'<p>Built on <time datetime="[^"]*">[^<]*</time> by l10n [^<]*\.</p>')
+
+
+def check_index(path: Path) -> None:
+    """InputError unless ``path`` is missing or an index.html an earlier build wrote."""
+    if not os.path.lexists(path):
+        return
+    if not path.is_symlink() and path.is_file():
+        try:
+            if path.stat().st_size < 1 << 22 and _OWN_INDEX.search(path.read_bytes()):
+                return
+        except OSError:
+            pass
+    what = "a symbolic link" if path.is_symlink() else "not a page l10n wrote"
+    raise InputError(f"is {what}; l10n replaces only the index it made itself: move it away, "
+                     "or set output-dir to a folder of its own", path=path)
+
+
+def _earlier_entry(config: ProjectConfig, lang: str) -> IndexEntry:
+    """A language not built in this run, as its earlier manifest (if any) describes it."""
+    import json
+
+    path = config.output_dir / lang / MANIFEST
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        documents = tuple(d["output"] for d in data["documents"])
+        percent = float(data["completeness"]["percent"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return IndexEntry(lang, "not built", None, reference=lang == config.source_language)
+    archive = f"{lang}.zip" if (config.output_dir / f"{lang}.zip").is_file() else None
+    return IndexEntry(lang, "built", percent, documents, archive=archive,
+                      reference=lang == config.source_language)
+
+
+def index_entries(config: ProjectConfig, results: Sequence[LanguageResult]) -> list[IndexEntry]:
+    """One entry per configured language, in the configured order."""
+    by_lang = {result.lang: result for result in results}
+    entries = []
+    for lang in config.languages:
+        result = by_lang.get(lang)
+        if result is None:
+            entries.append(_earlier_entry(config, lang))
+            continue
+        status = "refused" if result.refused else "built"
+        documents = tuple(d.output for d in result.documents)
+        archive = f"{lang}.zip" if not result.refused else None
+        entries.append(IndexEntry(lang, status, result.percent, documents,
+                                  tuple(result.reasons), archive, result.reference))
+    return entries
+
+
+def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
+          options: GateOptions | None = None,
+          check_language: CheckLanguage | None = None) -> BuildResult:
+    """Build every language in ``langs`` (default: all configured ones, source included).
+
+    ``check_language`` counts check findings per severity for a language (default:
+    l10n.bundle.gates.default_check_language, looked up at call time). Returns what happened
+    to each language; refused ones have ``reasons`` and nothing of theirs is written.
+    """
+    import datetime
+
+    from . import gates as bundle_gates
+    from ..formats import parse_file
+
+    options = options or GateOptions()
+    check_language = check_language or bundle_gates.default_check_language
+    langs = list(langs or config.languages)
+    documents = [(source, parse_file(source.path)) for source in discover_sources(config)]
+    stamp = build_stamp(config.root, _inputs(config, config.languages))
+    provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
+                            options)
+    summaries = gate_summaries(check_language, config,
+                               [lang for lang in langs if lang != config.source_language], options)
+    results = plan_languages(config, langs, documents, provenance, summaries)
+    index = config.output_dir / "index.html"
+    check_index(index)  # everything checked before the first write
+    for result in results:
+        foreign = foreign_output(config, result.lang)
+        if foreign is not None:
+            result.reasons.append(foreign)
+        elif result.refused:
+            result.stale = os.path.lexists(config.output_dir / result.lang)
+    remove_stale_temporaries(config.output_dir, recursive=False)  # zips of a killed build
+    for result in results:
+        if result.refused:
+            result.status = "refused"
+        else:
+            write_language(config, result)
+    day = datetime.datetime.fromtimestamp(stamp.epoch, datetime.timezone.utc).date()
+    atomic_write(index, index_html(index_entries(config, results), day))
+    return BuildResult(results, stamp, index)

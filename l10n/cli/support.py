@@ -1,0 +1,142 @@
+"""What every command shares: error reporting, the project settings, the lock, options.
+
+Kept apart from cli.py so that commands living beside their subsystem (glossary, checks,
+bundles, segmentation) can use it without importing the command registry.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from ..config import ProjectConfig, load_config, validate_language
+from ..errors import ConfigError, L10nError, LockError
+
+__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "languages_option",
+           "project", "project_lock", "relative", "validate_language"]
+
+
+class ReportedError(click.ClickException):
+    """An L10nError on its way out: printed as one line, exit status from the error."""
+
+    def __init__(self, error: L10nError):
+        super().__init__(str(error))
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file=None) -> None:
+        error = self.error
+        where = error.path or ""
+        if where and error.line:
+            where = f"{where}:{error.line}"
+        text = f"{where}: error: {error.message}" if where else f"l10n: error: {error.message}"
+        click.echo(one_line(text), err=True)
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped, so that a file name or a message holding a
+    newline still gives one line on stderr (``source/new\\nline.txt``); a byte of a file
+    name that is not UTF-8 (a lone surrogate) is shown as ``\\udcff`` rather than failing."""
+    from unicodedata import category
+
+    return "".join(c.encode("unicode_escape").decode("ascii")
+                   if category(c) in ("Cc", "Zl", "Zp", "Cs") else c for c in text)
+
+
+INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells use
+
+
+class L10nGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except L10nError as error:
+            raise ReportedError(error) from None
+        except KeyboardInterrupt:
+            click.echo("l10n: interrupted; no file was left half-written", err=True)
+            ctx.exit(INTERRUPTED)
+        except OSError as error:
+            # The last resort: every read and write names its file where the problem is known
+            # (InputError, WriteError); a system error that escapes them is still one line
+            # naming the file the system names, not a traceback.
+            raise ReportedError(L10nError(error.strerror or str(error),
+                                          path=error.filename)) from None
+
+
+class Seconds(click.ParamType):
+    """A number of seconds to wait: finite and not negative (``nan``, ``inf`` and ``-1`` are
+    refused, in one line: filelock would raise on ``nan`` and wait forever on ``-1``)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx) -> float:
+        import math
+
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        else:
+            try:
+                number = float(value)
+            except ValueError:
+                number = math.nan
+        if not math.isfinite(number) or number < 0:
+            option = param.opts[0] if param is not None and param.opts else "value"
+            raise ConfigError(f"{option} {value}: expected a number of seconds, 0 or more")
+        return number
+
+
+SECONDS = Seconds()
+
+
+def project(ctx: click.Context) -> ProjectConfig:
+    """The project settings, loaded once per command (from -C DIR or the working directory)."""
+    obj = ctx.ensure_object(dict)
+    if "config" not in obj:
+        obj["config"] = load_config(obj.get("directory"), explicit=obj.get("directory") is not None)
+    return obj["config"]
+
+
+@contextmanager
+def project_lock(config: ProjectConfig, *, wait: float = 0):
+    """Hold the project's lock while writing catalogues or bundles (a second run waits or stops)."""
+    from filelock import FileLock, Timeout
+
+    from ..util.fs import ensure_inside
+
+    path = config.root / ".l10n.lock"
+    # Opening the lock truncates it: a link committed in its place must not lead out.
+    ensure_inside(path, config.root, what="lock file", action="open")
+    lock = FileLock(str(path))
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        raise LockError(
+            "another l10n command is writing this project (lock file .l10n.lock); "
+            "wait for it to finish, or pass --wait SECONDS",
+            path=config.root,
+        ) from None
+    except OSError as exc:  # a folder in its place, a read-only project folder
+        what = "is a folder" if path.is_dir() and not path.is_symlink() else exc.strerror
+        raise LockError(f"cannot take the project lock: {what}", path=path) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def languages_option(config: ProjectConfig, langs: tuple[str, ...]) -> list[str]:
+    chosen = [validate_language(code, "--lang") for code in langs]
+    unknown = [code for code in chosen if code not in config.languages]
+    if unknown:
+        raise L10nError(f"--lang {unknown[0]} is not one of the project's languages: "
+                        + ", ".join(config.languages))
+    return chosen or list(config.target_languages)
+
+
+def relative(config: ProjectConfig, path: Path) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)

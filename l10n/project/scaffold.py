@@ -1,0 +1,193 @@
+"""``l10n init``: a new project in an empty folder (or beside an existing pyproject.toml).
+
+It writes, and refuses to overwrite anything:
+
+- the ``[tool.l10n]`` table, in pyproject.toml (appended to one that has no such table yet,
+  else a new file holding only that table);
+- the source, catalogue and glossary folders (with a hidden ``.gitkeep``, which the source scan
+  skips), and a starter glossary in TBX v3 with one concept in the six official languages;
+- ``.gitignore`` lines for the output folder and the project lock (appended, never replaced);
+- ``.pre-commit-config.yaml`` with hooks that check the catalogues, fail when the templates are
+  stale (``extract --check``) and validate the glossary;
+- ``.github/workflows/l10n.yml``, a CI example: the same checks, SARIF for code scanning and the
+  bundles as artefacts.
+
+``l10n extract && l10n update`` then works at once, whatever the source language.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import OFFICIAL_LANGUAGES
+from ..config import holds_settings, validate_language
+from ..errors import ConfigError
+from ..util.fs import atomic_write
+
+SETTINGS = """[tool.l10n]
+source-language = "{source}"
+languages = [{languages}]
+source-dir = "{source_dir}"
+po-dir = "{po_dir}"
+glossary-dir = "{glossary_dir}"
+output-dir = "{output_dir}"
+"""
+
+PRE_COMMIT = """# pre-commit hooks for a l10n project (https://pre-commit.com): `pre-commit install`.
+# They run the l10n installed in the environment (language: system).
+repos:
+  - repo: local
+    hooks:
+      - id: l10n-templates-current
+        name: l10n templates match the sources
+        entry: l10n extract --check
+        language: system
+        pass_filenames: false
+        files: ^{source_dir}/
+      - id: l10n-check
+        name: l10n check (changed catalogues)
+        entry: l10n check
+        language: system
+        files: ^{po_dir}/.*\\.po$
+      - id: l10n-glossary
+        name: l10n glossary validate
+        entry: l10n glossary validate
+        language: system
+        pass_filenames: false
+        files: ^{glossary_dir}/
+"""
+
+WORKFLOW = """# CI for a l10n project: templates current, catalogues checked (SARIF to code scanning),
+# bundles built and kept as artefacts.
+name: l10n
+on: [push, pull_request]
+permissions:
+  contents: read
+  security-events: write
+jobs:
+  l10n:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: sudo apt-get install -y gettext
+      - run: pip install l10n
+      - run: l10n extract --check
+      - run: l10n glossary validate
+      - run: l10n check --format sarif --output l10n.sarif --fail-on error
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: l10n.sarif
+      - run: l10n build
+      - uses: actions/upload-artifact@v4
+        with:
+          name: bundles
+          path: {output_dir}/
+"""
+
+
+def starter_glossary(languages: tuple[str, ...]):
+    """One concept, the United Nations, in the official languages among ``languages`` (the
+    names as the Organization writes them), for terminologists to add to."""
+    from ..glossary.model import Concept, Glossary, Status, Term
+
+    names = {"ar": ["الأمم المتحدة"], "en": ["United Nations"], "es": ["Naciones Unidas"],
+             "fr": ["Organisation des Nations Unies", "Nations Unies"],
+             "ru": ["Организация Объединенных Наций"], "zh": ["联合国"]}
+    glossary = Glossary(title="Project terminology")
+    concept = glossary.add(Concept("BODY-UN", "body"))
+    for lang in languages:
+        for number, text in enumerate(names.get(lang, ())):
+            concept.section(lang).terms.append(
+                Term(text, Status.PREFERRED if number == 0 else Status.ADMITTED))
+    return glossary
+
+
+def _settings_text(pyproject: Path, settings: str) -> str:
+    """pyproject.toml with the [tool.l10n] table: appended to the file, or a new file."""
+    if holds_settings(pyproject):
+        raise ConfigError("already an l10n project ([tool.l10n] is there); init writes nothing",
+                          path=pyproject)
+    if not pyproject.exists():
+        return settings
+    text = pyproject.read_text("utf-8")
+    return text + ("" if text.endswith("\n") or not text else "\n") + "\n" + settings
+
+
+def _gitignore_text(path: Path, lines: list[str]) -> str | None:
+    """.gitignore with ``lines`` added where missing (None when nothing is missing)."""
+    text = path.read_text("utf-8") if path.exists() else ""
+    have = {line.strip() for line in text.splitlines()}
+    missing = [line for line in lines if line not in have]
+    if not missing:
+        return None
+    head = text + ("" if text.endswith("\n") or not text else "\n")
+    return head + "# l10n: bundles and the project lock\n" + "".join(f"{m}\n" for m in missing)
+
+
+@click.command("init")
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--source-language", default=None,
+              help="The language the sources are written in (default: en).")
+@click.option("--languages", "languages", default=None,
+              help="Comma-separated languages of the project, source included "
+                   "(default: the six official languages).")
+@click.option("--source-dir", default="source", show_default=True)
+@click.option("--po-dir", default="po", show_default=True)
+@click.option("--glossary-dir", default="glossary", show_default=True)
+@click.option("--output-dir", default="dist", show_default=True)
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing: defaults for what is not given.")
+def init(directory: Path | None, source_language: str | None, languages: str | None,
+         source_dir: str, po_dir: str, glossary_dir: str, output_dir: str, yes: bool) -> None:
+    """Start an l10n project in DIRECTORY (default: here), writing nothing that exists.
+
+    Example: `l10n init --source-language fr --yes && l10n extract && l10n update`.
+    On a terminal it asks for the source language and the languages it was not given.
+    """
+    root = (directory or Path.cwd()).resolve()
+    ask = not yes and sys.stdin.isatty()
+    if source_language is None:
+        source_language = click.prompt("Source language", default="en") if ask else "en"
+    if languages is None:
+        default = ",".join(OFFICIAL_LANGUAGES)
+        languages = click.prompt("Languages", default=default) if ask else default
+    source = validate_language(source_language.strip(), "--source-language")
+    langs = tuple(dict.fromkeys(validate_language(code.strip(), "--languages")
+                                for code in languages.split(",") if code.strip()))
+    if source not in langs:
+        langs = (source, *langs)
+    folders = {"source_dir": source_dir, "po_dir": po_dir, "glossary_dir": glossary_dir,
+               "output_dir": output_dir}
+    settings = SETTINGS.format(source=source, languages=", ".join(f'"{c}"' for c in langs),
+                               **folders)
+    root.mkdir(parents=True, exist_ok=True)
+    plan: dict[Path, str | bytes] = {root / "pyproject.toml": _settings_text(root / "pyproject.toml",
+                                                                            settings)}
+    for name in (source_dir, po_dir):
+        plan[root / name / ".gitkeep"] = ""
+    from ..glossary.store import dump_glossary
+
+    plan[root / glossary_dir / "glossary.tbx"] = dump_glossary(starter_glossary(langs))
+    plan[root / ".pre-commit-config.yaml"] = PRE_COMMIT.format(**folders)
+    plan[root / ".github" / "workflows" / "l10n.yml"] = WORKFLOW.format(**folders)
+    existing = [path for path in plan if path.exists() and path.name != "pyproject.toml"]
+    if existing:
+        raise ConfigError(f"{existing[0].relative_to(root)} exists; init overwrites nothing "
+                          f"and wrote nothing", path=root)
+    ignore = _gitignore_text(root / ".gitignore", [f"/{output_dir.strip('/')}/", ".l10n.lock"])
+    if ignore is not None:
+        plan[root / ".gitignore"] = ignore
+    # Everything is planned and checked first: a refusal above wrote nothing.
+    for path, data in plan.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    for path in plan:
+        click.echo(f"{path.relative_to(root).as_posix()}: written")
+    click.echo(f"Next: put documents (HTML, Markdown, text) in {source_dir}/, then "
+               f"`l10n extract && l10n update`.")

@@ -1,0 +1,80 @@
+"""Completeness per language and document, like pocount and msgfmt --statistics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from ..catalog.po import read_po
+from ..config import ProjectConfig
+from .extract import catalogue_path, discover_sources
+
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def count_words(text: str) -> int:
+    """Words of a message, markup left out; each Han character counts as one word."""
+    return len(_WORD.findall(_TAG.sub(" ", text)))
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    lang: str
+    document: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    words: int
+    translated_words: int
+    missing: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+
+
+def document_stats(config: ProjectConfig, lang: str, name: str) -> DocumentStats:
+    path = catalogue_path(config, lang, name)
+    if not path.exists():
+        template = read_po(config.po_dir / f"{name}.pot")
+        words = sum(count_words(e.msgid) for e in template if not e.obsolete)
+        return DocumentStats(lang, name, 0, 0, len(template), words, 0, missing=True)
+    translated = fuzzy = untranslated = words = done_words = 0
+    for entry in read_po(path):
+        if entry.obsolete:
+            continue
+        n = count_words(entry.msgid)
+        words += n
+        if entry.fuzzy:
+            fuzzy += 1
+        elif entry.msgstr or any(entry.msgstr_plural.values()):
+            translated += 1
+            done_words += n
+        else:
+            untranslated += 1
+    return DocumentStats(lang, name, translated, fuzzy, untranslated, words, done_words)
+
+
+def project_stats(config: ProjectConfig, langs: list[str] | None = None) -> list[DocumentStats]:
+    langs = langs or list(config.target_languages)
+    names = [source.name for source in discover_sources(config)]
+    return [document_stats(config, lang, name) for lang in langs for name in names]
+
+
+def as_json(stats: list[DocumentStats]) -> dict:
+    languages: dict[str, dict] = {}
+    for item in stats:
+        record = {**asdict(item), "total": item.total, "percent": item.percent}
+        del record["lang"]
+        lang = languages.setdefault(item.lang, {"documents": [], "translated": 0, "total": 0})
+        lang["documents"].append(record)
+        lang["translated"] += item.translated
+        lang["total"] += item.total
+    for lang in languages.values():
+        lang["percent"] = round(100.0 * lang["translated"] / lang["total"], 1) if lang["total"] else 100.0
+    return {"languages": languages}
