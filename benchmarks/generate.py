@@ -130,7 +130,7 @@ def _templates(project: Path) -> None:
 def _translate_l10n(work: Workload) -> None:
     """po/<lang>/<doc>.po for every target language, every entry translated."""
     from l10n.catalog.po import read_po, write_po
-    from l10n.project.extract import new_catalogue
+    from l10n.project.update import new_catalogue
 
     for pot in sorted((work.project / "po").glob("*.pot")):
         template = read_po(pot)

@@ -12,7 +12,7 @@ import pytest
 from hardening.harness import run_cli
 from l10n.catalog.po import read_po
 from l10n.catalog.merge import merge_catalogue
-from l10n.project.extract import merge_files
+from l10n.project.update import merge_files
 from support import msgfmt_check
 
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from l10n.catalog.po import read_po, write_po
-from l10n.cli.app import cli
+from l10n.cli import cli
 from support import msgfmt_check
 
 PAGE = """<!DOCTYPE html>

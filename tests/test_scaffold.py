@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from l10n.cli.app import cli
+from l10n.cli import cli
 from support import SHARED
 
 RNG = SHARED / "testdata" / "tbx" / "v3" / "TBXcoreStructV03_TBX-Basic_integrated_2019.rng"

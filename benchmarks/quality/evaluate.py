@@ -34,7 +34,7 @@ from l10n.catalog.po import format_po, read_po
 from l10n.checks.base import ProjectCheck
 from l10n.checks.registry import CHECKS
 from l10n.util.fs import atomic_write
-from l10n.project.extract import new_catalogue
+from l10n.project.update import new_catalogue
 
 from benchmarks.quality.corpus import SOURCE, Corpus, Pair
 from benchmarks.quality.inject import KINDS, Kind, Terms, injected

@@ -23,10 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-import polib
 
 from .. import __version__
-from ..formats.bidi import isolate_renditions
 from .gates import (
     CheckLanguage,
     CheckSummary,
@@ -52,8 +50,8 @@ from ..util.fs import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
                      remove_stale_temporaries)
 from ..locales import direction, english_name, html_lang, native_name
 from ..model import Document
-from ..project.extract import (Source, catalogue_path, discover_assets, discover_sources,
-                       document_segments, renditions_for)
+from ..project.sources import Source, catalogue_path, discover_assets, discover_sources
+from .render import mo_bytes, render_document, segment_counts
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -137,46 +135,6 @@ def floor1(value: float) -> float:
 # ------------------------------------------------------------------------------- planning
 
 
-def segment_counts(document: Document, catalogue: polib.POFile | None,
-                   source_lang: str) -> tuple[int, int, int]:
-    """(translated, fuzzy, untranslated) over the document's distinct messages as they are now.
-
-    Counted from the document's own segments looked up in the catalogue (as renditions_for
-    does), so a message missing from a stale catalogue counts as untranslated.
-    """
-    table = {(e.msgctxt, e.msgid): e for e in catalogue if not e.obsolete} if catalogue else {}
-    seen: set[tuple[str | None, str]] = set()
-    translated = fuzzy = untranslated = 0
-    for segment in document_segments(document, source_lang):
-        entry = table.get((segment.role, segment.text)) or table.get((None, segment.text))
-        key = (entry.msgctxt, entry.msgid) if entry is not None else (None, segment.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        if entry is not None and entry.fuzzy:
-            fuzzy += 1
-        elif entry is not None and (entry.msgstr or any(entry.msgstr_plural.values())):
-            translated += 1
-        else:
-            untranslated += 1
-    return translated, fuzzy, untranslated
-
-
-def render_document(document: Document, catalogue: polib.POFile | None, *, source_lang: str,
-                    lang: str, allow_fuzzy: bool) -> tuple[str, int]:
-    """The document in ``lang`` and the number of units that fell back to the source."""
-    from ..formats import format_for
-
-    renditions = renditions_for(document, catalogue, source_lang=source_lang, lang=lang,
-                                allow_fuzzy=allow_fuzzy)
-    fallbacks = sum(1 for r in renditions if r.fallback_lang is not None)
-    text_direction = direction(lang)
-    if text_direction == "rtl":
-        renditions = isolate_renditions(document, renditions)
-    fmt = format_for(document.path)
-    return fmt.render(document, renditions, lang=lang, direction=text_direction), fallbacks
-
-
 def _relative(config: ProjectConfig, path: Path) -> str:
     try:
         return path.relative_to(config.root).as_posix()
@@ -226,17 +184,6 @@ def _located(config: ProjectConfig, error: L10nError) -> str:
         return error.message
     where = _relative(config, Path(error.path))
     return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
-
-
-def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
-    """The compiled catalogue; with ``allow_fuzzy`` its fuzzy translations are included.
-
-    Written by l10n.catalog.mo, which gives the bytes ``compile_mo`` gives (through polib) without
-    copying the catalogue to take the fuzzy flags off.
-    """
-    from ..catalog.mo import mo_entries, write_mo
-
-    return write_mo(mo_entries(catalogue, include_fuzzy=allow_fuzzy))
 
 
 def plan_languages(config: ProjectConfig, langs: Sequence[str],

@@ -57,7 +57,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
     from .build import build as run_build
     from .gates import GateOptions
     from ..cli.support import languages_option, project, project_lock, relative
-    from ..project.report import table
+    from ..cli.support import table
 
     config = project(ctx)
     chosen = languages_option(config, langs) if langs else None

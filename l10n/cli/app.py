@@ -1,4 +1,4 @@
-"""The command line. Each command loads the project, calls the library and prints results.
+"""The command line's main group: it only assembles the commands, which live beside their code.
 
 One place (L10nGroup.invoke) turns the library's errors into one line on stderr and an exit
 code: 2 for bad input or usage, 130 when interrupted. Anything else is a bug and keeps its
@@ -15,20 +15,23 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from .support import (INTERRUPTED, SECONDS, L10nGroup, languages_option, project,
-                          project_lock, relative, validate_language)
+from .support import INTERRUPTED, L10nGroup
 
 
-# Commands that live beside their subsystem: name -> (module, attribute). They are imported
-# when used (or listed by --help), so that `l10n extract` does not load the checks, the
-# glossary matcher and their libraries.
+# Every command lives beside its code: name -> (module, attribute). They are imported when
+# used (or listed by --help), so that `l10n extract` does not load the checks, the glossary
+# matcher and their libraries.
 LAZY_COMMANDS = {
     "build": ("l10n.bundle.commands", "build"),
     "check": ("l10n.checks.commands", "check"),
     "checks": ("l10n.checks.commands", "checks"),
+    "extract": ("l10n.project.commands", "extract"),
     "glossary": ("l10n.glossary.commands", "glossary"),
-    "init": ("l10n.project.scaffold", "init"),
+    "init": ("l10n.project.commands", "init"),
+    "merge": ("l10n.project.commands", "merge"),
     "segment": ("l10n.segment.commands", "segment"),
+    "stats": ("l10n.project.commands", "stats"),
+    "update": ("l10n.project.commands", "update"),
 }
 
 
@@ -55,103 +58,6 @@ class LazyGroup(L10nGroup):
 def cli(ctx: click.Context, directory: Path | None) -> None:
     """Carry UN texts into Arabic, Chinese, English, French, Russian and Spanish."""
     ctx.ensure_object(dict)["directory"] = directory
-
-
-@cli.command()
-@click.option("--check", is_flag=True,
-              help="Write nothing; exit 1 when a template would change or has no source any "
-                   "more (for CI and pre-commit).")
-@click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
-@click.pass_context
-def extract(ctx: click.Context, check: bool, wait: float) -> None:
-    """Write one template po/<document>.pot per source document.
-
-    A template whose source is gone (removed or renamed) is reported, not deleted: its
-    catalogues still hold translations. Example: `l10n extract --check` in CI fails when
-    someone edited a source and forgot to extract.
-    """
-    from ..project.extract import extract as run_extract, orphan_templates
-
-    config = project(ctx)
-    if check:
-        results = run_extract(config, check=True)
-    else:
-        with project_lock(config, wait=wait):
-            results = run_extract(config)
-    for result in results:
-        state = ("would be written" if check else "written") if result.written else "unchanged"
-        click.echo(f"{relative(config, result.template)}: {result.entries} entries ({state})")
-    orphans = orphan_templates(config, results)
-    for path in orphans:
-        click.echo(f"{relative(config, path)}: no source document makes this template any more "
-                   f"(removed or renamed?); it and its catalogues are kept")
-    if check and (orphans or any(result.written for result in results)):
-        ctx.exit(1)
-
-
-@cli.command()
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
-@click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
-              help="How alike (percent) a reworded source must be to an old one to get its "
-                   "translation as a fuzzy guess (msgmerge: 60).")
-@click.pass_context
-def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float) -> None:
-    """Create or merge po/<lang>/<document>.po from the templates, keeping every translation."""
-    from ..project.extract import update as run_update
-    from ..project.report import print_update_report
-
-    config = project(ctx)
-    chosen = languages_option(config, langs)
-    with project_lock(config, wait=wait):
-        results = run_update(config, chosen, similarity=similarity)
-    print_update_report(config, results)
-
-
-@cli.command()
-@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("template", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Where to write the merged catalogue (may be OLD itself).")
-@click.option("--lang", default=None, help="Language, when OLD's header does not say.")
-@click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
-              help="How alike (percent) a reworded source must be to an old one to get its "
-                   "translation as a fuzzy guess (msgmerge: 60).")
-def merge(old: Path, template: Path, output: Path, lang: str | None, similarity: float) -> None:
-    """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does."""
-    from ..project.extract import merge_files
-
-    report = merge_files(old, template, output, validate_language(lang) if lang else None,
-                         similarity=similarity)
-    for warning in report.warnings:
-        click.echo(warning, err=True)
-    counts = ", ".join(f"{value} {key}" for key, value in report.counts().items())
-    click.echo(f"{output}: {counts}")
-
-
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.pass_context
-def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
-    """Completeness per language and document: translated, fuzzy, untranslated, words."""
-    import json
-
-    from ..project.report import table
-    from ..project.stats import as_json, project_stats
-
-    config = project(ctx)
-    results = project_stats(config, languages_option(config, langs))
-    if fmt == "json":
-        click.echo(json.dumps(as_json(results), ensure_ascii=False, indent=2, sort_keys=True))
-        return
-    rows = [[s.lang, s.document, str(s.translated), str(s.fuzzy), str(s.untranslated),
-             f"{s.translated_words}/{s.words}", f"{s.percent:.1f}%" + (" (no catalogue)" if s.missing else "")]
-            for s in results]
-    header = ["lang", "document", "translated", "fuzzy", "untranslated", "words", "complete"]
-    for line in table(rows, header, {2, 3, 4, 5}):
-        click.echo(line)
 
 
 def main() -> None:

@@ -140,3 +140,15 @@ def relative(config: ProjectConfig, path: Path) -> str:
         return path.relative_to(config.root).as_posix()
     except ValueError:
         return str(path)
+
+
+def table(rows: list[list[str]], header: list[str], numeric: set[int]) -> list[str]:
+    """A plain text table: columns padded, numbers right-aligned."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        cells = [str(c).rjust(w) if i in numeric else str(c).ljust(w)
+                 for i, (c, w) in enumerate(zip(row, widths))]
+        return "  ".join(cells).rstrip()
+
+    return [line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)]

@@ -1,4 +1,4 @@
-"""The stages composed: sources -> templates -> catalogues (and back, for bundles)."""
+"""Extract: each source document parsed, cut into sentences and written as its template po/<name>.pot."""
 
 from __future__ import annotations
 
@@ -10,119 +10,12 @@ from pathlib import Path
 
 import polib
 
-from ..catalog.po import check_plural_counts
-from ..catalog.po import format_po, plural_count, read_po, write_po
+from ..catalog.po import format_po
 from ..config import ProjectConfig
-from ..errors import InputError
-from ..util.fs import ensure_inside, remove_stale_temporaries, write_all
-from ..locales import english_name, plural_forms, sentence_joiner
-from ..catalog.merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
-from ..model import Document, Rendition, Unit
-
-
-@dataclass(frozen=True)
-class Source:
-    """One source document: ``name`` is its path under source/ without the suffix."""
-
-    name: str
-    path: Path
-    relpath: str  # relative to the project root, with forward slashes, for "#:" references
-
-
-def _source_files(config: ProjectConfig) -> list[Path]:
-    """Every regular file under source/, sorted, hidden ones left out; links out of the project
-    (to a file or a folder) are refused."""
-    if not config.source_dir.is_dir():
-        raise InputError("source folder not found", path=config.source_dir)
-    files = []
-    for path in sorted(config.source_dir.rglob("*")):
-        if path.is_symlink():
-            _ensure_inside(path, config)
-        relative = path.relative_to(config.source_dir)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
-        _ensure_inside(path, config)
-        _check_name(relative.as_posix(), path)
-        files.append(path)
-    return files
-
-
-def _source_suffixes() -> set[str]:
-    from ..formats import FORMATS
-
-    return {s for fmt in FORMATS for s in fmt.suffixes}
-
-
-def discover_sources(config: ProjectConfig) -> list[Source]:
-    """The documents to translate under source/: every file of a known format."""
-    suffixes = _source_suffixes()
-    found: dict[str, Source] = {}
-    for path in _source_files(config):
-        if path.suffix.lower() not in suffixes:
-            continue
-        name = path.relative_to(config.source_dir).with_suffix("").as_posix()
-        source = Source(name, path, path.relative_to(config.root).as_posix())
-        if name in found:
-            raise InputError(
-                f"two sources would share the catalogue po/{name}.pot: "
-                f"{found[name].relpath} and {source.relpath}; rename one",
-                path=path,
-            )
-        found[name] = source
-    return list(found.values())
-
-
-def discover_assets(config: ProjectConfig) -> list[tuple[str, Path]]:
-    """The other files under source/ (images, style sheets) that documents refer to, with
-    their path under source/: every language's bundle carries them unchanged."""
-    suffixes = _source_suffixes()
-    return [(path.relative_to(config.source_dir).as_posix(), path)
-            for path in _source_files(config) if path.suffix.lower() not in suffixes]
-
-
-# The longest source file name, in bytes: what is made from it must still fit the file
-# systems' 255 (``.<name>.pot.XXXXXXXX.tmp`` beside a template, ``.<name>.html.XXXXXXXX.tmp``
-# in a bundle).
-MAX_NAME_BYTES = 200
-
-
-def _check_name(name: str, path: Path) -> None:
-    """Refuse a source name that cannot travel: a backslash or a control character would make
-    a zip entry that escapes its folder on Windows, or break the ``#:`` lines of a catalogue;
-    bytes that are not UTF-8 cannot be written in a catalogue; a name too long leaves no room
-    for the names made from it."""
-    bad = next((c for c in name if c == "\\" or ord(c) < 32 or ord(c) == 127), None)
-    if bad is not None:
-        raise InputError(f"source file name contains {bad!r}; rename the file", path=path)
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError("source file name is not valid UTF-8; rename the file",
-                         path=path) from None
-    if len(path.name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise InputError(f"source file name is longer than {MAX_NAME_BYTES} bytes; rename the "
-                         "file", path=path)
-
-
-def _ensure_inside(path: Path, config: ProjectConfig, what: str = "source file",
-                   action: str = "read") -> None:
-    """Refuse a path of the project that symbolic links lead out of it (fsutil.ensure_inside):
-    every source read, and every template and catalogue written."""
-    ensure_inside(path, config.root, what=what, action=action)
-
-
-def _ensure_writable(path: Path, config: ProjectConfig, what: str, action: str) -> None:
-    """Refuse to write a template or catalogue that symbolic links lead out of the project,
-    or into its source, glossary or output folder (a link po/fr/doc.po -> source/doc.html
-    would have update overwrite the source). A link to another file of the catalogue folder
-    is written through: it stays a link (fsutil.write_target)."""
-    real = ensure_inside(path, config.root, what=what, action=action)
-    for folder, holds in ((config.source_dir, "source"), (config.glossary_dir, "glossary"),
-                          (config.output_dir, "output")):
-        if folder in real.parents:
-            raise InputError(f"{what} links into the project's {holds} folder "
-                             f"({real.relative_to(config.root).as_posix()}); refusing to "
-                             f"{action} it", path=path)
+from ..util.fs import remove_stale_temporaries, write_all
+from ..model import Document, Unit
+from .sources import (Source, discover_sources, ensure_writable, remove_stale_beside_links,
+                      template_path)
 
 
 # ------------------------------------------------------------------------ units to sentences
@@ -262,14 +155,6 @@ class ExtractResult:
     written: bool
 
 
-def template_path(config: ProjectConfig, name: str) -> Path:
-    return config.po_dir / f"{name}.pot"
-
-
-def catalogue_path(config: ProjectConfig, lang: str, name: str) -> Path:
-    return config.po_dir / lang / f"{name}.po"
-
-
 def extract(config: ProjectConfig, *, check: bool = False) -> list[ExtractResult]:
     """Write po/<name>.pot for every source; a template whose only change is its date stays.
 
@@ -282,7 +167,7 @@ def extract(config: ProjectConfig, *, check: bool = False) -> list[ExtractResult
                 for source, plan in zip(sources, planned)]
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     planned = plan_templates(sources, config)  # everything first: one bad source writes nothing
-    _remove_stale_beside_links([plan.path for plan in planned], config)
+    remove_stale_beside_links([plan.path for plan in planned], config)
     # One transaction: a template that cannot be written (a full disk) leaves every one as it was.
     changed = [plan for plan in planned if plan.changed]
     written = dict(zip((plan.path for plan in changed),
@@ -317,7 +202,7 @@ def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
     from ..formats import parse_file
 
     path = template_path(config, source.name)
-    _ensure_writable(path, config, "template", "write")
+    ensure_writable(path, config, "template", "write")
     template = build_template(source, parse_file(source.path), config)
     text = format_po(template, path)  # refused if too large to be read back
     old = path.read_text("utf-8", errors="replace") if path.is_file() else None
@@ -341,170 +226,3 @@ def plan_templates(sources: list[Source], config: ProjectConfig) -> list[Planned
         return [plan_template(source, config) for source in sources]
     return fork_map(sources, lambda source: plan_template(source, config),
                     [[i] for i in range(len(sources))], workers)
-
-
-# --------------------------------------------------------------------------------- catalogues
-
-
-def new_catalogue(template: polib.POFile, lang: str) -> polib.POFile:
-    nplurals, rule = plural_forms(lang)
-    catalogue = polib.POFile(wrapwidth=79)
-    name = english_name(lang)
-    catalogue.header = f"{name} translation of {template.metadata.get('Project-Id-Version', '')}."
-    date = template.metadata.get("POT-Creation-Date", creation_date())
-    catalogue.metadata = {
-        "Project-Id-Version": template.metadata.get("Project-Id-Version", ""),
-        "Report-Msgid-Bugs-To": template.metadata.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": date,
-        "PO-Revision-Date": date,
-        "Last-Translator": "",
-        "Language-Team": name,
-        "Language": lang,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": rule,
-    }
-    return catalogue
-
-
-@dataclass(frozen=True)
-class UpdateResult:
-    lang: str
-    name: str
-    path: Path
-    created: bool
-    written: bool
-    report: MergeReport
-
-
-def read_old_catalogue(path: Path) -> polib.POFile:
-    """The catalogue to merge into: read as msgmerge reads it, accepting plural entries whose
-    forms contradict the header (the merge repairs them, with a warning at their line), but not
-    translated plural entries without any Plural-Forms header, which nothing could repair."""
-    old = read_po(path, strict_plurals=False)
-    if plural_count(old) is None:
-        check_plural_counts(old, path)
-    return old
-
-
-def update_catalogue(template: polib.POFile, path: Path, lang: str, *,
-                     similarity: float = FUZZY_THRESHOLD) -> tuple[polib.POFile, bool, MergeReport]:
-    """Merge ``template`` into the catalogue at ``path`` (a new one when it does not exist)."""
-    created = not path.exists()
-    old = new_catalogue(template, lang) if created else read_old_catalogue(path)
-    nplurals = plural_count(old) or plural_forms(lang)[0]
-    merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
-    return merged, created, report
-
-
-def update(config: ProjectConfig, langs: list[str] | None = None, *,
-           similarity: float = FUZZY_THRESHOLD) -> list[UpdateResult]:
-    """Bring po/<lang>/<name>.po up to date with every template, for each target language."""
-    langs = langs or list(config.target_languages)
-    sources = discover_sources(config)
-    remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
-    # Read and merge everything first (one bad file writes nothing); only then write.
-    planned = [plan for plans in plan_updates(sources, config, langs, similarity)
-               for plan in plans]
-    _remove_stale_beside_links([plan[2] for plan in planned], config)
-    # One transaction: every catalogue of every language is new, or (a read-only folder, a
-    # full disk) every one is as it was; never some languages updated and others not.
-    written = write_all((path, text) for _, _, path, _, text, _ in planned)
-    return [UpdateResult(lang, name, path, created, done, report)
-            for (lang, name, path, created, _, report), done in zip(planned, written)]
-
-
-def _remove_stale_beside_links(paths: list[Path], config: ProjectConfig) -> None:
-    """The temporary files a killed run left beside catalogues that links lead to another
-    folder of the project (a link is written through, and a write's temporary file is made
-    beside the file it replaces), where remove_stale_temporaries(po/) does not look: it
-    follows no link. Called, as that must be, while the project lock is held."""
-    folders = {path.resolve().parent for path in paths}
-    for folder in sorted(folders):
-        if folder != config.po_dir and config.po_dir not in folder.parents:
-            remove_stale_temporaries(folder, recursive=False)
-
-
-def plan_update(source: Source, config: ProjectConfig, langs: list[str],
-                similarity: float) -> list[tuple[str, str, Path, bool, str, MergeReport]]:
-    """One source's merged catalogues, one per language, as the text to write.
-
-    Kept as text rather than catalogue objects: a project's worth of merged catalogues waits
-    in memory until every one is known to be good, and PO text is about a fifth of the size."""
-    template = read_po(template_path(config, source.name))
-    plans = []
-    for lang in langs:
-        path = catalogue_path(config, lang, source.name)
-        # Every folder on the way too: a link po/fr -> elsewhere would take the write there.
-        # A link inside the project is written through (fsutil.write_target).
-        _ensure_writable(path, config, "catalogue", "update")
-        merged, created, report = update_catalogue(template, path, lang, similarity=similarity)
-        plans.append((lang, source.name, path, created, format_po(merged, path), report))
-    return plans
-
-
-def plan_updates(sources: list[Source], config: ProjectConfig, langs: list[str],
-                 similarity: float) -> list[list[tuple[str, str, Path, bool, str, MergeReport]]]:
-    """``plan_update`` for each source, in order; in forked workers for large projects (as
-    ``plan_templates``): the result, and the first bad file's error, are the same."""
-    from ..util.workers import fork_map, fork_workers
-
-    paths = [template_path(config, s.name) for s in sources]
-    paths += [catalogue_path(config, lang, s.name) for s in sources for lang in langs]
-    workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(sources))
-    if not workers:
-        return [plan_update(source, config, langs, similarity) for source in sources]
-    return fork_map(sources, lambda source: plan_update(source, config, langs, similarity),
-                    [[i] for i in range(len(sources))], workers)
-
-
-def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None,
-                *, similarity: float = FUZZY_THRESHOLD) -> MergeReport:
-    """``l10n merge OLD.po NEW.pot -o OUT.po``: msgmerge for one pair of files."""
-    old = read_old_catalogue(old_path)
-    template = read_po(template_path_)
-    lang = lang or old.metadata.get("Language") or "en"
-    nplurals = plural_count(old) or plural_forms(lang)[0]
-    merged, report = merge_catalogue(old, template, nplurals=nplurals, similarity=similarity)
-    write_po(merged, out_path)  # -o /dev/null: written plainly, as msgmerge writes it
-    return report
-
-
-# --------------------------------------------------------------------- translations to render
-
-
-def renditions_for(
-    document: Document,
-    catalogue: polib.POFile | None,
-    *,
-    source_lang: str,
-    lang: str,
-    allow_fuzzy: bool = False,
-) -> list[Rendition]:
-    """One rendition per unit: the translated sentences joined, or the source as fallback."""
-    table: dict[tuple[str | None, str], polib.POEntry] = {}
-    if catalogue is not None:
-        table = {(e.msgctxt, e.msgid): e for e in catalogue if not e.obsolete}
-    joiner = sentence_joiner(lang)
-    renditions = []
-    for unit in document.units:
-        if lang == source_lang:
-            renditions.append(Rendition(unit.text))
-            continue
-        parts, first = [], None
-        for start, end in unit_sentences(unit, source_lang):
-            text = unit.text[start:end]
-            entry = table.get((unit.role, text)) or table.get((None, text))
-            usable = entry and entry.msgstr and (allow_fuzzy or not entry.fuzzy)
-            if not usable:
-                parts = None
-                break
-            parts.append(entry.msgstr)
-            first = first or entry
-        if parts is None:
-            renditions.append(Rendition(unit.text, fallback_lang=source_lang))
-        else:
-            origin = (catalogue.fpath, first.linenum) if catalogue.fpath and first else None
-            renditions.append(Rendition(joiner.join(parts), origin=origin))
-    return renditions

@@ -17,13 +17,9 @@ It writes, and refuses to overwrite anything:
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import click
-
-from .. import OFFICIAL_LANGUAGES
-from ..config import holds_settings, validate_language
+from ..config import holds_settings
 from ..errors import ConfigError
 from ..util.fs import atomic_write
 
@@ -131,63 +127,38 @@ def _gitignore_text(path: Path, lines: list[str]) -> str | None:
     return head + "# l10n: bundles and the project lock\n" + "".join(f"{m}\n" for m in missing)
 
 
-@click.command("init")
-@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--source-language", default=None,
-              help="The language the sources are written in (default: en).")
-@click.option("--languages", "languages", default=None,
-              help="Comma-separated languages of the project, source included "
-                   "(default: the six official languages).")
-@click.option("--source-dir", default="source", show_default=True)
-@click.option("--po-dir", default="po", show_default=True)
-@click.option("--glossary-dir", default="glossary", show_default=True)
-@click.option("--output-dir", default="dist", show_default=True)
-@click.option("--yes", "-y", is_flag=True, help="Ask nothing: defaults for what is not given.")
-def init(directory: Path | None, source_language: str | None, languages: str | None,
-         source_dir: str, po_dir: str, glossary_dir: str, output_dir: str, yes: bool) -> None:
-    """Start an l10n project in DIRECTORY (default: here), writing nothing that exists.
-
-    Example: `l10n init --source-language fr --yes && l10n extract && l10n update`.
-    On a terminal it asks for the source language and the languages it was not given.
-    """
-    root = (directory or Path.cwd()).resolve()
-    ask = not yes and sys.stdin.isatty()
-    if source_language is None:
-        source_language = click.prompt("Source language", default="en") if ask else "en"
-    if languages is None:
-        default = ",".join(OFFICIAL_LANGUAGES)
-        languages = click.prompt("Languages", default=default) if ask else default
-    source = validate_language(source_language.strip(), "--source-language")
-    langs = tuple(dict.fromkeys(validate_language(code.strip(), "--languages")
-                                for code in languages.split(",") if code.strip()))
+def plan_project(root: Path, source: str, langs: tuple[str, ...],
+                 folders: dict[str, str]) -> dict[Path, str | bytes]:
+    """What ``l10n init`` writes in ``root``, as path -> content; a ConfigError, before anything
+    is written, when one of the files exists (pyproject.toml gets a [tool.l10n] table added).
+    ``folders``: source_dir, po_dir, glossary_dir and output_dir, relative to ``root``."""
     if source not in langs:
         langs = (source, *langs)
-    folders = {"source_dir": source_dir, "po_dir": po_dir, "glossary_dir": glossary_dir,
-               "output_dir": output_dir}
     settings = SETTINGS.format(source=source, languages=", ".join(f'"{c}"' for c in langs),
                                **folders)
-    root.mkdir(parents=True, exist_ok=True)
     plan: dict[Path, str | bytes] = {root / "pyproject.toml": _settings_text(root / "pyproject.toml",
                                                                             settings)}
-    for name in (source_dir, po_dir):
+    for name in (folders["source_dir"], folders["po_dir"]):
         plan[root / name / ".gitkeep"] = ""
     from ..glossary.store import dump_glossary
 
-    plan[root / glossary_dir / "glossary.tbx"] = dump_glossary(starter_glossary(langs))
+    plan[root / folders["glossary_dir"] / "glossary.tbx"] = dump_glossary(starter_glossary(langs))
     plan[root / ".pre-commit-config.yaml"] = PRE_COMMIT.format(**folders)
     plan[root / ".github" / "workflows" / "l10n.yml"] = WORKFLOW.format(**folders)
     existing = [path for path in plan if path.exists() and path.name != "pyproject.toml"]
     if existing:
         raise ConfigError(f"{existing[0].relative_to(root)} exists; init overwrites nothing "
                           f"and wrote nothing", path=root)
+    output_dir = folders["output_dir"]
     ignore = _gitignore_text(root / ".gitignore", [f"/{output_dir.strip('/')}/", ".l10n.lock"])
     if ignore is not None:
         plan[root / ".gitignore"] = ignore
-    # Everything is planned and checked first: a refusal above wrote nothing.
+    return plan
+
+
+def write_project(plan: dict[Path, str | bytes]) -> None:
+    """Write what ``plan_project`` planned (everything was checked first: a refusal wrote
+    nothing)."""
     for path, data in plan.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data)
-    for path in plan:
-        click.echo(f"{path.relative_to(root).as_posix()}: written")
-    click.echo(f"Next: put documents (HTML, Markdown, text) in {source_dir}/, then "
-               f"`l10n extract && l10n update`.")

@@ -8,7 +8,8 @@ import polib
 import pytest
 
 from l10n.config import load_config
-from l10n.project.extract import extract, update
+from l10n.project.extract import extract
+from l10n.project.update import update
 
 EPOCH = 1762214400  # 2025-11-04T00:00:00Z
 
@@ -118,7 +119,7 @@ def run_cli():
     from click.testing import CliRunner
 
     from l10n.bundle.commands import build
-    from l10n.cli.app import cli
+    from l10n.cli import cli
 
     if "build" not in cli.commands:
         cli.add_command(build)

@@ -7,7 +7,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from l10n.config import load_config
-from l10n.project.extract import extract, update
+from l10n.project.extract import extract
+from l10n.project.update import update
 
 HTML = """<!DOCTYPE html>
 <html lang="en">

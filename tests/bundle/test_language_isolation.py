@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from l10n.checks.commands import check
-from l10n.cli.app import cli
+from l10n.cli import cli
 
 XHTML = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html>

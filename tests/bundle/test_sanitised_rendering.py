@@ -20,7 +20,8 @@ from lxml import html as lxml_html
 from formats.helpers import markdown_html, unsafe_in
 from formats.hostile import HOSTILE_HTML, HOSTILE_MD, HOSTILE_MD_ALONE
 from l10n.config import load_config
-from l10n.project.extract import extract, update
+from l10n.project.extract import extract
+from l10n.project.update import update
 
 LINK = '<a href="https://un.org/summit">the summit</a>'
 LINK_FR = '<a href="https://un.org/summit">le sommet</a>'

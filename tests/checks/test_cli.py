@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from checks.helpers import po
 from l10n.checks.commands import check, checks
 from l10n.checks.registry import CHECKS
-from l10n.cli.app import cli
+from l10n.cli import cli
 
 if "check" not in cli.commands:  # the lead registers them in l10n.cli.app; make sure here
     cli.add_command(check, "check")

@@ -172,7 +172,7 @@ def test_only_the_most_recent_versions_are_kept(cache, glossary_copy, monkeypatc
 def test_check_reports_are_the_same_cold_and_warm(cache, tmp_path):
     from click.testing import CliRunner
 
-    from l10n.cli.app import cli
+    from l10n.cli import cli
 
     reports = []
     for run in ("uncached", "cold", "warm"):
@@ -190,7 +190,7 @@ def test_check_reports_are_the_same_cold_and_warm(cache, tmp_path):
 def test_glossary_compile_keeps_every_index_the_checks_ask_for(cache):
     from click.testing import CliRunner
 
-    from l10n.cli.app import cli
+    from l10n.cli import cli
 
     result = CliRunner().invoke(cli, ["-C", str(REPO), "glossary", "compile"])
     assert result.exit_code == 0, result.output
@@ -310,7 +310,7 @@ def test_a_check_that_compiles_in_workers_reports_what_an_uncached_one_does(cach
     from click.testing import CliRunner
 
     from l10n.util import workers as parallel
-    from l10n.cli.app import cli
+    from l10n.cli import cli
 
     reports = []
     for run in ("uncached", "compiled in workers"):

@@ -96,7 +96,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def run_cli(root: Path, *args: str):
     from click.testing import CliRunner
 
-    from l10n.cli.app import cli
+    from l10n.cli import cli
 
     return CliRunner().invoke(cli, ["-C", str(root), *args])
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/status").is_file(),
 # parent's pages this process shared between its fork and its exec (the whole of pytest).
 DRIVER = """
 import sys
-from l10n.cli.app import cli
+from l10n.cli import cli
 try:
     cli.main(sys.argv[1:], prog_name="l10n")
 except SystemExit as done:

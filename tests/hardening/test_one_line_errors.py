@@ -54,7 +54,7 @@ def guard(name, real, flags_arg=None):
 for name in ("open", "mkdir", "replace", "rename"):
     setattr(os, name, guard(name, getattr(os, name)))
 sys.argv = ["l10n", *sys.argv[2:]]
-from l10n.cli.app import main
+from l10n.cli import main
 main()
 """
 

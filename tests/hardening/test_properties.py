@@ -26,7 +26,8 @@ from l10n.errors import L10nError
 from l10n.glossary.io.csvio import parse_csv
 from l10n.glossary.io.tbx import read_tbx
 from l10n.util.xmlsafe import parse_xml
-from l10n.project.extract import extract, update
+from l10n.project.extract import extract
+from l10n.project.update import update
 
 BOUNDED = settings(max_examples=100, deadline=None,
                    suppress_health_check=[HealthCheck.function_scoped_fixture,

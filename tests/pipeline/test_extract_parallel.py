@@ -15,7 +15,8 @@ import pytest
 import l10n.util.workers as parallel
 from l10n.config import load_config
 from l10n.errors import InputError
-from l10n.project.extract import discover_sources, extract, plan_templates
+from l10n.project.sources import discover_sources
+from l10n.project.extract import extract, plan_templates
 
 pytestmark = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods(),

@@ -14,7 +14,8 @@ import pytest
 import l10n.util.workers as parallel
 from l10n.config import load_config
 from l10n.errors import InputError
-from l10n.project.extract import extract, update
+from l10n.project.extract import extract
+from l10n.project.update import update
 
 pytestmark = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods(),

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from ..catalog.po import read_po
 from ..config import ProjectConfig
-from .extract import catalogue_path, discover_sources
+from .sources import catalogue_path, discover_sources
 
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")

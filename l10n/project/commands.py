@@ -1,0 +1,184 @@
+"""The project's commands: init, extract, update, merge and stats.
+
+Each loads the project, calls the library (scaffold, extract, update, stats) and prints what it
+did; the heavy modules are imported inside the commands, so that listing them stays cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from .. import OFFICIAL_LANGUAGES
+from ..cli.support import (SECONDS, languages_option, project, project_lock, relative, table,
+                           validate_language)
+from ..config import ProjectConfig
+from .scaffold import plan_project, write_project
+
+UPDATE_COLUMNS = ("new", "fuzzy", "obsolete", "reused", "unchanged")
+
+
+@click.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--source-language", default=None,
+              help="The language the sources are written in (default: en).")
+@click.option("--languages", "languages", default=None,
+              help="Comma-separated languages of the project, source included "
+                   "(default: the six official languages).")
+@click.option("--source-dir", default="source", show_default=True)
+@click.option("--po-dir", default="po", show_default=True)
+@click.option("--glossary-dir", default="glossary", show_default=True)
+@click.option("--output-dir", default="dist", show_default=True)
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing: defaults for what is not given.")
+def init(directory: Path | None, source_language: str | None, languages: str | None,
+         source_dir: str, po_dir: str, glossary_dir: str, output_dir: str, yes: bool) -> None:
+    """Start an l10n project in DIRECTORY (default: here), writing nothing that exists.
+
+    Example: `l10n init --source-language fr --yes && l10n extract && l10n update`.
+    On a terminal it asks for the source language and the languages it was not given.
+    """
+    root = (directory or Path.cwd()).resolve()
+    ask = not yes and sys.stdin.isatty()
+    if source_language is None:
+        source_language = click.prompt("Source language", default="en") if ask else "en"
+    if languages is None:
+        default = ",".join(OFFICIAL_LANGUAGES)
+        languages = click.prompt("Languages", default=default) if ask else default
+    source = validate_language(source_language.strip(), "--source-language")
+    langs = tuple(dict.fromkeys(validate_language(code.strip(), "--languages")
+                                for code in languages.split(",") if code.strip()))
+    folders = {"source_dir": source_dir, "po_dir": po_dir, "glossary_dir": glossary_dir,
+               "output_dir": output_dir}
+    root.mkdir(parents=True, exist_ok=True)
+    plan = plan_project(root, source, langs, folders)
+    write_project(plan)
+    for path in plan:
+        click.echo(f"{path.relative_to(root).as_posix()}: written")
+    click.echo(f"Next: put documents (HTML, Markdown, text) in {source_dir}/, then "
+               f"`l10n extract && l10n update`.")
+
+
+@click.command()
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 when a template would change or has no source any "
+                   "more (for CI and pre-commit).")
+@click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
+@click.pass_context
+def extract(ctx: click.Context, check: bool, wait: float) -> None:
+    """Write one template po/<document>.pot per source document.
+
+    A template whose source is gone (removed or renamed) is reported, not deleted: its
+    catalogues still hold translations. Example: `l10n extract --check` in CI fails when
+    someone edited a source and forgot to extract.
+    """
+    from .extract import extract as run_extract, orphan_templates
+
+    config = project(ctx)
+    if check:
+        results = run_extract(config, check=True)
+    else:
+        with project_lock(config, wait=wait):
+            results = run_extract(config)
+    for result in results:
+        state = ("would be written" if check else "written") if result.written else "unchanged"
+        click.echo(f"{relative(config, result.template)}: {result.entries} entries ({state})")
+    orphans = orphan_templates(config, results)
+    for path in orphans:
+        click.echo(f"{relative(config, path)}: no source document makes this template any more "
+                   f"(removed or renamed?); it and its catalogues are kept")
+    if check and (orphans or any(result.written for result in results)):
+        ctx.exit(1)
+
+
+@click.command()
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
+@click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
+              help="How alike (percent) a reworded source must be to an old one to get its "
+                   "translation as a fuzzy guess (msgmerge: 60).")
+@click.pass_context
+def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float) -> None:
+    """Create or merge po/<lang>/<document>.po from the templates, keeping every translation."""
+    from .update import update as run_update
+
+    config = project(ctx)
+    chosen = languages_option(config, langs)
+    with project_lock(config, wait=wait):
+        results = run_update(config, chosen, similarity=similarity)
+    print_update_report(config, results)
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("template", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Where to write the merged catalogue (may be OLD itself).")
+@click.option("--lang", default=None, help="Language, when OLD's header does not say.")
+@click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
+              help="How alike (percent) a reworded source must be to an old one to get its "
+                   "translation as a fuzzy guess (msgmerge: 60).")
+def merge(old: Path, template: Path, output: Path, lang: str | None, similarity: float) -> None:
+    """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does."""
+    from .update import merge_files
+
+    report = merge_files(old, template, output, validate_language(lang) if lang else None,
+                         similarity=similarity)
+    for warning in report.warnings:
+        click.echo(warning, err=True)
+    counts = ", ".join(f"{value} {key}" for key, value in report.counts().items())
+    click.echo(f"{output}: {counts}")
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.pass_context
+def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
+    """Completeness per language and document: translated, fuzzy, untranslated, words."""
+    import json
+
+    from .progress import as_json, project_stats
+
+    config = project(ctx)
+    results = project_stats(config, languages_option(config, langs))
+    if fmt == "json":
+        click.echo(json.dumps(as_json(results), ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    rows = [[s.lang, s.document, str(s.translated), str(s.fuzzy), str(s.untranslated),
+             f"{s.translated_words}/{s.words}", f"{s.percent:.1f}%" + (" (no catalogue)" if s.missing else "")]
+            for s in results]
+    header = ["lang", "document", "translated", "fuzzy", "untranslated", "words", "complete"]
+    for line in table(rows, header, {2, 3, 4, 5}):
+        click.echo(line)
+
+
+def print_update_report(config: ProjectConfig, results) -> None:
+    """Per language: new, fuzzy, obsolete, reused and unchanged entries, and what was written."""
+    by_lang = defaultdict(list)
+    for result in results:
+        by_lang[result.lang].append(result)
+        for warning in result.report.warnings:
+            click.echo(warning, err=True)
+    rows = []
+    for lang in sorted(by_lang):
+        totals = dict.fromkeys(UPDATE_COLUMNS, 0)
+        written = created = 0
+        for result in by_lang[lang]:
+            for key, value in result.report.counts().items():
+                totals[key] += value
+            written += result.written
+            created += result.created
+        files = f"{len(by_lang[lang])} files, {written} written" + (f", {created} new" if created else "")
+        rows.append([lang, *(str(totals[k]) for k in UPDATE_COLUMNS), files])
+    for line in table(rows, ["lang", *UPDATE_COLUMNS, "catalogues"], set(range(1, 6))):
+        click.echo(line)
+    for lang in sorted(by_lang):
+        for result in by_lang[lang]:
+            counts = result.report.counts()
+            if counts["new"] or counts["fuzzy"] or counts["obsolete"] or counts["reused"]:
+                detail = ", ".join(f"{v} {k}" for k, v in counts.items() if v and k != "unchanged")
+                click.echo(f"  {result.path.relative_to(config.root).as_posix()}: {detail}")
