@@ -84,7 +84,7 @@ def environment() -> dict[str, str]:
 
 
 def with_cache(argv: list[str], cache: Path) -> list[str]:
-    """``argv`` run with l10n's compiled glossaries kept in ``cache`` (l10n.glossary.cache.store)."""
+    """``argv`` run with l10n's compiled glossaries kept in ``cache`` (l10n.glossary.cache)."""
     return ["env", f"L10N_CACHE_DIR={cache}", *argv]
 
 

@@ -154,7 +154,7 @@ def l10n_glossary(path: str) -> int:
 
 
 def l10n_compiled(path: str) -> int:
-    from l10n.glossary.cache.store import open_glossary, term_index
+    from l10n.glossary.cache import open_glossary, term_index
 
     glossary = open_glossary(path)
     indexes = [term_index(glossary, "en", "source")]

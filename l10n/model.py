@@ -90,6 +90,11 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+# --fail-on of `l10n check` and `l10n build`: the lowest severity that fails (None: nothing).
+FAIL_ON: dict[str, Severity | None] = {"error": Severity.ERROR, "warning": Severity.WARNING,
+                                       "never": None}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem a check found in one catalogue entry."""

@@ -19,7 +19,7 @@ from support import SHARED
 
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_glossaries_in_a_scratch_cache(tmp_path_factory):
-    """Compiled glossaries (l10n.glossary.cache.store) go to a folder of this test session, for
+    """Compiled glossaries (l10n.glossary.cache) go to a folder of this test session, for
     the tests and for the l10n processes they start, never to the user's ~/.cache."""
     os.environ["L10N_CACHE_DIR"] = str(tmp_path_factory.mktemp("l10n-cache"))
     os.environ.pop("L10N_NO_CACHE", None)

@@ -16,7 +16,6 @@ Any unreadable source or catalogue raises InputError before anything is written.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -25,13 +24,8 @@ from typing import Sequence
 
 
 from .. import __version__
-from .gates import (
-    CheckLanguage,
-    CheckSummary,
-    GateOptions,
-    gate_summaries,
-    refusals,
-)
+from .gates import (CheckLanguages, CheckSummary, GateOptions, floor_tenth, gate_summaries,
+                    refusals, run_check_languages)
 from .index_page import IndexEntry, index_html
 from .manifest import (
     BuildStamp,
@@ -80,7 +74,7 @@ class DocumentResult:
 
     @property
     def percent(self) -> float:
-        return floor1(100.0 * self.translated / self.total) if self.total else 100.0
+        return floor_tenth(100.0 * self.translated / self.total) if self.total else 100.0
 
 
 @dataclass
@@ -113,7 +107,7 @@ class LanguageResult:
 
     @property
     def percent(self) -> float:
-        return floor1(100.0 * self.translated / self.total) if self.total else 100.0
+        return floor_tenth(100.0 * self.translated / self.total) if self.total else 100.0
 
 
 @dataclass(frozen=True)
@@ -125,11 +119,6 @@ class BuildResult:
     @property
     def refused(self) -> list[LanguageResult]:
         return [lang for lang in self.languages if lang.refused]
-
-
-def floor1(value: float) -> float:
-    """Rounded down to one decimal: a 99.96% document never reads as 100%."""
-    return math.floor(value * 10 + 1e-9) / 10
 
 
 # ------------------------------------------------------------------------------- planning
@@ -248,7 +237,7 @@ class Provenance:
 
 def _completeness(translated: int, fuzzy: int, untranslated: int) -> dict[str, float | int]:
     total = translated + fuzzy + untranslated
-    return {"percent": floor1(100.0 * translated / total) if total else 100.0, "total": total,
+    return {"percent": floor_tenth(100.0 * translated / total) if total else 100.0, "total": total,
             "translated": translated, "fuzzy": fuzzy, "untranslated": untranslated}
 
 
@@ -441,26 +430,24 @@ def index_entries(config: ProjectConfig, results: Sequence[LanguageResult]) -> l
 
 def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
           options: GateOptions | None = None,
-          check_language: CheckLanguage | None = None) -> BuildResult:
+          check_languages: CheckLanguages = run_check_languages) -> BuildResult:
     """Build every language in ``langs`` (default: all configured ones, source included).
 
-    ``check_language`` counts check findings per severity for a language (default:
-    l10n.bundle.gates.default_check_language, looked up at call time). Returns what happened
-    to each language; refused ones have ``reasons`` and nothing of theirs is written.
+    ``check_languages`` counts check findings per severity for each language (default: the
+    project's checks). Returns what happened to each language; refused ones have ``reasons``
+    and nothing of theirs is written.
     """
     import datetime
 
-    from . import gates as bundle_gates
     from ..formats import parse_file
 
     options = options or GateOptions()
-    check_language = check_language or bundle_gates.default_check_language
     langs = list(langs or config.languages)
     documents = [(source, parse_file(source.path)) for source in discover_sources(config)]
     stamp = build_stamp(config.root, _inputs(config, config.languages))
     provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
                             options)
-    summaries = gate_summaries(check_language, config,
+    summaries = gate_summaries(check_languages, config,
                                [lang for lang in langs if lang != config.source_language], options)
     results = plan_languages(config, langs, documents, provenance, summaries)
     index = config.output_dir / "index.html"

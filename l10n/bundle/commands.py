@@ -10,19 +10,19 @@ from pathlib import Path
 
 import click
 
-from .gates import FAIL_ON
-from ..cli.support import SECONDS
+from ..cli.support import (SECONDS, languages_option, project, project_lock, relative,
+                           table)
+from ..model import FAIL_ON, Severity
 
 
 def _summary_rows(config, result) -> list[list[str]]:
     from .gates import percent_text
-    from ..cli.support import relative
 
     rows = []
     for lang in result.languages:
         checks = lang.checks
-        errors = "n/a" if checks.unavailable else str(checks.count("error"))
-        warnings = "n/a" if checks.unavailable else str(checks.count("warning"))
+        errors = "n/a" if checks.skipped else str(checks.count(Severity.ERROR))
+        warnings = "n/a" if checks.skipped else str(checks.count(Severity.WARNING))
         if lang.refused:
             output = "earlier build kept" if lang.stale else "-"
         else:
@@ -39,7 +39,7 @@ def _summary_rows(config, result) -> list[list[str]]:
 @click.option("--min-completeness", type=click.FloatRange(0, 100), default=100.0,
               show_default=True, metavar="PCT",
               help="Refuse a language when a document is less translated than this.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
               help="Check severity that refuses a language (never: checks do not block).")
 @click.option("--allow-fuzzy", is_flag=True,
               help="Use fuzzy translations (they then count as translated).")
@@ -56,8 +56,6 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
     """
     from .build import build as run_build
     from .gates import GateOptions
-    from ..cli.support import languages_option, project, project_lock, relative
-    from ..cli.support import table
 
     config = project(ctx)
     chosen = languages_option(config, langs) if langs else None
@@ -71,7 +69,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
             click.echo(f"{lang.lang}: the output of an earlier build in "
                        f"{relative(config, config.output_dir / lang.lang)}/ was left as it was",
                        err=True)
-    notes = sorted({lang.checks.unavailable for lang in result.languages if lang.checks.unavailable})
+    notes = sorted({lang.checks.skipped for lang in result.languages if lang.checks.skipped})
     for note in notes:
         click.echo(f"l10n: {note}; the check gate did not run", err=True)
     header = ["lang", "documents", "translated", "errors", "warnings", "status", "output"]

@@ -6,34 +6,27 @@ severity (``--fail-on``: ``error`` blocks on errors, ``warning`` on errors and w
 on nothing). With ``--allow-fuzzy`` fuzzy translations are used in the output, so they count as
 translated for the completeness gate (the manifest still reports them as fuzzy).
 
-The check gate calls ``check_language(config, lang) -> {"error": n, "warning": n, "info": n}``.
-It is injectable; the default imports ``l10n.checks.runner`` lazily and calls its
-``check_language(config, lang)`` (a dict of counts or an iterable of Findings). When that module
-or function does not exist, it raises ChecksUnavailable: the build goes on, the language is not
-blocked by checks, and the summary and manifest say "checks unavailable". With ``--no-checks``
-(a release job that has just run ``l10n check`` on the same files) the gate is skipped the same
-way, and the summary and manifest say so.
+The check gate runs the project's checks on every language at once
+(``checks.runner.check_languages``: counts per Severity for each language); a caller may pass
+another function of the same shape. With ``--no-checks`` (a release job that has just run
+``l10n check`` on the same files) the gate is skipped, and the summary and manifest say so.
 """
 
 from __future__ import annotations
 
-import importlib
 import math
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..config import ProjectConfig
 from ..errors import ConfigError
+from ..model import FAIL_ON, Severity
 
-SEVERITIES = ("error", "warning", "info")
-FAIL_ON = ("error", "warning", "never")
-RUNNER_MODULE = "l10n.checks.runner"
+# The check gate: counts per severity for each language asked for.
+CheckLanguages = Callable[[ProjectConfig, Sequence[str]], Mapping[str, Mapping[Severity, int]]]
 
-CheckLanguage = Callable[[ProjectConfig, str], dict[str, int]]
-
-
-class ChecksUnavailable(Exception):
-    """The checks cannot run (the runner is not installed); the reason is the message."""
+SEVERITIES = tuple(sorted(Severity, reverse=True))  # error, warning, info
+SKIPPED = "checks skipped (--no-checks)"
 
 
 @dataclass(frozen=True)
@@ -55,95 +48,49 @@ class GateOptions:
 class CheckSummary:
     """Counts per severity, or the reason the checks did not run."""
 
-    counts: tuple[tuple[str, int], ...] = tuple((s, 0) for s in SEVERITIES)
-    unavailable: str | None = None
+    counts: tuple[tuple[Severity, int], ...] = tuple((s, 0) for s in SEVERITIES)
+    skipped: str | None = None
 
-    def count(self, severity: str) -> int:
+    @classmethod
+    def of(cls, counts: Mapping[Severity, int]) -> CheckSummary:
+        return cls(tuple((severity, counts.get(severity, 0)) for severity in SEVERITIES))
+
+    def count(self, severity: Severity) -> int:
         return dict(self.counts).get(severity, 0)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {**dict(self.counts), "available": self.unavailable is None,
-                "note": self.unavailable}
+    def as_dict(self) -> dict[str, int | bool | str | None]:
+        """For the manifest: {"error": n, "warning": n, "info": n, "available": ..., "note": ...}."""
+        return {**{str(s): n for s, n in self.counts}, "available": self.skipped is None,
+                "note": self.skipped}
 
 
-def severity_counts(result: Any) -> dict[str, int]:
-    """{"error": n, "warning": n, "info": n} from a dict of counts or an iterable of Findings."""
-    counts = dict.fromkeys(SEVERITIES, 0)
-    if isinstance(result, dict):
-        for key, value in result.items():
-            counts[str(key).lower()] = counts.get(str(key).lower(), 0) + int(value)
-        return counts
-    for finding in result:
-        key = str(getattr(finding, "severity", "info")).lower()
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+def run_check_languages(config: ProjectConfig, langs: Sequence[str]) -> dict[str, dict[Severity, int]]:
+    """The default check gate: the project's checks on ``langs`` in one run."""
+    from ..checks.runner import check_languages
+
+    return check_languages(config, langs)
 
 
-def _runner_entry(name: str) -> Callable:
-    """A function of l10n.checks.runner (imported lazily); ChecksUnavailable when missing."""
-    try:
-        runner = importlib.import_module(RUNNER_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name not in (RUNNER_MODULE, "l10n.checks"):
-            raise
-        raise ChecksUnavailable(f"checks unavailable ({RUNNER_MODULE} is not installed)") from None
-    entry = getattr(runner, name, None)
-    if not callable(entry):
-        raise ChecksUnavailable(f"checks unavailable ({RUNNER_MODULE} has no {name})")
-    return entry
-
-
-def default_check_language(config: ProjectConfig, lang: str) -> dict[str, int]:
-    """Run the project's checks for one language through l10n.checks.runner (imported lazily)."""
-    return severity_counts(_runner_entry("check_language")(config, lang))
-
-
-# The runner's own gate, which gate_summaries may run for every language at once. Kept apart
-# from the module attribute, which a caller may replace by another per-language function.
-_RUNNER_GATE = default_check_language
-
-
-SKIPPED = "checks skipped (--no-checks)"
-
-
-def run_checks(check_language: CheckLanguage, config: ProjectConfig, lang: str) -> CheckSummary:
-    try:
-        return summary_of(check_language(config, lang))
-    except ChecksUnavailable as exc:
-        return CheckSummary(unavailable=str(exc) or "checks unavailable")
-
-
-def summary_of(result: Any) -> CheckSummary:
-    """A CheckSummary from counts or Findings: the three severities first, then any other."""
-    counts = severity_counts(result)
-    ordered = [(s, counts.pop(s, 0)) for s in SEVERITIES] + sorted(counts.items())
-    return CheckSummary(tuple(ordered))
-
-
-def gate_summaries(check_language: CheckLanguage, config: ProjectConfig, langs: Sequence[str],
+def gate_summaries(check_languages: CheckLanguages, config: ProjectConfig, langs: Sequence[str],
                    options: GateOptions) -> dict[str, CheckSummary]:
-    """The check gate's summary for each language in ``langs``.
-
-    With the default ``check_language`` the languages are checked in one run of the runner
-    (``check_languages``), which analyses each source sentence once for all of them; an
-    injected ``check_language`` is called once per language.
-    """
+    """The check gate's summary for each language in ``langs``, checked in one run, which
+    analyses each source sentence once for all of them."""
     if not options.checks:
-        return {lang: CheckSummary(unavailable=SKIPPED) for lang in langs}
-    if check_language is _RUNNER_GATE and langs:
-        try:
-            counts = _runner_entry("check_languages")(config, list(langs))
-        except ChecksUnavailable:
-            pass  # the per-language path below says so for each language
-        else:
-            return {lang: summary_of(counts[lang]) for lang in langs}
-    return {lang: run_checks(check_language, config, lang) for lang in langs}
+        return {lang: CheckSummary(skipped=SKIPPED) for lang in langs}
+    if not langs:
+        return {}
+    counts = check_languages(config, list(langs))
+    return {lang: CheckSummary.of(counts[lang]) for lang in langs}
 
 
 def percent_text(value: float) -> str:
     """92.3% (rounded down to one decimal, so 99.96 never shows as 100), 100%, 0%."""
-    floored = math.floor(value * 10 + 1e-9) / 10
-    return f"{floored:g}%"
+    return f"{floor_tenth(value):g}%"
+
+
+def floor_tenth(value: float) -> float:
+    """Rounded down to one decimal: a 99.96% document never reads as 100%."""
+    return math.floor(value * 10 + 1e-9) / 10
 
 
 def completeness_refusal(name: str, translated: int, fuzzy: int, untranslated: int,
@@ -167,14 +114,15 @@ def completeness_refusal(name: str, translated: int, fuzzy: int, untranslated: i
 
 def check_refusal(summary: CheckSummary, options: GateOptions) -> str | None:
     """Why the check results block the language, or None."""
-    if options.fail_on == "never" or summary.unavailable:
+    threshold = FAIL_ON[options.fail_on]
+    if threshold is None or summary.skipped:
         return None
-    errors, warnings = summary.count("error"), summary.count("warning")
-    blocking = errors + (warnings if options.fail_on == "warning" else 0)
+    errors, warnings = summary.count(Severity.ERROR), summary.count(Severity.WARNING)
+    blocking = errors + (warnings if threshold <= Severity.WARNING else 0)
     if not blocking:
         return None
     parts = [_plural(errors, "check error")] if errors else []
-    if warnings and options.fail_on == "warning":
+    if warnings and threshold <= Severity.WARNING:
         parts.append(_plural(warnings, "check warning"))
     return f"{' and '.join(parts)} (--fail-on {options.fail_on})"
 

@@ -79,7 +79,7 @@ class CheckContext:
         """The glossary's TermIndex for a language and role ("source" or "target"), cached."""
 
         def build():
-            from ..glossary.cache.store import term_index
+            from ..glossary.cache import term_index
 
             return term_index(self.glossary, lang, role) if self.glossary else None
 

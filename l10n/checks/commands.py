@@ -15,13 +15,12 @@ from ..cli.support import project, validate_language
 from ..config import ProjectConfig
 from ..errors import InputError
 from ..util.fs import atomic_write_stream, join_chunks
-from ..model import Severity
+from ..model import FAIL_ON
 from .base import CheckContext
 from .registry import CHECKS
 from .reporters import REPORTERS, STREAMS
 from .runner import project_glossary, file_targets, project_targets, run, select_checks, validate_names
 
-FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
 
 
 def _names(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -370,7 +370,7 @@ def number_words(lang: str) -> dict[str, int]:
     """
     if not _rules(lang).get("inflect"):
         return _build_number_words(lang)
-    from ..glossary.cache.store import cache_root
+    from ..glossary.cache import cache_root
 
     root = cache_root()
     path = root / "numbers" / f"words-{base_lang(lang)}-{_table_key()}.json" if root else None
@@ -438,9 +438,9 @@ def _build_number_words(lang: str) -> dict[str, int]:
 
 def _inflected(table: dict[str, int]) -> dict[str, int]:
     """Every form pymorphy3 knows of each Russian number word (одиннадцатом, двенадцати)."""
-    from ..glossary.matcher.morph import _morph_analyzer
+    from ..glossary.matcher.morph import morph_analyzer
 
-    morph = _morph_analyzer()
+    morph = morph_analyzer()
     forms: dict[str, int] = {}
     for word, value in table.items():
         for parse in morph.parse(word)[:3]:

@@ -312,7 +312,7 @@ def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContex
     else:
         results = _in_threads(targets, one, order, jobs, progress)
     if context.glossary is not None and getattr(context.glossary, "folder", None) is not None:
-        from ..glossary.cache.store import keep_learnt_words
+        from ..glossary.cache import keep_learnt_words
 
         keep_learnt_words()  # what this process's term indexes learnt (workers keep theirs)
     raw = [f for result in results for f in result.findings]
@@ -433,28 +433,18 @@ def project_glossary(config: ProjectConfig, path: Path | None = None):
         path = config.glossary_dir if config.glossary_dir.is_dir() else None
     if path is None:
         return None
-    from ..glossary.cache.store import open_glossary
+    from ..glossary.cache import open_glossary
 
     return open_glossary(path)
 
 
-def check_language(config: ProjectConfig, lang: str) -> dict[str, int]:
-    """Counts per severity of the project's checks on one language (the bundle's check gate).
-
-    A build calls it once per language: the glossary, its term indexes and the matcher's
-    memory of analysed source texts are kept from one language to the next (for as long as
-    the glossary files are unchanged)."""
-    checks = select_checks(config.check_select, config.check_ignore)
-    context = _gate_context(config)
-    result = run(project_targets(config, [lang]), checks, context,
-                 source_lang=config.source_language)
-    return {str(severity): count for severity, count in result.counts().items()}
-
-
-def check_languages(config: ProjectConfig, langs: Sequence[str]) -> dict[str, dict[str, int]]:
-    """``check_language`` for several languages in one run: each document is checked in every
-    language by the same worker, so its source sentences are analysed once, not once per
-    language. The counts are those of one run per language (every check groups by language)."""
+def check_languages(config: ProjectConfig, langs: Sequence[str]) -> dict[str, dict[Severity, int]]:
+    """Counts per severity of the project's checks for each language (the bundle's check gate),
+    in one run: each document is checked in every language by the same worker, so its source
+    sentences are analysed once, not once per language. The counts are those of one run per
+    language (every check groups by language). The glossary, its term indexes and the matcher's
+    memory of analysed texts are kept for the next build in this process, for as long as the
+    glossary files are unchanged."""
     checks = select_checks(config.check_select, config.check_ignore)
     context = _gate_context(config)
     result = run(project_targets(config, langs), checks, context,
@@ -462,17 +452,17 @@ def check_languages(config: ProjectConfig, langs: Sequence[str]) -> dict[str, di
     counts = {lang: dict.fromkeys(sorted(Severity, reverse=True), 0) for lang in langs}
     for finding in result.findings:
         counts[finding.lang][finding.severity] += 1
-    return {lang: {str(severity): n for severity, n in per.items()} for lang, per in counts.items()}
+    return counts
 
 
-_GATE: list = []  # [(key, CheckContext)]: the last project's context, reused by check_language
+_LAST_CONTEXT: list = []  # [(key, CheckContext)]: the last project's, reused by the next build
 
 
 def _gate_context(config: ProjectConfig) -> CheckContext:
     key = (config, _files_signature(config.glossary_dir))
-    if not _GATE or _GATE[0][0] != key:
-        _GATE[:] = [(key, CheckContext(glossary=project_glossary(config), config=config))]
-    return _GATE[0][1]
+    if not _LAST_CONTEXT or _LAST_CONTEXT[0][0] != key:
+        _LAST_CONTEXT[:] = [(key, CheckContext(glossary=project_glossary(config), config=config))]
+    return _LAST_CONTEXT[0][1]
 
 
 def _files_signature(folder: Path) -> tuple:

@@ -131,7 +131,7 @@ def _prepare_indexes(context: CheckContext, langs, source_lang: str) -> None:
     """Build the source index and the target indexes the terminology checks will use."""
     if context.glossary is None:
         return
-    from ..glossary.cache.store import build_indexes
+    from ..glossary.cache import build_indexes
 
     wanted = [(base_lang(source_lang), "source")] + [(base_lang(lang), "target") for lang in langs]
     build_indexes(context.glossary, wanted)  # those not compiled yet, on every core
@@ -366,7 +366,7 @@ def _person_needles(context: CheckContext, lang: str):
 
     def build():
         persons, needles = [], {}
-        from ..glossary.cache.store import concepts_where
+        from ..glossary.cache import concepts_where
 
         for concept in concepts_where(context.glossary, domain="person"):
             for term in concept.terms(lang):

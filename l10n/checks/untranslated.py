@@ -32,7 +32,7 @@ def do_not_translate(context: CheckContext, lang: str) -> tuple[str, ...]:
         glossary = context.glossary
         if glossary is None:
             return ()
-        from ..glossary.cache.store import concepts_where
+        from ..glossary.cache import concepts_where
 
         terms = {term.text for concept in concepts_where(glossary, do_not_translate=True)
                  for term in concept.terms(lang) if term.do_not_translate and term.text}

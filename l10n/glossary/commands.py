@@ -298,7 +298,7 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     project language, kept in the cache until the glossary changes (say, as a CI step after
     the glossary is edited, so that the next checks do not pay for it)."""
     from ..checks.term_analysis import base_lang
-    from .cache.store import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
+    from .cache import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
 
     config = _config(ctx)
     path = path or config.glossary_dir

@@ -87,7 +87,7 @@ def test_isolate_rendition(fmt, role, rendition, expected):
 
 def test_arabic_outputs_isolate_runs_and_other_languages_do_not(bundle_project, sample):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     page = (config.output_dir / "ar/doc/page.html").read_text("utf-8")
     tree = lxml_html.fromstring(page.encode("utf-8"))
     symbol = tree.get_element_by_id("symbol")

@@ -131,7 +131,7 @@ def bundle(bundle_project, sample):
                for lang, table in sample.TRANSLATIONS.items()}
     config = bundle_project(partial)
     result = build(config, options=GateOptions(min_completeness=0),
-                   check_language=sample.no_checks)
+                   check_languages=sample.no_checks)
     assert not result.refused
     return config
 

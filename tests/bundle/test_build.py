@@ -23,7 +23,7 @@ def _page(config, lang, name="doc/page.html"):
 
 def test_every_language_is_built_with_its_documents(bundle_project, sample):
     config = bundle_project()
-    result = build(config, check_language=sample.no_checks)
+    result = build(config, check_languages=sample.no_checks)
     assert [(r.lang, r.status) for r in result.languages] == [
         ("ar", "built"), ("en", "built"), ("fr", "built"), ("zh", "built")]
     for lang in ("ar", "en", "fr", "zh"):
@@ -45,7 +45,7 @@ def test_every_language_is_built_with_its_documents(bundle_project, sample):
 ], ids=["arabic-rtl", "french-ltr", "chinese-zh-Hans"])
 def test_html_root_lang_dir_and_translated_title(bundle_project, sample, lang, html_lang, direction):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     tree = lxml_html.fromstring(_page(config, lang).encode("utf-8"))
     assert tree.get("lang") == html_lang
     assert tree.get("dir") == direction
@@ -57,7 +57,7 @@ def test_untranslated_segments_fall_back_marked_with_the_source_language(bundle_
     partial = {lang: {k: v for k, v in table.items() if k != sample.CLOSING}
                for lang, table in sample.TRANSLATIONS.items()}
     config = bundle_project(partial)
-    build(config, options=GateOptions(min_completeness=0), check_language=sample.no_checks)
+    build(config, options=GateOptions(min_completeness=0), check_languages=sample.no_checks)
     tree = lxml_html.fromstring(_page(config, "fr").encode("utf-8"))
     closing = tree.get_element_by_id("closing")
     spans = closing.findall("span")
@@ -75,7 +75,7 @@ def test_untranslated_segments_fall_back_marked_with_the_source_language(bundle_
 def test_fuzzy_translations_only_with_allow_fuzzy(bundle_project, sample, allow_fuzzy, expected):
     config = bundle_project(fuzzy={"fr": (sample.CLOSING,)})
     options = GateOptions(min_completeness=0, allow_fuzzy=allow_fuzzy)
-    build(config, ["fr"], options=options, check_language=sample.no_checks)
+    build(config, ["fr"], options=options, check_languages=sample.no_checks)
     tree = lxml_html.fromstring(_page(config, "fr").encode("utf-8"))
     assert tree.get_element_by_id("closing").text_content() == expected
     catalogue = gettext.GNUTranslations(
@@ -86,7 +86,7 @@ def test_fuzzy_translations_only_with_allow_fuzzy(bundle_project, sample, allow_
 @pytest.mark.parametrize("lang", ["ar", "fr", "zh"])
 def test_mo_files_are_read_by_python_gettext(bundle_project, sample, lang):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     for name in ("page", "notes", "statement"):
         with (config.output_dir / lang / "LC_MESSAGES/doc" / f"{name}.mo").open("rb") as handle:
             translations = gettext.GNUTranslations(handle)
@@ -96,7 +96,7 @@ def test_mo_files_are_read_by_python_gettext(bundle_project, sample, lang):
 
 def test_manifest_checksums_and_fields(bundle_project, sample):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     folder = config.output_dir / "ar"
     raw = (folder / "manifest.json").read_text("utf-8")
     data = json.loads(raw)
@@ -126,11 +126,11 @@ def test_manifest_checksums_and_fields(bundle_project, sample):
 
 def test_content_hash_follows_the_inputs(bundle_project, sample):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     before = json.loads((config.output_dir / "fr/manifest.json").read_text("utf-8"))
     zh_before = json.loads((config.output_dir / "zh/manifest.json").read_text("utf-8"))
     sample.fill(config.root, "fr", {**sample.TRANSLATIONS["fr"], sample.TITLE: "Sommet de Doha"})
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     after = json.loads((config.output_dir / "fr/manifest.json").read_text("utf-8"))
     assert before["source"]["content_hash"] != after["source"]["content_hash"]
     zh_after = json.loads((config.output_dir / "zh/manifest.json").read_text("utf-8"))
@@ -142,7 +142,7 @@ NATIVE = {"ar": "العربية", "en": "English", "fr": "Français", "zh": "中
 
 def test_index_lists_languages_by_their_own_names_with_localised_dates(bundle_project, sample):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     page = (config.output_dir / "index.html").read_text("utf-8")
     tree = lxml_html.fromstring(page.encode("utf-8"))
     assert tree.get("lang") == "en"
@@ -173,7 +173,7 @@ def test_assets_beside_the_sources_travel_in_every_bundle(bundle_project, sample
     image.parent.mkdir(parents=True)
     image.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n')
     (config.source_dir / ".notes.txt.swp").write_bytes(b"editor swap file")  # hidden: left out
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     for lang in ("ar", "en", "fr", "zh"):
         copied = config.output_dir / lang / "doc" / "images" / "banner.svg"
         assert copied.read_bytes() == image.read_bytes()

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-import types
-
 import pytest
 
-from l10n.bundle import gates as bundle_gates
 from l10n.bundle.build import build
-from l10n.bundle.gates import (
-    ChecksUnavailable,
-    GateOptions,
-    check_refusal,
-    completeness_refusal,
-    default_check_language,
-    percent_text,
-    run_checks,
-    severity_counts,
-)
+from l10n.bundle.gates import CheckSummary, GateOptions, check_refusal, completeness_refusal, percent_text
 from l10n.errors import ConfigError
-from l10n.model import Finding, Severity
+from l10n.model import Severity
+
+RUNNER = "l10n.checks.runner.check_languages"  # the default check gate calls it
 
 # ------------------------------------------------------------------------- pure functions
 
@@ -52,52 +41,34 @@ def test_completeness_refusal_names_a_missing_catalogue():
 
 
 @pytest.mark.parametrize(("counts", "fail_on", "expected"), [
-    ({"error": 2, "warning": 1}, "error", "2 check errors (--fail-on error)"),
-    ({"error": 0, "warning": 3}, "error", None),
-    ({"error": 0, "warning": 3}, "warning", "3 check warnings (--fail-on warning)"),
-    ({"error": 1, "warning": 1}, "warning", "1 check error and 1 check warning (--fail-on warning)"),
-    ({"error": 5, "warning": 5}, "never", None),
-    ({"info": 9}, "warning", None),
+    ({Severity.ERROR: 2, Severity.WARNING: 1}, "error", "2 check errors (--fail-on error)"),
+    ({Severity.WARNING: 3}, "error", None),
+    ({Severity.WARNING: 3}, "warning", "3 check warnings (--fail-on warning)"),
+    ({Severity.ERROR: 1, Severity.WARNING: 1}, "warning",
+     "1 check error and 1 check warning (--fail-on warning)"),
+    ({Severity.ERROR: 5, Severity.WARNING: 5}, "never", None),
+    ({Severity.INFO: 9}, "warning", None),
 ], ids=["errors-block", "warnings-pass-by-default", "warnings-block-with-warning",
         "both-named", "never-disables", "info-never-blocks"])
 def test_check_refusal(counts, fail_on, expected):
-    summary = run_checks(lambda config, lang: counts, None, "fr")
-    assert check_refusal(summary, GateOptions(fail_on=fail_on)) == expected
+    assert check_refusal(CheckSummary.of(counts), GateOptions(fail_on=fail_on)) == expected
 
 
-def test_unavailable_checks_block_nothing_and_say_so():
-    def unavailable(config, lang):
-        raise ChecksUnavailable("checks unavailable (runner missing)")
-
-    summary = run_checks(unavailable, None, "fr")
-    assert summary.unavailable == "checks unavailable (runner missing)"
-    assert summary.count("error") == 0
-    assert check_refusal(summary, GateOptions()) is None
+def test_skipped_checks_block_nothing():
+    summary = CheckSummary(skipped="checks skipped (--no-checks)")
+    assert summary.count(Severity.ERROR) == 0
+    assert check_refusal(summary, GateOptions(fail_on="warning")) is None
 
 
-def _finding(severity: Severity) -> Finding:
-    return Finding("x", "X001", severity, "po/fr/a.po", 1, "fr", "a", "b", "m")
-
-
-def test_severity_counts_from_findings_or_dict():
-    findings = [_finding(Severity.ERROR), _finding(Severity.WARNING), _finding(Severity.ERROR)]
-    assert severity_counts(findings) == {"error": 2, "warning": 1, "info": 0}
-    assert severity_counts({"ERROR": 1}) == {"error": 1, "warning": 0, "info": 0}
-
-
-@pytest.mark.parametrize("module", [None, types.ModuleType("l10n.checks.runner")],
-                         ids=["module-missing", "entry-point-missing"])
-def test_default_checker_reports_unavailable(monkeypatch, module):
-    monkeypatch.setitem(sys.modules, "l10n.checks.runner", module)
-    with pytest.raises(ChecksUnavailable, match="checks unavailable"):
-        default_check_language(None, "fr")
-
-
-def test_default_checker_calls_the_runner(monkeypatch):
-    runner = types.ModuleType("l10n.checks.runner")
-    runner.check_language = lambda config, lang: [_finding(Severity.WARNING)]
-    monkeypatch.setitem(sys.modules, "l10n.checks.runner", runner)
-    assert default_check_language(None, "fr") == {"error": 0, "warning": 1, "info": 0}
+def test_default_gate_runs_the_project_checks(bundle_project, sample):
+    """No fake: a French translation whose year differs from the source's is a number error
+    that the project's checks find, and it refuses French alone."""
+    fr = {**sample.TRANSLATIONS["fr"],
+          sample.SYMBOL: "L’Assemblée générale a adopté la résolution A/RES/78/261 en 2024."}
+    config = bundle_project({**sample.TRANSLATIONS, "fr": fr})
+    result = build(config, options=GateOptions(fail_on="warning"))
+    assert [r.lang for r in result.refused] == ["fr"]
+    assert "check" in result.refused[0].reasons[0]
 
 
 @pytest.mark.parametrize("options", [{"min_completeness": 101}, {"fail_on": "sometimes"}],
@@ -113,7 +84,7 @@ def test_bad_gate_options(options):
 def test_incomplete_language_is_refused_and_others_built(bundle_project, sample):
     fr = {k: v for k, v in sample.TRANSLATIONS["fr"].items() if k != sample.CLOSING}
     config = bundle_project({**sample.TRANSLATIONS, "fr": fr})
-    result = build(config, check_language=sample.no_checks)
+    result = build(config, check_languages=sample.no_checks)
     status = {r.lang: r.status for r in result.languages}
     assert status == {"ar": "built", "en": "built", "fr": "refused", "zh": "built"}
     refused = result.refused[0]
@@ -128,25 +99,26 @@ def test_incomplete_language_is_refused_and_others_built(bundle_project, sample)
 def test_check_errors_refuse_with_a_fake_runner(bundle_project, sample):
     config = bundle_project()
 
-    def checker(config, lang):
-        return {"error": 2 if lang == "zh" else 0, "warning": 1, "info": 0}
+    def checker(config, langs):
+        return {lang: {Severity.ERROR: 2 if lang == "zh" else 0, Severity.WARNING: 1}
+                for lang in langs}
 
-    result = build(config, check_language=checker)
+    result = build(config, check_languages=checker)
     assert [r.lang for r in result.refused] == ["zh"]
     assert result.refused[0].reasons == ["2 check errors (--fail-on error)"]
-    strict = build(config, options=GateOptions(fail_on="warning"), check_language=checker)
+    strict = build(config, options=GateOptions(fail_on="warning"), check_languages=checker)
     assert [r.lang for r in strict.refused] == ["ar", "fr", "zh"]
-    lenient = build(config, options=GateOptions(fail_on="never"), check_language=checker)
+    lenient = build(config, options=GateOptions(fail_on="never"), check_languages=checker)
     assert lenient.refused == []
 
 
 def test_refused_language_keeps_its_earlier_bundle_untouched(bundle_project, sample):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     before = {p: p.read_bytes() for p in (config.output_dir / "fr").rglob("*") if p.is_file()}
     zip_before = (config.output_dir / "fr.zip").read_bytes()
     sample.fill(config.root, "fr", {sample.TITLE: "Le Sommet à Doha"})
-    result = build(config, check_language=sample.no_checks)
+    result = build(config, check_languages=sample.no_checks)
     assert result.refused[0].lang == "fr" and result.refused[0].stale
     after = {p: p.read_bytes() for p in (config.output_dir / "fr").rglob("*") if p.is_file()}
     assert after == before
@@ -155,7 +127,7 @@ def test_refused_language_keeps_its_earlier_bundle_untouched(bundle_project, sam
 
 def test_command_names_language_document_and_reason_and_exits_1(bundle_project, sample, run_cli,
                                                                 monkeypatch):
-    monkeypatch.setattr(bundle_gates, "default_check_language", sample.no_checks)
+    monkeypatch.setattr(RUNNER, sample.no_checks)
     fr = {k: v for k, v in sample.TRANSLATIONS["fr"].items() if k != sample.CLOSING}
     config = bundle_project({**sample.TRANSLATIONS, "fr": fr})
     result = run_cli(config.root)
@@ -179,23 +151,11 @@ def test_command_names_language_document_and_reason_and_exits_1(bundle_project, 
 ], ids=["lower-minimum-passes", "only-a-complete-language", "unknown-language",
         "bad-fail-on"])
 def test_command_options(bundle_project, sample, run_cli, monkeypatch, args, code):
-    monkeypatch.setattr(bundle_gates, "default_check_language", sample.no_checks)
+    monkeypatch.setattr(RUNNER, sample.no_checks)
     fr = {k: v for k, v in sample.TRANSLATIONS["fr"].items() if k != sample.CLOSING}
     config = bundle_project({**sample.TRANSLATIONS, "fr": fr})
     result = run_cli(config.root, *args)
     assert result.exit_code == code, result.output
-
-
-def test_command_says_when_checks_are_unavailable(bundle_project, run_cli, monkeypatch):
-    def unavailable(config, lang):
-        raise ChecksUnavailable("checks unavailable (l10n.checks.runner is not installed)")
-
-    monkeypatch.setattr(bundle_gates, "default_check_language", unavailable)
-    config = bundle_project()
-    result = run_cli(config.root)
-    assert result.exit_code == 0, result.output
-    assert "checks unavailable" in result.stderr
-    assert "n/a" in result.stdout
 
 
 def test_no_checks_skips_the_gate_and_says_so(bundle_project, run_cli, monkeypatch):
@@ -203,11 +163,11 @@ def test_no_checks_skips_the_gate_and_says_so(bundle_project, run_cli, monkeypat
 
     calls = []
 
-    def failing(config, lang):
-        calls.append(lang)
-        return {"error": 3, "warning": 0, "info": 0}
+    def failing(config, langs):
+        calls.extend(langs)
+        return {lang: {Severity.ERROR: 3} for lang in langs}
 
-    monkeypatch.setattr(bundle_gates, "default_check_language", failing)
+    monkeypatch.setattr(RUNNER, failing)
     config = bundle_project()
     gated = run_cli(config.root)
     assert gated.exit_code == 1 and calls, gated.output

@@ -23,22 +23,22 @@ def _snapshot(folder):
 
 def test_two_builds_are_byte_identical_and_the_second_touches_nothing(bundle_project, sample):
     config = bundle_project()
-    first_result = build(config, check_language=sample.no_checks)
+    first_result = build(config, check_languages=sample.no_checks)
     first = _snapshot(config.output_dir)
     times = {p: p.stat().st_mtime_ns for p in config.output_dir.rglob("*") if p.is_file()}
-    second_result = build(config, check_language=sample.no_checks)
+    second_result = build(config, check_languages=sample.no_checks)
     assert _snapshot(config.output_dir) == first
     assert {p: p.stat().st_mtime_ns for p in config.output_dir.rglob("*") if p.is_file()} == times
     assert {r.status for r in first_result.languages} == {"built"}
     assert {r.status for r in second_result.languages} == {"unchanged"}
     shutil.rmtree(config.output_dir)
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     assert _snapshot(config.output_dir) == first
 
 
 def test_zip_entries_sorted_with_fixed_time_and_mode(bundle_project, sample):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     with zipfile.ZipFile(config.output_dir / "ar.zip") as archive:
         infos = archive.infolist()
         names = [info.filename for info in infos]
@@ -107,7 +107,7 @@ def test_bad_source_date_epoch(monkeypatch, tmp_path):
 
 def test_interrupted_build_leaves_the_earlier_bundle_whole(bundle_project, sample, monkeypatch):
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     before = _snapshot(config.output_dir)
     sample.fill(config.root, "fr", {**sample.TRANSLATIONS["fr"], sample.TITLE: "Sommet de Doha"})
     real_write = bundle_write.atomic_write
@@ -121,7 +121,7 @@ def test_interrupted_build_leaves_the_earlier_bundle_whole(bundle_project, sampl
 
     monkeypatch.setattr(bundle_write, "atomic_write", failing_write)
     with pytest.raises(KeyboardInterrupt):
-        build(config, ["fr"], check_language=sample.no_checks)
+        build(config, ["fr"], check_languages=sample.no_checks)
     assert _snapshot(config.output_dir) == before
     assert sorted(p.name for p in config.output_dir.iterdir() if p.name.startswith(".")) == []
 
@@ -148,12 +148,12 @@ def test_git_checkout_gives_revision_and_commit_date(bundle_project, sample, mon
     _git(config.root, "commit", "-q", "-m", "fixture")
     head = _git(config.root, "rev-parse", "HEAD")
     (config.root / ".gitignore").write_text("dist/\n.l10n.lock\n", "utf-8")
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     data = json.loads((config.output_dir / "fr/manifest.json").read_text("utf-8"))
     assert data["source"]["revision"] == head
     assert (data["build_date"], data["build_date_source"]) == ("2025-11-06T12:00:00Z", "git")
     sample.fill(config.root, "fr", {**sample.TRANSLATIONS["fr"], sample.TITLE: "Sommet de Doha"})
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     dirty = json.loads((config.output_dir / "fr/manifest.json").read_text("utf-8"))
     assert dirty["source"]["revision"] is None  # uncommitted catalogue change
     assert dirty["source"]["content_hash"] != data["source"]["content_hash"]
@@ -164,11 +164,11 @@ def test_a_build_killed_while_it_deleted_the_old_folder_is_cleaned_up_by_the_nex
     """A kill after the swap, during the old content's deletion, leaves dist/ right but with the
     old content in a hidden folder; the next build, which has nothing to change, removes it."""
     config = bundle_project()
-    build(config, check_language=sample.no_checks)
+    build(config, check_languages=sample.no_checks)
     before = _snapshot(config.output_dir)
     for leftover in (".fr.k2x9q0ab.tmp", ".fr.m3v8w1cd.old"):
         shutil.copytree(config.output_dir / "fr", config.output_dir / leftover)
-    result = build(config, check_language=sample.no_checks)
+    result = build(config, check_languages=sample.no_checks)
     assert {r.lang: r.status for r in result.languages}["fr"] == "unchanged"
     assert _snapshot(config.output_dir) == before
     assert [p.name for p in config.output_dir.iterdir() if p.name.startswith(".")] == []

@@ -1,4 +1,4 @@
-"""The compiled glossary (l10n.glossary.cache.store) gives what loading and building give.
+"""The compiled glossary (l10n.glossary.cache) gives what loading and building give.
 
 Every test has a cache folder of its own (``cache``), so that cold and warm runs are the
 test's to choose.
@@ -14,8 +14,9 @@ import polib
 import pytest
 
 from l10n.errors import InputError
-from l10n.glossary.cache import store as compiled
-from l10n.glossary.cache.store import CompiledGlossary, open_glossary, term_index
+from l10n.glossary import cache as compiled
+from l10n.glossary.cache import CompiledGlossary, concepts, index_files, open_glossary, term_index
+from l10n.glossary.cache import words as kept_words
 from l10n.glossary.matcher.index import TermIndex
 from l10n.glossary.store import load_glossary, save_glossary
 from support import REPO
@@ -159,7 +160,7 @@ def test_a_bad_glossary_is_reported_as_when_loading(cache, tmp_path):
 
 
 def test_only_the_most_recent_versions_are_kept(cache, glossary_copy, monkeypatch):
-    monkeypatch.setattr(compiled, "KEEP", 2)
+    monkeypatch.setattr(concepts, "KEEP", 2)
     file = glossary_copy / "summit.tbx"
     original = file.read_text("utf-8")
     folders = []
@@ -378,11 +379,11 @@ def test_two_processes_keeping_words_at_once_keep_them_all(cache):
         two.find(text)
     file = words_file(open_glossary(GLOSSARY), "fr", "target")
     for index in (one, two):
-        compiled._LEARNING[file] = index  # each as the only index of its own process
+        kept_words._LEARNING[file] = index  # each as the only index of its own process
         compiled.keep_learnt_words()
     union = set(one.learnt()[0]) | set(two.learnt()[0])
     assert len(union) > max(one.words_known(), two.words_known())
-    assert set(compiled._read_words(file)[0]) == union
+    assert set(kept_words._read_words(file)[0]) == union
 
 
 def test_workers_keep_the_words_they_learnt(cache):
@@ -401,7 +402,7 @@ def test_workers_keep_the_words_they_learnt(cache):
     half = len(sentences) // 2
     found = fork_map(sentences, find, [list(range(half)), list(range(half, len(sentences)))], 2)
     assert index.words_known() == 0  # the parent learnt nothing itself
-    kept = compiled._read_words(words_file(glossary, "ru", "target"))
+    kept = kept_words._read_words(words_file(glossary, "ru", "target"))
     every = {word for text in sentences for word in index._split(text)[1::2]}
     assert kept is not None and set(kept[0]) == every
     taken = term_index(open_glossary(GLOSSARY), "ru", "target")
@@ -431,7 +432,7 @@ def test_a_new_glossary_version_starts_from_the_words_of_the_last(cache, glossar
     assert found == [fresh.find(text) for text in sentences]
     assert carried.learnt() == fresh.learnt()  # plans, flags and word sets alike
     compiled.keep_learnt_words()  # and kept for the new version
-    assert compiled._read_words(words_file(edited, lang, "target")) is not None
+    assert kept_words._read_words(words_file(edited, lang, "target")) is not None
 
 
 def test_words_analysed_by_other_code_are_not_carried_over(cache, glossary_copy):
@@ -441,9 +442,9 @@ def test_words_analysed_by_other_code_are_not_carried_over(cache, glossary_copy)
         index.find(text)
     compiled.keep_learnt_words()
     file = words_file(glossary, "ru", "target")
-    words = compiled._read_words(file)
-    compiled._write_marshal(file, compiled.WORDS_MAGIC, ("another version of l10n", *words))
-    assert compiled._read_words(file) is None
+    words = kept_words._read_words(file)
+    index_files.write_marshal(file, kept_words.WORDS_MAGIC, ("another version of l10n", *words))
+    assert kept_words._read_words(file) is None
     tbx = glossary_copy / "summit.tbx"
     tbx.write_text(tbx.read_text("utf-8").replace("Doha", "Dauha"), "utf-8")
     assert term_index(open_glossary(glossary_copy), "ru", "target").words_known() == 0
@@ -452,7 +453,7 @@ def test_words_analysed_by_other_code_are_not_carried_over(cache, glossary_copy)
 def test_kept_words_never_outgrow_the_memo(cache, monkeypatch):
     """Two writers whose words together are more than an index's memo holds: the file keeps
     the last writer's words alone, so the next index does not start afresh at its first find."""
-    monkeypatch.setattr(compiled, "WORD_MEMO", 60)
+    monkeypatch.setattr(kept_words, "WORD_MEMO", 60)
     one, two = (term_index(open_glossary(GLOSSARY), "fr", "target") for _ in range(2))
     sentences = texts("fr")
     for text in sentences[:3]:
@@ -463,6 +464,6 @@ def test_kept_words_never_outgrow_the_memo(cache, monkeypatch):
     assert len(set(one.learnt()[0]) | set(two.learnt()[0])) > 60
     file = words_file(open_glossary(GLOSSARY), "fr", "target")
     for index in (one, two):
-        compiled._LEARNING[file] = index
+        kept_words._LEARNING[file] = index
         compiled.keep_learnt_words()
-    assert set(compiled._read_words(file)[0]) == set(two.learnt()[0])
+    assert set(kept_words._read_words(file)[0]) == set(two.learnt()[0])

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from l10n.checks.text import mask_markup
-from l10n.glossary.matcher.index import SEP, TermIndex, _in_text_order
+from l10n.glossary.matcher.index import SEP, TermIndex, in_text_order
 from l10n.glossary.matcher.morph import Unit, TextUnits, _alts, analyse, token_plan
 from l10n.glossary.matcher.normalise import is_acronym_like, load_rules, split_words, tokenise, words_of
 from l10n.glossary.store import load_glossary
@@ -119,7 +119,7 @@ def reference_find(index: TermIndex, text: str) -> list:
         if anywhere or units[n].alts:
             hits.extend(index._walk(units, n))
     cands = index._candidates(text, units, hits)
-    cands.sort(key=_in_text_order)
+    cands.sort(key=in_text_order)
     everything = (cands, [c.i for c in cands])
     return index._resolve(text, cands, everything, top_only=True, exclude=frozenset())
 

@@ -1,7 +1,7 @@
 """Walks skip what the automaton already found, and words whose other analyses are covered.
 
 ``TermIndex._walk`` reports only paths that take another analysis somewhere, and a word is not
-walked at all for an analysis its primary key covers (``_Cover``). These tests compare ``find``
+walked at all for an analysis its primary key covers (``Cover``). These tests compare ``find``
 with a brute-force search that tries every analysis of every unit from every unit, reports
 every path, and leaves the deduplication to ``_candidates``, as the matcher did before.
 """
@@ -13,8 +13,8 @@ import pytest
 from glossary.test_match_core import make_glossary
 from glossary.test_match_screen import EVAL, eval_texts, text_units
 from l10n.checks.text import mask_markup
-from l10n.glossary.matcher.index import SEP, TermIndex, _in_text_order
-from l10n.glossary.matcher.records import MAX_KEY_PATHS, _Cover
+from l10n.glossary.matcher.index import SEP, TermIndex, in_text_order
+from l10n.glossary.matcher.records import MAX_KEY_PATHS, Cover
 from l10n.glossary.store import load_glossary
 
 
@@ -51,7 +51,7 @@ def brute_find(index: TermIndex, text: str) -> list:
     if not len(units) or not len(index):
         return []
     cands = index._candidates(text, units, brute_hits(index, units))
-    cands.sort(key=_in_text_order)
+    cands.sort(key=in_text_order)
     everything = (cands, [c.i for c in cands])
     return index._resolve(text, cands, everything, top_only=True, exclude=frozenset())
 
@@ -113,7 +113,7 @@ COVER = [
 @pytest.mark.parametrize("name,forms,covers", COVER, ids=[c[0] for c in COVER])
 def test_cover_keeps_the_keys_accepted_alongside(name, forms, covers):
     assert 2 ** 7 > MAX_KEY_PATHS  # the last case has more combinations than are indexed
-    cover = _Cover()
+    cover = Cover()
     for planned in forms:
         options = [tuple(dict.fromkeys((u[2],) + tuple(s[0] for s in u[3]))) for u in planned]
         cover.note(planned, options)

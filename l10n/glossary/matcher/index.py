@@ -19,7 +19,7 @@ document). A text whose words are one unit each and need no walk (the usual one)
 word by word without placing any unit; otherwise only the units around a hit are placed
 (``morph.TextUnits``), and walks start only where another analysis can matter
 (``_walk_starts``): not for an analysis that every term accepting it accepts together with the
-word's primary key (``_Cover``: a Russian term word is indexed under all its lemmas, so the
+word's primary key (``Cover``: a Russian term word is indexed under all its lemmas, so the
 same word in a text needs no walk), and a walk reports only paths through another analysis
 (the automaton has the others).
 
@@ -49,18 +49,18 @@ from .records import (
     SEP,
     STATUS_RANK,
     Match,
-    _Cand,
-    _case_agrees,
-    _Entry,
-    _in_text_order,
-    _is_case_sensitive,
-    _key_paths,
-    _unit_options,
-    _Cover,
-    _new,
-    _rank,
-    _side_by_side,
-    _WordMemo,
+    Candidate,
+    case_agrees,
+    IndexEntry,
+    in_text_order,
+    is_case_sensitive,
+    key_paths,
+    unit_options,
+    Cover,
+    new_tuple,
+    rank,
+    side_by_side,
+    WordMemo,
     case_separates,
 )
 from ..model import Glossary, LanguageSection, Term
@@ -79,7 +79,7 @@ class TermIndex:
 
     def __init__(self, glossary: Glossary, lang: str, *, role: str = "any"):
         self._setup(lang, role)
-        self._entries: list[_Entry] = []
+        self._entries: list[IndexEntry] = []
         self._max_units = 0
         self._automaton = ahocorasick.Automaton()
         with collector_paused():
@@ -95,12 +95,12 @@ class TermIndex:
         self._rules = load_rules(lang)
         self._split = splitter(self._rules)
         self._memo = lru_cache(maxsize=FIND_MEMO)(self._find)
-        self._words = _WordMemo(self._learn)
+        self._words = WordMemo(self._learn)
 
     def parts(self) -> tuple:
         """What ``restored`` needs to make this index again without building it: the
         automaton, the entries (each with the place of its term in the glossary instead of
-        the term) and what the screen of a text consults. Plain data for l10n.glossary.cache.store."""
+        the term) and what the screen of a text consults. Plain data for l10n.glossary.cache."""
         entries = [(e.concept_id, e.term_pos, e.variant, e.forms, e.cased, e.lead, e.trail,
                     e.article_dropped, e.status_rank) for e in self._entries]
         return (self._automaton, entries, self._starts, self._covered, self._inner, self._max_units)
@@ -108,7 +108,7 @@ class TermIndex:
     @classmethod
     def restored(cls, lang: str, role: str, parts: tuple, entries) -> "TermIndex":
         """An index from ``parts()`` of an earlier one, with ``entries`` the sequence that
-        makes each ``_Entry`` (see l10n.glossary.cache.store: terms are read when first hit)."""
+        makes each ``IndexEntry`` (see l10n.glossary.cache: terms are read when first hit)."""
         index = cls.__new__(cls)
         index._setup(lang, role)
         index._automaton, _, index._starts, index._covered, index._inner, index._max_units = parts
@@ -127,7 +127,7 @@ class TermIndex:
         text needs (see ``_find``): the keys that begin a pattern, and the places after the
         first at which each key stands in some pattern."""
         patterns: dict[str, list[int]] = {}
-        cover = _Cover()
+        cover = Cover()
         self._fillers = slot_fillers(glossary, self.lang, self._rules)
         self._shorts = short_names(glossary, self.lang, self._rules)
         for concept_id in sorted(glossary.concepts):
@@ -157,7 +157,7 @@ class TermIndex:
         return True
 
     def _index_term(self, concept_id: str, pos: int, term: Term, patterns: dict,
-                    cover: _Cover, by_case: bool = False, domain: str | None = None) -> None:
+                    cover: Cover, by_case: bool = False, domain: str | None = None) -> None:
         rules = self._rules
         variants = with_short_names(term_variants(term.text, rules), self._shorts, rules)
         if domain == "place":
@@ -173,7 +173,7 @@ class TermIndex:
                 continue
             planned = [unit for plan in plans for unit in plan]
             lead, trail = parts[0], parts[-1]
-            sensitive = _is_case_sensitive(term, variant, by_case)
+            sensitive = is_case_sensitive(term, variant, by_case)
             self._add_entry(concept_id, pos, term, variant, planned, lead, trail, sensitive,
                             False, patterns, cover)
             # a leading article may be left out, unless it is half of a contraction ("du")
@@ -184,16 +184,16 @@ class TermIndex:
 
     def _add_entry(self, concept_id: str, pos: int, term: Term, variant: str, planned: list,
                    lead: str, trail: str, sensitive: bool, dropped: bool, patterns: dict,
-                   cover: _Cover) -> None:
+                   cover: Cover) -> None:
         """Index one written form; ``planned`` holds its units' plans (``TextUnits.planned``)."""
         eid = len(self._entries)
-        self._entries.append(_new(_Entry, (
+        self._entries.append(new_tuple(IndexEntry, (
             concept_id, pos, term, variant, tuple([unit[1] for unit in planned]),
             tuple([unit[0] for unit in planned]) if sensitive else None, lead, trail, dropped,
             STATUS_RANK.get(term.status, 1))))
         self._max_units = max(self._max_units, len(planned))
-        options = _unit_options(planned)
-        for keys in _key_paths(planned, options):
+        options = unit_options(planned)
+        for keys in key_paths(planned, options):
             ids = patterns.setdefault(SEP + SEP.join(keys) + SEP, [])
             if not ids or ids[-1] != eid:
                 ids.append(eid)
@@ -203,7 +203,7 @@ class TermIndex:
         """Number of indexed written forms."""
         return len(self._entries)
 
-    # -- the words learnt, kept between runs (l10n.glossary.cache.store) -----------------------
+    # -- the words learnt, kept between runs (l10n.glossary.cache) -----------------------
 
     def learnt(self) -> tuple:
         """What this index has learnt of the words it met, as plain data: each word's keyed
@@ -217,7 +217,7 @@ class TermIndex:
         word met again costs a look-up instead of its analysis (a Russian word's pymorphy3
         parse, for one). Words learnt since then are added as usual."""
         fragments, plans, flags, alternating, multi = learnt
-        memo = _WordMemo(self._learn)
+        memo = WordMemo(self._learn)
         memo.update(fragments)
         memo.plans.update(plans)
         memo.flags.update(flags)
@@ -272,7 +272,7 @@ class TermIndex:
             return ()
         memo = self._words
         if len(memo) > WORD_MEMO:
-            memo = self._words = _WordMemo(self._learn)
+            memo = self._words = WordMemo(self._learn)
         keyed = SEP + "".join(map(memo.__getitem__, words))
         hits = []
         for end, (count, ids) in self._automaton.iter(keyed):
@@ -286,14 +286,14 @@ class TermIndex:
         else:
             cands = self._unit_candidates(text, parts, words, hits, memo, alternating)
         if len(cands) > 1:
-            cands.sort(key=_in_text_order)
-        if _side_by_side(cands):  # nothing to choose between, nothing nested: the usual case
+            cands.sort(key=in_text_order)
+        if side_by_side(cands):  # nothing to choose between, nothing nested: the usual case
             return tuple([self._match(text, c, ()) for c in cands])
         firsts = [c.i for c in cands]
         return tuple(self._resolve(text, cands, (cands, firsts), top_only=True, exclude=frozenset()))
 
     def _unit_candidates(self, text: str, parts: list[str], words: list[str], hits: list,
-                         memo: _WordMemo, alternating: bool) -> list[_Cand]:
+                         memo: WordMemo, alternating: bool) -> list[Candidate]:
         """The candidates of a text with a word of several units or one that needs walks."""
         units = TextUnits(parts, self._rules, list(map(memo.plans.__getitem__, words)))
         if alternating:
@@ -302,7 +302,7 @@ class TermIndex:
         return self._candidates(text, units, hits, dedupe=alternating)
 
     def _word_candidates(self, text: str, parts: list[str], words: list[str], hits: list,
-                         plans: dict[str, tuple]) -> list[_Cand]:
+                         plans: dict[str, tuple]) -> list[Candidate]:
         """``_candidates`` for the usual text: each word one unit, no walk. Unit ``n`` is
         then word ``n`` (parts ``2n + 1``), so no ``TextUnits`` is needed: the same tests
         written out with word numbers, on the parts' running lengths."""
@@ -310,7 +310,7 @@ class TermIndex:
         joiners = self._rules.joiner_chars if self._rules.word_boundaries else None
         entries = self._entries
         count = len(words)
-        out: list[_Cand] = []
+        out: list[Candidate] = []
         for i, j, _, ids in hits:
             first_start, last_end = offsets[2 * i], offsets[2 * j - 1]
             top = True
@@ -322,7 +322,7 @@ class TermIndex:
             for eid in ids:
                 entry = entries[eid]
                 if entry.cased is not None and not all(
-                        _case_agrees(plans[word][0][0], c) for word, c in zip(words[i:j], entry.cased)):
+                        case_agrees(plans[word][0][0], c) for word, c in zip(words[i:j], entry.cased)):
                     continue
                 start, end = _widened(text, first_start, last_end, entry)
                 surface = text[start:end]
@@ -333,21 +333,21 @@ class TermIndex:
                 else:
                     same = tuple([plans[word][0][1] for word in words[i:j]]) == entry.forms
                     how = "normalised" if same else "inflected"
-                out.append(_new(_Cand, (i, j, start, end, entry, how, top, surface)))
+                out.append(new_tuple(Candidate, (i, j, start, end, entry, how, top, surface)))
         return out
 
-    def _match(self, text: str, c: _Cand, contained: tuple[Match, ...]) -> Match:
+    def _match(self, text: str, c: Candidate, contained: tuple[Match, ...]) -> Match:
         entry = c.entry
-        return _new(Match, (entry.concept_id, self.lang, entry.term, c.start, c.end,
+        return new_tuple(Match, (entry.concept_id, self.lang, entry.term, c.start, c.end,
                             c.surface, c.how, contained))
 
     # -- the per-word memo -------------------------------------------------------------------
 
-    def _learn(self, word: str, memo: _WordMemo) -> str:
+    def _learn(self, word: str, memo: WordMemo) -> str:
         """Put a word's plan and flags in ``memo``; return its keyed fragment."""
         return self._note(word, token_plan(word, self._rules, True), memo)
 
-    def _note(self, word: str, plan: tuple, memo: _WordMemo) -> str:
+    def _note(self, word: str, plan: tuple, memo: WordMemo) -> str:
         """Put a word's plan, and its flags for this index, in ``memo``."""
         flags = tuple(self._unit_flags(unit) for unit in plan)
         if any(first or inner for _, first, inner in flags):
@@ -363,7 +363,7 @@ class TermIndex:
         """(starter, first, inner) of a planned unit. starter: one of its keys begins a
         pattern; first: one of its other analyses does; inner: the places after the first at
         which one of its other analyses that may stand anywhere is a key of some pattern.
-        Analyses the primary key covers (``_Cover``) count for neither first nor inner."""
+        Analyses the primary key covers (``Cover``) count for neither first nor inner."""
         _, _, key, specs = unit
         starts = self._starts
         starter = key in starts or any(spec[0] in starts for spec in specs)
@@ -376,7 +376,7 @@ class TermIndex:
                 inner.update(self._inner.get(spec[0], ()))
         return (starter, first, tuple(sorted(inner)))
 
-    def _walk_starts(self, words: list[str], memo: _WordMemo) -> list[int]:
+    def _walk_starts(self, words: list[str], memo: WordMemo) -> list[int]:
         """The units from which an anchored walk can find a hit the automaton did not.
 
         The automaton finds every hit spelt with primary keys. A walk adds hits only through
@@ -446,7 +446,7 @@ class TermIndex:
             frontier = grown
         return hits
 
-    def _candidates(self, text: str, units: TextUnits, hits: list, dedupe: bool = True) -> list[_Cand]:
+    def _candidates(self, text: str, units: TextUnits, hits: list, dedupe: bool = True) -> list[Candidate]:
         """Every hit checked (case, span, how) once per (units, entry, start), in hit order.
 
         Walks may find a hit again; the automaton alone reports each (units, entry) once (the
@@ -454,7 +454,7 @@ class TermIndex:
         may then be False, which only saves the bookkeeping.
         """
         seen: set[tuple[int, int, int, int]] = set()
-        out: list[_Cand] = []
+        out: list[Candidate] = []
         entries = self._entries
         for i, j, alt, ids in hits:
             first_start, last_end, top = units.span(i, j)
@@ -471,17 +471,17 @@ class TermIndex:
                     seen.add(key)
                 surface = text[start:end]
                 how = self._how(surface, units, i, j, alt, entry)
-                out.append(_new(_Cand, (i, j, start, end, entry, how, top, surface)))
+                out.append(new_tuple(Candidate, (i, j, start, end, entry, how, top, surface)))
         return out
 
     @staticmethod
-    def _case_ok(units: TextUnits, i: int, j: int, alt: Alt | None, entry: _Entry) -> bool:
+    def _case_ok(units: TextUnits, i: int, j: int, alt: Alt | None, entry: IndexEntry) -> bool:
         if alt is not None and not alt.anywhere:
             return True  # Arabic clitic readings: the script has no case
-        return all(_case_agrees(units.planned(n)[0], c) for n, c in zip(range(i, j), entry.cased or ()))
+        return all(case_agrees(units.planned(n)[0], c) for n, c in zip(range(i, j), entry.cased or ()))
 
     @staticmethod
-    def _how(surface: str, units: TextUnits, i: int, j: int, alt: Alt | None, entry: _Entry) -> str:
+    def _how(surface: str, units: TextUnits, i: int, j: int, alt: Alt | None, entry: IndexEntry) -> str:
         if surface == entry.term.text or (surface == entry.variant and not entry.article_dropped):
             return "exact"
         if entry.article_dropped or not units.first_of_word(i) or (alt is not None and not alt.clean):
@@ -490,14 +490,14 @@ class TermIndex:
             units.planned(n)[1] for n in range(i + 1, j))
         return "normalised" if forms == entry.forms else "inflected"
 
-    def _resolve(self, text: str, pool: list[_Cand], everything: tuple[list[_Cand], list[int]], *,
+    def _resolve(self, text: str, pool: list[Candidate], everything: tuple[list[Candidate], list[int]], *,
                  top_only: bool, exclude: frozenset[str]) -> list[Match]:
         """Leftmost-longest selection; whatever lies inside a chosen match becomes ``contained``.
 
         ``everything`` is every candidate sorted by first unit, with the list of first units.
         """
         eligible = [c for c in pool if (c.top or not top_only) and c.entry.concept_id not in exclude]
-        eligible.sort(key=_rank)
+        eligible.sort(key=rank)
         cands, firsts = everything
         matches: list[Match] = []
         reached = -1
@@ -514,7 +514,7 @@ class TermIndex:
         return matches
 
 
-def _widened(text: str, start: int, end: int, entry: _Entry) -> tuple[int, int]:
+def _widened(text: str, start: int, end: int, entry: IndexEntry) -> tuple[int, int]:
     """A hit's span with the characters its written form has before its first word ("《")
     or after its last ("." of "H.E."), where the text has them too."""
     lead, trail = entry.lead, entry.trail

@@ -153,7 +153,7 @@ def _fold_accents(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _morph_analyzer():
+def morph_analyzer():
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -169,7 +169,7 @@ def russian_keys(word: str) -> tuple[str, ...]:
     if not re.search(r"[а-яё]", word):
         return (word,)
     keys: list[str] = []
-    for parse in _morph_analyzer().parse(word):
+    for parse in morph_analyzer().parse(word):
         key = stem("russian", parse.normal_form.replace("ё", "е"))
         if key not in keys:
             keys.append(key)
@@ -220,7 +220,7 @@ def load_analysers(rules: Rules) -> None:
     now: a term index restored from the cache analyses no term, and the checks' worker
     processes would otherwise each load them again instead of sharing the parent's."""
     if rules.morph == "pymorphy3":
-        _morph_analyzer()
+        morph_analyzer()
     elif rules.stemmer == "english-plural":
         _english_plurals()
     elif rules.stemmer in ROMANCE:

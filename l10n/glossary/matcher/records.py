@@ -1,7 +1,7 @@
 """The records a TermIndex keeps and returns, and the small rules it applies to them.
 
-``Match`` is what ``TermIndex.find`` returns; ``_Entry`` is one indexed written form of a term,
-``_Cand`` a checked hit before resolution; ``_WordMemo`` remembers each word's keys. Kept apart
+``Match`` is what ``TermIndex.find`` returns; ``IndexEntry`` is one indexed written form of a term,
+``Candidate`` a checked hit before resolution; ``WordMemo`` remembers each word's keys. Kept apart
 from match.py, which holds the index and its search.
 """
 
@@ -32,7 +32,7 @@ class Match(NamedTuple):
     contained: tuple["Match", ...] = ()
 
 
-class _Entry(NamedTuple):
+class IndexEntry(NamedTuple):
     """One written form of a term, as indexed."""
 
     concept_id: str
@@ -47,36 +47,36 @@ class _Entry(NamedTuple):
     status_rank: int
 
 
-class _Cand(NamedTuple):
+class Candidate(NamedTuple):
     """A checked hit: units ``i`` to ``j`` of the text, characters ``start`` to ``end``."""
 
     i: int
     j: int
     start: int
     end: int
-    entry: _Entry
+    entry: IndexEntry
     how: str
     top: bool  # word boundaries on both sides: may stand at top level
     surface: str  # the text's characters from ``start`` to ``end``
 
 
-_new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper
+new_tuple = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper
 
 
-def _rank(c: _Cand) -> tuple:
+def rank(c: Candidate) -> tuple:
     """What the resolution sorts by: leftmost, longest, closest, best status, article kept,
     then concept, term and start for a stable order. Worked out only when there is something
-    to resolve (most texts have side-by-side hits, see ``_side_by_side``)."""
+    to resolve (most texts have side-by-side hits, see ``side_by_side``)."""
     entry = c.entry
     return (c.i, c.i - c.j, HOW_RANK[c.how], entry.status_rank, entry.article_dropped,
             entry.concept_id, entry.term_pos, c.start)
 
 
-def _in_text_order(c: _Cand) -> tuple[int, int, int]:
+def in_text_order(c: Candidate) -> tuple[int, int, int]:
     return (c.i, c.i - c.j, c.start)
 
 
-def _side_by_side(cands: list[_Cand]) -> bool:
+def side_by_side(cands: list[Candidate]) -> bool:
     """Whether candidates in text order may all stand at top level and none overlaps the next:
     then the resolution keeps every one of them, in that order, with nothing contained."""
     reached = -1
@@ -87,7 +87,7 @@ def _side_by_side(cands: list[_Cand]) -> bool:
     return True
 
 
-def _unit_options(planned: list[tuple]) -> list[tuple[str, ...]] | None:
+def unit_options(planned: list[tuple]) -> list[tuple[str, ...]] | None:
     """Each unit's keys, primary first, then its other analyses that may stand anywhere (a
     homograph's lemmas); None when every unit has one analysis only (the usual case)."""
     if not any(unit[3] for unit in planned):
@@ -96,18 +96,18 @@ def _unit_options(planned: list[tuple]) -> list[tuple[str, ...]] | None:
             for _, _, key, specs in planned]
 
 
-def _key_paths(planned: list[tuple], options: list[tuple[str, ...]] | None) -> list[tuple[str, ...]]:
+def key_paths(planned: list[tuple], options: list[tuple[str, ...]] | None) -> list[tuple[str, ...]]:
     """Every key sequence of a term (its units' primary keys, or a homograph's other key)."""
     if options is None:
         return [tuple([unit[2] for unit in planned])]  # one analysis per word: one path
     return list(itertools.islice(itertools.product(*options), MAX_KEY_PATHS))
 
 
-class _Cover:
+class Cover:
     """Which other analyses of a text's words can only find again what the primary key finds.
 
     A Russian word form often has several lemmas; a term is indexed under every combination of
-    its words' analyses (``_key_paths``), and walks try a text's words under every analysis
+    its words' analyses (``key_paths``), and walks try a text's words under every analysis
     too. Another key ``a`` of a text word is *covered* by the word's primary key ``p`` when
     every term unit that accepts ``a`` also accepts ``p`` and no term with such a unit had its
     combinations cut at MAX_KEY_PATHS. Then a pattern a walk spells with ``a`` at some place
@@ -145,7 +145,7 @@ class _Cover:
         return {key: frozenset(keys) for key, keys in self._with.items() if key not in self._alone}
 
 
-def _is_case_sensitive(term: Term, variant: str, concept_sensitive: bool = False) -> bool:
+def is_case_sensitive(term: Term, variant: str, concept_sensitive: bool = False) -> bool:
     """Whether a written form of a term is matched with its letter case: the term is marked
     case-sensitive, or is an abbreviation or acronym, or its concept is told apart by case
     (``case_separates``)."""
@@ -170,14 +170,14 @@ def case_separates(sections) -> bool:
     return False
 
 
-def _case_agrees(text_cased: str, term_cased: str) -> bool:
+def case_agrees(text_cased: str, term_cased: str) -> bool:
     """Every capital of the term is a capital in the text, over the common prefix ("DESA" vs
     "desa" fails, "SDGs" vs "SDG" passes, "member States" fails "Member States"); the text
     may capitalise more (a sentence's first word, a heading in capitals)."""
     return all(a.isupper() or not b.isupper() for a, b in zip(text_cased, term_cased))
 
 
-class _WordMemo(dict):
+class WordMemo(dict):
     """What an index knows of every word seen so far: word -> keyed fragment ("key" + SEP per
     unit), with the word's plan and flags beside it. A word not seen yet is learnt on lookup,
     so ``map(memo.__getitem__, words)`` stays in C for every word already known.
