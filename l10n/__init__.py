@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-OFFICIAL_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+from .locales import OFFICIAL_LANGUAGES
 
 __all__ = ["OFFICIAL_LANGUAGES", "__version__", "segment_spans", "segment_text"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError, InputError
-from .util.fs import read_bytes
+from .util.fs import read_bytes, shown_path
 
 DEFAULTS = {
     "source-language": "en",
@@ -48,6 +48,10 @@ class ProjectConfig:
     def target_languages(self) -> tuple[str, ...]:
         """The configured languages other than the source language, in configured order."""
         return tuple(lang for lang in self.languages if lang != self.source_language)
+
+    def relative(self, path: Path) -> str:
+        """``path`` as messages and reports show it: relative to the project, else as given."""
+        return shown_path(path, self.root)
 
 
 def find_project(start: Path) -> Path | None:
@@ -259,7 +263,7 @@ def _check_apart(root: Path, dirs: dict[str, Path], settings: dict, table: dict,
 def _house_style(value: object, root: Path, path: Path | None) -> tuple[str, Path | None]:
     """The ``house-style`` setting: a built-in style's name ("un") or a project .json file that
     extends one, checked now (the file read) so that a typo fails here, at its line."""
-    from .checks import house
+    from . import house_style as house
 
     line = _key_line(path, "house-style")
     if not isinstance(value, str) or not value:

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.messages.plurals import get_plural
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel is imported when a fact is first asked for: `import l10n` and the language lists stay
+# cheap.
+
+# The six official languages of the United Nations.
+OFFICIAL_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 
 # Languages written without spaces between words or sentences.
 UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 
 
+@lru_cache(maxsize=256)
+def base_lang(lang: str) -> str:
+    """The bare language code: "zh" for "zh_CN", "zh-Hans" or "ZH"; what glossaries, rules and
+    checks are keyed by."""
+    return re.split(r"[_\-@.]", lang, maxsplit=1)[0].lower()
+
+
 @lru_cache(maxsize=None)
 def locale(lang: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(lang.replace("-", "_"))
 
 
 def plural_forms(lang: str) -> tuple[int, str]:
     """(nplurals, header value) for the Plural-Forms header, from CLDR."""
+    from babel.messages.plurals import get_plural
+
     rule = get_plural(locale(lang))
     return rule.num_plurals, rule.plural_forms
 

@@ -124,13 +124,6 @@ class BuildResult:
 # ------------------------------------------------------------------------------- planning
 
 
-def _relative(config: ProjectConfig, path: Path) -> str:
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def plan_document(config: ProjectConfig, lang: str, source: Source, document: Document,
                   options: GateOptions, files: dict[str, bytes]) -> DocumentResult:
     """Render one document into ``files`` (with its MO file) and measure it."""
@@ -138,7 +131,7 @@ def plan_document(config: ProjectConfig, lang: str, source: Source, document: Do
     catalogue, catalogue_rel, missing = None, None, False
     if not reference:
         path = catalogue_path(config, lang, source.name)
-        catalogue_rel = _relative(config, path)
+        catalogue_rel = config.relative(path)
         missing = not path.is_file()
         catalogue = None if missing else read_po(path)
     broken = None
@@ -171,7 +164,7 @@ def _located(config: ProjectConfig, error: L10nError) -> str:
     """An error as "path:line: message", its path relative to the project."""
     if error.path is None:
         return error.message
-    where = _relative(config, Path(error.path))
+    where = config.relative(Path(error.path))
     return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
 
 
@@ -182,11 +175,11 @@ def plan_languages(config: ProjectConfig, langs: Sequence[str],
     gates let through. Large builds do this in forked worker processes (rendering,
     compressing and hashing are CPU-bound); the results, and the first error when there is
     one, are the same as one after the other."""
-    from ..util.workers import fork_map, fork_workers
+    from ..util.workers import default_jobs, fork_map, fork_workers
 
     paths = [path for lang in langs if lang != config.source_language
              for path in sorted((config.po_dir / lang).rglob("*.po"))]
-    workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(langs))
+    workers = fork_workers(paths, default_jobs(), len(langs))
 
     def one(lang: str) -> LanguageResult:
         result = plan_language(config, lang, documents, provenance.options,
@@ -368,11 +361,11 @@ def foreign_output(config: ProjectConfig, lang: str) -> str | None:
     if os.path.lexists(folder) and not _own_folder(folder, lang):
         what = ("a symbolic link" if folder.is_symlink() else "a folder without a manifest.json "
                 "of l10n's" if folder.is_dir() else "not a folder")
-        return (f"{_relative(config, folder)} is {what}; l10n replaces only a bundle it made "
+        return (f"{config.relative(folder)} is {what}; l10n replaces only a bundle it made "
                 "itself: move it away, or set output-dir to a folder of its own")
     if os.path.lexists(archive) and not _own_zip(archive, lang):
         what = "a symbolic link" if archive.is_symlink() else "not a bundle l10n made"
-        return (f"{_relative(config, archive)} is {what}; l10n replaces only a bundle it made "
+        return (f"{config.relative(archive)} is {what}; l10n replaces only a bundle it made "
                 "itself: move it away, or set output-dir to a folder of its own")
     return None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (SECONDS, languages_option, project, project_lock, relative,
+from ..cli.support import (SECONDS, languages_option, project, project_lock,
                            table)
 from ..model import FAIL_ON, Severity
 
@@ -26,7 +26,7 @@ def _summary_rows(config, result) -> list[list[str]]:
         if lang.refused:
             output = "earlier build kept" if lang.stale else "-"
         else:
-            output = f"{relative(config, lang.output)}/ {relative(config, lang.archive)}"
+            output = f"{config.relative(lang.output)}/ {config.relative(lang.archive)}"
         status = lang.status + (" (reference)" if lang.reference else "")
         rows.append([lang.lang, str(len(lang.documents)), percent_text(lang.percent), errors,
                      warnings, status, output])
@@ -67,7 +67,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
             click.echo(f"{lang.lang}: refused: {reason}", err=True)
         if lang.stale:
             click.echo(f"{lang.lang}: the output of an earlier build in "
-                       f"{relative(config, config.output_dir / lang.lang)}/ was left as it was",
+                       f"{config.relative(config.output_dir / lang.lang)}/ was left as it was",
                        err=True)
     notes = sorted({lang.checks.skipped for lang in result.languages if lang.checks.skipped})
     for note in notes:
@@ -75,7 +75,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
     header = ["lang", "documents", "translated", "errors", "warnings", "status", "output"]
     for line in table(_summary_rows(config, result), header, {1, 2, 3, 4}):
         click.echo(line)
-    click.echo(f"index: {relative(config, Path(result.index))} "
+    click.echo(f"index: {config.relative(Path(result.index))} "
                f"(build date {result.stamp.iso}, from {result.stamp.origin})")
     if result.refused:
         ctx.exit(1)

@@ -34,7 +34,8 @@ from babel import Locale
 
 from ..util.fs import atomic_write
 from ..model import Finding
-from .text import base_lang, data, lang_script, script_of, visible
+from ..locales import base_lang
+from .text import data, lang_script, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 
 SYMBOL = re.compile(

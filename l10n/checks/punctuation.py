@@ -1,8 +1,8 @@
 """Punctuation and typography per language (P-codes).
 
 Each language's marks are data: the facts of the script in ``data/punctuation.json``, the
-conventions a house chooses in a house style (``data/house/un.json`` by default, see
-``house.py`` and the ``house-style`` setting); the checks read the text a reader
+conventions a house chooses in a house style (``l10n/data/house/un.json`` by default, see
+``l10n.house_style`` and the ``house-style`` setting); the checks read the text a reader
 sees (tags, placeholders and URLs taken out), so "https://un.org" or an attribute's quotes never
 count as punctuation.
 """
@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..model import Finding
-from . import house
-from .text import base_lang, data, is_han, script_of, visible
+from .. import house_style as house
+from ..locales import base_lang
+from .text import data, is_han, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 
 

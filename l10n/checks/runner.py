@@ -14,7 +14,6 @@ the run holds far less than the project's text (see ``FileResult``).
 
 from __future__ import annotations
 
-import os
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from ..config import ProjectConfig
 from ..errors import ConfigError, InputError, L10nError
 from ..model import Finding, Severity
 from .base import Check, CheckContext, Entry, ProjectCheck
-from ..util.workers import fork_map
+from ..util.workers import default_jobs, fork_map
 from .parallel import document_groups, worker_count
 from .registry import CHECKS, UnknownSuppression, UnusedSuppression
 
@@ -181,7 +180,7 @@ def project_targets(config: ProjectConfig, langs: Sequence[str]) -> list[Target]
             continue
         folder = config.po_dir / lang
         for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
-            targets.append(Target(path, _display(config, path), lang))
+            targets.append(Target(path, config.relative(path), lang))
     return targets
 
 
@@ -191,15 +190,8 @@ def file_targets(config: ProjectConfig, paths: Sequence[Path], lang: str | None)
     for path in paths:
         folder_lang = next((p.name for p in path.resolve().parents if p.name in config.languages),
                            None)
-        targets.append(Target(path, _display(config, path), folder_lang or lang))
+        targets.append(Target(path, config.relative(path), folder_lang or lang))
     return targets
-
-
-def _display(config: ProjectConfig, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 # ------------------------------------------------------------------------------- running
@@ -291,7 +283,7 @@ def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContex
     leaves only a ``FileResult`` behind, so the run's memory grows with its findings and with
     what the project checks need, not with every entry of the project.
     """
-    jobs = jobs or min(8, os.cpu_count() or 1)
+    jobs = jobs or default_jobs()
     project = tuple(c for c in checks if isinstance(c, ProjectCheck))
 
     def one(target: Target) -> FileResult:

@@ -38,12 +38,6 @@ ANALYSIS_MEMO = 4096  # pair analyses remembered per context (the matcher rememb
 EDGE_PUNCT = " \t,.;:!?()[]«»\"'“”‘’„《》「」、，。；：！？（）"
 
 
-@lru_cache(maxsize=256)
-def base_lang(lang: str) -> str:
-    """"zh" for "zh_CN" or "zh-Hans": the glossary is keyed by the bare language code."""
-    return re.split(r"[_\-@.]", lang, maxsplit=1)[0].lower()
-
-
 def walk(matches: Iterable) -> Iterator:
     """Every match, top-level first, then its contained ones (depth first)."""
     for match in matches:

@@ -22,9 +22,10 @@ from typing import Iterable
 import ahocorasick
 
 from ..glossary.model import Status
+from ..locales import base_lang
 from ..model import Finding, Severity
 from .base import Check, CheckContext, Entry, ProjectCheck
-from .term_analysis import (LOOKALIKE_DOTS, Verdict, analyse_pair, base_lang, quoted,
+from .term_analysis import (LOOKALIKE_DOTS, Verdict, analyse_pair, quoted,
                             suggested_terms, walk)
 
 

@@ -14,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from ..locales import base_lang
+
 TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>")
 PLACEHOLDER = re.compile(
     r"%(?:\([\w.]+\))?[-+#0]*\d*(?:\.\d+)?[sdifeEgGxXoucr]|%\d+\$[sd]|\{[\w.\[\]]*\}|\$\{\w+\}"
@@ -50,10 +52,6 @@ def data(name: str):
     """A JSON file from l10n/checks/data (per-language rules are data, not code)."""
     text = resources.files("l10n.checks").joinpath("data", name).read_text("utf-8")
     return json.loads(text)
-
-
-def base_lang(lang: str) -> str:
-    return lang.replace("-", "_").split("_")[0]
 
 
 @lru_cache(maxsize=65536)

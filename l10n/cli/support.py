@@ -7,7 +7,6 @@ bundles, segmentation) can use it without importing the command registry.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
@@ -15,7 +14,7 @@ from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, L10nError, LockError
 
 __all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "languages_option",
-           "project", "project_lock", "relative", "validate_language"]
+           "project", "project_lock", "table", "validate_language"]
 
 
 class ReportedError(click.ClickException):
@@ -133,13 +132,6 @@ def languages_option(config: ProjectConfig, langs: tuple[str, ...]) -> list[str]
         raise L10nError(f"--lang {unknown[0]} is not one of the project's languages: "
                         + ", ".join(config.languages))
     return chosen or list(config.target_languages)
-
-
-def relative(config: ProjectConfig, path: Path) -> str:
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def table(rows: list[list[str]], header: list[str], numeric: set[int]) -> list[str]:

@@ -26,7 +26,7 @@ import click
 from ..cli.support import SECONDS, one_line, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError
-from ..util.fs import ensure_inside, join_chunks
+from ..util.fs import ensure_inside, join_chunks, shown_path
 from .diff import diff_glossaries, summarize
 from .edit import add_term, demote_unverified, merge_into
 from .model import DOMAINS, Glossary, Status, Term, TermType
@@ -67,13 +67,6 @@ def _check_target(ctx: click.Context, target: Path) -> None:
         ensure_inside(target, root, what="glossary file", action="write")
 
 
-def _show(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 @click.group()
 def glossary() -> None:
     """Terminology: validate, import, export, add, stats, diff and compile glossaries."""
@@ -96,7 +89,7 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
     counts = {ERROR: 0, WARNING: 0, INFO: 0}
     for error in structural:  # bad input: one line each on stderr, as every command reports it
         counts[ERROR] += 1
-        where = _show(Path(error.path)) if error.path else str(path)
+        where = shown_path(Path(error.path), Path.cwd()) if error.path else str(path)
         click.echo(one_line(f"{where}{f':{error.line}' if error.line else ''}: error: "
                             f"{error.message.strip()}"), err=True)
     if schema is not None:
@@ -105,12 +98,12 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
                 raise ConfigError(f"--schema checks TBX files, and {file} is not one")
             for line, message in schema_errors(file, schema):
                 counts[ERROR] += 1
-                click.echo(f"{_show(file)}:{line or 0}: error: schema: {message}")
+                click.echo(f"{shown_path(file, Path.cwd())}:{line or 0}: error: schema: {message}")
     for issue in validate_glossary(merged):
         counts[issue.severity] += 1
         where = issue.concept_id + (f" {issue.lang}" if issue.lang else "")
         term = f"{issue.term!r}: " if issue.term is not None else ""
-        click.echo(f"{_show(origin[issue.concept_id])}: {where}: {issue.severity}: {term}{issue.message}")
+        click.echo(f"{shown_path(origin[issue.concept_id], Path.cwd())}: {where}: {issue.severity}: {term}{issue.message}")
     terms = sum(len(s.terms) for c in merged.concepts.values() for s in c.languages.values())
     click.echo(f"{len(loaded)} file(s), {len(merged.concepts)} concepts, {terms} terms: "
                f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} info")
@@ -129,7 +122,7 @@ def _check_siblings(target: Path, incoming: Glossary, source: Path) -> None:
             continue
         clash = sorted(set(load_glossary(sibling).concepts) & set(incoming.concepts))
         if clash:
-            raise InputError(f"concept {clash[0]} is already in {_show(sibling)}; "
+            raise InputError(f"concept {clash[0]} is already in {shown_path(sibling, Path.cwd())}; "
                              "import into that file with --into", path=source)
 
 
@@ -156,7 +149,7 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
         report = merge_into(target, incoming)
         written = save_glossary(target, target_path)
     note = f"; {demoted} unverified preferred terms kept as admitted" if unverified_as_admitted else ""
-    click.echo(f"{_show(target_path)}: {report.summary()}{note}"
+    click.echo(f"{shown_path(target_path, Path.cwd())}: {report.summary()}{note}"
                + ("" if written else " (file unchanged)"))
 
 
@@ -178,7 +171,7 @@ def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source
             click.echo(block, nl=False)
         return
     write_glossary_file(output, fmt, chunks)  # refused if l10n could not import it back
-    click.echo(f"{_show(output)}: {len(glossary_data.concepts)} concepts", err=True)
+    click.echo(f"{shown_path(output, Path.cwd())}: {len(glossary_data.concepts)} concepts", err=True)
 
 
 def _add_target(ctx: click.Context, concept_id: str, into: Path | None) -> Path:
@@ -187,7 +180,7 @@ def _add_target(ctx: click.Context, concept_id: str, into: Path | None) -> Path:
     for file in files:
         if concept_id in load_glossary(file).concepts:
             if into is not None and into.resolve() != file.resolve():
-                raise ConfigError(f"concept {concept_id} is in {_show(file)}, not in {into}")
+                raise ConfigError(f"concept {concept_id} is in {shown_path(file, Path.cwd())}, not in {into}")
             return file
     if into is not None:
         return into
@@ -234,7 +227,7 @@ def add(ctx: click.Context, concept_id: str, lang: str, text: str, status: str |
         "do_not_translate": do_not_translate}
     with project_lock(_config(ctx), wait=wait):  # read, change and write as one step
         target, outcome, term = _add_locked(ctx, concept_id, lang, text, domain, into, options)
-    click.echo(f"{_show(target)}: {concept_id} {lang}: {text!r} {outcome} ({term.status.value})")
+    click.echo(f"{shown_path(target, Path.cwd())}: {concept_id} {lang}: {text!r} {outcome} ({term.status.value})")
 
 
 def _add_locked(ctx: click.Context, concept_id: str, lang: str, text: str, domain: str | None,
@@ -297,7 +290,7 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     """Compile the glossary for the checks now: its concepts and the term index of every
     project language, kept in the cache until the glossary changes (say, as a CI step after
     the glossary is edited, so that the next checks do not pay for it)."""
-    from ..checks.term_analysis import base_lang
+    from ..locales import base_lang
     from .cache import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
 
     config = _config(ctx)
@@ -314,7 +307,7 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     build_indexes(opened, indexes)
     for lang, role in indexes:
         term_index(opened, lang, role)
-    click.echo(f"{_show(path)}: {len(opened.concepts)} concepts, {len(indexes)} term indexes "
+    click.echo(f"{shown_path(path, Path.cwd())}: {len(opened.concepts)} concepts, {len(indexes)} term indexes "
                f"in {folder}")
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from .. import OFFICIAL_LANGUAGES
-from ..cli.support import (SECONDS, languages_option, project, project_lock, relative, table,
+from ..cli.support import (SECONDS, languages_option, project, project_lock, table,
                            validate_language)
 from ..config import ProjectConfig
+from ..locales import OFFICIAL_LANGUAGES
 from .scaffold import plan_project, write_project
 
 UPDATE_COLUMNS = ("new", "fuzzy", "obsolete", "reused", "unchanged")
@@ -84,10 +84,10 @@ def extract(ctx: click.Context, check: bool, wait: float) -> None:
             results = run_extract(config)
     for result in results:
         state = ("would be written" if check else "written") if result.written else "unchanged"
-        click.echo(f"{relative(config, result.template)}: {result.entries} entries ({state})")
+        click.echo(f"{config.relative(result.template)}: {result.entries} entries ({state})")
     orphans = orphan_templates(config, results)
     for path in orphans:
-        click.echo(f"{relative(config, path)}: no source document makes this template any more "
+        click.echo(f"{config.relative(path)}: no source document makes this template any more "
                    f"(removed or renamed?); it and its catalogues are kept")
     if check and (orphans or any(result.written for result in results)):
         ctx.exit(1)

@@ -217,11 +217,11 @@ def plan_templates(sources: list[Source], config: ProjectConfig) -> list[Planned
     inherit the loaded modules and segmentation rules and send back only the plans; the result,
     and the first source's error when sources are bad, are those of one source after another.
     """
-    from ..util.workers import fork_map, fork_workers
+    from ..util.workers import default_jobs, fork_map, fork_workers
     from ..segment.rules import load_rules
 
     load_rules(config.source_language)  # imported and read here, not in every worker
-    workers = fork_workers([s.path for s in sources], min(8, os.cpu_count() or 1), len(sources))
+    workers = fork_workers([s.path for s in sources], default_jobs(), len(sources))
     if not workers:
         return [plan_template(source, config) for source in sources]
     return fork_map(sources, lambda source: plan_template(source, config),

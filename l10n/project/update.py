@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,11 +108,11 @@ def plan_updates(sources: list[Source], config: ProjectConfig, langs: list[str],
                  similarity: float) -> list[list[tuple[str, str, Path, bool, str, MergeReport]]]:
     """``plan_update`` for each source, in order; in forked workers for large projects (as
     ``plan_templates``): the result, and the first bad file's error, are the same."""
-    from ..util.workers import fork_map, fork_workers
+    from ..util.workers import default_jobs, fork_map, fork_workers
 
     paths = [template_path(config, s.name) for s in sources]
     paths += [catalogue_path(config, lang, s.name) for s in sources for lang in langs]
-    workers = fork_workers(paths, min(8, os.cpu_count() or 1), len(sources))
+    workers = fork_workers(paths, default_jobs(), len(sources))
     if not workers:
         return [plan_update(source, config, langs, similarity) for source in sources]
     return fork_map(sources, lambda source: plan_update(source, config, langs, similarity),

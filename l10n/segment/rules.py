@@ -41,7 +41,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-KNOWN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+from ..locales import OFFICIAL_LANGUAGES
+
+KNOWN_LANGUAGES = OFFICIAL_LANGUAGES  # each has its own rules; any other language the generic ones
 GENERIC = "generic"
 CLASSES = ("titles", "inner", "numeric", "general", "enders", "time", "year", "initialisms")
 WORD_LISTS = ("institutions", "starters", "prepositions", "ellipsis_nonstarters")

@@ -528,3 +528,14 @@ def remove_stale_temporaries(folder: str | Path, *, recursive: bool = True) -> l
                 continue
             removed.append(path)
     return removed
+
+
+def shown_path(path: Path, base: Path) -> str:
+    """``path`` as messages and reports show it: relative to ``base`` with forward slashes when
+    it lies under it (as given, or once symbolic links are resolved), else as given."""
+    for candidate in (path, path.resolve()):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -20,11 +20,17 @@ from typing import Any, Callable, Sequence
 
 from ..errors import L10nError
 
+MAX_JOBS = 8  # beyond this, more processes mostly add memory and start-up time
 PROCESS_MIN_BYTES = 1_000_000  # below this, forking costs more than a second core saves
 
 # What forked workers inherit: (items, work function). Set only while a pool runs.
 _INHERITED: tuple[Sequence[Any], Callable[[Any], Any]] | None = None
 _IN_WORKER = False  # set in worker processes: no nested pools
+
+
+def default_jobs() -> int:
+    """Processes or threads to use when the user does not say: every core, up to ``MAX_JOBS``."""
+    return min(MAX_JOBS, os.cpu_count() or 1)
 
 
 def fork_workers(paths: Sequence[Any], jobs: int, tasks: int) -> int:

@@ -107,10 +107,10 @@ def build_indexes(glossary: Glossary, wanted: Sequence[tuple[str, str]]) -> None
     if folder is None:
         return
     missing = [pair for pair in dict.fromkeys(wanted) if not index_file(folder, *pair).is_file()]
-    from ...util.workers import fork_map, fork_workers
+    from ...util.workers import default_jobs, fork_map, fork_workers
 
     # the size of the concepts' file stands for the work (about 1 MB per 1,700 concepts)
-    workers = fork_workers([folder / "concepts.sqlite"], min(8, os.cpu_count() or 1),
+    workers = fork_workers([folder / "concepts.sqlite"], default_jobs(),
                            len(missing))
     if not workers:
         return

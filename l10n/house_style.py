@@ -4,7 +4,7 @@ A house style is a JSON object keyed by language (``zh``, ``fr``, ``ru``...), ea
 conventions the punctuation checks read: which ASCII marks Chinese text writes full-width and
 which it may write in either width, which marks take a no-break space in French and with which
 spaces, which quotation marks (outer and inner) a language uses. The built-in styles live in
-``data/house/<name>.json``; ``un`` (United Nations documents) is the default. A project can name
+``l10n/data/house/<name>.json``; ``un`` (United Nations documents) is the default. A project can name
 its own file (``house-style = "style/house.json"``) that ``extends`` a built-in style and replaces
 the languages or keys it lists.
 """
@@ -23,13 +23,13 @@ NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 def builtin_styles() -> tuple[str, ...]:
     """The names of the styles that ship with l10n."""
-    folder = resources.files("l10n.checks").joinpath("data", "house")
+    folder = resources.files("l10n").joinpath("data", "house")
     return tuple(sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".json")))
 
 
 @lru_cache(maxsize=None)
 def _builtin(name: str) -> dict:
-    text = resources.files("l10n.checks").joinpath("data", "house", f"{name}.json").read_text("utf-8")
+    text = resources.files("l10n").joinpath("data", "house", f"{name}.json").read_text("utf-8")
     return json.loads(text)
 
 
