@@ -155,9 +155,9 @@ def build_glossary(items: list[GenConcept]):
 
 def write_tbx_v3(items: list[GenConcept], path: Path) -> None:
     """TBX v3 through l10n's own writer."""
-    from l10n.glossary.io.tbx_write import write_tbx
+    from l10n.glossary.store import dump_glossary
 
-    path.write_text(write_tbx(build_glossary(items)), "utf-8")
+    path.write_text(dump_glossary(build_glossary(items)), "utf-8")
 
 
 def write_tbx_2008(items: list[GenConcept], path: Path) -> None:

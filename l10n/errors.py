@@ -5,6 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def located(message: str, path: str | Path | None, line: int | None = None, *,
+            severity: str | None = None) -> str:
+    """``path:line: severity: message``, the form of GNU tools' messages (which editors and CI
+    annotations read); the parts that are missing are left out."""
+    where = (f"{path}:{line}" if line else str(path)) if path else ""
+    text = f"{severity}: {message}" if severity else message
+    return f"{where}: {text}" if where else text
+
+
 class L10nError(Exception):
     """An expected failure caused by input or usage, reported as ``path:line: message``."""
 
@@ -17,10 +26,7 @@ class L10nError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or ""
-        if where and self.line:
-            where = f"{where}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        return located(self.message, self.path, self.line)
 
 
 class InputError(L10nError):

@@ -39,7 +39,7 @@ from .install import install_tree
 from .archive import reproducible_zip, safe_entry_name
 from ..catalog.po import read_po
 from ..config import ProjectConfig
-from ..errors import InputError, L10nError
+from ..errors import InputError, L10nError, located
 from ..util.fs import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
                      remove_stale_temporaries)
 from ..locales import direction, english_name, html_lang, native_name
@@ -162,10 +162,8 @@ def plan_document(config: ProjectConfig, lang: str, source: Source, document: Do
 
 def _located(config: ProjectConfig, error: L10nError) -> str:
     """An error as "path:line: message", its path relative to the project."""
-    if error.path is None:
-        return error.message
-    where = config.relative(Path(error.path))
-    return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
+    return located(error.message, config.relative(Path(error.path)) if error.path else None,
+                   error.line)
 
 
 def plan_languages(config: ProjectConfig, langs: Sequence[str],

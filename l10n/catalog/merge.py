@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 
 import polib
 
+from ..errors import located
+
 FUZZY_THRESHOLD = 70.0  # percent; msgmerge uses 60, which pre-fills too many wrong guesses
 MAX_POSTINGS = 2000  # trigrams more common than this say little; skip them when ranking
 CANDIDATES = 12
@@ -315,9 +317,9 @@ def _repair_plurals(old: polib.POFile, nplurals: int,
             entry = copy.copy(entry)
             entry.msgstr_plural = {i: forms.get(i, "") for i in range(nplurals)}
             if defect:
-                where = f"{old.fpath or 'catalogue'}:{entry.linenum}"
-                report.warnings.append(f"{where}: warning: {defect}: merged as fuzzy with "
-                                       f"{nplurals} forms")
+                report.warnings.append(located(f"{defect}: merged as fuzzy with {nplurals} forms",
+                                               old.fpath or "catalogue", entry.linenum,
+                                               severity="warning"))
                 if not entry.fuzzy:
                     entry.flags = ["fuzzy", *entry.flags]
                     repaired.add(id(entry))

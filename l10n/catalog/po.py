@@ -1,9 +1,10 @@
-"""Gettext catalogues: reading, writing as gettext does, templates and merging.
+"""Gettext catalogues as files: reading them strictly, writing them as gettext does.
 
-This is the one module that touches polib. Writing is our own, so that every file we produce
-is byte-for-byte what GNU gettext's msgcat would print (strings laid out in lines by
-``l10n.catalog.po_wrap``, a port of gettext's own wrapping; flags in msgcat's order), and reading and
-writing a file again changes nothing.
+Catalogues are polib objects everywhere in l10n (POFile, POEntry); this module reads and
+writes them. Reading is ``po_parse``'s strict parser (errors at their line, as msgfmt reports
+them). Writing is our own, so that every file we produce is byte-for-byte what GNU gettext's
+msgcat would print (strings laid out in lines by ``po_wrap``, a port of gettext's own wrapping;
+flags in msgcat's order), and reading and writing a file again changes nothing.
 """
 
 from __future__ import annotations
@@ -17,12 +18,9 @@ import polib
 from ..errors import InputError
 from ..util.fs import atomic_write, check_readable_size, decode_utf8, read_bytes
 from .po_parse import read_catalogue
-from .po_wrap import format_of, wrap_field
+from .po_wrap import PAGE_WIDTH, format_of, wrap_field
 
-PAGE_WIDTH = 79
 
-POFile = polib.POFile
-POEntry = polib.POEntry
 
 
 # ---------------------------------------------------------------------------------- reading

@@ -32,8 +32,8 @@ from pathlib import Path
 import polib
 
 from ..errors import InputError
+from .po_wrap import PAGE_WIDTH
 
-PAGE_WIDTH = 79
 
 _ESCAPED = re.compile(r"\\(.)")
 _UNESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b",

@@ -25,7 +25,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-PAGE_WIDTH = 79
+PAGE_WIDTH = 79  # gettext's default page width: every catalogue l10n writes or reads
 
 # libunistring's values for the override and result arrays
 _UNDEFINED, _PROHIBITED, _POSSIBLE, _MANDATORY = 0, 1, 2, 3

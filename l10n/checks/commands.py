@@ -1,4 +1,4 @@
-"""The ``l10n check`` and ``l10n checks`` commands (the lead registers them on the main group).
+"""The ``l10n check`` and ``l10n checks`` commands.
 
 ``check`` exits 0 when nothing is at or above --fail-on, 1 when something is; bad usage and
 unreadable input raise L10nError subclasses, which the main command line turns into exit 2.
@@ -125,6 +125,3 @@ def list_checks(fmt: str) -> None:
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  "
                    + row[4])
-
-
-checks = list_checks

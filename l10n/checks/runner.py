@@ -15,7 +15,6 @@ the run holds far less than the project's text (see ``FileResult``).
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +27,7 @@ from ..config import ProjectConfig
 from ..errors import ConfigError, InputError, L10nError
 from ..model import Finding, Severity
 from .base import Check, CheckContext, Entry, ProjectCheck
-from ..util.workers import default_jobs, fork_map
+from ..util.workers import default_jobs, fork_map, map_here, map_in_threads
 from .parallel import document_groups, worker_count
 from .registry import CHECKS, UnknownSuppression, UnusedSuppression
 
@@ -300,9 +299,9 @@ def run(targets: Sequence[Target], checks: Sequence[Check], context: CheckContex
         _prepare(checks, context, targets, source_lang)
         results = fork_map(targets, one, groups, workers, progress)
     elif jobs <= 1 or len(targets) <= 1:
-        results = _in_order(targets, one, order, progress)
+        results = map_here(targets, one, order, progress)
     else:
-        results = _in_threads(targets, one, order, jobs, progress)
+        results = map_in_threads(targets, one, order, jobs, progress)
     if context.glossary is not None and getattr(context.glossary, "folder", None) is not None:
         from ..glossary.cache import keep_learnt_words
 
@@ -379,44 +378,6 @@ def _prepare(checks: Sequence[Check], context: CheckContext, targets: Sequence[T
             check.prepare(context, langs, source_lang)
         except L10nError:
             pass  # raised again where the check needs the data, as without preparation
-
-
-def _in_order(targets: Sequence[Target], one: Callable, order: list[int],
-              progress: Callable[[Target], None] | None) -> list:
-    """In this thread, in ``order``; the first target's InputError is raised, as in threads."""
-    results: list = [None] * len(targets)
-    errors = {}
-    for index in order:
-        if errors and index > min(errors):
-            continue  # an earlier file already failed: its error is the one reported
-        try:
-            results[index] = one(targets[index])
-        except InputError as error:
-            errors[index] = error
-        if progress:
-            progress(targets[index])
-    if errors:
-        raise errors[min(errors)]
-    return results
-
-
-def _in_threads(targets: Sequence[Target], one: Callable, order: list[int], jobs: int,
-                progress: Callable[[Target], None] | None) -> list:
-    results: list = [None] * len(targets)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(one, targets[i]): i for i in order}
-        errors = {}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except InputError as error:  # report the first file's error, whatever the timing
-                errors[index] = error
-            if progress:
-                progress(targets[index])
-        if errors:
-            raise errors[min(errors)]
-    return results
 
 
 def project_glossary(config: ProjectConfig, path: Path | None = None):

@@ -102,7 +102,7 @@ class _Langs(NamedTuple):
     unspaced: bool  # the target language writes no spaces (look-alike dots are unified)
 
 
-class _State:
+class _AnalysisMemo:
     """The analysis's per-run memory, kept in one ``context.cache`` slot: the pairs analysed
     last and, per language pair, its ``_Langs`` (so a pair costs a look-up or two)."""
 
@@ -121,7 +121,7 @@ def analyse_pair(source: str, target: str, source_lang: str, target_lang: str,
     """The verdicts for one pair, computed once per context (every term check reads them)."""
     state = context.cache.get("term-analysis")
     if state is None:
-        state = context.cache.setdefault("term-analysis", _State())
+        state = context.cache.setdefault("term-analysis", _AnalysisMemo())
     memo = state.memo
     key = (source, target, source_lang, target_lang)
     found = memo.get(key)
@@ -133,7 +133,7 @@ def analyse_pair(source: str, target: str, source_lang: str, target_lang: str,
 
 
 def _analyse(source: str, target: str, source_lang: str, target_lang: str,
-             context: CheckContext, state: _State) -> PairAnalysis:
+             context: CheckContext, state: _AnalysisMemo) -> PairAnalysis:
     glossary = context.glossary
     if glossary is None or source_lang == target_lang:
         return _NOTHING
@@ -151,7 +151,7 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
     deprecated = [m for m in target_matches if m.term.status is _DEPRECATED]
     if not source_matches and not deprecated:
         return _NOTHING  # terms in the target only, none deprecated: nothing to judge
-    work = _Work(glossary, target, target_lang, target_matches, context, langs.concepts)
+    work = _TargetSide(glossary, target, target_lang, target_matches, context, langs.concepts)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
     for match in source_matches:
@@ -227,7 +227,7 @@ def _by_concept(matches: tuple) -> dict[str, list]:
     return by_concept
 
 
-class _Work:
+class _TargetSide:
     """The target side of one pair: its matches by concept, and the judging of source concepts."""
 
     def __init__(self, glossary, target: str, lang: str, matches: tuple, context: CheckContext,

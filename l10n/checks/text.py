@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from ..formats._htmlscan import ENTITY
 from ..locales import base_lang
 
 TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>")
@@ -25,7 +26,6 @@ URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'，。（）]*[^\s<>\"'�
                  r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A character reference of HTML or XML ("&amp;", "&nbsp;", "&#160;", "&#x2019;"): the reader
 # sees the character it stands for.
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Markdown link and image syntax around the text a reader sees: "[text](url)" -> "text".
 MD_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 
@@ -71,8 +71,6 @@ def letters_of(text: str, script: str) -> int:
     return sum(1 for char in text if script_of(char) == script)
 
 
-def has_letters(text: str) -> bool:
-    return any(script_of(char) for char in text)
 
 
 def is_han(char: str) -> bool:
@@ -146,9 +144,6 @@ def _one_character(match: re.Match) -> str:
     return character.ljust(match.end() - match.start()) if len(character) == 1 else _blank(match)
 
 
-def without_tags(text: str) -> str:
-    """The text with its tags removed (attribute values are not text a reader sees)."""
-    return TAG.sub("", text)
 
 
 def shorten(text: str, width: int = 60) -> str:

@@ -24,7 +24,7 @@ from .support import INTERRUPTED, L10nGroup
 LAZY_COMMANDS = {
     "build": ("l10n.bundle.commands", "build"),
     "check": ("l10n.checks.commands", "check"),
-    "checks": ("l10n.checks.commands", "checks"),
+    "checks": ("l10n.checks.commands", "list_checks"),
     "extract": ("l10n.project.commands", "extract"),
     "glossary": ("l10n.glossary.commands", "glossary"),
     "init": ("l10n.project.commands", "init"),

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import click
 
 from ..config import ProjectConfig, load_config, validate_language
-from ..errors import ConfigError, L10nError, LockError
+from ..errors import ConfigError, L10nError, LockError, located
 
 __all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "languages_option",
            "project", "project_lock", "table", "validate_language"]
@@ -27,10 +27,10 @@ class ReportedError(click.ClickException):
 
     def show(self, file=None) -> None:
         error = self.error
-        where = error.path or ""
-        if where and error.line:
-            where = f"{where}:{error.line}"
-        text = f"{where}: error: {error.message}" if where else f"l10n: error: {error.message}"
+        if error.path:
+            text = located(error.message, error.path, error.line, severity="error")
+        else:
+            text = located(error.message, "l10n", severity="error")
         click.echo(one_line(text), err=True)
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 RAW_TEXT = frozenset({"script", "style"})
+# A character reference: decimal or hexadecimal (within Unicode's range of digits) or named.
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 _NAME = re.compile(r"[A-Za-z][^\s/>]*")
 _ATTR_NAME = re.compile(r"[^\s/>=]+")

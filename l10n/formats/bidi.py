@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from ..model import Document, Rendition
+from ._htmlscan import ENTITY
 
 LRI = "\u2066"
 PDI = "\u2069"
@@ -55,7 +56,6 @@ _HTML_MARKUP = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^<>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^<>\"']*)*>",
     re.DOTALL,
 )
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
 _DIR_ATTR = re.compile(r"\sdir\s*=", re.IGNORECASE)
 # Elements whose content is left exactly as written.
@@ -75,9 +75,6 @@ _MD_KEEP = re.compile(
 )
 
 
-def ltr_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that are runs of Latin words, digits and document symbols."""
-    return [match.span() for match in _RUN.finditer(text)]
 
 
 def isolate_plain(text: str) -> str:
@@ -114,7 +111,7 @@ def _bdi_text(text: str) -> str:
     def wrap(piece: str) -> str:
         return _RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", piece)
 
-    return _isolate_between(text, _ENTITY, wrap)
+    return _isolate_between(text, ENTITY, wrap)
 
 
 def isolate_html(fragment: str) -> str:

@@ -25,7 +25,7 @@ import click
 
 from ..cli.support import SECONDS, one_line, project_lock
 from ..config import ProjectConfig, load_config, validate_language
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, located
 from ..util.fs import ensure_inside, join_chunks, shown_path
 from .diff import diff_glossaries, summarize
 from .edit import add_term, demote_unverified, merge_into
@@ -90,15 +90,16 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
     for error in structural:  # bad input: one line each on stderr, as every command reports it
         counts[ERROR] += 1
         where = shown_path(Path(error.path), Path.cwd()) if error.path else str(path)
-        click.echo(one_line(f"{where}{f':{error.line}' if error.line else ''}: error: "
-                            f"{error.message.strip()}"), err=True)
+        click.echo(one_line(located(error.message.strip(), where, error.line, severity="error")),
+                   err=True)
     if schema is not None:
         for file, _ in loaded:
             if glossary_format(file) != "tbx":
                 raise ConfigError(f"--schema checks TBX files, and {file} is not one")
             for line, message in schema_errors(file, schema):
                 counts[ERROR] += 1
-                click.echo(f"{shown_path(file, Path.cwd())}:{line or 0}: error: schema: {message}")
+                where = f"{shown_path(file, Path.cwd())}:{line or 0}"  # xmllint's form
+                click.echo(located(f"schema: {message}", where, severity="error"))
     for issue in validate_glossary(merged):
         counts[issue.severity] += 1
         where = issue.concept_id + (f" {issue.lang}" if issue.lang else "")

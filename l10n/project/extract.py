@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalog.po import format_po
+from ..catalog.po import PAGE_WIDTH, format_po
 from ..config import ProjectConfig
 from ..util.fs import remove_stale_temporaries, write_all
 from ..model import Document, Unit
@@ -98,7 +98,7 @@ def build_template(source: Source, document: Document, config: ProjectConfig) ->
     roles: dict[str, set[str]] = {}
     for segment in segments:
         roles.setdefault(segment.text, set()).add(segment.role)
-    template = polib.POFile(wrapwidth=79)
+    template = polib.POFile(wrapwidth=PAGE_WIDTH)
     template.header = (f"Catalogue template for {source.relpath}.\n"
                        "Written by l10n extract; edit the source document, not this file.")
     template.metadata_is_fuzzy = True

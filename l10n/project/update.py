@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 
 from ..catalog.merge import FUZZY_THRESHOLD, MergeReport, merge_catalogue
-from ..catalog.po import check_plural_counts, format_po, plural_count, read_po, write_po
+from ..catalog.po import PAGE_WIDTH, check_plural_counts, format_po, plural_count, read_po, write_po
 from ..config import ProjectConfig
 from ..locales import english_name, plural_forms
 from ..util.fs import remove_stale_temporaries, write_all
@@ -19,7 +19,7 @@ from .sources import (Source, catalogue_path, discover_sources, ensure_writable,
 
 def new_catalogue(template: polib.POFile, lang: str) -> polib.POFile:
     nplurals, rule = plural_forms(lang)
-    catalogue = polib.POFile(wrapwidth=79)
+    catalogue = polib.POFile(wrapwidth=PAGE_WIDTH)
     name = english_name(lang)
     catalogue.header = f"{name} translation of {template.metadata.get('Project-Id-Version', '')}."
     date = template.metadata.get("POT-Creation-Date", creation_date())

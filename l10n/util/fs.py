@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import InputError, WriteError
 
@@ -21,10 +21,11 @@ MAX_INPUT_BYTES = 32 * 1024 * 1024
 MAX_GLOSSARY_BYTES = 512 * 1024 * 1024
 
 
-def read_bytes(path: str | Path, *, missing: str = "no such file",
-               limit: int | None = None) -> bytes:
-    """A file's bytes; InputError (never OSError) when it is missing, a folder, not a regular
-    file (a FIFO, a device, a socket) or larger than ``limit`` (default MAX_INPUT_BYTES).
+def open_regular(path: str | Path, *, missing: str = "no such file",
+                 limit: int | None = None) -> BinaryIO:
+    """``path`` opened for reading in binary; InputError (never OSError) when it is missing, a
+    folder, not a regular file (a FIFO, a device, a socket) or larger than ``limit`` (default
+    MAX_INPUT_BYTES).
 
     The file is opened without blocking and checked on the open descriptor: opening a FIFO
     for reading would otherwise wait, forever, for a writer.
@@ -46,7 +47,6 @@ def read_bytes(path: str | Path, *, missing: str = "no such file",
             raise InputError(f"is {_kind(mode)}, not a regular file; refusing to read it",
                              path=path) from None
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    handle = None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -58,17 +58,26 @@ def read_bytes(path: str | Path, *, missing: str = "no such file",
             raise InputError(f"file too large ({info.st_size // (1024 * 1024)} MiB; the limit "
                              f"is {limit // (1024 * 1024)} MiB)", path=path)
         os.set_blocking(fd, True)
-        handle = os.fdopen(fd, "rb")
-        with handle:
+        return os.fdopen(fd, "rb")
+    except BaseException as exc:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+        raise
+
+
+def read_bytes(path: str | Path, *, missing: str = "no such file",
+               limit: int | None = None) -> bytes:
+    """A file's bytes, opened as ``open_regular`` opens it (the same refusals)."""
+    limit = MAX_INPUT_BYTES if limit is None else limit
+    with open_regular(path, missing=missing, limit=limit) as handle:
+        try:
             data = handle.read(limit + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    finally:
-        if handle is None:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
     if len(data) > limit:  # a file that grew while being read
         raise InputError(f"file too large (the limit is {limit // (1024 * 1024)} MiB)",
                          path=path)
@@ -223,7 +232,7 @@ def write_all(files: Iterable[tuple[str | Path, str | bytes]], *,
 
 
 class Transaction:
-    """Files written together: all of them or none.
+    """Files written together: all of them or none, as far as a file system allows.
 
     ``stage`` writes each new content and syncs it to a temporary sibling of its file; when
     the ``with`` block ends without an error, ``commit`` renames them all into place, one
@@ -231,6 +240,10 @@ class Transaction:
     that cannot be staged: a read-only folder, a full disk, a name too long; or any other
     error in the block), the staged files and the folders made for them are removed and every
     file is left as it was; a WriteError names the file that could not be written.
+
+    What it cannot promise: several renames are not one atomic step, so a machine that stops
+    (power, a kill -9) between two of them leaves some files new and the others old, each
+    whole; the temporary files left are removed by the next run (``remove_stale_temporaries``).
     """
 
     def __init__(self, *, sync: bool = True):
@@ -295,14 +308,24 @@ def _write_to_device(path: Path, chunks: Iterable[str | bytes]) -> bool:
     return True
 
 
-def _holds(path: Path, raw: bytes) -> bool:
-    """Whether ``path`` is a regular file holding exactly ``raw`` (never opens anything else:
-    opening a FIFO would wait for a writer)."""
+def _holds(path: Path, content: bytes | Path, block: int = 1 << 20) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``content`` (bytes, or the bytes of
+    another file); False when it cannot be read. Never opens anything but a regular file:
+    opening a FIFO would wait for a writer."""
     try:
         info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != len(raw):
+        size = len(content) if isinstance(content, bytes) else os.path.getsize(content)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != size:
             return False
-        return path.read_bytes() == raw
+        if isinstance(content, bytes):
+            return path.read_bytes() == content
+        with open(content, "rb") as first, open(path, "rb") as second:
+            while True:
+                left, right = first.read(block), second.read(block)
+                if left != right:
+                    return False
+                if not left:
+                    return True
     except OSError:
         return False
 
@@ -327,7 +350,7 @@ def _stage(path: Path, chunks: Iterable[str | bytes], *, sync: bool,
             for block in join_chunks(chunks):
                 handle.write(block.encode("utf-8") if isinstance(block, str) else block)
             handle.flush()
-            if _same_content(temporary, path):
+            if _holds(path, Path(temporary)):
                 changed = False
             else:
                 if sync:
@@ -488,22 +511,6 @@ def join_chunks(chunks: Iterable[str | bytes], size: int = 1 << 20) -> Iterator[
             pending, length = [], 0
     if pending:
         yield "".join(pending)
-
-
-def _same_content(one: str | Path, other: Path, block: int = 1 << 20) -> bool:
-    """Whether two files hold the same bytes (False when ``other`` cannot be read)."""
-    try:
-        if os.path.getsize(one) != os.path.getsize(other) or not other.is_file():
-            return False
-        with open(one, "rb") as first, open(other, "rb") as second:
-            while True:
-                left, right = first.read(block), second.read(block)
-                if left != right:
-                    return False
-                if not left:
-                    return True
-    except OSError:
-        return False
 
 
 # mkstemp's names: ".<file name>.<8 random characters>.tmp" (see atomic_write)

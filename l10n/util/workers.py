@@ -53,6 +53,61 @@ def fork_workers(paths: Sequence[Any], jobs: int, tasks: int) -> int:
     return min(jobs, cpus, tasks)
 
 
+class Outcomes:
+    """The results of a map, put back in item order. The project's errors (L10nError) are kept
+    and only the first item's is raised, once every item finished (``result``), so what is
+    reported does not depend on timing; any other exception propagates at once."""
+
+    def __init__(self, count: int):
+        self.results: list[Any] = [None] * count
+        self.errors: dict[int, L10nError] = {}
+
+    def run(self, index: int, call: Callable[[], Any]) -> None:
+        try:
+            self.results[index] = call()
+        except L10nError as error:
+            self.errors[index] = error
+
+    def failed_before(self, index: int) -> bool:
+        """Whether an earlier item failed: then this one's outcome cannot be reported."""
+        return bool(self.errors) and index > min(self.errors)
+
+    def result(self) -> list[Any]:
+        if self.errors:
+            raise self.errors[min(self.errors)]
+        return self.results
+
+
+def map_here(items: Sequence[Any], one: Callable[[Any], Any], order: Sequence[int],
+             progress: Callable[[Any], None] | None = None) -> list[Any]:
+    """``fork_map`` in this thread, items taken in ``order``; after an error, later items are
+    skipped (the first item's error is the one reported)."""
+    outcomes = Outcomes(len(items))
+    for index in order:
+        if not outcomes.failed_before(index):
+            outcomes.run(index, lambda: one(items[index]))
+        if progress:
+            progress(items[index])
+    return outcomes.result()
+
+
+def map_in_threads(items: Sequence[Any], one: Callable[[Any], Any], order: Sequence[int],
+                   jobs: int, progress: Callable[[Any], None] | None = None) -> list[Any]:
+    """``fork_map`` in ``jobs`` threads of this process (for work that releases the GIL, or
+    runs too small to pay for processes), items submitted in ``order``."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    outcomes = Outcomes(len(items))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(one, items[i]): i for i in order}
+        for future in as_completed(futures):
+            index = futures[future]
+            outcomes.run(index, future.result)
+            if progress:
+                progress(items[index])
+    return outcomes.result()
+
+
 def _work(indexes: list[int]) -> list[tuple[int, Any, L10nError | None]]:
     """In a worker: run the work function on each item of one group."""
     global _IN_WORKER
@@ -125,8 +180,7 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     global _INHERITED
-    results: list[Any] = [None] * len(items)
-    errors: dict[int, L10nError] = {}
+    outcomes = Outcomes(len(items))
     _INHERITED = (items, one)
     # What the workers inherit (glossary, indexes, parsed documents) is moved out of the cycle
     # collector's sight: their collections then never walk it, which also spares the
@@ -146,9 +200,9 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
         for future in as_completed(futures):
             for index, result, error in future.result():
                 if error is not None:
-                    errors[index] = error
+                    outcomes.errors[index] = error
                 else:
-                    results[index] = result
+                    outcomes.results[index] = result
                 if progress:
                     progress(items[index])
     except BaseException:
@@ -160,9 +214,7 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
     finally:
         _INHERITED = None
         gc.unfreeze()
-    if errors:
-        raise errors[min(errors)]
-    return results
+    return outcomes.result()
 
 
 def _stop(pool: Any) -> None:

@@ -21,7 +21,6 @@ import codecs
 import io
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -29,7 +28,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from ..errors import InputError
-from .fs import MAX_GLOSSARY_BYTES, MAX_INPUT_BYTES, read_bytes
+from .fs import MAX_GLOSSARY_BYTES, MAX_INPUT_BYTES, open_regular, read_bytes
 
 ENTITY_MESSAGE = "entity declarations are not allowed in glossary files"
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -315,19 +314,8 @@ class _Limited:
 
 
 def stream_file(path: str | Path, tags: Iterable[str]) -> XMLStream:
-    """A safe incremental read of an XML file (see ``XMLStream``). A regular file within
-    MAX_GLOSSARY_BYTES is read from the open file, a block at a time: memory never holds its
-    bytes whole. Anything else goes through read_bytes, which words the refusal (missing, a
-    folder, too large) or reads it (a pipe)."""
+    """A safe incremental read of an XML file (see ``XMLStream``), read from the open file a
+    block at a time: memory never holds its bytes whole. Opened as ``fs.open_regular`` opens
+    files (missing, a folder, a FIFO or larger than MAX_GLOSSARY_BYTES: InputError)."""
     path = Path(path)
-    try:  # without blocking: opening a FIFO would wait for a writer
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        fd = None
-    if fd is not None:
-        info = os.fstat(fd)
-        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_GLOSSARY_BYTES:
-            os.set_blocking(fd, True)
-            return XMLStream(os.fdopen(fd, "rb"), path, tags)
-        os.close(fd)
-    return XMLStream(read_bytes(path, limit=MAX_GLOSSARY_BYTES), path, tags)
+    return XMLStream(open_regular(path, limit=MAX_GLOSSARY_BYTES), path, tags)

@@ -12,7 +12,7 @@ import pytest
 
 from l10n.glossary.model import Concept, Glossary, LanguageSection, Term
 from l10n.glossary.store import load_glossary
-from l10n.glossary.io.tbx_write import write_tbx
+from l10n.glossary.store import dump_glossary
 
 WRITERS = 4  # processes started at once
 ROUNDS = 4
@@ -34,7 +34,7 @@ def seeded_project(tmp_path: Path, concepts: int = 400) -> Path:
         concept = glossary.add(Concept(f"SEED-{n:04d}", "body"))
         concept.languages["en"] = LanguageSection("en", [Term(f"Seed body {n}")])
         concept.languages["fr"] = LanguageSection("fr", [Term(f"Organe {n}")])
-    (root / "glossary" / "glossary.tbx").write_text(write_tbx(glossary), "utf-8")
+    (root / "glossary" / "glossary.tbx").write_text(dump_glossary(glossary), "utf-8")
     return root
 
 
@@ -116,7 +116,7 @@ def test_a_glossary_over_the_read_limit_is_not_written(tmp_path, monkeypatch, ex
     for n in range(300):
         big.add(Concept(f"BIG-{n:03d}")).languages["en"] = LanguageSection(
             "en", [Term(f"A rather long English term number {n}")])
-    compact = re.sub(r">\s+<", "><", write_tbx(big))  # as other tools write it: no indent
+    compact = re.sub(r">\s+<", "><", dump_glossary(big))  # as other tools write it: no indent
     (root / "big.tbx").write_text(compact, "utf-8")
     limit = (root / "big.tbx").stat().st_size  # the input is read; the output is larger
     monkeypatch.setattr(store, "MAX_GLOSSARY_BYTES", limit)

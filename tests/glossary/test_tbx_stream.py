@@ -10,7 +10,7 @@ import pytest
 from l10n.errors import InputError
 from l10n.glossary.model import Concept, Glossary, LanguageSection, Status, Term
 from l10n.glossary.io.tbx import read_tbx
-from l10n.glossary.io.tbx_write import write_tbx
+from l10n.glossary.store import dump_glossary
 from l10n.util.xmlsafe import ENTITY_MESSAGE, XMLStream
 
 DOCTYPE = '<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "never-fetched.dtd">\n'
@@ -123,7 +123,7 @@ def test_a_large_glossary_reads_back_as_written(tmp_path):
                 Term(f"{lang} term {n}", source="https://example.org/x"),
                 Term(f"{lang} old {n}", Status.DEPRECATED, note="superseded in 2020"),
             ])
-    path = write(tmp_path, write_tbx(glossary))
+    path = write(tmp_path, dump_glossary(glossary))
     assert read_tbx(path) == glossary
 
 

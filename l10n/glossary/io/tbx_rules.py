@@ -40,9 +40,6 @@ CATEGORY_ELEMENTS = frozenset(("termNote", "descrip", "admin", "note"))
 CONCEPT_NOTES = ("note", "usageNote", "Usage note")
 
 
-def status_of(value: str) -> Status | None:
-    """The model status a (stripped) status value names, in any case; None if unknown."""
-    return STATUSES.get(value.lower())
 
 
 def term_category(term: Term, kind: str, value: str, notes: list[str],

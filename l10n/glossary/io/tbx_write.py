@@ -142,9 +142,6 @@ def tbx_chunks(glossary: Glossary) -> Iterator[str]:
     yield INDENT * (CONCEPT_LEVEL - 1) + "</body>" + tail
 
 
-def write_tbx(glossary: Glossary) -> str:
-    """The glossary as TBX-Basic v3 (DCA) text (``tbx_chunks`` joined)."""
-    return "".join(tbx_chunks(glossary))
 
 
 def schema_errors(path: str | Path, schema: str | Path) -> list[tuple[int | None, str]]:
