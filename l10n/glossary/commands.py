@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, one_line, project_lock
+from ..cli.support import SECONDS, one_line, project, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError, located
 from ..util.fs import ensure_inside, join_chunks, shown_path
@@ -312,10 +312,25 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
                f"in {folder}")
 
 
-def _register_lookup() -> None:
-    from .lookup import lookup_command
+@glossary.command("lookup")
+@click.argument("text")
+@click.option("--lang", help="Language of TEXT (default: the glossary's source language).")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), default=None,
+              help="Glossary file (.tbx, .csv) or folder of .tbx files; default: the project's.")
+@click.option("--role", type=click.Choice(["any", "source", "target"]), default="any", show_default=True,
+              help="Leave out concepts not checked in this role.")
+@click.pass_context
+def lookup_command(ctx: click.Context, text: str, lang: str | None, as_json: bool,
+                   glossary_path: Path | None, role: str) -> None:
+    """Show the glossary concepts whose terms occur in TEXT."""
+    from .lookup import format_lookup, lookup
 
-    glossary.add_command(lookup_command)
-
-
-_register_lookup()
+    glossary = load_glossary(glossary_path or project(ctx).glossary_dir)
+    results = lookup(glossary, text, lang or glossary.source_lang, role=role)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    elif results:
+        click.echo("\n".join(format_lookup(results)))
+    else:
+        click.echo("no glossary terms found")

@@ -10,7 +10,7 @@ from l10n.formats import FORMATS, format_for, parse_file
 from l10n.util.fs import read_text
 from l10n.model import Rendition
 
-from tests.formats.helpers import DATA, identity, prefixed
+from formats.helpers import DATA, identity, prefixed
 
 FIXTURES = [
     "summit.html",

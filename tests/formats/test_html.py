@@ -10,7 +10,7 @@ from l10n.formats import parse_file
 from l10n.formats.html import FORMAT
 from l10n.model import Rendition
 
-from tests.formats.helpers import DATA, identity, prefixed
+from formats.helpers import DATA, identity, prefixed
 
 
 def units(source: str, path: str = "page.html"):

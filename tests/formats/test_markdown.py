@@ -8,7 +8,7 @@ from l10n.formats import parse_file
 from l10n.formats.markdown import FORMAT
 from l10n.model import Rendition
 
-from tests.formats.helpers import DATA, identity
+from formats.helpers import DATA, identity
 
 
 def units(source: str):

@@ -18,8 +18,8 @@ from l10n.formats.html import FORMAT as HTML
 from l10n.formats.markdown import FORMAT as MARKDOWN
 from l10n.model import Rendition
 
-from tests.formats.helpers import markdown_html, unsafe_in
-from tests.formats.hostile import HOSTILE_HTML, HOSTILE_MD, HOSTILE_MD_ALONE
+from formats.helpers import markdown_html, unsafe_in
+from formats.hostile import HOSTILE_HTML, HOSTILE_MD, HOSTILE_MD_ALONE
 
 SOURCE_HTML = ('<!DOCTYPE html>\n<html lang="en"><head><title>T</title></head><body>\n'
                '<p id="p">See <a href="https://un.org/s">the summit</a> in <em>Doha</em> '

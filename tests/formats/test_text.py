@@ -7,7 +7,7 @@ import pytest
 from l10n.formats.text import FORMAT, is_layout
 from l10n.model import Rendition
 
-from tests.formats.helpers import identity
+from formats.helpers import identity
 
 
 @pytest.mark.parametrize(

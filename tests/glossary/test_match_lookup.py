@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from l10n.errors import InputError
-from l10n.glossary.lookup import lookup, lookup_command
+from l10n.glossary.commands import lookup_command
+from l10n.glossary.lookup import lookup
 from l10n.glossary.model import Concept, Glossary, Status, Term
 
 CSV = """concept_id,domain,lang,term,status,note,source

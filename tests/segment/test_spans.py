@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from l10n.segment import segment_spans, segment_text
 
-from tests.segment.test_rules import CASES
+from segment.test_rules import CASES
 
 SAMPLES = sorted({text for _, _, text, _ in CASES})
 SEPARATORS = [" ", "  ", "\n", "\n\n", "\u00a0", "\t", "", " \n \n "]

@@ -233,7 +233,7 @@ def test_flags_are_written_in_msgcat_order_and_ours_are_kept(tmp_path):
     assert ours.replace(", ignore-tag-mismatch", "") == msgcat_output(path)
 
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("path", sorted((REPOSITORY / "po").rglob("*.po*")),

@@ -18,7 +18,7 @@ from l10n.catalog.po import format_po
 from l10n.errors import InputError
 from l10n.catalog.po_parse import check_line, read_catalogue, unescape
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path("/tmp/l10n-bench")
 ENTRY_FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
                 "flags", "occurrences", "comment", "tcomment", "previous_msgid",
