@@ -171,7 +171,7 @@ class SQLiteBackend:
             table = self._grams_table(lang, create=True)
             self.db.execute(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)",
                             (row[0], normalise(text)))
-        if len(cache) > 100_000:
+        if len(cache) > 64:  # units of one source come together: a few are enough
             cache.clear()
         cache[key] = row[0]
         return row[0]
