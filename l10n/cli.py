@@ -28,7 +28,9 @@ LAZY_COMMANDS = {
     "checks": ("l10n.checks.commands", "checks"),
     "glossary": ("l10n.glossary.commands", "glossary"),
     "init": ("l10n.scaffold", "init"),
+    "pretranslate": ("l10n.tm.commands", "pretranslate"),
     "segment": ("l10n.segment.commands", "segment"),
+    "tm": ("l10n.tm.commands", "tm"),
 }
 
 
