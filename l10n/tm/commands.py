@@ -75,7 +75,8 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
             if source is None:
                 raise click.BadParameter("not one of ar, en, es, fr, ru, zh",
                                          param_hint="--source-lang")
-            reports = import_files(memory, list(files), source_lang=source, lang=lang)
+            reports = import_files(memory, list(files), source_lang=source, lang=lang,
+                                   root=config.root)
         else:
             reports = import_project(memory, config)
         for report in reports:

@@ -106,8 +106,8 @@ def import_po(memory: Memory, path: Path, *, source_lang: str, lang: str | None 
     return report
 
 
-def import_tmx(memory: Memory, path: Path) -> ImportReport:
-    reader = TMXReader(path)
+def import_tmx(memory: Memory, path: Path, origin: str | None = None) -> ImportReport:
+    reader = TMXReader(path, origin)
     report = ImportReport(str(path))
     counter = _Counted(reader)
     report.added = memory.add(counter)
@@ -142,16 +142,31 @@ def file_kind(path: Path) -> str:
     return "tmx" if head.startswith(b"<") else "po"
 
 
+def origin_name(path: Path, root: Path | None) -> str:
+    """How the memory names a file its units came from: relative to the project folder when
+    inside it (the same on every clone), else its absolute path."""
+    absolute = path.absolute()
+    if root is not None:
+        try:
+            return absolute.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return str(absolute)
+
+
 def import_files(memory: Memory, paths: list[Path], *, source_lang: str = "en",
-                 lang: str | None = None) -> list[ImportReport]:
+                 lang: str | None = None, root: Path | None = None) -> list[ImportReport]:
     """Import TMX and PO files into the memory, all or nothing."""
     reports = []
     with memory.backend.transaction():
         for path in paths:
+            origin = origin_name(path, root)
             if file_kind(path) == "tmx":
-                reports.append(import_tmx(memory, path))
+                reports.append(import_tmx(memory, path, origin))
             else:
-                reports.append(import_po(memory, path, source_lang=source_lang, lang=lang))
+                reports.append(import_po(memory, path, source_lang=source_lang, lang=lang,
+                                         origin=origin))
+            reports[-1].path = str(path)
     return reports
 
 
