@@ -125,3 +125,15 @@ def test_dry_run_writes_nothing(project):
     result = CliRunner().invoke(cli, ["-C", str(project), "pretranslate", "--dry-run"])
     assert result.exit_code == 0 and "1 context" in result.output
     assert (project / "po" / "fr" / "report.po").read_bytes() == before
+
+
+def test_update_with_tm_pretranslates(project):
+    (project / "source" / "report.txt").write_text(SOURCE + "\nThe Summit opened in Doha.\n",
+                                                   "utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["-C", str(project), "extract"]).exit_code == 0
+    result = runner.invoke(cli, ["-C", str(project), "update", "--tm", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "po/fr/report.po: 1 context, 1 exact, 1 placeable, 1 fuzzy" in result.output
+    assert entries(project)["The Summit opened in Doha."].msgstr == "Le Sommet s'est ouvert à Doha."
+    assert entries(project, "zh")["The Summit opened in Doha."].msgstr == ""  # --lang fr only
