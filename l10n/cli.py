@@ -23,6 +23,7 @@ from .cli_support import (INTERRUPTED, SECONDS, L10nGroup, languages_option, pro
 # when used (or listed by --help), so that `l10n extract` does not load the checks, the
 # glossary matcher and their libraries.
 LAZY_COMMANDS = {
+    "analyse": ("l10n.tm.commands", "analyse"),
     "build": ("l10n.bundle_commands", "build"),
     "check": ("l10n.checks.commands", "check"),
     "checks": ("l10n.checks.commands", "checks"),

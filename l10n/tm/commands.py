@@ -194,3 +194,33 @@ def print_pretranslate(config, results) -> None:
         parts = [f"{counts[kind]} {kind}" for kind in KINDS if counts[kind]]
         parts.append(f"{counts['none']} without a match")
         click.echo(f"{relative(config, result.path)}: " + ", ".join(parts))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True)
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@_memory_option
+@_wait_option
+@click.pass_context
+def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: Path | None,
+            wait: float) -> None:
+    """Leverage: the source words left to translate, per language and document, in the bands
+    work is costed by (context match, repetitions, 100 %, 95-99, 85-94, 75-84, 50-74, no
+    match), from the translation memory."""
+    from ..report import table
+    from .analyse import BANDS, analyse as run, as_csv, as_json, as_rows
+
+    config = project(ctx)
+    chosen = languages_option(config, langs)
+    _, memory = _open(ctx, memory_file, wait)
+    with memory:
+        results = run(config, memory, chosen)
+    if fmt == "json":
+        click.echo(json.dumps(as_json(results), ensure_ascii=False, indent=2, sort_keys=True))
+    elif fmt == "csv":
+        click.echo(as_csv(results), nl=False)
+    else:
+        header = ["lang", "document", *BANDS, "total"]
+        for line in table(as_rows(results), header, set(range(2, len(header)))):
+            click.echo(line)
