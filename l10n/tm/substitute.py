@@ -14,19 +14,15 @@ value would become two new ones, there is no substitution and the match stays fu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .text import PLACEABLE, SYMBOL, placeables, skeleton
+from .text import SYMBOL, keyed_placeables, month_numbers, skeleton
 
 _SYMBOL = re.compile(SYMBOL)
 _DIGITS = re.compile(r"\d+")
 _DOT_DECIMAL = {"en", "zh"}  # sources whose decimal sign is "."; the others write ","
 _GROUP = {"en": ",", "zh": ",", "fr": "\u202f", "es": "\u202f", "ru": "\u00a0", "ar": ","}
 _DECIMAL = {"en": ".", "zh": ".", "fr": ",", "es": ",", "ru": ",", "ar": "."}
-
-
-def _key(token: str) -> str:
-    """What a placeable is compared by: a symbol as written, anything else by its digits."""
-    return token if _SYMBOL.fullmatch(token) else "".join(_DIGITS.findall(token))
 
 
 def _split_number(token: str, lang: str) -> tuple[str, str]:
@@ -65,6 +61,51 @@ def _write_like(new: str, old_target: str, source_lang: str, target_lang: str) -
     return integer + (decimal + fraction if fraction else "")
 
 
+def _month_forms(number: int, written: str) -> str | None:
+    """Month ``number`` in the form (language, case, capitals) ``written`` has, for another
+    month: "novembre" -> "décembre", "ноября" -> "декабря", "تشرين الثاني" -> "كانون الأول"."""
+    old = month_numbers().get(written.lower())
+    if old is None:
+        return None
+    for table in _month_tables():
+        if table.get(old, "").lower() == written.lower() and number in table:
+            name = table[number]
+            if written[:1].isupper() and not name[:1].isupper():
+                name = name[:1].upper() + name[1:]
+            elif written[:1].islower():
+                name = name[:1].lower() + name[1:]
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _month_tables() -> list[dict[int, str]]:
+    """Every set of twelve month names (per language, context and form) that month_numbers
+    knows, each as number -> name."""
+    from babel import Locale
+
+    tables = []
+    for code in ("ar", "ar_SY", "en", "es", "fr", "ru", "zh"):
+        for context in ("format", "stand-alone"):
+            tables.append(dict(Locale.parse(code).months[context]["wide"]))
+    genitive = dict(Locale.parse("ru").months["format"]["wide"])
+    tables.append({number: name[:-1] + "е" for number, name in genitive.items()})  # в ноябре
+    return tables
+
+
+def _replacement(key: str, new_token: str, new_key: str, written: str, source_lang: str,
+                 target_lang: str) -> str | None:
+    """How the translation writes the new placeable, where it wrote ``written`` for the old."""
+    if new_key.startswith("m"):
+        month = int(new_key[1:])
+        if written.isdigit():
+            return str(month)  # 11月 -> 12月
+        return _month_forms(month, written)
+    if key.startswith("m"):
+        return None
+    return _write_like(new_token, written, source_lang, target_lang)
+
+
 def substitute(new_source: str, old_source: str, old_target: str, *, source_lang: str,
                target_lang: str) -> str | None:
     """``old_target`` with the placeables that changed from ``old_source`` to ``new_source``
@@ -73,28 +114,31 @@ def substitute(new_source: str, old_source: str, old_target: str, *, source_lang
     shape = skeleton(new_source)
     if not shape or shape != skeleton(old_source):
         return None
-    new, old = placeables(new_source), placeables(old_source)
+    new, old = keyed_placeables(new_source), keyed_placeables(old_source)
     if len(new) != len(old):
         return None
-    changes: dict[str, str] = {}
-    for before, after in zip(old, new):
+    changes: dict[str, tuple[str, str]] = {}
+    for (_, _, before), (start, end, after) in zip(old, new):
         if before == after:
             continue
-        key = _key(before)
-        if changes.get(key, after) != after:
+        if before in changes and changes[before][1] != after:
             return None  # the same old value becomes two new ones: which is which?
-        changes[key] = after
+        changes[before] = (new_source[start:end], after)
     if not changes:
         return old_target if new_source != old_source else None
     found: set[str] = set()
     pieces, last = [], 0
-    for match in PLACEABLE.finditer(old_target):
-        key = _key(match.group())
-        if key in changes:
-            pieces += [old_target[last:match.start()],
-                       _write_like(changes[key], match.group(), source_lang, target_lang)]
-            last = match.end()
-            found.add(key)
+    for start, end, key in keyed_placeables(old_target):
+        if key not in changes:
+            continue
+        token, new_key = changes[key]
+        replacement = _replacement(key, token, new_key, old_target[start:end], source_lang,
+                                   target_lang)
+        if replacement is None:
+            return None
+        pieces += [old_target[last:start], replacement]
+        last = end
+        found.add(key)
     if found != set(changes):
         return None
     return "".join(pieces) + old_target[last:]

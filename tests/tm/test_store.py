@@ -68,6 +68,29 @@ def test_placeables_are_substituted(memory):
     assert (match.kind, match.target) == ("placeable", "The Assembly adopted resolution 79/12.")
 
 
+@pytest.mark.parametrize("lang, old, new", [
+    ("fr", "Le 4 novembre 2025, la réunion s'est ouverte.",
+     "Le 5 décembre 2026, la réunion s'est ouverte."),
+    ("es", "El 4 de noviembre de 2025 se abrió la reunión.",
+     "El 5 de diciembre de 2026 se abrió la reunión."),
+    ("ru", "4 ноября 2025 года открылось совещание.", "5 декабря 2026 года открылось совещание."),
+    ("ar", "في 4 تشرين الثاني/نوفمبر 2025، افتتح الاجتماع.",
+     "في 5 كانون الأول/ديسمبر 2026، افتتح الاجتماع."),
+    ("zh", "2025年11月4日，会议开幕。", "2026年12月5日，会议开幕。"),
+])
+def test_dates_are_substituted_in_each_language(memory, lang, old, new):
+    memory.add([TMUnit("On 4 November 2025, the meeting opened.", "en", lang, old)])
+    [match] = memory.lookup("On 5 December 2026, the meeting opened.", "en", lang)
+    assert (match.kind, match.score, match.target) == ("placeable", 99.0, new)
+
+
+def test_no_substitution_when_the_translation_does_not_show_the_number(memory):
+    memory.add([TMUnit("The Committee held 12 meetings.", "en", "fr",
+                       "Le Comité a tenu douze séances.")])
+    [match] = memory.lookup("The Committee held 14 meetings.", "en", "fr")
+    assert match.kind == "fuzzy" and match.target == "Le Comité a tenu douze séances."
+
+
 def test_scores_like_cat_tools():
     assert similarity("The <b>cat</b> sat.", "The <b>cat</b> sat.") == 100
     assert 95 <= similarity("The <b>cat</b> sat.", "The cat sat.") < 100
