@@ -112,6 +112,10 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
 
     config = project(ctx)
     chosen = languages_option(config, langs)
+    if use_tm:
+        from .tm.memory import memory_path
+
+        memory_path(config)  # no memory to be had: say so before anything is written
     with project_lock(config, wait=wait):
         results = run_update(config, chosen, similarity=similarity)
         print_update_report(config, results)

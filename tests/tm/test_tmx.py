@@ -158,3 +158,28 @@ def test_a_bad_tmx_through_the_command_line_is_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
         f"{bad}:4: error: <tu> with srclang 'en' has no <tuv> in that language (it has fr)"]
+
+
+def test_a_locked_memory_through_the_command_line_is_one_line(tmp_path):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from l10n.cli import cli
+
+    path = tmp_path / "tm.sqlite"
+    good = write(tmp_path, GOOD)
+    runner = CliRunner()
+    args = ["-C", str(tmp_path), "tm", "import", str(good), "--memory", str(path)]
+    assert runner.invoke(cli, args).exit_code == 0
+    other = sqlite3.connect(path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        result = runner.invoke(cli, [*args, "--wait", "0"])
+    finally:
+        other.rollback()
+        other.close()
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{path}: error: the translation memory is locked by another process; try again when "
+        f"it is done"]
