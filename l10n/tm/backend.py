@@ -33,8 +33,13 @@ class Backend(Protocol):
         (same source, languages, target and context) is not added twice: its ``changed``
         becomes the later of the two dates, its ``origin`` the later one's."""
 
-    def exact(self, source: str, source_lang: str, target_lang: str) -> list[TMUnit]:
-        """Every unit whose source is exactly ``source`` (one per context), newest first."""
+    def exact(self, source: str, source_lang: str, target_lang: str, *,
+              context: tuple[str, str, str, str] | None = None,
+              limit: int = 50) -> list[TMUnit]:
+        """Up to ``limit`` units whose source is exactly ``source`` (one per context): first
+        those in ``context`` (document, msgctxt, previous, next: the same non-empty msgctxt,
+        or the same non-empty document and the same neighbours; see memory.Context), then
+        the newest."""
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               limit: int = 20) -> list[TMUnit]:

@@ -92,7 +92,9 @@ class Memory:
         placeable and fuzzy ones scoring at least ``threshold`` percent. One match per
         distinct translation."""
         matches = []
-        exact = self.backend.exact(source, source_lang, target_lang)
+        where = None if context is None else (context.document, context.msgctxt,
+                                                  context.previous, context.next)
+        exact = self.backend.exact(source, source_lang, target_lang, context=where)
         for unit in exact:
             kind = "context" if context is not None and context.matches(unit) else "exact"
             matches.append(Match(unit, 100.0, kind, unit.target))

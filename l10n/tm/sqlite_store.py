@@ -124,14 +124,15 @@ class SQLiteBackend:
         self._in_transaction = True
         try:
             yield
+            with self._errors():
+                self.db.execute("COMMIT")  # a full disk fails here, and is rolled back below
         except BaseException:
-            self._in_transaction = False
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                self.db.execute("ROLLBACK")
             self._grams_tables = {name for name in self._grams_tables if self._table_exists(name)}
             raise
-        self._in_transaction = False
-        with self._errors():
-            self.db.execute("COMMIT")
+        finally:
+            self._in_transaction = False
 
     def _table_exists(self, name: str) -> bool:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() \
@@ -225,10 +226,17 @@ class SQLiteBackend:
                                    f"ORDER BY {order}", params).fetchall()
         return [TMUnit(*row) for row in rows]
 
-    def exact(self, source: str, source_lang: str, target_lang: str) -> list[TMUnit]:
-        return self._units("s.lang = ? AND s.text = ? AND u.target_lang = ?",
-                           (source_lang, source, target_lang),
-                           "c.changed DESC, u.target, c.document, c.msgctxt, c.previous, c.next")
+    def exact(self, source: str, source_lang: str, target_lang: str, *,
+              context: tuple[str, str, str, str] | None = None,
+              limit: int = 50) -> list[TMUnit]:
+        document, msgctxt, previous, following = context or ("", "", "", "")
+        in_context = ("CASE WHEN (?4 != '' AND c.msgctxt = ?4) OR (?5 != '' AND c.document = ?5 "
+                      "AND c.previous = ?6 AND c.next = ?7) THEN 0 ELSE 1 END")
+        return self._units("s.lang = ?1 AND s.text = ?2 AND u.target_lang = ?3",
+                           (source_lang, source, target_lang, msgctxt, document, previous,
+                            following),
+                           f"{in_context}, c.changed DESC, u.target, c.document, c.msgctxt, "
+                           f"c.previous, c.next LIMIT {int(limit)}")
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               limit: int = 20) -> list[TMUnit]:

@@ -58,6 +58,15 @@ def test_exact_context_and_fuzzy_matches(memory):
     assert memory.lookup(source, "en", "es") == []
 
 
+def test_the_context_match_is_found_among_many_contexts(memory):
+    memory.add(TMUnit("Introduction", "en", "fr", f"Introduction {n}", f"doc{n:03}",
+                      changed=f"2025{n % 12 + 1:02}01T000000Z") for n in range(300))
+    context = Context("doc150", "", "", "")
+    [best, *_] = memory.lookup("Introduction", "en", "fr", context=context)
+    assert (best.kind, best.target) == ("context", "Introduction 150")
+    assert len(memory.backend.exact("Introduction", "en", "fr")) == 50  # a bounded read
+
+
 def test_placeables_are_substituted(memory):
     memory.add(UNITS)
     [match] = memory.lookup("The General Assembly adopted resolution A/RES/79/12 in 2024.",
