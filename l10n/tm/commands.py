@@ -187,6 +187,8 @@ def run_pretranslate(ctx: click.Context, langs: list[str], threshold: float,
 def print_pretranslate(config, results) -> None:
     from .pretranslate import KINDS
 
+    if not results:
+        click.echo("no catalogue to pre-translate (`l10n update` creates them)")
     for result in results:
         counts = result.counts
         if not sum(counts.values()):

@@ -111,6 +111,9 @@ BAD = {
                         '"file:///etc/passwd">\n]>\n<tmx version="1.4"><header srclang="en"/>'
                         '<body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>',
                         3, "entity"),
+    "parameter entity": ('<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY % p SYSTEM '
+                         '"file:///etc/passwd">\n%p;\n]>\n<tmx version="1.4"><header srclang="en"/>'
+                         '<body/></tmx>', 3, "entity"),
     "namespace": ('<?xml version="1.0"?>\n<tmx xmlns="urn:example" version="1.4">\n<header '
                   'srclang="en"/><body/></tmx>', 2, "namespace"),
     "not tmx": ('<?xml version="1.0"?>\n<xliff version="1.2"/>', 2, "root element is <xliff>"),
@@ -145,6 +148,15 @@ def test_bad_tmx_is_one_error_at_its_line_and_the_memory_unchanged(tmp_path, mem
     assert (error.path, error.line) == (str(bad), line), str(error)
     assert message in error.message
     assert list(memory.backend.iterate()) == before
+
+
+def test_an_external_dtd_is_never_loaded(tmp_path, memory):
+    """The usual TMX header names the DTD; it is not fetched (here it does not even exist,
+    and a network URL would not be tried either)."""
+    text = GOOD.replace('<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+                        '<!DOCTYPE tmx SYSTEM "http://127.0.0.1:9/tmx14.dtd">')
+    [report] = import_files(memory, [write(tmp_path, text)])
+    assert report.added == 3
 
 
 def test_a_bad_tmx_through_the_command_line_is_one_line(tmp_path):
