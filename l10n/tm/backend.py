@@ -39,7 +39,7 @@ class Backend(Protocol):
         """Up to ``limit`` units whose source is exactly ``source`` (one per context): first
         those in ``context`` (document, msgctxt, previous, next: the same non-empty msgctxt,
         or the same non-empty document and the same neighbours; see memory.Context), then
-        the newest."""
+        the newest (latest ``changed``, then the latest added)."""
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               limit: int = 20) -> list[TMUnit]:

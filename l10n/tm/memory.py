@@ -100,8 +100,8 @@ class Memory:
             matches.append(Match(unit, 100.0, kind, unit.target))
         if not exact:
             matches = self._fuzzy(source, source_lang, target_lang, threshold)
-        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed),
-                                    m.target, m.unit.document, m.unit.source))
+        # stable: among equals, the backend's order (the newest first) stands
+        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed)))
         seen, best = set(), []
         for match in matches:
             if match.target not in seen:

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE TABLE IF NOT EXISTS contexts (
     unit_id INTEGER NOT NULL REFERENCES units (id), document TEXT NOT NULL,
     msgctxt TEXT NOT NULL, previous TEXT NOT NULL, next TEXT NOT NULL,
-    changed TEXT NOT NULL, origin TEXT NOT NULL,
+    changed TEXT NOT NULL, origin TEXT NOT NULL, seen INTEGER NOT NULL,
     PRIMARY KEY (unit_id, document, msgctxt, previous, next)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS imported (
     origin TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
@@ -177,10 +177,19 @@ class SQLiteBackend:
         cache[key] = row[0]
         return row[0]
 
+    def _next_stamp(self) -> int:
+        """A number larger than any before: when units were last added (a catalogue corrected
+        without a new PO-Revision-Date still has its latest translation preferred)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        stamp = int(row[0]) + 1 if row else 1
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (str(stamp),))
+        return stamp
+
     def add(self, units: Iterable[TMUnit]) -> int:
         added = 0
         cache: dict = {}
         with self.transaction(), self._errors():
+            stamp = self._next_stamp()
             for unit in units:
                 source_id = self._source_id(unit.source, unit.source_lang, cache)
                 row = self.db.execute(
@@ -198,12 +207,12 @@ class SQLiteBackend:
                 if existed:
                     self.db.execute(
                         "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE "
-                        "origin END, changed = max(changed, ?6) WHERE unit_id = ?1 AND "
-                        "document = ?2 AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
-                        (*key, unit.changed, unit.origin))
+                        "origin END, changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 "
+                        "AND document = ?2 AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
+                        (*key, unit.changed, unit.origin, stamp))
                 else:
-                    self.db.execute("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                    (*key, unit.changed, unit.origin))
+                    self.db.execute("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    (*key, unit.changed, unit.origin, stamp))
                     added += 1
         return added
 
@@ -235,8 +244,8 @@ class SQLiteBackend:
         return self._units("s.lang = ?1 AND s.text = ?2 AND u.target_lang = ?3",
                            (source_lang, source, target_lang, msgctxt, document, previous,
                             following),
-                           f"{in_context}, c.changed DESC, u.target, c.document, c.msgctxt, "
-                           f"c.previous, c.next LIMIT {int(limit)}")
+                           f"{in_context}, c.changed DESC, c.seen DESC, u.target, c.document, "
+                           f"c.msgctxt, c.previous, c.next LIMIT {int(limit)}")
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               limit: int = 20) -> list[TMUnit]:
@@ -286,7 +295,7 @@ class SQLiteBackend:
             return []
         marks = ",".join("?" * len(chosen))
         found = self._units(f"s.id IN ({marks}) AND u.target_lang = ?", (*chosen, target_lang),
-                            "s.text, c.changed DESC, u.target, c.document, c.msgctxt")
+                            "s.text, c.changed DESC, c.seen DESC, u.target, c.document, c.msgctxt")
         self.examined += len(found)
         return found
 

@@ -95,3 +95,20 @@ def test_the_project_catalogues_feed_the_memory(make_project):
     assert "po/fr/a.po: unchanged since the last import" in result.output
     result = runner.invoke(cli, ["-C", str(root), "tm", "stats", "--format", "json"])
     assert '"en->zh": 1' in result.output and str(root / "memory.sqlite") in result.output
+
+
+def test_a_corrected_translation_is_preferred_to_the_one_it_replaced(make_project):
+    """The catalogue is corrected without a new PO-Revision-Date: both translations stay in
+    the memory, the one imported last comes first."""
+    root = make_project({"source/a.txt": "The Summit opened.\n",
+                         "po/fr/a.po": HEADER.format(lang="fr") + ENTRIES},
+                        'languages = ["en", "fr"]\ntm = "memory.sqlite"\n')
+    runner = CliRunner()
+    assert runner.invoke(cli, ["-C", str(root), "tm", "import"]).exit_code == 0
+    po = root / "po" / "fr" / "a.po"
+    po.write_text(po.read_text("utf-8").replace("Le Sommet s'est ouvert.",
+                                                "Ouverture du Sommet."), "utf-8")
+    assert runner.invoke(cli, ["-C", str(root), "tm", "import"]).exit_code == 0
+    with open_memory(path=root / "memory.sqlite") as memory:
+        matches = memory.lookup("The Summit opened.", "en", "fr")
+    assert [m.target for m in matches] == ["Ouverture du Sommet.", "Le Sommet s'est ouvert."]
