@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, L10nError
 from .langs import LANGUAGES
 from .model import TMUnit
 from .text import grams, normalise, skeleton
@@ -59,10 +59,19 @@ _UNIT_COLUMNS = ("s.text, s.lang, u.target_lang, u.target, c.document, c.msgctxt
 _UNIT_FROM = ("sources s JOIN units u ON u.source_id = s.id JOIN contexts c ON c.unit_id = u.id")
 
 
+def check_sqlite(version: tuple[int, ...] = sqlite3.sqlite_version_info) -> None:
+    """Refuse, in one line, an SQLite too old for the trigram tokenizer (3.34, 2020)."""
+    if version < (3, 34, 0):
+        shown = ".".join(map(str, version))
+        raise L10nError(f"the translation memory needs SQLite 3.34 or newer (its FTS5 trigram "
+                        f"index); this Python uses SQLite {shown}")
+
+
 class SQLiteBackend:
     """The memory in one SQLite file (see the module's docstring)."""
 
     def __init__(self, path: str | Path, *, timeout: float = 10.0):
+        check_sqlite()
         self.path = Path(path)
         self.examined = 0
         self._timeout = timeout

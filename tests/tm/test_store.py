@@ -188,3 +188,12 @@ def test_a_file_that_is_not_a_memory_is_one_error(tmp_path):
     path.write_bytes(b"not a database at all" * 100)
     with pytest.raises(InputError, match="not a translation memory"):
         open_memory(path=path)
+
+
+def test_an_sqlite_without_the_trigram_tokenizer_is_one_error():
+    from l10n.errors import L10nError
+    from l10n.tm.sqlite_store import check_sqlite
+
+    with pytest.raises(L10nError, match="needs SQLite 3.34 or newer.*uses SQLite 3.31.1"):
+        check_sqlite((3, 31, 1))
+    check_sqlite((3, 34, 0))
