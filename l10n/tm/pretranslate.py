@@ -28,7 +28,7 @@ import polib
 from ..catalog import format_po, read_po
 from ..config import ProjectConfig
 from ..fsutil import write_all
-from ..merge import _format_kinds, _satisfies
+from ..merge import satisfies_formats
 from .imports import import_project, neighbours, project_catalogues
 from .memory import Context, Memory
 from .model import Match
@@ -56,25 +56,28 @@ def _fits(entry: polib.POEntry, target: str) -> bool:
     if entry.msgid.startswith("\n") != target.startswith("\n") or \
             entry.msgid.endswith("\n") != target.endswith("\n"):
         return False
-    trial = polib.POEntry(msgid=entry.msgid, msgstr=target)
-    return all(_satisfies(kind, trial) for kind in _format_kinds(entry.flags))
+    return satisfies_formats(polib.POEntry(msgid=entry.msgid, msgstr=target,
+                                           flags=list(entry.flags)))
 
 
 def apply_match(entry: polib.POEntry, match: Match) -> str:
     """Fill ``entry`` from ``match``; returns the kind of match as applied."""
     entry.msgstr = match.target
-    if match.kind == "context" and _fits(entry, match.target):
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-        return "context"
+    kind = match.kind
+    if kind == "context":
+        if _fits(entry, match.target):
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            return kind
+        kind = "exact"  # msgfmt would refuse it as a translation: a translator decides
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     if match.unit.source != entry.msgid:
         entry.previous_msgid = match.unit.source
     origin = match.unit.origin or "the translation memory"
-    note = f"{COMMENT_PREFIX}{match.score:g}% {match.kind} match, {origin}"
+    note = f"{COMMENT_PREFIX}{match.score:g}% {kind} match, {origin}"
     entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
-    return match.kind
+    return kind
 
 
 def pretranslate_catalogue(catalogue: polib.POFile, memory: Memory, *, source_lang: str,

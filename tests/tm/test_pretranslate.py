@@ -137,3 +137,27 @@ def test_update_with_tm_pretranslates(project):
     assert "po/fr/report.po: 1 context, 1 exact, 1 placeable, 1 fuzzy" in result.output
     assert entries(project)["The Summit opened in Doha."].msgstr == "Le Sommet s'est ouvert à Doha."
     assert entries(project, "zh")["The Summit opened in Doha."].msgstr == ""  # --lang fr only
+
+
+def test_a_context_match_that_msgfmt_would_refuse_is_taken_fuzzy(tmp_path):
+    from l10n.tm.memory import open_memory
+    from l10n.tm.model import TMUnit
+    from l10n.tm.pretranslate import pretranslate_catalogue
+
+    catalogue = polib.POFile()
+    catalogue.append(polib.POEntry(msgid="%d delegations attended.", msgstr="",
+                                   flags=["c-format"]))
+    catalogue.append(polib.POEntry(msgid="Welcome\n", msgstr=""))
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add([TMUnit("%d delegations attended.", "en", "fr", "Des délégations sont venues.",
+                           "doc", "", "", "Welcome\n"),
+                    TMUnit("Welcome\n", "en", "fr", "Bienvenue", "doc", "",
+                           "%d delegations attended.", "")])
+        counts = pretranslate_catalogue(catalogue, memory, source_lang="en", lang="fr",
+                                        document="doc", threshold=75)
+    assert counts == {"exact": 2}
+    assert [entry.fuzzy for entry in catalogue] == [True, True]
+    path = tmp_path / "out.po"
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalogue.save(str(path))
+    msgfmt_check(path)
