@@ -8,8 +8,10 @@ origin), ``imported`` (files imported whole, to skip them while unchanged).
 The fuzzy index is one FTS5 table per source language with the trigram tokenizer (SQLite
 3.34 or newer), contentless and without positions (``detail=none``): it stores each source's
 trigrams once, compressed, and answers "which sources hold this trigram" without reading any
-other. A lookup asks ``fts5vocab`` how many sources hold each of its trigrams, reads the
-postings of the rarest ones only (at most RAREST grams and BUDGET rows in all, at most
+other. ``gram_counts`` keeps how many sources hold each trigram (a B-tree: asking costs the
+same whatever the count; FTS5's own fts5vocab would walk the whole posting list to count it).
+A lookup asks it for the counts of its trigrams in one query, reads the postings of the
+rarest ones only (at most RAREST grams and BUDGET rows in all, at most
 MAX_POSTINGS rows a gram), and ranks sources by the number of trigrams shared. Its work is
 bounded whatever the memory's size; ``examined`` counts it. The rarest trigrams are the ones
 that tell sources apart; a source similar enough to matter shares most of them.
@@ -29,10 +31,11 @@ from .model import TMUnit
 from .text import grams, normalise, skeleton
 
 SCHEMA_VERSION = "1"
-RAREST = 48  # trigrams of a query whose postings are read, at most
+RAREST = 24  # trigrams of a query whose postings are read, at most
 BUDGET = 3_000  # posting rows a lookup reads, at most (beyond its MIN_GRAMS rarest trigrams)
 MIN_GRAMS = 4  # trigrams read whatever their postings' length
 MAX_POSTINGS = 1000  # rows read at most per trigram
+PENDING_GRAMS = 200_000  # distinct trigrams counted in memory before they are written
 SKELETON_LIMIT = 20
 
 _SCHEMA = """
@@ -50,6 +53,9 @@ CREATE TABLE IF NOT EXISTS contexts (
     msgctxt TEXT NOT NULL, previous TEXT NOT NULL, next TEXT NOT NULL,
     changed TEXT NOT NULL, origin TEXT NOT NULL, seen INTEGER NOT NULL,
     PRIMARY KEY (unit_id, document, msgctxt, previous, next)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS gram_counts (
+    lang TEXT NOT NULL, gram TEXT NOT NULL, sources INTEGER NOT NULL,
+    PRIMARY KEY (lang, gram)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS imported (
     origin TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 """
@@ -76,6 +82,7 @@ class SQLiteBackend:
         self.examined = 0
         self._timeout = timeout
         self._in_transaction = False
+        self._pending: dict[str, Counter] = {}  # trigram counts not yet in gram_counts
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
@@ -136,6 +143,7 @@ class SQLiteBackend:
             with self._errors():
                 self.db.execute("COMMIT")  # a full disk fails here, and is rolled back below
         except BaseException:
+            self._pending.clear()
             if self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
                 self.db.execute("ROLLBACK")
             self._grams_tables = {name for name in self._grams_tables if self._table_exists(name)}
@@ -161,8 +169,6 @@ class SQLiteBackend:
                 return None
             self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5(key, "
                             f"tokenize = 'trigram case_sensitive 1', detail = none, content = '')")
-            self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS vocab_{lang} "
-                            f"USING fts5vocab({name}, 'row')")
             self._grams_tables.add(name)
         return name
 
@@ -179,8 +185,13 @@ class SQLiteBackend:
                                   (lang, text)).fetchone()
         else:
             table = self._grams_table(lang, create=True)
-            self.db.execute(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)",
-                            (row[0], normalise(text)))
+            key = normalise(text)
+            self.db.execute(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", (row[0], key))
+            pending = self._pending.setdefault(lang, Counter())
+            if len(key) >= 3:  # a shorter text has no trigram (exact lookups find it)
+                pending.update(grams(key))
+            if len(pending) > PENDING_GRAMS:
+                self._flush_counts()
         if len(cache) > 64:  # units of one source come together: a few are enough
             cache.clear()
         cache[key] = row[0]
@@ -194,35 +205,48 @@ class SQLiteBackend:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (str(stamp),))
         return stamp
 
+    def _flush_counts(self) -> None:
+        """Add the trigram counts of the sources added since the last flush."""
+        for lang, pending in sorted(self._pending.items()):
+            self.db.executemany(
+                "INSERT INTO gram_counts VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+                "sources = sources + excluded.sources",
+                ((lang, gram, count) for gram, count in pending.items()))
+        self._pending.clear()
+
     def add(self, units: Iterable[TMUnit]) -> int:
+        with self.transaction(), self._errors():
+            added = self._add_units(units, self._next_stamp())
+            self._flush_counts()
+        return added
+
+    def _add_units(self, units: Iterable[TMUnit], stamp: int) -> int:
         added = 0
         cache: dict = {}
-        with self.transaction(), self._errors():
-            stamp = self._next_stamp()
-            for unit in units:
-                source_id = self._source_id(unit.source, unit.source_lang, cache)
+        for unit in units:
+            source_id = self._source_id(unit.source, unit.source_lang, cache)
+            row = self.db.execute(
+                "INSERT INTO units (source_id, target_lang, target) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING RETURNING id",
+                (source_id, unit.target_lang, unit.target)).fetchone()
+            if row is None:
                 row = self.db.execute(
-                    "INSERT INTO units (source_id, target_lang, target) VALUES (?, ?, ?) "
-                    "ON CONFLICT DO NOTHING RETURNING id",
-                    (source_id, unit.target_lang, unit.target)).fetchone()
-                if row is None:
-                    row = self.db.execute(
-                        "SELECT id FROM units WHERE source_id = ? AND target_lang = ? AND "
-                        "target = ?", (source_id, unit.target_lang, unit.target)).fetchone()
-                key = (row[0], unit.document, unit.msgctxt, unit.previous, unit.next)
-                existed = self.db.execute(
-                    "SELECT 1 FROM contexts WHERE unit_id = ? AND document = ? AND msgctxt = ? "
-                    "AND previous = ? AND next = ?", key).fetchone()
-                if existed:
-                    self.db.execute(
-                        "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE "
-                        "origin END, changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 "
-                        "AND document = ?2 AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
-                        (*key, unit.changed, unit.origin, stamp))
-                else:
-                    self.db.execute("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                    (*key, unit.changed, unit.origin, stamp))
-                    added += 1
+                    "SELECT id FROM units WHERE source_id = ? AND target_lang = ? AND "
+                    "target = ?", (source_id, unit.target_lang, unit.target)).fetchone()
+            key = (row[0], unit.document, unit.msgctxt, unit.previous, unit.next)
+            existed = self.db.execute(
+                "SELECT 1 FROM contexts WHERE unit_id = ? AND document = ? AND msgctxt = ? "
+                "AND previous = ? AND next = ?", key).fetchone()
+            if existed:
+                self.db.execute(
+                    "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE "
+                    "origin END, changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 "
+                    "AND document = ?2 AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
+                    (*key, unit.changed, unit.origin, stamp))
+            else:
+                self.db.execute("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                (*key, unit.changed, unit.origin, stamp))
+                added += 1
         return added
 
     def seen(self, origin: str) -> tuple[int, int] | None:
@@ -263,14 +287,13 @@ class SQLiteBackend:
             return []
         votes: Counter[int] = Counter()
         with self._errors():
+            wanted = sorted(gram for gram in grams(normalise(source)) if len(gram) == 3)
             counted = []
-            for gram in grams(normalise(source)):
-                if len(gram) < 3:
-                    continue
-                row = self.db.execute(f"SELECT doc FROM vocab_{source_lang} WHERE term = ?",
-                                      (gram,)).fetchone()
-                if row:
-                    counted.append((row[0], gram))
+            for start in range(0, len(wanted), 500):  # within SQLite's limit on parameters
+                part = wanted[start:start + 500]
+                counted += [(count, gram) for gram, count in self.db.execute(
+                    f"SELECT gram, sources FROM gram_counts WHERE lang = ? AND gram IN "
+                    f"({','.join('?' * len(part))})", (source_lang, *part))]
             counted.sort()
             chosen, total = [], 0
             for count, gram in counted[:RAREST]:
@@ -278,13 +301,22 @@ class SQLiteBackend:
                     break
                 chosen.append(gram)
                 total += min(count, MAX_POSTINGS)
-            for gram in chosen:
-                phrase = '"' + gram.replace('"', '""') + '"'
-                rows = self.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
-                                       f"LIMIT {MAX_POSTINGS}", (phrase,)).fetchall()
-                self.examined += len(rows)
-                votes.update(rowid for (rowid,) in rows)
-            ids = [rowid for rowid, _ in votes.most_common(limit * 4)]
+            # One statement: each chosen trigram's postings, counted per source by SQLite
+            # (the rows read are the sum of the counts, each capped at MAX_POSTINGS).
+            postings = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT rowid AS id FROM {table} WHERE {table} MATCH ? "
+                f"LIMIT {MAX_POSTINGS})" for _ in chosen)
+            ids = []
+            if chosen:
+                rows = self.db.execute(
+                    f"SELECT id, count(*) AS shared FROM ({postings}) GROUP BY id "
+                    f"ORDER BY shared DESC, id LIMIT {limit * 4}",
+                    ['"' + gram.replace('"', '""') + '"' for gram in chosen]).fetchall()
+                picked = set(chosen)
+                self.examined += sum(min(count, MAX_POSTINGS) for count, gram in counted
+                                     if gram in picked)
+                ids = [rowid for rowid, _ in rows]
+                votes.update(dict(rows))
             shape = skeleton(source)
             if shape:
                 rows = self.db.execute(
