@@ -27,6 +27,7 @@ DEFAULTS = {
     "house-style": "un",
 }
 CHECK_KEYS = ("select", "ignore")
+OPTIONAL = ("tm",)  # settings without a default value: tm = "file" (the translation memory)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class ProjectConfig:
     check_ignore: tuple[str, ...] = ()
     house_style: str = "un"  # a built-in style's name, or the project file below
     house_style_file: Path | None = None
+    tm_path: Path | None = None  # [tool.l10n] tm; None: in the cache folder (l10n.tm.memory)
     config_file: Path | None = field(default=None, compare=False)
 
     @property
@@ -157,8 +159,8 @@ def _key_line(path: Path | None, key: str) -> int | None:
 def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
     checks = table.get("checks", {})
     for key in table:
-        if key not in DEFAULTS and key != "checks":
-            known = ", ".join([*DEFAULTS, "checks"])
+        if key not in DEFAULTS and key != "checks" and key not in OPTIONAL:
+            known = ", ".join([*DEFAULTS, "checks", *OPTIONAL])
             raise ConfigError(
                 f"unknown setting [tool.l10n] {key!r}; known settings: {known}",
                 path=path,
@@ -194,6 +196,7 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
         dirs[key] = _inside(root, value, key, path)
     _check_apart(root, dirs, settings, table, path)
     style, style_file = _house_style(settings["house-style"], root, path)
+    tm_path = _tm_path(table.get("tm"), root, dirs, path)
     return ProjectConfig(
         root=root,
         source_language=source,
@@ -206,6 +209,7 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
         check_ignore=_slugs(checks.get("ignore", []), "ignore", path),
         house_style=style,
         house_style_file=style_file,
+        tm_path=tm_path,
         config_file=path,
     )
 
@@ -277,6 +281,22 @@ def _house_style(value: object, root: Path, path: Path | None) -> tuple[str, Pat
     except house.StyleError as exc:
         raise ConfigError(f"[tool.l10n] house-style: {exc}", path=path, line=line) from None
     return value, file
+
+
+def _tm_path(value: object, root: Path, dirs: dict[str, Path], path: Path | None) -> Path | None:
+    """The ``tm`` setting: the translation memory's file, relative to the project folder, and
+    outside the folders l10n publishes or replaces (source, catalogue, output)."""
+    if value is None:
+        return None
+    line = _key_line(path, "tm")
+    if not isinstance(value, str) or not value:
+        raise ConfigError("[tool.l10n] tm must be a file name", path=path, line=line)
+    file = (root / os.path.expanduser(value)).resolve()
+    for key in ("source-dir", "po-dir", "output-dir"):
+        if dirs[key] == file or dirs[key] in file.parents:
+            raise ConfigError(f"[tool.l10n] tm {value!r} lies inside {key}; give the translation "
+                              f"memory a place of its own", path=path, line=line)
+    return file
 
 
 def _slugs(value: object, key: str, path: Path | None) -> tuple[str, ...]:

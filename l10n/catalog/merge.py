@@ -224,6 +224,13 @@ def _satisfies(kind: str, entry: polib.POEntry) -> bool:
     return all(signature(text) is not None and signature(text) in sources for text in texts)
 
 
+def satisfies_formats(entry: polib.POEntry) -> bool:
+    """Whether the entry's translation passes ``msgfmt --check`` for every format its flags
+    name (see ``_satisfies``; for code that fills translations from elsewhere, such as the
+    translation memory)."""
+    return all(_satisfies(kind, entry) for kind in _format_kinds(entry.flags))
+
+
 def _stale(entry: polib.POEntry, old: polib.POEntry) -> bool:
     """Whether the translation carried from ``old`` no longer fits ``entry`` (msgmerge's rules).
 

@@ -22,6 +22,7 @@ from .support import INTERRUPTED, L10nGroup
 # used (or listed by --help), so that `l10n extract` does not load the checks, the glossary
 # matcher and their libraries.
 LAZY_COMMANDS = {
+    "analyse": ("l10n.tm.commands", "analyse"),
     "build": ("l10n.bundle.commands", "build"),
     "check": ("l10n.checks.commands", "check"),
     "checks": ("l10n.checks.commands", "list_checks"),
@@ -29,8 +30,10 @@ LAZY_COMMANDS = {
     "glossary": ("l10n.glossary.commands", "glossary"),
     "init": ("l10n.project.commands", "init"),
     "merge": ("l10n.project.commands", "merge"),
+    "pretranslate": ("l10n.tm.commands", "pretranslate"),
     "segment": ("l10n.segment.commands", "segment"),
     "stats": ("l10n.project.commands", "stats"),
+    "tm": ("l10n.tm.commands", "tm"),
     "update": ("l10n.project.commands", "update"),
 }
 

@@ -99,16 +99,30 @@ def extract(ctx: click.Context, check: bool, wait: float) -> None:
 @click.option("--similarity", type=click.FloatRange(0, 100), default=70.0, show_default=True,
               help="How alike (percent) a reworded source must be to an old one to get its "
                    "translation as a fuzzy guess (msgmerge: 60).")
+@click.option("--tm", "use_tm", is_flag=True,
+              help="Then fill untranslated entries from the translation memory, as "
+                   "`l10n pretranslate` does.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=75.0, show_default=True,
+              help="With --tm: the lowest score (percent) of a fuzzy match to pre-fill.")
 @click.pass_context
-def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float) -> None:
+def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float,
+           use_tm: bool, threshold: float) -> None:
     """Create or merge po/<lang>/<document>.po from the templates, keeping every translation."""
     from .update import update as run_update
 
     config = project(ctx)
     chosen = languages_option(config, langs)
+    if use_tm:
+        from ..tm.memory import memory_path
+
+        memory_path(config)  # no memory to be had: say so before anything is written
     with project_lock(config, wait=wait):
         results = run_update(config, chosen, similarity=similarity)
-    print_update_report(config, results)
+        print_update_report(config, results)
+        if use_tm:
+            from ..tm.commands import print_pretranslate, run_pretranslate
+
+            print_pretranslate(config, run_pretranslate(ctx, chosen, threshold))
 
 
 @click.command()

@@ -1,0 +1,201 @@
+"""Filling the memory: TMX files, PO files from outside the project, the project's catalogues.
+
+Every import of one command runs in one transaction: a bad file anywhere leaves the memory as
+it was. A PO file gives one unit per translated entry (not fuzzy, not obsolete, not plural:
+a plural entry's forms are not sentence pairs), in the context of its document (the project's
+document name, or the file's name without suffix) and of its neighbouring entries.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import polib
+
+from ..catalog.po import read_po
+from ..config import ProjectConfig
+from ..errors import InputError
+from .langs import official_language
+from .memory import Memory
+from .model import TMUnit
+from .tmx import TMXReader
+
+_PO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?")
+
+
+@dataclass
+class ImportReport:
+    """What one file gave: units read and added, and what was skipped (by language code)."""
+
+    path: str
+    read: int = 0
+    added: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    unchanged: bool = False  # a project catalogue not read again: unchanged since last time
+
+
+def po_date(value: str) -> str:
+    """A PO header date ("2025-11-04 09:30+0100") as a TMX date in UTC, or ""."""
+    found = _PO_DATE.match(value.strip()) if value else None
+    if not found:
+        return ""
+    from datetime import datetime, timedelta, timezone
+
+    year, month, day, hour, minute, second, zone = found.groups()
+    offset = timedelta(0)
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute),
+                          int(second or 0), tzinfo=timezone(offset))
+    except ValueError:
+        return ""
+    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def neighbours(catalogue: polib.POFile) -> list[tuple[polib.POEntry, str, str]]:
+    """The active entries with the msgid before and after each (for context matches)."""
+    active = [entry for entry in catalogue if not entry.obsolete and entry.msgid]
+    ids = [""] + [entry.msgid for entry in active] + [""]
+    return [(entry, ids[number], ids[number + 2]) for number, entry in enumerate(active)]
+
+
+def po_units(catalogue: polib.POFile, *, source_lang: str, target_lang: str, document: str,
+             origin: str) -> Iterator[TMUnit]:
+    """The catalogue's translated entries as units."""
+    changed = po_date(catalogue.metadata.get("PO-Revision-Date", ""))
+    for entry, previous, following in neighbours(catalogue):
+        if entry.msgid_plural or entry.fuzzy or not entry.msgstr:
+            continue
+        yield TMUnit(entry.msgid, source_lang, target_lang, entry.msgstr, document,
+                     entry.msgctxt or "", previous, following, changed, origin)
+
+
+def _po_language(catalogue: polib.POFile, path: Path, lang: str | None) -> str:
+    declared = catalogue.metadata.get("Language", "")
+    chosen = lang or declared
+    mapped = official_language(chosen)
+    if mapped is None:
+        what = f"its Language header says {declared!r}" if declared and not lang else (
+            f"--lang {lang!r}" if lang else "its header names no Language (give --lang)")
+        raise InputError(f"cannot use this catalogue: {what}, not one of ar, en, es, fr, ru, zh",
+                         path=path)
+    return mapped
+
+
+def import_po(memory: Memory, path: Path, *, source_lang: str, lang: str | None = None,
+              document: str | None = None, origin: str | None = None) -> ImportReport:
+    catalogue = read_po(path, strict_plurals=False)
+    target = _po_language(catalogue, path, lang)
+    if target == source_lang:
+        raise InputError(f"the catalogue's language is the source language ({source_lang}); "
+                         f"give --source-lang", path=path)
+    report = ImportReport(str(origin or path))
+    units = list(po_units(catalogue, source_lang=source_lang, target_lang=target,
+                          document=document if document is not None else path.stem,
+                          origin=str(origin or path)))
+    report.read = len(units)
+    report.added = memory.add(units)
+    return report
+
+
+def import_tmx(memory: Memory, path: Path, origin: str | None = None) -> ImportReport:
+    reader = TMXReader(path, origin)
+    report = ImportReport(str(path))
+    counter = _Counted(reader)
+    report.added = memory.add(counter)
+    report.read, report.skipped = counter.count, reader.skipped
+    return report
+
+
+class _Counted:
+    def __init__(self, iterable):
+        self.iterable, self.count = iterable, 0
+
+    def __iter__(self):
+        for item in self.iterable:
+            self.count += 1
+            yield item
+
+
+def file_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".tmx",):
+        return "tmx"
+    if suffix in (".po", ".pot"):
+        return "po"
+    if suffix in (".xlf", ".xliff", ".sdlxliff"):
+        raise InputError("XLIFF files are not read by `l10n tm import` (yet): export TMX from "
+                         "the CAT tool", path=path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return "po"  # read_po words the problem
+    return "tmx" if head.startswith(b"<") else "po"
+
+
+def origin_name(path: Path, root: Path | None) -> str:
+    """How the memory names a file its units came from: relative to the project folder when
+    inside it (the same on every clone), else its absolute path."""
+    absolute = path.absolute()
+    if root is not None:
+        try:
+            return absolute.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return str(absolute)
+
+
+def import_files(memory: Memory, paths: list[Path], *, source_lang: str = "en",
+                 lang: str | None = None, root: Path | None = None) -> list[ImportReport]:
+    """Import TMX and PO files into the memory, all or nothing."""
+    reports = []
+    with memory.backend.transaction():
+        for path in paths:
+            origin = origin_name(path, root)
+            if file_kind(path) == "tmx":
+                reports.append(import_tmx(memory, path, origin))
+            else:
+                reports.append(import_po(memory, path, source_lang=source_lang, lang=lang,
+                                         origin=origin))
+            reports[-1].path = str(path)
+    return reports
+
+
+def project_catalogues(config: ProjectConfig) -> list[tuple[str, str, Path]]:
+    """(language, document, path) of every catalogue of the project's target languages."""
+    found = []
+    for lang in config.target_languages:
+        folder = config.po_dir / lang
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.po")):
+            document = path.relative_to(folder).with_suffix("").as_posix()
+            found.append((lang, document, path))
+    return found
+
+
+def import_project(memory: Memory, config: ProjectConfig) -> list[ImportReport]:
+    """Bring the project's catalogues into the memory: each translated entry against the
+    project's source language, in its document. A catalogue unchanged since it was last
+    imported (same size and modification time) is not read again."""
+    reports = []
+    with memory.backend.transaction():
+        for lang, document, path in project_catalogues(config):
+            origin = path.relative_to(config.root).as_posix()
+            info = os.stat(path)
+            if memory.backend.seen(origin) == (info.st_size, info.st_mtime_ns):
+                reports.append(ImportReport(origin, unchanged=True))
+                continue
+            reports.append(import_po(memory, path, source_lang=config.source_language,
+                                     lang=lang, document=document, origin=origin))
+            memory.backend.record(origin, info.st_size, info.st_mtime_ns)
+    return reports

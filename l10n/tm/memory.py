@@ -1,0 +1,140 @@
+"""The memory as callers use it: where it lives, lookups with scores, imports.
+
+``Memory`` wraps a ``Backend`` (backend.py) and does what must be the same whatever the store:
+it scores candidates (text.similarity), tells context matches from other exact ones, and
+substitutes placeables (substitute.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import ProjectConfig
+from ..errors import ConfigError
+from .backend import Backend
+from .model import Match, TMUnit
+from .substitute import substitute
+from .text import similarity, skeleton
+
+PLACEABLE_SCORE = 99.0  # a match that differs only in placeables, once they are substituted
+_KIND_RANK = {"context": 0, "exact": 1, "placeable": 2, "fuzzy": 3}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a text to translate stands: its document, msgctxt and neighbouring sources."""
+
+    document: str = ""
+    msgctxt: str = ""
+    previous: str = ""
+    next: str = ""
+
+    def matches(self, unit: TMUnit) -> bool:
+        """A context match: the same document and the same neighbours, or the same msgctxt
+        (gettext's own key for "the same message")."""
+        if self.msgctxt and unit.msgctxt == self.msgctxt:
+            return True
+        return bool(self.document) and (unit.document, unit.previous, unit.next) == (
+            self.document, self.previous, self.next)
+
+
+def memory_path(config: ProjectConfig) -> Path:
+    """Where the project's memory is: ``[tool.l10n] tm`` when set, else the cache folder
+    (as for compiled glossaries: $L10N_CACHE_DIR, $XDG_CACHE_HOME/l10n or ~/.cache/l10n),
+    under ``tm/<project folder name>-<digest of its path>.sqlite``."""
+    configured = getattr(config, "tm_path", None)
+    if configured is not None:
+        return configured
+    from ..glossary.cache import cache_root
+
+    root = cache_root()
+    if root is None:
+        raise ConfigError("the translation memory lives in the cache folder, which "
+                          "L10N_NO_CACHE turns off; name a file with [tool.l10n] tm = \"...\"",
+                          path=config.config_file)
+    digest = hashlib.sha256(str(config.root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    name = re.sub(r"[^\w.-]", "_", config.root.name) or "project"
+    return root / "tm" / f"{name}-{digest}.sqlite"
+
+
+def open_memory(config: ProjectConfig | None = None, *, path: str | Path | None = None,
+                timeout: float = 10.0) -> "Memory":
+    """The project's memory (or the one at ``path``), on the SQLite backend."""
+    from .sqlite_store import SQLiteBackend
+
+    location = Path(path) if path is not None else memory_path(config)
+    return Memory(SQLiteBackend(location, timeout=timeout), location)
+
+
+class Memory:
+    """A translation memory over a backend."""
+
+    def __init__(self, backend: Backend, location: Path | str):
+        self.backend = backend
+        self.location = location
+
+    def __enter__(self) -> "Memory":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def lookup(self, source: str, source_lang: str, target_lang: str, *,
+               threshold: float = 75.0, context: Context | None = None,
+               limit: int = 5) -> list[Match]:
+        """The best matches for ``source``, best first: context matches, exact ones, then
+        placeable and fuzzy ones scoring at least ``threshold`` percent. One match per
+        distinct translation."""
+        matches = []
+        where = None if context is None else (context.document, context.msgctxt,
+                                                  context.previous, context.next)
+        exact = self.backend.exact(source, source_lang, target_lang, context=where)
+        for unit in exact:
+            kind = "context" if context is not None and context.matches(unit) else "exact"
+            matches.append(Match(unit, 100.0, kind, unit.target))
+        if not exact:
+            matches = self._fuzzy(source, source_lang, target_lang, threshold)
+        # stable: among equals, the backend's order (the newest first) stands
+        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed)))
+        seen, best = set(), []
+        for match in matches:
+            if match.target not in seen:
+                seen.add(match.target)
+                best.append(match)
+        return best[:limit]
+
+    def _fuzzy(self, source: str, source_lang: str, target_lang: str,
+               threshold: float) -> list[Match]:
+        shape = skeleton(source)
+        matches = []
+        scores: dict[str, float] = {}
+        for unit in self.backend.fuzzy(source, source_lang, target_lang):
+            if shape and skeleton(unit.source) == shape:
+                target = substitute(source, unit.source, unit.target, source_lang=source_lang,
+                                    target_lang=target_lang)
+                if target is not None:
+                    matches.append(Match(unit, PLACEABLE_SCORE, "placeable", target))
+                    continue
+            score = scores.get(unit.source)
+            if score is None:
+                score = scores[unit.source] = similarity(source, unit.source)
+            if score >= threshold:
+                matches.append(Match(unit, round(score, 1), "fuzzy", unit.target))
+        return matches
+
+    def add(self, units) -> int:
+        return self.backend.add(units)
+
+    def stats(self) -> dict[str, int]:
+        return self.backend.stats()
+
+
+def _newest(changed: str) -> tuple:
+    """Sort key: later dates first ("" last)."""
+    return tuple(-ord(c) for c in changed) if changed else (1,)

@@ -1,0 +1,372 @@
+"""The default backend: one SQLite file (Python's own sqlite3, no server, no set-up).
+
+Tables: ``sources`` (one row per source language and text, with its skeleton for renumbered
+sentences), ``units`` (one row per source, target language and target text), ``contexts``
+(one row per unit and context: document, msgctxt, neighbours; with the date changed and the
+origin), ``imported`` (files imported whole, to skip them while unchanged).
+
+The fuzzy index is one FTS5 table per source language with the trigram tokenizer (SQLite
+3.34 or newer), contentless and without positions (``detail=none``): it stores each source's
+trigrams once, compressed, and answers "which sources hold this trigram" without reading any
+other. ``gram_counts`` keeps how many sources hold each trigram (a B-tree: asking costs the
+same whatever the count; FTS5's own fts5vocab would walk the whole posting list to count it).
+A lookup asks it for the counts of its trigrams in one query, reads the postings of the
+rarest ones only (at most RAREST grams and BUDGET rows in all, at most
+MAX_POSTINGS rows a gram), and ranks sources by the number of trigrams shared. Its work is
+bounded whatever the memory's size; ``examined`` counts it. The rarest trigrams are the ones
+that tell sources apart; a source similar enough to matter shares most of them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError, L10nError
+from .langs import LANGUAGES
+from .model import TMUnit
+from .text import grams, normalise, skeleton
+
+SCHEMA_VERSION = "1"
+RAREST = 24  # trigrams of a query whose postings are read, at most
+BUDGET = 3_000  # posting rows a lookup reads, at most (beyond its MIN_GRAMS rarest trigrams)
+MIN_GRAMS = 4  # trigrams read whatever their postings' length
+MAX_POSTINGS = 1000  # rows read at most per trigram
+PENDING_GRAMS = 200_000  # distinct trigrams counted in memory before they are written
+SKELETON_LIMIT = 20
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY, lang TEXT NOT NULL, text TEXT NOT NULL, skeleton TEXT NOT NULL,
+    UNIQUE (lang, text));
+CREATE INDEX IF NOT EXISTS sources_skeleton ON sources (lang, skeleton) WHERE skeleton != '';
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources (id),
+    target_lang TEXT NOT NULL, target TEXT NOT NULL,
+    UNIQUE (source_id, target_lang, target));
+CREATE TABLE IF NOT EXISTS contexts (
+    unit_id INTEGER NOT NULL REFERENCES units (id), document TEXT NOT NULL,
+    msgctxt TEXT NOT NULL, previous TEXT NOT NULL, next TEXT NOT NULL,
+    changed TEXT NOT NULL, origin TEXT NOT NULL, seen INTEGER NOT NULL,
+    PRIMARY KEY (unit_id, document, msgctxt, previous, next)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS gram_counts (
+    lang TEXT NOT NULL, gram TEXT NOT NULL, sources INTEGER NOT NULL,
+    PRIMARY KEY (lang, gram)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS imported (
+    origin TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+"""
+
+_UNIT_COLUMNS = ("s.text, s.lang, u.target_lang, u.target, c.document, c.msgctxt, c.previous, "
+                 "c.next, c.changed, c.origin")
+_UNIT_FROM = ("sources s JOIN units u ON u.source_id = s.id JOIN contexts c ON c.unit_id = u.id")
+
+
+def check_sqlite(version: tuple[int, ...] = sqlite3.sqlite_version_info) -> None:
+    """Refuse, in one line, an SQLite too old for the trigram tokenizer (3.34, 2020)."""
+    if version < (3, 34, 0):
+        shown = ".".join(map(str, version))
+        raise L10nError(f"the translation memory needs SQLite 3.34 or newer (its FTS5 trigram "
+                        f"index); this Python uses SQLite {shown}")
+
+
+class SQLiteBackend:
+    """The memory in one SQLite file (see the module's docstring)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 10.0):
+        check_sqlite()
+        self.path = Path(path)
+        self.examined = 0
+        self._timeout = timeout
+        self._in_transaction = False
+        self._pending: dict[str, Counter] = {}  # trigram counts not yet in gram_counts
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise InputError(f"cannot open the translation memory: {exc}", path=self.path) from None
+        self._grams_tables: set[str] = set()
+        with self._errors():
+            self.db.execute("PRAGMA foreign_keys = ON")
+            version = self._schema_version()
+            if version is None:
+                with self.transaction():
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
+                                    (SCHEMA_VERSION,))
+            elif version != SCHEMA_VERSION:
+                raise InputError(f"translation memory of schema {version}; this l10n reads "
+                                 f"schema {SCHEMA_VERSION}", path=self.path)
+            self._grams_tables = {f"grams_{lang}" for lang in LANGUAGES
+                                  if self._table_exists(f"grams_{lang}")}
+
+    # ------------------------------------------------------------------ transactions, errors
+
+    def _schema_version(self) -> str | None:
+        exists = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        if not exists:
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def _errors(self):
+        """SQLite's errors as one InputError naming the file."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            text = str(exc)
+            if "locked" in text or "busy" in text:
+                raise InputError("the translation memory is locked by another process; try "
+                                 "again when it is done", path=self.path) from None
+            raise InputError(f"translation memory: {text}", path=self.path) from None
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"not a translation memory l10n can read: {exc}",
+                             path=self.path) from None
+
+    @contextmanager
+    def transaction(self):
+        if self._in_transaction:
+            yield
+            return
+        with self._errors():
+            self.db.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            yield
+            with self._errors():
+                self.db.execute("COMMIT")  # a full disk fails here, and is rolled back below
+        except BaseException:
+            self._pending.clear()
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                self.db.execute("ROLLBACK")
+            self._grams_tables = {name for name in self._grams_tables if self._table_exists(name)}
+            raise
+        finally:
+            self._in_transaction = False
+
+    def _table_exists(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() \
+            is not None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---------------------------------------------------------------------------------- writes
+
+    def _grams_table(self, lang: str, create: bool) -> str | None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"not one of the six languages: {lang!r}")
+        name = f"grams_{lang}"
+        if name not in self._grams_tables:
+            if not create:
+                return None
+            self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5(key, "
+                            f"tokenize = 'trigram case_sensitive 1', detail = none, content = '')")
+            self._grams_tables.add(name)
+        return name
+
+    def _source_id(self, text: str, lang: str, cache: dict) -> int:
+        key = (lang, text)
+        found = cache.get(key)
+        if found is not None:
+            return found
+        row = self.db.execute("INSERT INTO sources (lang, text, skeleton) VALUES (?, ?, ?) "
+                              "ON CONFLICT (lang, text) DO NOTHING RETURNING id",
+                              (lang, text, skeleton(text))).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT id FROM sources WHERE lang = ? AND text = ?",
+                                  (lang, text)).fetchone()
+        else:
+            table = self._grams_table(lang, create=True)
+            key = normalise(text)
+            self.db.execute(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", (row[0], key))
+            pending = self._pending.setdefault(lang, Counter())
+            if len(key) >= 3:  # a shorter text has no trigram (exact lookups find it)
+                pending.update(grams(key))
+            if len(pending) > PENDING_GRAMS:
+                self._flush_counts()
+        if len(cache) > 64:  # units of one source come together: a few are enough
+            cache.clear()
+        cache[key] = row[0]
+        return row[0]
+
+    def _next_stamp(self) -> int:
+        """A number larger than any before: when units were last added (a catalogue corrected
+        without a new PO-Revision-Date still has its latest translation preferred)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        stamp = int(row[0]) + 1 if row else 1
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (str(stamp),))
+        return stamp
+
+    def _flush_counts(self) -> None:
+        """Add the trigram counts of the sources added since the last flush."""
+        for lang, pending in sorted(self._pending.items()):
+            self.db.executemany(
+                "INSERT INTO gram_counts VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+                "sources = sources + excluded.sources",
+                ((lang, gram, count) for gram, count in pending.items()))
+        self._pending.clear()
+
+    def add(self, units: Iterable[TMUnit]) -> int:
+        with self.transaction(), self._errors():
+            added = self._add_units(units, self._next_stamp())
+            self._flush_counts()
+        return added
+
+    def _add_units(self, units: Iterable[TMUnit], stamp: int) -> int:
+        added = 0
+        cache: dict = {}
+        for unit in units:
+            source_id = self._source_id(unit.source, unit.source_lang, cache)
+            row = self.db.execute(
+                "INSERT INTO units (source_id, target_lang, target) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING RETURNING id",
+                (source_id, unit.target_lang, unit.target)).fetchone()
+            if row is None:
+                row = self.db.execute(
+                    "SELECT id FROM units WHERE source_id = ? AND target_lang = ? AND "
+                    "target = ?", (source_id, unit.target_lang, unit.target)).fetchone()
+            key = (row[0], unit.document, unit.msgctxt, unit.previous, unit.next)
+            existed = self.db.execute(
+                "SELECT 1 FROM contexts WHERE unit_id = ? AND document = ? AND msgctxt = ? "
+                "AND previous = ? AND next = ?", key).fetchone()
+            if existed:
+                self.db.execute(
+                    "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE "
+                    "origin END, changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 "
+                    "AND document = ?2 AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
+                    (*key, unit.changed, unit.origin, stamp))
+            else:
+                self.db.execute("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                (*key, unit.changed, unit.origin, stamp))
+                added += 1
+        return added
+
+    def seen(self, origin: str) -> tuple[int, int] | None:
+        with self._errors():
+            row = self.db.execute("SELECT size, mtime_ns FROM imported WHERE origin = ?",
+                                  (origin,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def record(self, origin: str, size: int, mtime_ns: int) -> None:
+        with self.transaction(), self._errors():
+            self.db.execute("INSERT OR REPLACE INTO imported VALUES (?, ?, ?)",
+                            (origin, size, mtime_ns))
+
+    # ----------------------------------------------------------------------------------- reads
+
+    def _units(self, where: str, params: tuple, order: str) -> list[TMUnit]:
+        with self._errors():
+            rows = self.db.execute(f"SELECT {_UNIT_COLUMNS} FROM {_UNIT_FROM} WHERE {where} "
+                                   f"ORDER BY {order}", params).fetchall()
+        return [TMUnit(*row) for row in rows]
+
+    def exact(self, source: str, source_lang: str, target_lang: str, *,
+              context: tuple[str, str, str, str] | None = None,
+              limit: int = 50) -> list[TMUnit]:
+        document, msgctxt, previous, following = context or ("", "", "", "")
+        in_context = ("CASE WHEN (?4 != '' AND c.msgctxt = ?4) OR (?5 != '' AND c.document = ?5 "
+                      "AND c.previous = ?6 AND c.next = ?7) THEN 0 ELSE 1 END")
+        return self._units("s.lang = ?1 AND s.text = ?2 AND u.target_lang = ?3",
+                           (source_lang, source, target_lang, msgctxt, document, previous,
+                            following),
+                           f"{in_context}, c.changed DESC, c.seen DESC, u.target, c.document, "
+                           f"c.msgctxt, c.previous, c.next LIMIT {int(limit)}")
+
+    def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
+              limit: int = 20) -> list[TMUnit]:
+        table = self._grams_table(source_lang, create=False)
+        if table is None:
+            return []
+        votes: Counter[int] = Counter()
+        with self._errors():
+            wanted = sorted(gram for gram in grams(normalise(source)) if len(gram) == 3)
+            counted = []
+            for start in range(0, len(wanted), 500):  # within SQLite's limit on parameters
+                part = wanted[start:start + 500]
+                counted += [(count, gram) for gram, count in self.db.execute(
+                    f"SELECT gram, sources FROM gram_counts WHERE lang = ? AND gram IN "
+                    f"({','.join('?' * len(part))})", (source_lang, *part))]
+            counted.sort()
+            chosen, total = [], 0
+            for count, gram in counted[:RAREST]:
+                if len(chosen) >= MIN_GRAMS and total + count > BUDGET:
+                    break
+                chosen.append(gram)
+                total += min(count, MAX_POSTINGS)
+            # One statement: each chosen trigram's postings, counted per source by SQLite
+            # (the rows read are the sum of the counts, each capped at MAX_POSTINGS).
+            postings = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT rowid AS id FROM {table} WHERE {table} MATCH ? "
+                f"LIMIT {MAX_POSTINGS})" for _ in chosen)
+            ids = []
+            if chosen:
+                rows = self.db.execute(
+                    f"SELECT id, count(*) AS shared FROM ({postings}) GROUP BY id "
+                    f"ORDER BY shared DESC, id LIMIT {limit * 4}",
+                    ['"' + gram.replace('"', '""') + '"' for gram in chosen]).fetchall()
+                picked = set(chosen)
+                self.examined += sum(min(count, MAX_POSTINGS) for count, gram in counted
+                                     if gram in picked)
+                ids = [rowid for rowid, _ in rows]
+                votes.update(dict(rows))
+            shape = skeleton(source)
+            if shape:
+                rows = self.db.execute(
+                    f"SELECT id FROM sources WHERE lang = ? AND skeleton = ? LIMIT {SKELETON_LIMIT}",
+                    (source_lang, shape)).fetchall()
+                self.examined += len(rows)
+                ids += [rowid for (rowid,) in rows if rowid not in votes]
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            with_target = {rowid for (rowid,) in self.db.execute(
+                f"SELECT DISTINCT source_id FROM units WHERE target_lang = ? AND "
+                f"source_id IN ({marks})", (target_lang, *ids))}
+        chosen = [rowid for rowid in ids if rowid in with_target]
+        chosen = chosen[:limit] + [rowid for rowid in chosen[limit:] if rowid not in votes]
+        if not chosen:
+            return []
+        marks = ",".join("?" * len(chosen))
+        found = self._units(f"s.id IN ({marks}) AND u.target_lang = ?", (*chosen, target_lang),
+                            "s.text, c.changed DESC, c.seen DESC, u.target, c.document, c.msgctxt")
+        self.examined += len(found)
+        return found
+
+    def iterate(self, source_lang: str | None = None,
+                target_lang: str | None = None) -> Iterator[TMUnit]:
+        where, params = [], []
+        if source_lang:
+            where.append("s.lang = ?")
+            params.append(source_lang)
+        if target_lang:
+            where.append("u.target_lang = ?")
+            params.append(target_lang)
+        clause = " WHERE " + " AND ".join(where) if where else ""
+        with self._errors():
+            cursor = self.db.execute(
+                f"SELECT {_UNIT_COLUMNS} FROM {_UNIT_FROM}{clause} ORDER BY s.lang, s.text, "
+                f"c.document, c.msgctxt, c.previous, c.next, u.target_lang, u.target",
+                tuple(params))
+            for row in cursor:
+                yield TMUnit(*row)
+
+    def stats(self) -> dict[str, int]:
+        with self._errors():
+            counts = {
+                "units": self.db.execute("SELECT count(*) FROM contexts").fetchone()[0],
+                "translations": self.db.execute("SELECT count(*) FROM units").fetchone()[0],
+                "sources": self.db.execute("SELECT count(*) FROM sources").fetchone()[0],
+            }
+            for lang, target_lang, count in self.db.execute(
+                    "SELECT s.lang, u.target_lang, count(*) FROM units u JOIN sources s "
+                    "ON s.id = u.source_id GROUP BY s.lang, u.target_lang ORDER BY 1, 2"):
+                counts[f"{lang}->{target_lang}"] = count
+        return counts

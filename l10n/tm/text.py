@@ -1,0 +1,144 @@
+"""Text keys and similarity for the memory, the same for every backend.
+
+- ``normalise``: what lookups compare: inline tags and entities dropped, case folded,
+  whitespace runs folded to one space. Character based, so it works for Chinese (no spaces).
+- ``grams``: the character trigrams of the normalised text, the fuzzy index's keys.
+- ``skeleton``: the normalised text with every placeable (number, date, document symbol)
+  replaced by one mark, so that "A/RES/78/261 of 2023" and "A/RES/79/12 of 2024" share it.
+- ``similarity``: a percentage as CAT tools give it: 100 only for identical text; a difference
+  in tags, whitespace, case or punctuation only costs a point or two; otherwise an edit
+  distance similarity (rapidfuzz's normalised Indel distance, as msgmerge-like tools use) of
+  the normalised texts, at most 99.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+# An inline tag as the catalogues hold them (HTML or XML, opening, closing or empty).
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+_SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_PUNCT_TRANSLATE = {ord(c): None for c in ".,;:!?¿¡\"'«»“”‘’„‹›()[]{}…—–-،؛؟。，、；：！？（）《》「」『』"}
+# Placeables: document symbols (A/RES/78/261, S/2015/123, E/CN.6/2015/3, A/C.3/79/L.12),
+# dates written with digits (2025-11-04, 04/11/2025), numbers (12, 1,000, 3.5, 1 000 000).
+SYMBOL = r"(?<![A-Za-z0-9_/])(?:[A-Z]{1,4}(?:\.\d+)?/)+(?:[A-Z0-9]+(?:\.\d+)?[-/]?)*[A-Z0-9]+(?:\.\d+)?(?![A-Za-z0-9_/])"
+# Digits next to letters of unspaced scripts count (第78/261号, 2025年): only Latin letters
+# and digits around a number make it part of a word (A4, 3D).
+NUMBER = (r"(?<![A-Za-z0-9_.,])\d{1,3}(?:(?:[,\u00a0\u202f ]\d{3})+|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
+          r"(?![A-Za-z0-9_])|(?<![A-Za-z0-9_.,/])\d+(?:/\d+)*(?:[.,]\d+)?(?![A-Za-z0-9_/])")
+PLACEABLE = re.compile(f"{SYMBOL}|\\d{{4}}-\\d{{2}}-\\d{{2}}|\\d{{1,2}}/\\d{{1,2}}/\\d{{4}}|{NUMBER}")
+# A month number written before 月 (2025年11月4日) stands for the month, as a name does.
+ZH_MONTH = r"\d{1,2}(?=\s?月)"
+MARK = "\uf8ff"  # a private-use character: never in a UN text
+
+
+def strip_tags(text: str) -> str:
+    return html.unescape(_TAG.sub(" ", text)) if "<" in text or "&" in text else text
+
+
+def normalise(text: str) -> str:
+    """The text lookups compare: tags dropped, NFKC, case folded, whitespace folded."""
+    text = unicodedata.normalize("NFKC", strip_tags(text)).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def grams(key: str) -> set[str]:
+    """The distinct character trigrams of a normalised text (a shorter text is its own gram)."""
+    if len(key) < 3:
+        return {key} if key else set()
+    return {key[i:i + 3] for i in range(len(key) - 2)}
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Month name (lower case) -> number, in the six languages: CLDR's names, format and
+    stand-alone, UN Arabic's Levantine names and Russian's other case forms (as the numbers
+    check reads them)."""
+    from ..checks.numbers import month_names
+
+    found: dict[str, int] = {}
+    for lang in ("ar", "en", "es", "fr", "ru", "zh"):
+        for name, number in month_names(lang).items():
+            found.setdefault(name.lower(), number)
+    return found
+
+
+@lru_cache(maxsize=1)
+def placeable_pattern() -> re.Pattern:
+    """PLACEABLE, with month names (a date's month changes as its day does: "4 November
+    2025" -> "5 December 2025"). English names are matched as written, capitalised, and "May"
+    only beside a number; the other languages' in any case. A text holding no digit has no
+    placeables (a month name alone is a word, not a date)."""
+    names = sorted(month_numbers(), key=len, reverse=True)
+    english = {"january", "february", "march", "april", "june", "july", "august",
+               "september", "october", "november", "december"}
+    latin_english = "|".join(name.capitalize() for name in names if name in english)
+    others = "|".join(re.escape(name) for name in names if name not in english and name != "may")
+    months = (rf"(?<![^\W\d_])(?:{latin_english}|May(?=\s+\d)|(?<=\d\s)May|(?i:{others}))"
+              rf"(?![^\W\d_])")
+    return re.compile(f"{ZH_MONTH}|{months}|{PLACEABLE.pattern}")
+
+
+def placeable_key(token: str) -> str:
+    """What a placeable is compared by: a month by its number ("m11" for November, ноября and
+    the 11 of 11月), a symbol as written, a number by its digits ("1,000" = "1 000")."""
+    number = month_numbers().get(token.lower())
+    if number is not None:
+        return f"m{number}"
+    return token if re.fullmatch(SYMBOL, token) else "".join(re.findall(r"\d+", token))
+
+
+def keyed_placeables(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each placeable of ``text`` (tags left in place: offsets are the
+    text's own), a month number before 月 keyed as the month it is."""
+    if not _DIGIT.search(text):
+        return []
+    found = []
+    for match in placeable_pattern().finditer(text):
+        token = match.group()
+        if token.isdigit() and re.match(r"\s?月", text[match.end():match.end() + 2]):
+            key = f"m{int(token)}"
+        else:
+            key = placeable_key(token)
+        found.append((match.start(), match.end(), key))
+    return found
+
+
+def placeables(text: str) -> list[str]:
+    """The placeables of ``text`` in order (numbers, dates, document symbols)."""
+    plain = strip_tags(text)
+    if not _DIGIT.search(plain):
+        return []
+    return placeable_pattern().findall(plain)
+
+
+def skeleton(text: str) -> str:
+    """The normalised text with each placeable replaced by MARK ("" when it has none, so that
+    only texts with placeables share skeletons)."""
+    plain = unicodedata.normalize("NFKC", strip_tags(text))
+    if not _DIGIT.search(plain):
+        return ""
+    marked = placeable_pattern().sub(MARK, plain)
+    return _SPACE.sub(" ", marked.casefold()).strip()
+
+
+def similarity(new: str, old: str) -> float:
+    """How alike two source texts are, in percent (see the module's docstring)."""
+    if new == old:
+        return 100.0
+    a, b = normalise(new), normalise(old)
+    tags_differ = _TAG.findall(new) != _TAG.findall(old)
+    if a == b:
+        # Only tags, case, whitespace or entities differ: nearly identical.
+        penalty = (2 if tags_differ else 0) + (1 if new.casefold() != old.casefold() else 0)
+        return 100.0 - max(1, min(penalty, 3))
+    if a.translate(_PUNCT_TRANSLATE) == b.translate(_PUNCT_TRANSLATE):
+        return 97.0 - (1 if tags_differ else 0)
+    from rapidfuzz.fuzz import ratio
+
+    score = min(ratio(a, b), 99.0)
+    return max(0.0, score - (1 if tags_differ else 0))

@@ -1,0 +1,199 @@
+"""The memory's store: idempotent adds, exact and fuzzy lookups by index, scores, locking."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+
+from l10n.errors import InputError
+from l10n.tm.langs import official_language
+from l10n.tm.memory import Context, open_memory
+from l10n.tm.model import TMUnit
+from l10n.tm.text import similarity
+
+UNITS = [
+    TMUnit("The General Assembly adopted resolution A/RES/78/261 in 2023.", "en", "fr",
+           "L'Assemblée générale a adopté la résolution A/RES/78/261 en 2023.", "report",
+           "", "Introduction", "Decisions", "20251104T000000Z", "a.tmx"),
+    TMUnit("The Security Council met today.", "en", "fr",
+           "Le Conseil de sécurité s'est réuni aujourd'hui.", "report"),
+    TMUnit("The Security Council met today.", "en", "ru", "Совет Безопасности собрался сегодня.",
+           "report"),
+    TMUnit("大会通过了第78/261号决议。", "zh", "en", "The Assembly adopted resolution 78/261."),
+]
+
+
+@pytest.fixture
+def memory(tmp_path):
+    with open_memory(path=tmp_path / "tm.sqlite") as opened:
+        yield opened
+
+
+def test_adding_twice_adds_nothing_more(memory):
+    assert memory.add(UNITS) == 4
+    assert memory.add(UNITS) == 0
+    later = UNITS[0].__class__(**{**{f: getattr(UNITS[0], f) for f in UNITS[0].__slots__},
+                                  "changed": "20261201T000000Z", "origin": "b.tmx"})
+    assert memory.add([later]) == 0
+    assert memory.stats() == {"units": 4, "translations": 4, "sources": 3, "en->fr": 2,
+                              "en->ru": 1, "zh->en": 1}
+    [unit] = memory.backend.exact(UNITS[0].source, "en", "fr")
+    assert (unit.changed, unit.origin) == ("20261201T000000Z", "b.tmx")
+
+
+def test_exact_context_and_fuzzy_matches(memory):
+    memory.add(UNITS)
+    source = "The Security Council met today."
+    [match] = memory.lookup(source, "en", "fr")
+    assert (match.kind, match.score) == ("exact", 100.0)
+    [match] = memory.lookup(source, "en", "fr", context=Context("report", "", "", ""))
+    assert match.kind == "context"
+    [match] = memory.lookup(source, "en", "fr", context=Context("other", "", "", ""))
+    assert match.kind == "exact"
+    [match] = memory.lookup("The Security Council met yesterday.", "en", "fr")
+    assert match.kind == "fuzzy" and 75 <= match.score < 100
+    assert memory.lookup("Something else entirely, about fisheries.", "en", "fr") == []
+    assert memory.lookup(source, "en", "es") == []
+
+
+def test_the_context_match_is_found_among_many_contexts(memory):
+    memory.add(TMUnit("Introduction", "en", "fr", f"Introduction {n}", f"doc{n:03}",
+                      changed=f"2025{n % 12 + 1:02}01T000000Z") for n in range(300))
+    context = Context("doc150", "", "", "")
+    [best, *_] = memory.lookup("Introduction", "en", "fr", context=context)
+    assert (best.kind, best.target) == ("context", "Introduction 150")
+    assert len(memory.backend.exact("Introduction", "en", "fr")) == 50  # a bounded read
+
+
+def test_placeables_are_substituted(memory):
+    memory.add(UNITS)
+    [match] = memory.lookup("The General Assembly adopted resolution A/RES/79/12 in 2024.",
+                            "en", "fr")
+    assert match.kind == "placeable" and match.score == 99
+    assert match.target == "L'Assemblée générale a adopté la résolution A/RES/79/12 en 2024."
+    [match] = memory.lookup("大会通过了第79/12号决议。", "zh", "en")
+    assert (match.kind, match.target) == ("placeable", "The Assembly adopted resolution 79/12.")
+
+
+@pytest.mark.parametrize("lang, old, new", [
+    ("fr", "Le 4 novembre 2025, la réunion s'est ouverte.",
+     "Le 5 décembre 2026, la réunion s'est ouverte."),
+    ("es", "El 4 de noviembre de 2025 se abrió la reunión.",
+     "El 5 de diciembre de 2026 se abrió la reunión."),
+    ("ru", "4 ноября 2025 года открылось совещание.", "5 декабря 2026 года открылось совещание."),
+    ("ar", "في 4 تشرين الثاني/نوفمبر 2025، افتتح الاجتماع.",
+     "في 5 كانون الأول/ديسمبر 2026، افتتح الاجتماع."),
+    ("zh", "2025年11月4日，会议开幕。", "2026年12月5日，会议开幕。"),
+])
+def test_dates_are_substituted_in_each_language(memory, lang, old, new):
+    memory.add([TMUnit("On 4 November 2025, the meeting opened.", "en", lang, old)])
+    [match] = memory.lookup("On 5 December 2026, the meeting opened.", "en", lang)
+    assert (match.kind, match.score, match.target) == ("placeable", 99.0, new)
+
+
+def test_no_substitution_when_the_translation_does_not_show_the_number(memory):
+    memory.add([TMUnit("The Committee held 12 meetings.", "en", "fr",
+                       "Le Comité a tenu douze séances.")])
+    [match] = memory.lookup("The Committee held 14 meetings.", "en", "fr")
+    assert match.kind == "fuzzy" and match.target == "Le Comité a tenu douze séances."
+
+
+def test_scores_like_cat_tools():
+    assert similarity("The <b>cat</b> sat.", "The <b>cat</b> sat.") == 100
+    assert 95 <= similarity("The <b>cat</b> sat.", "The cat sat.") < 100
+    assert 97 <= similarity("The cat  sat.", "the cat sat.") < 100
+    assert 97 <= similarity("The cat sat.", "The cat sat") < 100
+    assert 60 < similarity("大会第七十八届会议通过", "大会第七十九届会议通过") < 95
+    assert similarity("abc", "xyz") < 10
+
+
+@pytest.mark.parametrize("code, lang", [("en-US", "en"), ("zh-CN", "zh"), ("zh-Hans", "zh"),
+                                        ("es-419", "es"), ("fr_FR", "fr"), ("AR-sa", "ar"),
+                                        ("ru", "ru"), ("zh-TW", None), ("de-DE", None),
+                                        ("*all*", None)])
+def test_language_codes(code, lang):
+    assert official_language(code) == lang
+
+
+def _vocabulary(size: int = 3000) -> list[str]:
+    """Pseudo-words with the letter statistics of nothing in particular, as many as a UN
+    document's vocabulary: most trigrams are shared by some sentences, few by all."""
+    rng = random.Random(3)
+    return ["".join(rng.choice("abcdefghijklmnoprstuvwy") for _ in range(rng.randint(3, 10)))
+            for _ in range(size)]
+
+
+WORDS = _vocabulary()
+
+
+def _sentence(rng: random.Random, number: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(10, 16))]
+    return " ".join(words).capitalize() + "."
+
+
+def _memory_of(path, size: int) -> tuple:
+    rng = random.Random(7)
+    sentences = [_sentence(rng, number) for number in range(size)]
+    memory = open_memory(path=path)
+    memory.add(TMUnit(s, "en", "fr", s.upper()) for s in sentences)
+    return memory, sentences
+
+
+def test_fuzzy_lookup_work_grows_little_with_the_memory(tmp_path):
+    """Lookups go through the trigram index and read the postings of a query's rarest
+    trigrams within a budget: four times the memory, not four times the rows read (reading
+    whole postings grows with the memory, as a scan does). Rows are counted by the backend,
+    not timed."""
+    work, found = [], []
+    for size in (16_000, 64_000):
+        memory, sentences = _memory_of(tmp_path / f"{size}.sqlite", size)
+        queries = sentences[:40]
+        memory.backend.examined = 0
+        hits = 0
+        for query in queries:
+            words = query.split()
+            words[-2] = "amended"  # reworded: one word replaced
+            matches = memory.lookup(" ".join(words), "en", "fr", threshold=70)
+            hits += bool(matches) and matches[0].unit.source == query
+        work.append(memory.backend.examined / len(queries))
+        found.append(hits)
+        memory.close()
+    assert found == [40, 40]
+    assert work[1] < 2 * work[0], work
+    assert work[1] < 64_000 / 10, work
+
+
+def test_a_locked_memory_is_one_error_and_unchanged(tmp_path):
+    path = tmp_path / "tm.sqlite"
+    with open_memory(path=path) as memory:
+        memory.add(UNITS[:1])
+    other = sqlite3.connect(path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(InputError, match="locked") as caught:
+            with open_memory(path=path, timeout=0.05) as memory:
+                memory.add(UNITS)
+        assert caught.value.path == str(path)
+    finally:
+        other.rollback()
+        other.close()
+    with open_memory(path=path) as memory:
+        assert memory.stats()["units"] == 1
+
+
+def test_a_file_that_is_not_a_memory_is_one_error(tmp_path):
+    path = tmp_path / "tm.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(InputError, match="not a translation memory"):
+        open_memory(path=path)
+
+
+def test_an_sqlite_without_the_trigram_tokenizer_is_one_error():
+    from l10n.errors import L10nError
+    from l10n.tm.sqlite_store import check_sqlite
+
+    with pytest.raises(L10nError, match="needs SQLite 3.34 or newer.*uses SQLite 3.31.1"):
+        check_sqlite((3, 31, 1))
+    check_sqlite((3, 34, 0))

@@ -1,0 +1,106 @@
+"""The memory on real UN translations: a sample of the United Nations Parallel Corpus v1.0
+(Ziemski, Junczys-Dowmunt and Pouliquen, LREC 2016; ../shared/testdata/un-parallel) imported
+as TMX in six languages, then a new document pre-translated from it whose sentences are the
+corpus's, renumbered or reworded, as a follow-up document reuses an earlier one's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from l10n.cli import cli
+from l10n.tm.text import placeables
+from support import msgfmt_check
+
+pytestmark = pytest.mark.shared
+LANGS = {"ar": "ar", "en": "en", "es": "es", "fr": "fr", "ru": "ru", "zh": "zh-CN"}
+SAMPLE = 600
+
+
+def corpus(shared: Path) -> dict[str, list[str]]:
+    folder = shared / "testdata" / "un-parallel"
+    lines = {lang: (folder / f"un.{lang}").read_text("utf-8").splitlines()[:SAMPLE]
+             for lang in LANGS}
+    lines["ids"] = (folder / "un.ids").read_text("utf-8").splitlines()[:SAMPLE]
+    return lines
+
+
+def write_tmx(path: Path, lines: dict[str, list[str]]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                  'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
+                  'adminlang="en" srclang="en" datatype="plaintext"/><body>\n')
+        for number in range(SAMPLE):
+            document = lines["ids"][number].split()[0]
+            out.write(f'<tu><prop type="x-document">{escape(document)}</prop>')
+            for lang, code in LANGS.items():
+                out.write(f'<tuv xml:lang="{code}"><seg>{escape(lines[lang][number])}</seg></tuv>')
+            out.write("</tu>\n")
+        out.write("</body></tmx>\n")
+
+
+def renumbered(lines: dict[str, list[str]]) -> list[tuple[str, str, str, str]]:
+    """(new English, old French, old number, new number) for sentences with one number, found
+    once in the French too, and one sentence only (no inner full stop)."""
+    found = []
+    for en, fr in zip(lines["en"], lines["fr"]):
+        numbers = placeables(en)
+        if (len(numbers) != 1 or not re.fullmatch(r"\d+", numbers[0]) or len(en) < 60
+                or re.search(r"\.\s", en) or en.count(numbers[0]) != 1
+                or len(re.findall(rf"(?<!\d){numbers[0]}(?!\d)", fr)) != 1):
+            continue
+        new = str(int(numbers[0]) + 1)
+        found.append((re.sub(rf"(?<!\d){numbers[0]}(?!\d)", new, en), fr, numbers[0], new))
+    return found[:12]
+
+
+def reworded(lines: dict[str, list[str]], taken: set[str]) -> list[tuple[str, str]]:
+    """(new English, old French): one word of a long sentence replaced."""
+    found = []
+    for en, fr in zip(lines["en"], lines["fr"]):
+        words = en.split()
+        if (en in taken or len(words) < 14 or re.search(r"\.\s|\d", en)
+                or lines["en"].count(en) > 1):
+            continue
+        words[len(words) // 2] = "notably"
+        found.append((" ".join(words), fr))
+    return found[:12]
+
+
+def test_pretranslating_a_follow_up_document_from_un_translations(shared_dir, make_project):
+    lines = corpus(shared_dir)
+    numbers = renumbered(lines)
+    words = reworded(lines, {en for en, *_ in numbers})
+    assert len(numbers) >= 8 and len(words) >= 8
+    text = "\n\n".join([en for en, *_ in numbers] + [en for en, _ in words]) + "\n"
+    root = make_project({"source/follow-up.txt": text},
+                        'languages = ["ar", "en", "es", "fr", "ru", "zh"]\ntm = "tm.sqlite"\n')
+    write_tmx(root / "un.tmx", lines)
+    runner = CliRunner()
+    for args in (["tm", "import", str(root / "un.tmx")], ["extract"], ["update"],
+                 ["pretranslate"]):
+        result = runner.invoke(cli, ["-C", str(root), *args])
+        assert result.exit_code == 0, result.output
+    fr = {e.msgid: e for e in polib.pofile(str(root / "po" / "fr" / "follow-up.po"))}
+    substituted = 0
+    for en, old_fr, old, new in numbers:
+        entry = fr.get(en)
+        if entry is None:
+            continue  # the segmenter made two entries of it
+        assert entry.fuzzy and entry.msgstr, en
+        if "placeable match" in entry.tcomment:
+            substituted += entry.msgstr == re.sub(rf"(?<!\d){old}(?!\d)", new, old_fr)
+    assert substituted >= 0.8 * len(numbers), substituted
+    filled = sum(1 for en, old_fr in words
+                 if en in fr and fr[en].fuzzy and fr[en].msgstr == old_fr)
+    assert filled >= 0.8 * len(words), filled
+    for lang in ("ar", "es", "fr", "ru", "zh"):
+        catalogue = root / "po" / lang / "follow-up.po"
+        assert sum(1 for e in polib.pofile(str(catalogue)) if e.msgstr) >= 0.8 * (
+            len(numbers) + len(words)), lang
+        msgfmt_check(catalogue)
