@@ -117,6 +117,14 @@ def _number_pattern(lang: str) -> re.Pattern:
     return re.compile(rf"\d+(?:[{seps}]\d+)*(?:\s?{about}(?P<mag>{magnitude}))?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _bracketed_pattern(lang: str) -> re.Pattern:
+    """A number in brackets right before a magnitude word: "(80) million US dollars"."""
+    words = sorted(_rules(lang).get("magnitudes", {}), key=len, reverse=True)
+    magnitude = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\((\d+(?:[.,]\d+)*)\)(?=\s?(?:{magnitude}))", re.IGNORECASE)
+
+
 _LABEL = re.compile(r"\d{1,3}\.\d{1,3}")
 _UNIT = re.compile(r"\s?(?:%|‰|per ?cent|pour ?cent|por ?ciento|процент)", re.IGNORECASE)
 
@@ -188,6 +196,8 @@ def _numbers(text: str, lang: str, clock: bool = True) -> Counter:
             found[label.group()] += 1
             text = text[: label.start()] + " " + text[label.end():]
     magnitudes = {k.lower(): v for k, v in _rules(lang).get("magnitudes", {}).items()}
+    if "(" in text and magnitudes:  # "(80) million": the number in brackets, then its word
+        text = _bracketed_pattern(lang).sub(r" \1", text)
     for match in _number_pattern(lang).finditer(text):
         token = match.group()[: match.start("mag") - match.start()] if match.group("mag") else match.group()
         token = token.rstrip("".join(_rules(lang).get("approximately", [])))
@@ -243,18 +253,19 @@ def _hour(hour: str, minutes: str | None, after_noon: bool) -> str:
     return f"|{value}|" + (f"{int(minutes)}|" if minutes and int(minutes) else "")
 
 
-# Digit groups stored last group first ("967 687 41" for 41 687 967, "000 4" for 4 000):
-# groups of three then a shorter one, or a first group "0..", which no number written in the
-# usual order has.
+# Digit groups stored last group first ("967 687 41" for 41 687 967, "000 4" for 4 000,
+# "630.8 1" for 1 630.8): groups of three then a shorter one, or a first group "0..", which no
+# number written in the usual order has.
 _REVERSED_GROUPS = re.compile(
-    r"(?<![\d.,٫٬])\d{3}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]\d{1,3}(?![\d.,٫٬])")
+    r"(?<![\d.,٫٬])\d{3}(?:[.٫]\d+(?=[ \u00a0\u202f]\d{1,3}(?![\d.,٫٬])))?"
+    r"(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]\d{1,3}(?![\d.,٫٬])")
 
 
 def _reverse_groups(match: re.Match) -> str:
     groups = re.split(r"[ \u00a0\u202f]", match.group())
     if len(groups[-1]) == 3 and not groups[0].startswith("0"):
         return match.group()
-    return ",".join(reversed(groups))
+    return ",".join(reversed(groups))  # "630.8 1": 1,630.8
 
 
 # ------------------------------------------------------------------------------ month names
@@ -304,7 +315,20 @@ def _month_pattern(lang: str) -> re.Pattern | None:
 
 
 def months(text: str, lang: str) -> list[int]:
-    """Month numbers named in the text; "تشرين الثاني/نوفمبر" (one month twice) counts once."""
+    """Month numbers named in the text; "تشرين الثاني/نوفمبر" (one month twice) counts once.
+    The month names of the languages the data file lists as ``month_also`` count too, in
+    their own script ("6 February 2015" left in English in a Russian text is the same date)."""
+    found = _months(text, lang)
+    for other in _rules(lang).get("month_also", []):
+        if lang_script(other) != "LATIN" or _LATIN.search(text):  # a quick test first
+            found += _months(text, other)
+    return found
+
+
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _months(text: str, lang: str) -> list[int]:
     pattern = _month_pattern(lang)
     if pattern is None:
         return []
@@ -536,14 +560,16 @@ def _follows(last: int, value: int, units_first: bool) -> bool:
 
 def _cjk_numbers(text: str) -> list[int]:
     """Chinese numerals: "十九", "二〇一五", "一五六" (digit by digit), "两百万"; a single
-    numeral counts only after 第 or before a measure word ("一项", not "统一")."""
+    numeral counts only after 第, after "附件" or "附录" (annex, appendix: "附件一") or before
+    a measure word ("一项", not "统一")."""
     values = []
     for match in _CJK_NUMERAL.finditer(text):
         numeral = match.group()
         if len(numeral) == 1:
             before = text[match.start() - 1: match.start()]
             after = text[match.end(): match.end() + 1]
-            if before != "第" and (not after or after not in _CJK_MEASURES):
+            if before != "第" and (not after or after not in _CJK_MEASURES) and \
+                    text[max(match.start() - 2, 0): match.start()] not in _CJK_LABELS:
                 continue
         value = _cjk_value(numeral)
         if value is not None:
@@ -561,6 +587,7 @@ def _cjk_value(numeral: str) -> int | None:
         return None
 
 
+_CJK_LABELS = ("附件", "附录")
 _CJK_MEASURES = set("个名次条项年月日号届位种人天周岁倍家国份时点款段章节期轮批所架起")
 
 
@@ -718,6 +745,8 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     if extra and not set(extra).isdisjoint(spelled_numbers(source, source_lang)):
         extra = _without(extra, spelled_numbers(source, source_lang)
                          - spelled_numbers(target, lang))
+    missing = _decades(missing, spelled_numbers(target, lang))
+    extra = _decades(extra, spelled_numbers(source, source_lang))
     missing, extra = _same_digits(missing, extra, lang)
     if missing and extra:
         return missing, extra  # a number changed: nothing below explains that
@@ -733,6 +762,15 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
         extra = _without([v for v in extra if v not in source_numbers],
                          glued_numbers(target, lang))
     return missing, extra
+
+
+def _decades(values: list[str], words: Counter) -> list[str]:
+    """``values`` less the decades the other side writes as a word: "the 1960s" /
+    "шестидесятых годов" / "الستينيات" (60 for 1960)."""
+    if not words:
+        return values
+    return _without(values, Counter({decade: words[decade[2:]] for decade in values
+                                     if _DECADE.fullmatch(decade) and words[decade[2:]]}))
 
 
 def _same_digits(missing: list[str], extra: list[str], lang: str) -> tuple[list, list]:
