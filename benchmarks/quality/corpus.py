@@ -10,7 +10,13 @@ the pairs they touch, and counts what it did, so that the report can say so:
   ``:`` (U+00A0) and ``; ! ?`` (the narrow U+202F), inside « » (U+00A0) and between groups of
   digits ("483 918");
 - a pair whose paragraph number ("12." or "12 -") is kept on one side only, or differs, is
-  skipped;
+  skipped; so is one whose section paragraph number ("19.25 The Office") is kept on one side
+  only, or which starts with a footnote or item label ("6 Il est entendu", "(6)", "'3`") that
+  the other side neither starts with nor holds anywhere (the export kept the label of a footnote
+  or list item in some languages and dropped it in others);
+- en dashes, all lost, are put back between two numbers the export wrote as one ("Articles
+  4653", "20142015") where the other side writes them apart, in that order ("46 à 53",
+  "2014-2015");
 - an empty pair, or one whose lengths are so far apart that one side cannot be a translation
   of the other (a line cut in two by the export), is skipped;
 - a sentence repeated within one document is kept once (a catalogue holds a msgid once).
@@ -36,6 +42,13 @@ LIST_NUMBER = re.compile(r"^\s*([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\s*[.\-\u20
 _DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
                         "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
                         "01234567890123456789")
+
+# A section paragraph number ("19.25 The Office ..."): numbered so in budget fascicles.
+SECTION_NUMBER = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s+(?=[^\W\d_])")
+# A footnote's or list item's own label opening a line: "6 Il est", "(6) ...", "'3` ..."
+# (UN Arabic writes item "(iii)" as '3`).
+LABEL = re.compile(r"^\s*(?:\((\d{1,3})\)|'(\d{1,2})`|(\d{1,3})(?=\s+[^\W\d_]))")
+_NUMBER = re.compile(r"\d+")
 
 # Misalignment: one side at least this many (normalised) characters longer than the other,
 # and more than MISALIGNED_RATIO times as long.
@@ -87,6 +100,55 @@ def list_number(text: str) -> str | None:
     """The paragraph number a line starts with, in ASCII digits, or None."""
     match = LIST_NUMBER.match(text)
     return match.group(1).translate(_DIGITS) if match else None
+
+
+def section_number(text: str) -> str | None:
+    match = SECTION_NUMBER.match(text)
+    return match.group(1) if match else None
+
+
+def label(text: str) -> str | None:
+    """The footnote or item label a line starts with, in ASCII digits, or None."""
+    match = LABEL.match(text.translate(_DIGITS))
+    return next((g for g in match.groups() if g), None) if match else None
+
+
+def lone_label(source: str, target: str) -> bool:
+    """One side opens with a label that the other neither opens with nor holds anywhere."""
+    for one, other in ((source, target), (target, source)):
+        mark = label(one)
+        if mark and label(other) != mark and mark not in _NUMBER.findall(
+                other.translate(_DIGITS)):
+            return True
+    return False
+
+
+# Two numbers the export wrote as one by dropping the en dash between them: a run of digits
+# on one side that is two numbers the other side writes apart, in that order, with a few
+# characters that are not digits between them ("46 à 53", "2014-2015", "15至64").
+_RUN = re.compile(r"(?<![\d.,])\d{4,8}(?![\d])")
+
+
+def restore_dashes(source: str, target: str, counts: Counter) -> tuple[str, str]:
+    """Put back the en dash the export dropped between two numbers (see ``_RUN``)."""
+    texts = [source, target]
+    for i in (0, 1):
+        other = texts[1 - i].translate(_DIGITS)
+        if not re.search(r"\d\D{1,12}\d", other):
+            continue
+        def dash(match: re.Match) -> str:
+            run = match.group()
+            for cut in range(1, len(run)):
+                first, second = run[:cut], run[cut:]
+                if second.startswith("0"):
+                    continue
+                if re.search(rf"(?<![\d.,]){first}(?![\d])[^\d]{{1,12}}?(?<![\d.,]){second}"
+                             r"(?![\d])", other) and run not in _NUMBER.findall(other):
+                    counts["en dash put back between two numbers written as one"] += 1
+                    return f"{first}\u2013{second}"
+            return run
+        texts[i] = _RUN.sub(dash, texts[i])
+    return texts[0], texts[1]
 
 
 def restore_guillemets(text: str, lang: str, counts: Counter) -> str:
@@ -153,6 +215,10 @@ def skip_reason(source: str, target: str, ratio: float) -> str | None:
         return "empty line"
     if list_number(source) != list_number(target):
         return "paragraph number kept on one side only (or different)"
+    if section_number(source) != section_number(target):
+        return "section paragraph number kept on one side only (or different)"
+    if lone_label(source, target):
+        return "footnote or item label kept on one side only"
     if misaligned(source, target, ratio):
         return "misaligned (lengths too far apart)"
     return None
@@ -179,7 +245,7 @@ def load(shared: Path, langs: tuple[str, ...] = TARGETS, limit: int | None = Non
                 skipped[reason] += 1
                 continue
             seen.add((doc, source.strip()))
-            kept.append(Pair(number, doc, lang, source.strip(),
-                             restore(target.strip(), lang, restored)))
+            source, target = restore_dashes(source.strip(), target.strip(), restored)
+            kept.append(Pair(number, doc, lang, source, restore(target, lang, restored)))
         corpus.pairs[lang], corpus.restored[lang], corpus.skipped[lang] = kept, restored, skipped
     return corpus
