@@ -103,8 +103,10 @@ def list_number(text: str) -> str | None:
 
 
 def section_number(text: str) -> str | None:
+    """The section paragraph number ("19.25") a line starts with, before a word that does not
+    start in lower case ("3.5 per cent" is a number)."""
     match = SECTION_NUMBER.match(text)
-    return match.group(1) if match else None
+    return match.group(1) if match and not text[match.end()].islower() else None
 
 
 def label(text: str) -> str | None:
@@ -126,6 +128,7 @@ def lone_label(source: str, target: str) -> bool:
 # Two numbers the export wrote as one by dropping the en dash between them: a run of digits
 # on one side that is two numbers the other side writes apart, in that order, with a few
 # characters that are not digits between them ("46 à 53", "2014-2015", "15至64").
+_GROUP_SEPARATOR = re.compile("[ ,.\u00a0\u202f]")  # "1 219" is one number, not 1 and 219
 _RUN = re.compile(r"(?<![\d.,])\d{4,8}(?![\d])")
 
 
@@ -142,8 +145,10 @@ def restore_dashes(source: str, target: str, counts: Counter) -> tuple[str, str]
                 first, second = run[:cut], run[cut:]
                 if second.startswith("0"):
                     continue
-                if re.search(rf"(?<![\d.,]){first}(?![\d])[^\d]{{1,12}}?(?<![\d.,]){second}"
-                             r"(?![\d])", other) and run not in _NUMBER.findall(other):
+                apart = re.search(rf"(?<![\d.,]){first}(?![\d])([^\d]{{1,12}}?)"
+                                  rf"(?<![\d.,]){second}(?![\d])", other)
+                if apart and not (len(second) == 3 and _GROUP_SEPARATOR.fullmatch(apart[1])) \
+                        and run not in _NUMBER.findall(other):
                     counts["en dash put back between two numbers written as one"] += 1
                     return f"{first}\u2013{second}"
             return run

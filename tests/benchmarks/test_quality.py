@@ -55,11 +55,40 @@ def test_restoring_leaves_times_urls_and_russian_quotes_alone() -> None:
         "так называемой «повестки»"
 
 
+@pytest.mark.parametrize("source,target,restored", [
+    ("under articles 1219 of the law", "en vertu des articles 12 à 19 de la loi",
+     ("under articles 12\u201319 of the law", "en vertu des articles 12 à 19 de la loi")),
+    ("for the period 2016-2019", "на период 20162019 годов",
+     ("for the period 2016-2019", "на период 2016\u20132019 годов")),
+    ("people aged 1824", "18至24岁的人", ("people aged 18\u201324", "18至24岁的人")),
+])
+def test_en_dashes_the_export_dropped_between_numbers_are_put_back(source, target,
+                                                                   restored) -> None:
+    counts = Counter()
+    assert corpus.restore_dashes(source, target, counts) == restored
+    assert counts["en dash put back between two numbers written as one"] == 1
+
+
+@pytest.mark.parametrize("source,target", [
+    ("in 2016 and 2019", "en 2016 et 2019"),  # nothing joined
+    ("a total of 1219 staff", "un total de 1 219 fonctionnaires"),  # one number both sides
+    ("Act 1219 of 2016", "loi 12 sur la base de 19 articles"),  # far apart: not one range
+])
+def test_numbers_the_export_did_not_join_are_left_alone(source, target) -> None:
+    counts = Counter()
+    assert corpus.restore_dashes(source, target, counts) == (source, target)
+    assert not counts
+
+
 @pytest.mark.parametrize("source,target,reason", [
     ("51. The Committee met.", "Le Comité s'est réuni.", "paragraph number"),
     ("The Committee met.", "51. Le Comité s'est réuni.", "paragraph number"),
     ("51. The Committee met.", "52. Le Comité s'est réuni.", "paragraph number"),
     ("The Committee met.", "", "empty line"),
+    ("4.12 The Office will advise.", "Le Bureau donnera des avis.", "section paragraph number"),
+    ("The Board agreed.", "9 Le Conseil en est convenu.", "footnote or item label"),
+    ("The Board agreed.", "(9) وافق المجلس.", "footnote or item label"),
+    ("Raising funds;", "'2` جمع الأموال؛", "footnote or item label"),
     ("Conference of the Parties to the", "Conférence des Parties à la Convention de Rotterdam "
      "sur la procédure de consentement préalable en connaissance de cause", "misaligned"),
 ])
@@ -71,6 +100,10 @@ def test_pairs_the_export_broke_are_skipped(source: str, target: str, reason: st
     ("51. The Committee met.", "51. Le Comité s'est réuni."),
     ("51. The Committee met.", "٥١ - اجتمعت اللجنة."),
     ("Outreach", "Vulgarisation et sensibilisation"),
+    ("4.12 The Office will advise.", "4.12 Le Bureau donnera des avis."),
+    ("9 March 2016", "2016年3月9日"),
+    ("9 delegations agreed.", "9 délégations étaient d'accord."),
+    ("3.5 per cent of staff", "3,5 % du personnel"),
 ])
 def test_pairs_that_agree_are_kept(source: str, target: str) -> None:
     assert corpus.skip_reason(source, target, 1.1) is None
