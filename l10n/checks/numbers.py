@@ -487,6 +487,8 @@ def spelled_numbers(text: str, lang: str) -> Counter:
                     if len(m.group()) > 1 or text[m.start() - 1: m.start()] == "("
                     or _LONE_ROMAN.match(text, m.start()))
     rules = _rules(lang)
+    if rules.get("not_numbers"):  # "first of all" counts nothing
+        text = _idioms(lang).sub(" ", text)
     table = number_words(lang)
     joiners = set(rules.get("number_joiners", []))
     found: Counter = Counter()
@@ -503,6 +505,13 @@ def spelled_numbers(text: str, lang: str) -> Counter:
                 vigesimal=rules.get("vigesimal", False)))
             run = []
     return found + roman
+
+
+@lru_cache(maxsize=None)
+def _idioms(lang: str) -> re.Pattern:
+    """The data file's ``not_numbers``: phrases whose number word is no number."""
+    phrases = sorted(_rules(lang)["not_numbers"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 # Roman numerals in capitals, as in "resolution 1894 (LVII)" and "article XII": they account
@@ -745,6 +754,12 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     if extra and not set(extra).isdisjoint(spelled_numbers(source, source_lang)):
         extra = _without(extra, spelled_numbers(source, source_lang)
                          - spelled_numbers(target, lang))
+    # A resolution's year of adoption after its number on one side only: "resolution 2118" /
+    # "第2118(2013)号决议", "résolution 2118 (2013)".
+    if extra:
+        extra = _without(extra, _years_after(target, _numbers(source, source_lang)))
+    if missing:
+        missing = _without(missing, _years_after(source, _numbers(target, lang)))
     missing = _decades(missing, spelled_numbers(target, lang))
     extra = _decades(extra, spelled_numbers(source, source_lang))
     missing, extra = _same_digits(missing, extra, lang)
@@ -762,6 +777,19 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
         extra = _without([v for v in extra if v not in source_numbers],
                          glued_numbers(target, lang))
     return missing, extra
+
+
+_YEAR_AFTER = re.compile(r"(?<![\d.,/])(\d{1,4})\s?[(（]((?:19[4-9]|20\d)\d)[)）]")
+
+
+def _years_after(text: str, other: Counter) -> Counter:
+    """Years in brackets right after a number the other side writes too ("2118 (2013)"): the
+    year a resolution was adopted, which a translation may add to its number or leave out."""
+    if "(" not in text and "（" not in text:
+        return Counter()
+    text = normalise_digits(text)
+    return Counter(m.group(2) for m in _YEAR_AFTER.finditer(text) if other[m.group(1)]
+                   and not other[m.group(2)])
 
 
 def _decades(values: list[str], words: Counter) -> list[str]:

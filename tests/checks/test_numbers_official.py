@@ -29,11 +29,20 @@ SAME = [
     # A decade in words against its digits.
     ("ru-decade-in-words", "ru", "since the late 1980s", "с конца восьмидесятых годов"),
     ("ar-decade-in-words", "ar", "in the 1970s", "في السبعينيات"),
+    # A resolution's year of adoption, added to its number or left out.
+    ("zh-resolution-year-added", "zh", "a breach of resolution 2254", "违反第2254(2015)号决议"),
+    ("fr-resolution-year-added", "fr", "under resolution 1540", "en vertu de la résolution 1540 (2004)"),
+    ("es-resolution-year-left-out", "es", "resolution 1540 (2004) requires", "la resolución 1540 exige"),
+    # "first of all" is no number: the words of the other side count for the source's digits.
+    ("zh-first-of-all", "zh", "Article 4, paragraph 1, says that they shall first of all meet.",
+     "第四条第一款规定，它们应首先会面。"),
     # Arabic digit groups stored last group first, with a decimal fraction.
     ("ar-reversed-groups-decimal", "ar", "a total of 2,415.6 tonnes", "ما مجموعه 415.6 2 طنا"),
 ]
 
 STILL_DIFFERENT = [
+    ("fr-resolution-number-changed", "fr", "under resolution 1540", "en vertu de la résolution 1541 (2004)"),
+    ("fr-year-in-brackets-not-after-a-shared-number", "fr", "the report", "le rapport (2004)"),
     ("en-bracketed-million-changed", "zh", "a grant of (45) million US dollars", "4 600万美元赠款"),
     ("zh-annex-numeral-changed", "zh", "The list is given in annex 2.", "清单见附件三。"),
     ("ru-english-month-changed", "ru", "12 March 2016", "12 April 2016"),
