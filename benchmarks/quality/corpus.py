@@ -6,6 +6,8 @@ that made the corpus left artefacts that no translator made; this module undoes 
 the pairs they touch, and counts what it did, so that the report can say so:
 
 - guillemets written ``<<`` and ``>>`` become « » (in French with a no-break space inside);
+  straight quotes inside them, in pairs, become the language's inner quotes (fr “ ”, ru „ “):
+  the export wrote every typographic double quote as a straight one;
 - French no-break spaces, all lost, are put back where French typography has them: before
   ``:`` (U+00A0) and ``; ! ?`` (the narrow U+202F), inside « » (U+00A0) and between groups of
   digits ("483 918");
@@ -188,9 +190,39 @@ def restore_french_spaces(text: str, counts: Counter) -> str:
     return _FRENCH_GROUPS.sub(groups, _FRENCH_MARK.sub(mark, text))
 
 
+# The quotation marks a language writes inside « » (UN French “ ”, UN Russian „ “).
+INNER_QUOTES = {"fr": "“”", "ru": "„“"}
+_GUILLEMETED = re.compile(r"«[^«»]*»")
+
+
+def restore_inner_quotes(text: str, lang: str, counts: Counter) -> str:
+    """Straight double quotes inside « », in pairs, as the language's inner quotation marks.
+
+    The export wrote every typographic double quote (“ ” „ “) as a straight one: they survive
+    in one document only (S/2015/128, whose French also keeps ’), and no other line of any
+    language has one, though the English alone has 170 straight quotes. Inside « » a quote can
+    only be an inner one, written with the language's inner marks. Straight quotes outside
+    « » are left as they are: whatever the translator typed there (“ ” or "), it was not the
+    « » UN French and Russian quote with, so the check is right to report them."""
+    inner = INNER_QUOTES.get(lang)
+    if inner is None or '"' not in text or "«" not in text:
+        return text
+
+    def nested(match: re.Match) -> str:
+        span = match.group()
+        if span.count('"') % 2:
+            return span
+        counts["straight quotes inside « » written as the language's inner quotes"] += 1
+        marks = iter(inner * (span.count('"') // 2))
+        return re.sub('"', lambda _: next(marks), span)
+
+    return _GUILLEMETED.sub(nested, text)
+
+
 def restore(text: str, lang: str, counts: Counter) -> str:
     """The text as its translator wrote it, as far as the export's artefacts are known."""
     text = restore_guillemets(text, lang, counts)
+    text = restore_inner_quotes(text, lang, counts)
     if lang == "fr":
         text = restore_french_spaces(text, counts)
     return text

@@ -55,6 +55,22 @@ def test_restoring_leaves_times_urls_and_russian_quotes_alone() -> None:
         "так называемой «повестки»"
 
 
+def test_straight_quotes_inside_guillemets_are_restored_as_inner_quotes() -> None:
+    counts = Counter()
+    assert corpus.restore('le mot <<"paix" et "justice">>', "fr", counts) == \
+        f"le mot «{NBSP}“paix” et “justice”{NBSP}»"
+    assert corpus.restore('организация <<"Север" на юге>>', "ru", counts) == \
+        "организация «„Север“ на юге»"
+    assert counts["straight quotes inside « » written as the language's inner quotes"] == 2
+
+
+def test_straight_quotes_outside_guillemets_are_left_for_the_check() -> None:
+    counts = Counter()
+    assert corpus.restore('le mot "paix"', "fr", counts) == 'le mot "paix"'
+    assert corpus.restore('слово "мир" и <<"война>>', "ru", counts) == 'слово "мир" и «"война»'
+    assert not counts["straight quotes inside « » written as the language's inner quotes"]
+
+
 @pytest.mark.parametrize("source,target,restored", [
     ("under articles 1219 of the law", "en vertu des articles 12 à 19 de la loi",
      ("under articles 12\u201319 of the law", "en vertu des articles 12 à 19 de la loi")),
