@@ -754,12 +754,6 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     if extra and not set(extra).isdisjoint(spelled_numbers(source, source_lang)):
         extra = _without(extra, spelled_numbers(source, source_lang)
                          - spelled_numbers(target, lang))
-    # A resolution's year of adoption after its number on one side only: "resolution 2118" /
-    # "第2118(2013)号决议", "résolution 2118 (2013)".
-    if extra:
-        extra = _without(extra, _years_after(target, _numbers(source, source_lang)))
-    if missing:
-        missing = _without(missing, _years_after(source, _numbers(target, lang)))
     missing = _decades(missing, spelled_numbers(target, lang))
     extra = _decades(extra, spelled_numbers(source, source_lang))
     missing, extra = _same_digits(missing, extra, lang)
@@ -768,14 +762,17 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     # Left on one side only: a number both sides write, only not as often (a language repeats
     # a year, or says "it" for "the An-26"), or a footnote mark or a code glued to a word
     # ("Crime1", "ranges\"18", "km2", "B2C", "UF6") that the other side leaves out or spells.
+    # Or a resolution's year of adoption after its number ("resolution 2118" / "第2118(2013)号
+    # 决议", "résolution 2118 (2013)").
     if missing:
         target_numbers = _numbers(target, lang)
         missing = _without([v for v in missing if v not in target_numbers],
-                           glued_numbers(source, source_lang))
+                           glued_numbers(source, source_lang)
+                           + _years_after(source, target_numbers))
     else:
         source_numbers = _numbers(source, source_lang)
         extra = _without([v for v in extra if v not in source_numbers],
-                         glued_numbers(target, lang))
+                         glued_numbers(target, lang) + _years_after(target, source_numbers))
     return missing, extra
 
 

@@ -42,6 +42,9 @@ SAME = [
 
 STILL_DIFFERENT = [
     ("fr-resolution-number-changed", "fr", "under resolution 1540", "en vertu de la résolution 1541 (2004)"),
+    ("fr-resolution-year-changed", "fr", "under resolution 1540 (2004)",
+     "en vertu de la résolution 1540 (2005)"),
+    ("zh-resolution-year-changed", "zh", "resolution 2118 (2013)", "第2118(2014)号决议"),
     ("fr-year-in-brackets-not-after-a-shared-number", "fr", "the report", "le rapport (2004)"),
     ("en-bracketed-million-changed", "zh", "a grant of (45) million US dollars", "4 600万美元赠款"),
     ("zh-annex-numeral-changed", "zh", "The list is given in annex 2.", "清单见附件三。"),
