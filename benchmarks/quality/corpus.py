@@ -7,7 +7,10 @@ the pairs they touch, and counts what it did, so that the report can say so:
 
 - guillemets written ``<<`` and ``>>`` become « » (in French with a no-break space inside);
   straight quotes inside them, in pairs, become the language's inner quotes (fr “ ”, ru „ “):
-  the export wrote every typographic double quote as a straight one;
+  the export wrote every typographic double quote as a straight one; and in the few documents
+  whose export wrote the guillemets themselves as straight quotes (their French, which UN
+  style never writes with straight quotes, has no ``<<`` at all), fr and ru straight quotes in
+  pairs become « »;
 - French no-break spaces, all lost, are put back where French typography has them: before
   ``:`` (U+00A0) and ``; ! ?`` (the narrow U+202F), inside « » (U+00A0) and between groups of
   digits ("483 918");
@@ -219,8 +222,34 @@ def restore_inner_quotes(text: str, lang: str, counts: Counter) -> str:
     return _GUILLEMETED.sub(nested, text)
 
 
-def restore(text: str, lang: str, counts: Counter) -> str:
-    """The text as its translator wrote it, as far as the export's artefacts are known."""
+def flattened_documents(docs: list[str], french: list[str]) -> frozenset[str]:
+    """The documents whose export wrote guillemets as straight quotes: their French version
+    quotes with straight quotes and has no ``<<`` anywhere. UN French never quotes with straight
+    quotes, and every other document's French writes its guillemets ``<<`` ``>>``; in each of
+    these documents the Russian version, too, has straight quotes and no ``<<``."""
+    straight, guillemets = set(), set()
+    for doc, line in zip(docs, french):
+        if '"' in line:
+            straight.add(doc)
+        if "<<" in line:
+            guillemets.add(doc)
+    return frozenset(straight - guillemets)
+
+
+def restore_flattened_guillemets(text: str, lang: str, counts: Counter) -> str:
+    """Straight double quotes, in pairs, as « » (see ``flattened_documents``)."""
+    if lang not in INNER_QUOTES or text.count('"') < 2 or text.count('"') % 2:
+        return text
+    counts["straight quotes written as « » (a document whose export flattened them)"] += 1
+    marks = iter("<>" * (text.count('"') // 2))
+    return re.sub('"', lambda _: next(marks) * 2, text)
+
+
+def restore(text: str, lang: str, counts: Counter, *, flattened: bool = False) -> str:
+    """The text as its translator wrote it, as far as the export's artefacts are known;
+    ``flattened``: the text is of a document whose export wrote guillemets as straight quotes."""
+    if flattened:
+        text = restore_flattened_guillemets(text, lang, counts)
     text = restore_guillemets(text, lang, counts)
     text = restore_inner_quotes(text, lang, counts)
     if lang == "fr":
@@ -267,6 +296,7 @@ def load(shared: Path, langs: tuple[str, ...] = TARGETS, limit: int | None = Non
     sources = read_lines(folder, f"un.{SOURCE}", limit)
     docs = [document(line) for line in read_lines(folder, "un.ids", limit)]
     corpus = Corpus(lines=len(sources))
+    flattened = flattened_documents(docs, read_lines(folder, "un.fr", limit))
     for lang in langs:
         targets = read_lines(folder, f"un.{lang}", limit)
         if len(targets) != len(sources) or len(docs) != len(sources):
@@ -283,6 +313,7 @@ def load(shared: Path, langs: tuple[str, ...] = TARGETS, limit: int | None = Non
                 continue
             seen.add((doc, source.strip()))
             source, target = restore_dashes(source.strip(), target.strip(), restored)
-            kept.append(Pair(number, doc, lang, source, restore(target, lang, restored)))
+            kept.append(Pair(number, doc, lang, source,
+                             restore(target, lang, restored, flattened=doc in flattened)))
         corpus.pairs[lang], corpus.restored[lang], corpus.skipped[lang] = kept, restored, skipped
     return corpus

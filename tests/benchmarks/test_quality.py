@@ -64,6 +64,21 @@ def test_straight_quotes_inside_guillemets_are_restored_as_inner_quotes() -> Non
     assert counts["straight quotes inside « » written as the language's inner quotes"] == 2
 
 
+def test_documents_whose_export_flattened_guillemets_are_found_by_their_french() -> None:
+    docs = ["a/1", "a/1", "b/2", "b/2", "c/3"]
+    french = ['le mot "paix"', "rien", "le mot <<paix>>", 'et "guerre"', "sans guillemets"]
+    assert corpus.flattened_documents(docs, french) == {"a/1"}
+
+
+def test_straight_quotes_of_a_flattened_document_are_restored_as_guillemets() -> None:
+    counts = Counter()
+    assert corpus.restore('les mots "paix" et "justice".', "fr", counts, flattened=True) == \
+        f"les mots «{NBSP}paix{NBSP}» et «{NBSP}justice{NBSP}»."
+    assert corpus.restore('слово "мир"', "ru", counts, flattened=True) == "слово «мир»"
+    assert corpus.restore('la palabra "paz"', "es", counts, flattened=True) == 'la palabra "paz"'
+    assert corpus.restore('un "seul', "fr", counts, flattened=True) == 'un "seul'
+
+
 def test_straight_quotes_outside_guillemets_are_left_for_the_check() -> None:
     counts = Counter()
     assert corpus.restore('le mot "paix"', "fr", counts) == 'le mot "paix"'
