@@ -758,6 +758,9 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     extra = _decades(extra, spelled_numbers(source, source_lang))
     missing, extra = _same_digits(missing, extra, lang)
     if missing and extra:
+        missing, extra = _marked_numbers(missing, extra)
+        extra, missing = _marked_numbers(extra, missing)
+    if missing and extra:
         return missing, extra  # a number changed: nothing below explains that
     # Left on one side only: a number both sides write, only not as often (a language repeats
     # a year, or says "it" for "the An-26"), or a footnote mark or a code glued to a word
@@ -787,6 +790,24 @@ def _years_after(text: str, other: Counter) -> Counter:
     text = normalise_digits(text)
     return Counter(m.group(2) for m in _YEAR_AFTER.finditer(text) if other[m.group(1)]
                    and not other[m.group(2)])
+
+
+def _marked_numbers(values: list[str], others: list[str]) -> tuple[list[str], list[str]]:
+    """A number and the footnote mark after it (one or two digits) on one side, written as one
+    number on the other ("2014-2015 for the Office ... Crime1" / "2014-20151": the mark's
+    superscript lost): both parts left out of ``values``, the joined one out of ``others``."""
+    for other in list(others):
+        for mark in [v for v in values if len(v) <= 2 and v.isdigit()]:
+            number = other[: -len(mark)]
+            if other.endswith(mark) and number in values and number != mark and \
+                    number.isdigit() and len(number) >= 3:
+                values = list(values)
+                values.remove(mark)
+                values.remove(number)
+                others = list(others)
+                others.remove(other)
+                break
+    return values, others
 
 
 def _decades(values: list[str], words: Counter) -> list[str]:

@@ -36,11 +36,16 @@ SAME = [
     # "first of all" is no number: the words of the other side count for the source's digits.
     ("zh-first-of-all", "zh", "Article 4, paragraph 1, says that they shall first of all meet.",
      "第四条第一款规定，它们应首先会面。"),
+    # A footnote mark written against a number (its superscript lost).
+    ("fr-footnote-mark-after-a-year", "fr", "the budget for 2016-2017 of the Fund3 shows",
+     "le budget du Fonds pour 2016-20173 montre"),
     # Arabic digit groups stored last group first, with a decimal fraction.
     ("ar-reversed-groups-decimal", "ar", "a total of 2,415.6 tonnes", "ما مجموعه 415.6 2 طنا"),
 ]
 
 STILL_DIFFERENT = [
+    ("fr-footnote-mark-after-a-changed-year", "fr", "the budget for 2016-2017 of the Fund3",
+     "le budget du Fonds pour 2016-20183"),
     ("fr-resolution-number-changed", "fr", "under resolution 1540", "en vertu de la résolution 1541 (2004)"),
     ("fr-resolution-year-changed", "fr", "under resolution 1540 (2004)",
      "en vertu de la résolution 1540 (2005)"),
