@@ -153,12 +153,38 @@ class PairedMarks(Check):
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         pairs = _rules()["pairs"].get(base_lang(entry.lang), [])
-        for _, target in entry.pairs():
+        for source, target in entry.pairs():
             text = visible(target, "")
             for opening, closing in pairs:
                 problem = _balance(text, opening, closing)
-                if problem:
+                if problem and not _quotation_goes_on(source, text, opening, closing):
                     yield self.finding(entry, problem, expected=(opening + closing,))
+
+
+_QUOTATION_MARKS = "«»“”„\"‘’「」『』"
+
+
+def _quotation_goes_on(source: str, text: str, opening: str, closing: str) -> bool:
+    """Whether an unbalanced quotation mark is one end of a quotation of several sentences,
+    each its own entry: the translation opens it as its first character and never closes it
+    ("«Член Организации ... года."), or closes it as its last mark and never opens it; and the
+    source does not close, in the same entry, a quotation it opens at its start (English may
+    quote such a passage as an indented block, with no marks at all)."""
+    if opening not in _QUOTATION_MARKS:
+        return False
+    stripped = text.strip()
+    if stripped.startswith(opening) and closing not in stripped:
+        edge = source.lstrip()[:1]
+        return not (edge in _QUOTATION_MARKS and any(
+            c in _QUOTATION_MARKS for c in source.lstrip()[1:]))
+    if stripped.rstrip(_END_MARKS).endswith(closing) and opening not in stripped:
+        tail = source.strip().rstrip(_END_MARKS)
+        return not (tail[-1:] in _QUOTATION_MARKS and any(
+            c in _QUOTATION_MARKS for c in tail[:-1]))
+    return False
+
+
+_END_MARKS = " .;:!?…。；：！？"
 
 
 def _balance(text: str, opening: str, closing: str) -> str | None:

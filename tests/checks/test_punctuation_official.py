@@ -34,3 +34,25 @@ def test_data_lines_may_leave_out_the_full_stop(lang, source, target):
                          ids=[c[0] for c in STILL_FLAGGED])
 def test_sentences_still_need_their_end_punctuation(lang, source, target):
     assert "P007" in codes((lang, source, target))
+
+
+@pytest.mark.parametrize("lang,source,target", [
+    # A quotation of several sentences, one entry each: opened in the first, closed in the last.
+    ("ru", "Every State shall respect the rules of the Convention.",
+     "«Каждое государство соблюдает правила Конвенции."),
+    ("ru", "It shall report every year.", "Оно ежегодно представляет доклад»."),
+    ("fr", '"Every State shall respect the rules of the Convention.',
+     "« Chaque État respecte les règles de la Convention."),
+])
+def test_a_quotation_of_several_entries_may_open_or_close_alone(lang, source, target):
+    assert "P002" not in codes((lang, source, target))
+
+
+@pytest.mark.parametrize("lang,source,target", [
+    ("ru", '"Every State" shall respect the rules.', "«Каждое государство соблюдает правила."),
+    ("ru", "The State shall respect the rules.", "Государство «соблюдает правила."),
+    ("ru", "The item is entitled \"Other matters\".", "Пункт озаглавлен «Прочие вопросы."),
+    ("zh", "the 2030 Agenda", "《2030年可持续发展议程"),
+])
+def test_a_quotation_left_open_inside_an_entry_is_still_reported(lang, source, target):
+    assert "P002" in codes((lang, source, target))
