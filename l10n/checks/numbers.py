@@ -315,20 +315,7 @@ def _month_pattern(lang: str) -> re.Pattern | None:
 
 
 def months(text: str, lang: str) -> list[int]:
-    """Month numbers named in the text; "تشرين الثاني/نوفمبر" (one month twice) counts once.
-    The month names of the languages the data file lists as ``month_also`` count too, in
-    their own script ("6 February 2015" left in English in a Russian text is the same date)."""
-    found = _months(text, lang)
-    for other in _rules(lang).get("month_also", []):
-        if lang_script(other) != "LATIN" or _LATIN.search(text):  # a quick test first
-            found += _months(text, other)
-    return found
-
-
-_LATIN = re.compile("[A-Za-z]")
-
-
-def _months(text: str, lang: str) -> list[int]:
+    """Month numbers named in the text; "تشرين الثاني/نوفمبر" (one month twice) counts once."""
     pattern = _month_pattern(lang)
     if pattern is None:
         return []
@@ -342,6 +329,20 @@ def _months(text: str, lang: str) -> list[int]:
             if second != first:
                 found.append(second)
     return found
+
+
+def other_months(text: str, lang: str) -> Counter:
+    """Month numbers the text names in the languages the data file lists as ``month_also``, in
+    their own script and case ("6 February 2015" left in English in a Russian text is the same
+    date). Read only for entries whose numbers differ at all."""
+    found: Counter = Counter()
+    for other in _rules(lang).get("month_also", []):
+        if lang_script(other) != "LATIN" or _LATIN.search(text):  # a quick test first
+            found.update(str(month) for month in months(normalise_digits(visible(text)), other))
+    return found
+
+
+_LATIN = re.compile("[A-Za-z]")
 
 
 @lru_cache(maxsize=None)
@@ -746,6 +747,11 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     """What is left of the differences once the ways official translations legitimately write
     the same numbers otherwise are accounted for (only on entries that differ at all)."""
     source_lang, lang = entry.source_lang, entry.lang
+    # A month named in another language (a date left in English): "6 February 2015".
+    if missing and _rules(lang).get("month_also"):
+        missing = _without(missing, other_months(target, lang))
+    if extra and _rules(source_lang).get("month_also"):
+        extra = _without(extra, other_months(source, source_lang))
     # Written in words on one side: "11" = "onzième", "第十一". Words that both sides write
     # ("annex III" / "المرفق الثالث") account for each other, not for a digit.
     if missing and not set(missing).isdisjoint(spelled_numbers(target, lang)):
@@ -754,8 +760,10 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     if extra and not set(extra).isdisjoint(spelled_numbers(source, source_lang)):
         extra = _without(extra, spelled_numbers(source, source_lang)
                          - spelled_numbers(target, lang))
-    missing = _decades(missing, spelled_numbers(target, lang))
-    extra = _decades(extra, spelled_numbers(source, source_lang))
+    if any(_DECADE.fullmatch(v) for v in missing):
+        missing = _decades(missing, spelled_numbers(target, lang))
+    if any(_DECADE.fullmatch(v) for v in extra):
+        extra = _decades(extra, spelled_numbers(source, source_lang))
     missing, extra = _same_digits(missing, extra, lang)
     if missing and extra:
         missing, extra = _marked_numbers(missing, extra)
