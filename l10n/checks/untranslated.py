@@ -51,7 +51,8 @@ def _clean(text: str, context: CheckContext, lang: str) -> str:
 
 def kept_as_source(context: CheckContext, lang: str) -> frozenset[str]:
     """The texts the project's house style keeps in the source language in ``lang`` ("un":
-    the distribution line "Distr.: General" of Arabic, Chinese and Russian documents)."""
+    the masthead lines "Distr.: General" and "Original: English" of Arabic, Chinese and
+    Russian documents)."""
     config = context.config
     style = (house.load(config.house_style, config.house_style_file) if config is not None
              else house.load())
@@ -64,8 +65,9 @@ class CopiedSource(Check):
     Anti-pattern: msgstr "Statement by the Secretary-General" in the Chinese catalogue.
     Better: translate it; names, numbers and symbols alone ("UN Photo" aside) may stay as they
     are, and a real name copied on purpose can carry "#, ignore-copied-source". Texts the house
-    style keeps in the source language are not reported ("un": "Distr.: General" in Arabic,
-    Chinese and Russian documents, whose header prints it in English).
+    style keeps in the source language are not reported ("un": "Distr.: General" and
+    "Original: English" in Arabic, Chinese and Russian documents, whose masthead prints them
+    in English).
     """
 
     code = "U001"

@@ -9,13 +9,15 @@ from checks.helpers import codes
 
 @pytest.mark.parametrize("lang, text", [
     ("ru", "Distr.: Limited"), ("zh", "Distr.: General"), ("ar", "Distr.: Restricted"),
+    ("ru", "Original: French"), ("zh", "Original: Spanish"),
 ])
-def test_the_distribution_line_the_un_house_keeps_in_english_is_no_copy(lang, text):
+def test_the_masthead_lines_the_un_house_keeps_in_english_are_no_copy(lang, text):
     assert "U001" not in codes((lang, text, text))
 
 
 @pytest.mark.parametrize("lang, text", [
     ("ar", "Distribution: General"),
+    ("ru", "Original: English text"),
     ("ru", "Distr.: General and Limited"),
     ("zh", "Statement by the Secretary-General"),
 ])
