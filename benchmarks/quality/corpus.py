@@ -144,6 +144,7 @@ def restore_dashes(source: str, target: str, counts: Counter) -> tuple[str, str]
         other = texts[1 - i].translate(_DIGITS)
         if not re.search(r"\d\D{1,12}\d", other):
             continue
+
         def dash(match: re.Match) -> str:
             run = match.group()
             for cut in range(1, len(run)):
@@ -241,8 +242,11 @@ def restore_flattened_guillemets(text: str, lang: str, counts: Counter) -> str:
     if lang not in INNER_QUOTES or text.count('"') < 2 or text.count('"') % 2:
         return text
     counts["straight quotes written as « » (a document whose export flattened them)"] += 1
-    marks = iter("<>" * (text.count('"') // 2))
-    return re.sub('"', lambda _: next(marks) * 2, text)
+    parts = text.split('"')
+    inside = NBSP if lang == "fr" else ""
+    for i in range(1, len(parts), 2):
+        parts[i] = f"«{inside}{parts[i].strip() if inside else parts[i]}{inside}»"
+    return "".join(parts)
 
 
 def restore(text: str, lang: str, counts: Counter, *, flattened: bool = False) -> str:
