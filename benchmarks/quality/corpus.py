@@ -6,11 +6,22 @@ that made the corpus left artefacts that no translator made; this module undoes 
 the pairs they touch, and counts what it did, so that the report can say so:
 
 - guillemets written ``<<`` and ``>>`` become « » (in French with a no-break space inside);
+  straight quotes inside them, in pairs, become the language's inner quotes (fr “ ”, ru „ “):
+  the export wrote every typographic double quote as a straight one; and in the few documents
+  whose export wrote the guillemets themselves as straight quotes (their French, which UN
+  style never writes with straight quotes, has no ``<<`` at all), fr and ru straight quotes in
+  pairs become « »;
 - French no-break spaces, all lost, are put back where French typography has them: before
   ``:`` (U+00A0) and ``; ! ?`` (the narrow U+202F), inside « » (U+00A0) and between groups of
   digits ("483 918");
 - a pair whose paragraph number ("12." or "12 -") is kept on one side only, or differs, is
-  skipped;
+  skipped; so is one whose section paragraph number ("19.25 The Office") is kept on one side
+  only, or which starts with a footnote or item label ("6 Il est entendu", "(6)", "'3`") that
+  the other side neither starts with nor holds anywhere (the export kept the label of a footnote
+  or list item in some languages and dropped it in others);
+- en dashes, all lost, are put back between two numbers the export wrote as one ("Articles
+  4653", "20142015") where the other side writes them apart, in that order ("46 à 53",
+  "2014-2015");
 - an empty pair, or one whose lengths are so far apart that one side cannot be a translation
   of the other (a line cut in two by the export), is skipped;
 - a sentence repeated within one document is kept once (a catalogue holds a msgid once).
@@ -36,6 +47,13 @@ LIST_NUMBER = re.compile(r"^\s*([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\s*[.\-\u20
 _DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
                         "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
                         "01234567890123456789")
+
+# A section paragraph number ("19.25 The Office ..."): numbered so in budget fascicles.
+SECTION_NUMBER = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s+(?=[^\W\d_])")
+# A footnote's or list item's own label opening a line: "6 Il est", "(6) ...", "'3` ..."
+# (UN Arabic writes item "(iii)" as '3`).
+LABEL = re.compile(r"^\s*(?:\((\d{1,3})\)|'(\d{1,2})`|(\d{1,3})(?=\s+[^\W\d_]))")
+_NUMBER = re.compile(r"\d+")
 
 # Misalignment: one side at least this many (normalised) characters longer than the other,
 # and more than MISALIGNED_RATIO times as long.
@@ -89,6 +107,61 @@ def list_number(text: str) -> str | None:
     return match.group(1).translate(_DIGITS) if match else None
 
 
+def section_number(text: str) -> str | None:
+    """The section paragraph number ("19.25") a line starts with, before a word that does not
+    start in lower case ("3.5 per cent" is a number)."""
+    match = SECTION_NUMBER.match(text)
+    return match.group(1) if match and not text[match.end()].islower() else None
+
+
+def label(text: str) -> str | None:
+    """The footnote or item label a line starts with, in ASCII digits, or None."""
+    match = LABEL.match(text.translate(_DIGITS))
+    return next((g for g in match.groups() if g), None) if match else None
+
+
+def lone_label(source: str, target: str) -> bool:
+    """One side opens with a label that the other neither opens with nor holds anywhere."""
+    for one, other in ((source, target), (target, source)):
+        mark = label(one)
+        if mark and label(other) != mark and mark not in _NUMBER.findall(
+                other.translate(_DIGITS)):
+            return True
+    return False
+
+
+# Two numbers the export wrote as one by dropping the en dash between them: a run of digits
+# on one side that is two numbers the other side writes apart, in that order, with a few
+# characters that are not digits between them ("46 à 53", "2014-2015", "15至64").
+_GROUP_SEPARATOR = re.compile("[ ,.\u00a0\u202f]")  # "1 219" is one number, not 1 and 219
+_RUN = re.compile(r"(?<![\d.,])\d{4,8}(?![\d])")
+
+
+def restore_dashes(source: str, target: str, counts: Counter) -> tuple[str, str]:
+    """Put back the en dash the export dropped between two numbers (see ``_RUN``)."""
+    texts = [source, target]
+    for i in (0, 1):
+        other = texts[1 - i].translate(_DIGITS)
+        if not re.search(r"\d\D{1,12}\d", other):
+            continue
+
+        def dash(match: re.Match) -> str:
+            run = match.group()
+            for cut in range(1, len(run)):
+                first, second = run[:cut], run[cut:]
+                if second.startswith("0"):
+                    continue
+                apart = re.search(rf"(?<![\d.,]){first}(?![\d])([^\d]{{1,12}}?)"
+                                  rf"(?<![\d.,]){second}(?![\d])", other)
+                if apart and not (len(second) == 3 and _GROUP_SEPARATOR.fullmatch(apart[1])) \
+                        and run not in _NUMBER.findall(other):
+                    counts["en dash put back between two numbers written as one"] += 1
+                    return f"{first}\u2013{second}"
+            return run
+        texts[i] = _RUN.sub(dash, texts[i])
+    return texts[0], texts[1]
+
+
 def restore_guillemets(text: str, lang: str, counts: Counter) -> str:
     """``<<`` and ``>>`` as « »; in French with the no-break space inside them."""
     if "<<" not in text and ">>" not in text:
@@ -121,9 +194,68 @@ def restore_french_spaces(text: str, counts: Counter) -> str:
     return _FRENCH_GROUPS.sub(groups, _FRENCH_MARK.sub(mark, text))
 
 
-def restore(text: str, lang: str, counts: Counter) -> str:
-    """The text as its translator wrote it, as far as the export's artefacts are known."""
+# The quotation marks a language writes inside « » (UN French “ ”, UN Russian „ “).
+INNER_QUOTES = {"fr": "“”", "ru": "„“"}
+_GUILLEMETED = re.compile(r"«[^«»]*»")
+
+
+def restore_inner_quotes(text: str, lang: str, counts: Counter) -> str:
+    """Straight double quotes inside « », in pairs, as the language's inner quotation marks.
+
+    The export wrote every typographic double quote (“ ” „ “) as a straight one: they survive
+    in one document only (S/2015/128, whose French also keeps ’), and no other line of any
+    language has one, though the English alone has 170 straight quotes. Inside « » a quote can
+    only be an inner one, written with the language's inner marks. Straight quotes outside
+    « » are left as they are: whatever the translator typed there (“ ” or "), it was not the
+    « » UN French and Russian quote with, so the check is right to report them."""
+    inner = INNER_QUOTES.get(lang)
+    if inner is None or '"' not in text or "«" not in text:
+        return text
+
+    def nested(match: re.Match) -> str:
+        span = match.group()
+        if span.count('"') % 2:
+            return span
+        counts["straight quotes inside « » written as the language's inner quotes"] += 1
+        marks = iter(inner * (span.count('"') // 2))
+        return re.sub('"', lambda _: next(marks), span)
+
+    return _GUILLEMETED.sub(nested, text)
+
+
+def flattened_documents(docs: list[str], french: list[str]) -> frozenset[str]:
+    """The documents whose export wrote guillemets as straight quotes: their French version
+    quotes with straight quotes and has no ``<<`` anywhere. UN French never quotes with straight
+    quotes, and every other document's French writes its guillemets ``<<`` ``>>``; in each of
+    these documents the Russian version, too, has straight quotes and no ``<<``."""
+    straight, guillemets = set(), set()
+    for doc, line in zip(docs, french):
+        if '"' in line:
+            straight.add(doc)
+        if "<<" in line:
+            guillemets.add(doc)
+    return frozenset(straight - guillemets)
+
+
+def restore_flattened_guillemets(text: str, lang: str, counts: Counter) -> str:
+    """Straight double quotes, in pairs, as « » (see ``flattened_documents``)."""
+    if lang not in INNER_QUOTES or text.count('"') < 2 or text.count('"') % 2:
+        return text
+    counts["straight quotes written as « » (a document whose export flattened them)"] += 1
+    parts = text.split('"')
+    inside = NBSP if lang == "fr" else ""
+    for i in range(1, len(parts), 2):
+        parts[i] = f"«{inside}{parts[i].strip() if inside else parts[i]}{inside}»"
+    return "".join(parts)
+
+
+def restore(text: str, lang: str, counts: Counter, *, flattened: bool = False) -> str:
+    """The text as its translator wrote it, as far as the export's artefacts are known;
+    ``flattened``: the text is of a document whose export wrote guillemets as straight quotes."""
+    if flattened:
+        text = restore_flattened_guillemets(text, lang, counts)
     text = restore_guillemets(text, lang, counts)
+    text = restore_inner_quotes(text, lang, counts)
     if lang == "fr":
         text = restore_french_spaces(text, counts)
     return text
@@ -153,6 +285,10 @@ def skip_reason(source: str, target: str, ratio: float) -> str | None:
         return "empty line"
     if list_number(source) != list_number(target):
         return "paragraph number kept on one side only (or different)"
+    if section_number(source) != section_number(target):
+        return "section paragraph number kept on one side only (or different)"
+    if lone_label(source, target):
+        return "footnote or item label kept on one side only"
     if misaligned(source, target, ratio):
         return "misaligned (lengths too far apart)"
     return None
@@ -164,6 +300,7 @@ def load(shared: Path, langs: tuple[str, ...] = TARGETS, limit: int | None = Non
     sources = read_lines(folder, f"un.{SOURCE}", limit)
     docs = [document(line) for line in read_lines(folder, "un.ids", limit)]
     corpus = Corpus(lines=len(sources))
+    flattened = flattened_documents(docs, read_lines(folder, "un.fr", limit))
     for lang in langs:
         targets = read_lines(folder, f"un.{lang}", limit)
         if len(targets) != len(sources) or len(docs) != len(sources):
@@ -179,7 +316,8 @@ def load(shared: Path, langs: tuple[str, ...] = TARGETS, limit: int | None = Non
                 skipped[reason] += 1
                 continue
             seen.add((doc, source.strip()))
-            kept.append(Pair(number, doc, lang, source.strip(),
-                             restore(target.strip(), lang, restored)))
+            source, target = restore_dashes(source.strip(), target.strip(), restored)
+            kept.append(Pair(number, doc, lang, source,
+                             restore(target, lang, restored, flattened=doc in flattened)))
         corpus.pairs[lang], corpus.restored[lang], corpus.skipped[lang] = kept, restored, skipped
     return corpus

@@ -118,6 +118,14 @@ def _number_pattern(lang: str) -> re.Pattern:
     return re.compile(rf"\d+(?:[{seps}]\d+)*(?:\s?{about}(?P<mag>{magnitude}))?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _bracketed_pattern(lang: str) -> re.Pattern:
+    """A number in brackets right before a magnitude word: "(80) million US dollars"."""
+    words = sorted(_rules(lang).get("magnitudes", {}), key=len, reverse=True)
+    magnitude = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\((\d+(?:[.,]\d+)*)\)(?=\s?(?:{magnitude}))", re.IGNORECASE)
+
+
 _LABEL = re.compile(r"\d{1,3}\.\d{1,3}")
 _UNIT = re.compile(r"\s?(?:%|‰|per ?cent|pour ?cent|por ?ciento|процент)", re.IGNORECASE)
 
@@ -189,6 +197,8 @@ def _numbers(text: str, lang: str, clock: bool = True) -> Counter:
             found[label.group()] += 1
             text = text[: label.start()] + " " + text[label.end():]
     magnitudes = {k.lower(): v for k, v in _rules(lang).get("magnitudes", {}).items()}
+    if "(" in text and magnitudes:  # "(80) million": the number in brackets, then its word
+        text = _bracketed_pattern(lang).sub(r" \1", text)
     for match in _number_pattern(lang).finditer(text):
         token = match.group()[: match.start("mag") - match.start()] if match.group("mag") else match.group()
         token = token.rstrip("".join(_rules(lang).get("approximately", [])))
@@ -244,18 +254,19 @@ def _hour(hour: str, minutes: str | None, after_noon: bool) -> str:
     return f"|{value}|" + (f"{int(minutes)}|" if minutes and int(minutes) else "")
 
 
-# Digit groups stored last group first ("967 687 41" for 41 687 967, "000 4" for 4 000):
-# groups of three then a shorter one, or a first group "0..", which no number written in the
-# usual order has.
+# Digit groups stored last group first ("967 687 41" for 41 687 967, "000 4" for 4 000,
+# "630.8 1" for 1 630.8): groups of three then a shorter one, or a first group "0..", which no
+# number written in the usual order has.
 _REVERSED_GROUPS = re.compile(
-    r"(?<![\d.,٫٬])\d{3}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]\d{1,3}(?![\d.,٫٬])")
+    r"(?<![\d.,٫٬])\d{3}(?:[.٫]\d+(?=[ \u00a0\u202f]\d{1,3}(?![\d.,٫٬])))?"
+    r"(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]\d{1,3}(?![\d.,٫٬])")
 
 
 def _reverse_groups(match: re.Match) -> str:
     groups = re.split(r"[ \u00a0\u202f]", match.group())
     if len(groups[-1]) == 3 and not groups[0].startswith("0"):
         return match.group()
-    return ",".join(reversed(groups))
+    return ",".join(reversed(groups))  # "630.8 1": 1,630.8
 
 
 # ------------------------------------------------------------------------------ month names
@@ -319,6 +330,20 @@ def months(text: str, lang: str) -> list[int]:
             if second != first:
                 found.append(second)
     return found
+
+
+def other_months(text: str, lang: str) -> Counter:
+    """Month numbers the text names in the languages the data file lists as ``month_also``, in
+    their own script and case ("6 February 2015" left in English in a Russian text is the same
+    date). Read only for entries whose numbers differ at all."""
+    found: Counter = Counter()
+    for other in _rules(lang).get("month_also", []):
+        if lang_script(other) != "LATIN" or _LATIN.search(text):  # a quick test first
+            found.update(str(month) for month in months(normalise_digits(visible(text)), other))
+    return found
+
+
+_LATIN = re.compile("[A-Za-z]")
 
 
 @lru_cache(maxsize=None)
@@ -464,6 +489,8 @@ def spelled_numbers(text: str, lang: str) -> Counter:
                     if len(m.group()) > 1 or text[m.start() - 1: m.start()] == "("
                     or _LONE_ROMAN.match(text, m.start()))
     rules = _rules(lang)
+    if rules.get("not_numbers"):  # "first of all" counts nothing
+        text = _idioms(lang).sub(" ", text)
     table = number_words(lang)
     joiners = set(rules.get("number_joiners", []))
     found: Counter = Counter()
@@ -480,6 +507,13 @@ def spelled_numbers(text: str, lang: str) -> Counter:
                 vigesimal=rules.get("vigesimal", False)))
             run = []
     return found + roman
+
+
+@lru_cache(maxsize=None)
+def _idioms(lang: str) -> re.Pattern:
+    """The data file's ``not_numbers``: phrases whose number word is no number."""
+    phrases = sorted(_rules(lang)["not_numbers"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 # Roman numerals in capitals, as in "resolution 1894 (LVII)" and "article XII": they account
@@ -537,14 +571,16 @@ def _follows(last: int, value: int, units_first: bool) -> bool:
 
 def _cjk_numbers(text: str) -> list[int]:
     """Chinese numerals: "十九", "二〇一五", "一五六" (digit by digit), "两百万"; a single
-    numeral counts only after 第 or before a measure word ("一项", not "统一")."""
+    numeral counts only after 第, after "附件" or "附录" (annex, appendix: "附件一") or before
+    a measure word ("一项", not "统一")."""
     values = []
     for match in _CJK_NUMERAL.finditer(text):
         numeral = match.group()
         if len(numeral) == 1:
             before = text[match.start() - 1: match.start()]
             after = text[match.end(): match.end() + 1]
-            if before != "第" and (not after or after not in _CJK_MEASURES):
+            if before != "第" and (not after or after not in _CJK_MEASURES) and \
+                    text[max(match.start() - 2, 0): match.start()] not in _CJK_LABELS:
                 continue
         value = _cjk_value(numeral)
         if value is not None:
@@ -562,6 +598,7 @@ def _cjk_value(numeral: str) -> int | None:
         return None
 
 
+_CJK_LABELS = ("附件", "附录")
 _CJK_MEASURES = set("个名次条项年月日号届位种人天周岁倍家国份时点款段章节期轮批所架起")
 
 
@@ -711,6 +748,11 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     """What is left of the differences once the ways official translations legitimately write
     the same numbers otherwise are accounted for (only on entries that differ at all)."""
     source_lang, lang = entry.source_lang, entry.lang
+    # A month named in another language (a date left in English): "6 February 2015".
+    if missing and _rules(lang).get("month_also"):
+        missing = _without(missing, other_months(target, lang))
+    if extra and _rules(source_lang).get("month_also"):
+        extra = _without(extra, other_months(source, source_lang))
     # Written in words on one side: "11" = "onzième", "第十一". Words that both sides write
     # ("annex III" / "المرفق الثالث") account for each other, not for a digit.
     if missing and not set(missing).isdisjoint(spelled_numbers(target, lang)):
@@ -719,21 +761,71 @@ def _reconcile(missing: list[str], extra: list[str], source: str, target: str,
     if extra and not set(extra).isdisjoint(spelled_numbers(source, source_lang)):
         extra = _without(extra, spelled_numbers(source, source_lang)
                          - spelled_numbers(target, lang))
+    if any(_DECADE.fullmatch(v) for v in missing):
+        missing = _decades(missing, spelled_numbers(target, lang))
+    if any(_DECADE.fullmatch(v) for v in extra):
+        extra = _decades(extra, spelled_numbers(source, source_lang))
     missing, extra = _same_digits(missing, extra, lang)
+    if missing and extra:
+        missing, extra = _marked_numbers(missing, extra)
+        extra, missing = _marked_numbers(extra, missing)
     if missing and extra:
         return missing, extra  # a number changed: nothing below explains that
     # Left on one side only: a number both sides write, only not as often (a language repeats
     # a year, or says "it" for "the An-26"), or a footnote mark or a code glued to a word
     # ("Crime1", "ranges\"18", "km2", "B2C", "UF6") that the other side leaves out or spells.
+    # Or a resolution's year of adoption after its number ("resolution 2118" / "第2118(2013)号
+    # 决议", "résolution 2118 (2013)").
     if missing:
         target_numbers = _numbers(target, lang)
         missing = _without([v for v in missing if v not in target_numbers],
-                           glued_numbers(source, source_lang))
+                           glued_numbers(source, source_lang)
+                           + _years_after(source, target_numbers))
     else:
         source_numbers = _numbers(source, source_lang)
         extra = _without([v for v in extra if v not in source_numbers],
-                         glued_numbers(target, lang))
+                         glued_numbers(target, lang) + _years_after(target, source_numbers))
     return missing, extra
+
+
+_YEAR_AFTER = re.compile(r"(?<![\d.,/])(\d{1,4})\s?[(（]((?:19[4-9]|20\d)\d)[)）]")
+
+
+def _years_after(text: str, other: Counter) -> Counter:
+    """Years in brackets right after a number the other side writes too ("2118 (2013)"): the
+    year a resolution was adopted, which a translation may add to its number or leave out."""
+    if "(" not in text and "（" not in text:
+        return Counter()
+    text = normalise_digits(text)
+    return Counter(m.group(2) for m in _YEAR_AFTER.finditer(text) if other[m.group(1)]
+                   and not other[m.group(2)])
+
+
+def _marked_numbers(values: list[str], others: list[str]) -> tuple[list[str], list[str]]:
+    """A number and the footnote mark after it (one or two digits) on one side, written as one
+    number on the other ("2014-2015 for the Office ... Crime1" / "2014-20151": the mark's
+    superscript lost): both parts left out of ``values``, the joined one out of ``others``."""
+    for other in list(others):
+        for mark in [v for v in values if len(v) <= 2 and v.isdigit()]:
+            number = other[: -len(mark)]
+            if other.endswith(mark) and number in values and number != mark and \
+                    number.isdigit() and len(number) >= 3:
+                values = list(values)
+                values.remove(mark)
+                values.remove(number)
+                others = list(others)
+                others.remove(other)
+                break
+    return values, others
+
+
+def _decades(values: list[str], words: Counter) -> list[str]:
+    """``values`` less the decades the other side writes as a word: "the 1960s" /
+    "шестидесятых годов" / "الستينيات" (60 for 1960)."""
+    if not words:
+        return values
+    return _without(values, Counter({decade: words[decade[2:]] for decade in values
+                                     if _DECADE.fullmatch(decade) and words[decade[2:]]}))
 
 
 def _same_digits(missing: list[str], extra: list[str], lang: str) -> tuple[list, list]:

@@ -154,12 +154,38 @@ class PairedMarks(Check):
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         pairs = _rules()["pairs"].get(base_lang(entry.lang), [])
-        for _, target in entry.pairs():
+        for source, target in entry.pairs():
             text = visible(target, "")
             for opening, closing in pairs:
                 problem = _balance(text, opening, closing)
-                if problem:
+                if problem and not _quotation_goes_on(source, text, opening, closing):
                     yield self.finding(entry, problem, expected=(opening + closing,))
+
+
+_QUOTATION_MARKS = "«»“”„\"‘’「」『』"
+
+
+def _quotation_goes_on(source: str, text: str, opening: str, closing: str) -> bool:
+    """Whether an unbalanced quotation mark is one end of a quotation of several sentences,
+    each its own entry: the translation opens it as its first character and never closes it
+    ("«Член Организации ... года."), or closes it as its last mark and never opens it; and the
+    source does not close, in the same entry, a quotation it opens at its start (English may
+    quote such a passage as an indented block, with no marks at all)."""
+    if opening not in _QUOTATION_MARKS:
+        return False
+    stripped = text.strip()
+    if stripped.startswith(opening) and closing not in stripped:
+        edge = source.lstrip()[:1]
+        return not (edge in _QUOTATION_MARKS and any(
+            c in _QUOTATION_MARKS for c in source.lstrip()[1:]))
+    if stripped.rstrip(_END_MARKS).endswith(closing) and opening not in stripped:
+        tail = source.strip().rstrip(_END_MARKS)
+        return not (tail[-1:] in _QUOTATION_MARKS and any(
+            c in _QUOTATION_MARKS for c in tail[:-1]))
+    return False
+
+
+_END_MARKS = " .;:!?…。；：！？"
 
 
 def _balance(text: str, opening: str, closing: str) -> str | None:
@@ -453,6 +479,8 @@ class EndPunctuation(Check):
             if mark in mapping:
                 if mark == "." and _ends_in_abbreviation(source_end):
                     continue  # "at 3 p.m." is no full stop: "à 15 heures" needs none
+                if mark == "." and _data_line(source_end, target_end):
+                    continue  # "Population: 61,777 (2014)." / "Population : 61 777 (2014)"
                 if not target_end.endswith(tuple(mapping[mark])):
                     yield self.finding(entry, f'the source ends with "{mark}", the translation '
                                        f"does not end with {_quoted(mapping[mark])}",
@@ -460,6 +488,26 @@ class EndPunctuation(Check):
             elif source_end[-1].isalnum() and _adds_stop(target_end):
                 yield self.finding(entry, "the source has no end punctuation (a heading?), the "
                                    f'translation ends with "{target_end[-1]}"', found=target_end[-1])
+
+
+# A data line: a short label, a colon, a value ("Land area: 948.2 km².", "Superficie : ...").
+_LABELLED = re.compile(r"^[^\W\d_][^:.;!?]{0,40}?\s?:\s+(?=\d|[^\W\d_])")
+_LABEL_WORDS = 5
+
+
+def _data_line(source: str, target: str) -> bool:
+    """Whether both sides are a "Label: value" line (a label of at most five words, then a
+    colon) and the translation has no end mark at all: such lines are the rows of a fact sheet,
+    whose final full stop languages write or leave out ("Population: 61,777 (2014)." /
+    "Population : 61 777 habitants (2014)"). The value starts with a digit or a capital: "Note:
+    the Committee met." is a sentence, and keeps its full stop."""
+    if target[-1] in _STOPS or target[-1] in ".…":
+        return False
+    label = _LABELLED.match(source)
+    if label is None or len(label.group().split()) > _LABEL_WORDS + 1:
+        return False
+    value = source[label.end()]
+    return (value.isdigit() or value.isupper()) and _LABELLED.match(target) is not None
 
 
 def _adds_stop(text: str) -> bool:

@@ -22,6 +22,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 from rapidfuzz import fuzz
 
 from ..glossary.model import Concept, Status, Term
+from ..locales import base_lang
 from .text import mask_markup
 from .base import CheckContext
 
@@ -145,6 +146,7 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
     source_matches = langs.source.matches(mask_markup(source))
     if source_matches:
         source_matches = _titles_only_as_titles(source, source_matches, glossary)
+        source_matches = _without_other_bodies(source, source_lang, source_matches, glossary)
     target_matches = langs.target.matches(mask_markup(_undot(target) if langs.unspaced else target))
     if not source_matches and not target_matches:
         return _NOTHING
@@ -190,6 +192,35 @@ def _not_a_title(source: str, match, matches: tuple, glossary) -> bool:
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)[ \u00a0]+$")  # a capitalised word, then spaces only
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]\s*|^\s*)$")  # nothing, or a sentence's end, before the word
+
+
+def _without_other_bodies(source: str, lang: str, matches: tuple, glossary) -> tuple:
+    """The source's matches without a body's term qualified by another body's name: "LCBC
+    Member States" and "Member States of the African Union" are that body's members, which
+    UN French writes "États membres" (the glossary's deprecated form for UN Member States);
+    "OAS General Assembly" is not the UN's. The rules are data (``another_body``)."""
+    rules = _another_body(lang)
+    if rules is None:
+        return matches
+    before, after, own = rules
+    kept = []
+    for match in matches:
+        concept = glossary.concepts.get(match.concept_id)
+        if concept is not None and concept.domain == "body":
+            qualifier = before.search(source, 0, match.start) or after.match(source, match.end)
+            if qualifier is not None and qualifier.group(1) not in own:
+                continue
+        kept.append(match)
+    return matches if len(kept) == len(matches) else tuple(kept)
+
+
+@lru_cache(maxsize=None)
+def _another_body(lang: str) -> tuple[re.Pattern, re.Pattern, frozenset[str]] | None:
+    rules = RULES.get("another_body", {}).get(base_lang(lang))
+    if rules is None:
+        return None
+    return (re.compile(rules["before"]), re.compile(rules["after"]),
+            frozenset(rules["own_acronyms"]) | frozenset(rules["own_names"]))
 
 
 def _langs(context: CheckContext, source_lang: str, target_lang: str) -> _Langs | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .. import house_style as house
+from ..locales import base_lang
 from ..model import Finding
 from .text import lang_script, letters_of, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
@@ -48,12 +50,25 @@ def _clean(text: str, context: CheckContext, lang: str) -> str:
     return text
 
 
+def kept_as_source(context: CheckContext, lang: str) -> frozenset[str]:
+    """The texts the project's house style keeps in the source language in ``lang`` ("un":
+    the masthead lines "Distr.: General" and "Original: English" of Arabic, Chinese and
+    Russian documents)."""
+    config = context.config
+    style = (house.load(config.house_style, config.house_style_file) if config is not None
+             else house.load())
+    return frozenset(house.for_lang(style, base_lang(lang)).get("kept_as_source", ()))
+
+
 class CopiedSource(Check):
     """The translation is a copy of the source text.
 
     Anti-pattern: msgstr "Statement by the Secretary-General" in the Chinese catalogue.
     Better: translate it; names, numbers and symbols alone ("UN Photo" aside) may stay as they
-    are, and a real name copied on purpose can carry "#, ignore-copied-source".
+    are, and a real name copied on purpose can carry "#, ignore-copied-source". Texts the house
+    style keeps in the source language are not reported ("un": "Distr.: General" and
+    "Original: English" in Arabic, Chinese and Russian documents, whose masthead prints them
+    in English).
     """
 
     code = "U001"
@@ -70,6 +85,7 @@ class CopiedSource(Check):
         ("zh", "A/RES/78/261", "A/RES/78/261"),
         ("ar", "2025", "2025"),
         ("zh", "Statement by the Secretary-General", "秘书长的发言"),
+        ("ru", "Distr.: Limited", "Distr.: Limited"),
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
@@ -78,7 +94,8 @@ class CopiedSource(Check):
                 continue
             words = _words(_clean(source, context, entry.source_lang))
             same_script = lang_script(entry.lang) == lang_script(entry.source_lang)
-            if len(words) >= (3 if same_script else 2):
+            if len(words) >= (3 if same_script else 2) and \
+                    source.strip() not in kept_as_source(context, entry.lang):
                 yield self.finding(entry, "the translation is a copy of the source")
 
 
@@ -88,7 +105,8 @@ class SourceScriptRun(Check):
     Anti-pattern: an English caption left in a Chinese page: "图像 Statement by (His Highness
     Sheikh Tamim bin Hamad Al Thani, Amir of the State of Qatar)". Better: translate it
     ("卡塔尔国埃米尔塔米姆·本·哈马德·阿勒萨尼殿下的发言"); symbols, URLs and do-not-translate
-    terms are not counted.
+    terms are not counted, nor a title the translation quotes word for word as the source
+    quotes it (a publication cited in its own language).
     """
 
     code = "U002"
@@ -106,18 +124,37 @@ class SourceScriptRun(Check):
         ("ru", "See https://social.desa.un.org/world-summit-2025/en/about",
          "См. https://social.desa.un.org/world-summit-2025/en/about"),
         ("fr", "The Summit will be held in Doha", "Le Sommet se tiendra à Doha"),
+        ("ru", 'See "Social Protection for All in the Region".',
+         "См. «Social Protection for All in the Region»."),
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         source_script = lang_script(entry.source_lang)
         if source_script is None or lang_script(entry.lang) == source_script:
             return
-        for _, target in entry.pairs():
+        for source, target in entry.pairs():
             run = longest_run(_clean(target, context, entry.source_lang), source_script)
+            if len(run) >= MIN_RUN:
+                target = _without_quoted_titles(source, target)
+                run = longest_run(_clean(target, context, entry.source_lang), source_script)
             if len(run) >= MIN_RUN:
                 text = " ".join(run)
                 yield self.finding(entry, f"{len(run)} words in the source language left in the "
                                    f"translation: {text!r}", found=text)
+
+
+# A quotation: straight, English, French/Russian or German-style marks around it.
+_QUOTED = re.compile(r'["“„«]\s?([^"“”„«»]{3,}?)\s?["”“»]')
+
+
+def _without_quoted_titles(source: str, target: str) -> str:
+    """``target`` without the quotations it keeps word for word as the source quotes them: the
+    title of a publication cited in its own language ("To Live to See the Great Day", kept in
+    English in a Russian text) is not text left untranslated."""
+    quoted = {m.group(1).strip() for m in _QUOTED.finditer(source)}
+    if not quoted:
+        return target
+    return _QUOTED.sub(lambda m: " " if m.group(1).strip() in quoted else m.group(), target)
 
 
 def longest_run(text: str, script: str) -> list[str]:

@@ -55,11 +55,71 @@ def test_restoring_leaves_times_urls_and_russian_quotes_alone() -> None:
         "так называемой «повестки»"
 
 
+def test_straight_quotes_inside_guillemets_are_restored_as_inner_quotes() -> None:
+    counts = Counter()
+    assert corpus.restore('le mot <<"paix" et "justice">>', "fr", counts) == \
+        f"le mot «{NBSP}“paix” et “justice”{NBSP}»"
+    assert corpus.restore('организация <<"Север" на юге>>', "ru", counts) == \
+        "организация «„Север“ на юге»"
+    assert counts["straight quotes inside « » written as the language's inner quotes"] == 2
+
+
+def test_documents_whose_export_flattened_guillemets_are_found_by_their_french() -> None:
+    docs = ["a/1", "a/1", "b/2", "b/2", "c/3"]
+    french = ['le mot "paix"', "rien", "le mot <<paix>>", 'et "guerre"', "sans guillemets"]
+    assert corpus.flattened_documents(docs, french) == {"a/1"}
+
+
+def test_straight_quotes_of_a_flattened_document_are_restored_as_guillemets() -> None:
+    counts = Counter()
+    assert corpus.restore('les mots "paix" et "justice".', "fr", counts, flattened=True) == \
+        f"les mots «{NBSP}paix{NBSP}» et «{NBSP}justice{NBSP}»."
+    assert corpus.restore('слово "мир"', "ru", counts, flattened=True) == "слово «мир»"
+    assert corpus.restore('la palabra "paz"', "es", counts, flattened=True) == 'la palabra "paz"'
+    assert corpus.restore('un "seul', "fr", counts, flattened=True) == 'un "seul'
+
+
+def test_straight_quotes_outside_guillemets_are_left_for_the_check() -> None:
+    counts = Counter()
+    assert corpus.restore('le mot "paix"', "fr", counts) == 'le mot "paix"'
+    assert corpus.restore('слово "мир" и <<"война>>', "ru", counts) == 'слово "мир" и «"война»'
+    assert not counts["straight quotes inside « » written as the language's inner quotes"]
+
+
+@pytest.mark.parametrize("source,target,restored", [
+    ("under articles 1219 of the law", "en vertu des articles 12 à 19 de la loi",
+     ("under articles 12\u201319 of the law", "en vertu des articles 12 à 19 de la loi")),
+    ("for the period 2016-2019", "на период 20162019 годов",
+     ("for the period 2016-2019", "на период 2016\u20132019 годов")),
+    ("people aged 1824", "18至24岁的人", ("people aged 18\u201324", "18至24岁的人")),
+])
+def test_en_dashes_the_export_dropped_between_numbers_are_put_back(source, target,
+                                                                   restored) -> None:
+    counts = Counter()
+    assert corpus.restore_dashes(source, target, counts) == restored
+    assert counts["en dash put back between two numbers written as one"] == 1
+
+
+@pytest.mark.parametrize("source,target", [
+    ("in 2016 and 2019", "en 2016 et 2019"),  # nothing joined
+    ("a total of 1219 staff", "un total de 1 219 fonctionnaires"),  # one number both sides
+    ("Act 1219 of 2016", "loi 12 sur la base de 19 articles"),  # far apart: not one range
+])
+def test_numbers_the_export_did_not_join_are_left_alone(source, target) -> None:
+    counts = Counter()
+    assert corpus.restore_dashes(source, target, counts) == (source, target)
+    assert not counts
+
+
 @pytest.mark.parametrize("source,target,reason", [
     ("51. The Committee met.", "Le Comité s'est réuni.", "paragraph number"),
     ("The Committee met.", "51. Le Comité s'est réuni.", "paragraph number"),
     ("51. The Committee met.", "52. Le Comité s'est réuni.", "paragraph number"),
     ("The Committee met.", "", "empty line"),
+    ("4.12 The Office will advise.", "Le Bureau donnera des avis.", "section paragraph number"),
+    ("The Board agreed.", "9 Le Conseil en est convenu.", "footnote or item label"),
+    ("The Board agreed.", "(9) وافق المجلس.", "footnote or item label"),
+    ("Raising funds;", "'2` جمع الأموال؛", "footnote or item label"),
     ("Conference of the Parties to the", "Conférence des Parties à la Convention de Rotterdam "
      "sur la procédure de consentement préalable en connaissance de cause", "misaligned"),
 ])
@@ -71,6 +131,10 @@ def test_pairs_the_export_broke_are_skipped(source: str, target: str, reason: st
     ("51. The Committee met.", "51. Le Comité s'est réuni."),
     ("51. The Committee met.", "٥١ - اجتمعت اللجنة."),
     ("Outreach", "Vulgarisation et sensibilisation"),
+    ("4.12 The Office will advise.", "4.12 Le Bureau donnera des avis."),
+    ("9 March 2016", "2016年3月9日"),
+    ("9 delegations agreed.", "9 délégations étaient d'accord."),
+    ("3.5 per cent of staff", "3,5 % du personnel"),
 ])
 def test_pairs_that_agree_are_kept(source: str, target: str) -> None:
     assert corpus.skip_reason(source, target, 1.1) is None

@@ -1,0 +1,58 @@
+"""End punctuation official UN translations write otherwise than their English source (issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.helpers import codes
+
+SAME = [
+    # Rows of a fact sheet: "Label: value." with or without the final full stop.
+    ("fr-data-line-number", "fr", "Area: 1,234.5 km².", "Superficie : 1 234,5 km²"),
+    ("fr-data-line-words", "fr", "Currency: Eastern Caribbean dollar.",
+     "Monnaie : dollar des Caraïbes orientales"),
+    ("es-data-line-brackets", "es", "Literacy rate: 98.1 per cent (2016).",
+     "Tasa de alfabetización: 98,1% (2016)"),
+]
+
+STILL_FLAGGED = [
+    ("fr-sentence", "fr", "The Committee met in Geneva.", "Le Comité s'est réuni à Genève"),
+    ("fr-sentence-after-a-note", "fr", "Note: the Committee met in Geneva.",
+     "Note : le Comité s'est réuni à Genève"),
+    ("fr-long-label", "fr", "The Committee decided the following on the item: Geneva.",
+     "Le Comité a décidé ce qui suit au titre de ce point : Genève"),
+    ("fr-data-line-question", "fr", "Area: 1,234.5 km²?", "Superficie : 1 234,5 km²"),
+]
+
+
+@pytest.mark.parametrize("lang,source,target", [c[1:] for c in SAME], ids=[c[0] for c in SAME])
+def test_data_lines_may_leave_out_the_full_stop(lang, source, target):
+    assert "P007" not in codes((lang, source, target))
+
+
+@pytest.mark.parametrize("lang,source,target", [c[1:] for c in STILL_FLAGGED],
+                         ids=[c[0] for c in STILL_FLAGGED])
+def test_sentences_still_need_their_end_punctuation(lang, source, target):
+    assert "P007" in codes((lang, source, target))
+
+
+@pytest.mark.parametrize("lang,source,target", [
+    # A quotation of several sentences, one entry each: opened in the first, closed in the last.
+    ("ru", "Every State shall respect the rules of the Convention.",
+     "«Каждое государство соблюдает правила Конвенции."),
+    ("ru", "It shall report every year.", "Оно ежегодно представляет доклад»."),
+    ("fr", '"Every State shall respect the rules of the Convention.',
+     "« Chaque État respecte les règles de la Convention."),
+])
+def test_a_quotation_of_several_entries_may_open_or_close_alone(lang, source, target):
+    assert "P002" not in codes((lang, source, target))
+
+
+@pytest.mark.parametrize("lang,source,target", [
+    ("ru", '"Every State" shall respect the rules.', "«Каждое государство соблюдает правила."),
+    ("ru", "The State shall respect the rules.", "Государство «соблюдает правила."),
+    ("ru", "The item is entitled \"Other matters\".", "Пункт озаглавлен «Прочие вопросы."),
+    ("zh", "the 2030 Agenda", "《2030年可持续发展议程"),
+])
+def test_a_quotation_left_open_inside_an_entry_is_still_reported(lang, source, target):
+    assert "P002" in codes((lang, source, target))
