@@ -29,6 +29,7 @@ LAZY_COMMANDS = {
     "glossary": ("l10n.glossary.commands", "glossary"),
     "init": ("l10n.scaffold", "init"),
     "segment": ("l10n.segment.commands", "segment"),
+    "xliff": ("l10n.xliff.commands", "xliff"),
 }
 
 

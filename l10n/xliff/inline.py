@@ -1,0 +1,434 @@
+"""Inline markup in a catalogue string <-> XLIFF inline codes, both ways, without loss.
+
+A msgid keeps the inline markup of its source as text: HTML tags (``<strong>``, ``<a href=…>``,
+``<br/>``) and, for entries of Markdown documents, code spans, links and emphasis delimiters.
+In XLIFF each of them becomes an inline code, which CAT tools show as a protected tag:
+
+===================  ============================================  =============================
+markup               XLIFF 1.2                                     XLIFF 2.0
+===================  ============================================  =============================
+paired ``<b>…</b>``  ``<g ctype="x-html-b">`` (a bare tag), else   ``<pc dataRefStart dataRefEnd>``
+                     ``<bpt>&lt;a href…&gt;</bpt>…<ept>``
+standalone ``<br>``  ``<x ctype="x-html-br"/>`` (a bare tag), else  ``<ph dataRef>``
+                     ``<ph>&lt;img …&gt;</ph>``
+unpaired             ``<it pos="open|close">``                     ``<sc|ec isolated="yes">``
+a control character  ``<x ctype="x-char-001B"/>``                  ``<cp hex="001B"/>``
+===================  ============================================  =============================
+
+1.2's ``<g>`` and ``<x>`` carry no native data, so they are used only where the tag is given by
+its name alone; anything with attributes travels as native data in ``<bpt>/<ept>/<ph>``. In
+2.0 every code's native text is in the unit's ``<originalData>``. Reading back, a code a CAT
+tool wrote without native data is looked up by its id among the source's codes.
+
+A target's codes take the ids of the source's codes with the same native text, so that a CAT
+tool sees them as the same tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..errors import InputError
+
+NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+NS20 = "urn:oasis:names:tc:xliff:document:2.0"
+
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(/?)>", re.DOTALL)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_BARE_12 = re.compile(r"<([a-z][a-z0-9]*)(/?)>")
+# Markdown, for entries of Markdown documents: code spans, autolinks, the two halves of a link
+# or image, emphasis delimiters. Inline HTML is found by _TAG.
+_MARKDOWN = re.compile(
+    r"(?P<code>(`+)(?!`).*?(?<!`)\2(?!`))"
+    r"|(?P<auto><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)"
+    r"|(?P<linkopen>!?\[)"
+    r"|(?P<linkclose>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<strong>\*\*|(?<![\w_])__|__(?![\w_]))"
+    r"|(?P<em>\*|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_]))", re.DOTALL)
+
+
+def _xml_char(char: str) -> bool:
+    code = ord(char)
+    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass
+class Code:
+    """One inline code: ``kind`` is "open", "close" or "empty" ("char" for a character XML
+    cannot carry); ``partner`` the index of the other half of a pair (None: unpaired)."""
+
+    native: str
+    kind: str
+    name: str = ""
+    partner: int | None = None
+
+
+Token = str | Code
+
+
+def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
+    """``text`` as text runs and codes; ``"".join(native(tokens)) == text`` always."""
+    spans: list[tuple[int, int, Code]] = []
+    if markdown:
+        for found in _MARKDOWN.finditer(text):
+            kind = found.lastgroup
+            value = found.group()
+            if kind in ("code", "auto"):
+                spans.append((found.start(), found.end(), Code(value, "empty", "md")))
+            elif kind == "linkopen":
+                spans.append((found.start(), found.end(), Code(value, "open", "md-link")))
+            elif kind == "linkclose":
+                spans.append((found.start(), found.end(), Code(value, "close", "md-link")))
+            else:
+                spans.append((found.start(), found.end(), Code(value, "toggle", f"md-{value}")))
+    taken = _covered(spans)
+    for found in _TAG.finditer(text):
+        if any(start < found.end() and found.start() < end for start, end in taken):
+            continue
+        closing, name, slash = found.group(1), (found.group(2) or "").lower(), found.group(3)
+        if not name:
+            kind = "empty"  # a comment
+        elif closing:
+            kind = "close"
+        elif slash or name in _VOID:
+            kind = "empty"
+        else:
+            kind = "open"
+        spans.append((found.start(), found.end(), Code(found.group(), kind, name)))
+    for found in _NOT_XML.finditer(text):
+        if not any(start <= found.start() < end for start, end, _ in spans):
+            spans.append((found.start(), found.end(), Code(found.group(), "char")))
+    spans.sort(key=lambda span: span[0])
+    tokens: list[Token] = []
+    pos = 0
+    for start, end, code in _non_overlapping(spans):
+        if start > pos:
+            tokens.append(text[pos:start])
+        tokens.append(code)
+        pos = end
+    if pos < len(text):
+        tokens.append(text[pos:])
+    _pair(tokens)
+    return _merge_text(tokens)
+
+
+def _covered(spans: list[tuple[int, int, Code]]) -> list[tuple[int, int]]:
+    return [(start, end) for start, end, code in spans if code.name == "md"]
+
+
+def _non_overlapping(spans):
+    last = 0
+    for span in spans:
+        if span[0] >= last:
+            yield span
+            last = span[1]
+
+
+def _pair(tokens: list[Token]) -> None:
+    """Pair opening and closing codes, properly nested; Markdown delimiters left unpaired go
+    back to being text, unpaired HTML tags stay isolated codes."""
+    stack: list[int] = []
+    for index, token in enumerate(tokens):
+        if not isinstance(token, Code) or token.kind in ("empty", "char"):
+            continue
+        if token.kind == "toggle":
+            if stack and tokens[stack[-1]].name == token.name:
+                _join(tokens, stack.pop(), index)
+                continue
+            token.kind = "open"
+            stack.append(index)
+        elif token.kind == "open":
+            stack.append(index)
+        else:
+            match = next((depth for depth in range(len(stack) - 1, -1, -1)
+                          if tokens[stack[depth]].name == token.name), None)
+            if match is None:
+                continue
+            for above in stack[match + 1:]:  # delimiters crossed by this pair: text again
+                if tokens[above].name.startswith("md"):
+                    tokens[above] = tokens[above].native
+            del stack[match + 1:]
+            _join(tokens, stack.pop(), index)
+    for index, token in enumerate(tokens):
+        if isinstance(token, Code) and token.partner is None and token.name.startswith("md-"):
+            tokens[index] = token.native
+
+
+def _join(tokens: list[Token], opening: int, closing: int) -> None:
+    tokens[opening].kind, tokens[closing].kind = "open", "close"
+    tokens[opening].partner, tokens[closing].partner = closing, opening
+
+
+def _merge_text(tokens: list[Token]) -> list[Token]:
+    merged: list[Token] = []
+    for token in tokens:
+        if isinstance(token, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += token
+        elif token != "":
+            merged.append(token)
+    return merged
+
+
+def _signature(tokens: list[Token], index: int) -> tuple:
+    code = tokens[index]
+    if code.partner is not None:
+        return ("pair", code.native, tokens[code.partner].native)
+    return (code.kind, code.native)
+
+
+def assign_ids(source: list[Token], targets: list[list[Token]]) -> list[dict[int, str]]:
+    """Ids for the codes of ``source`` and of each target: per list, token index -> id (a
+    pair's two halves share one). A target's code takes the id of the source's code with the
+    same native text (the first unused one), or a new id."""
+    pool: dict[tuple, list[str]] = {}
+    result = [_number(source, pool, None)]
+    for target in targets:
+        available = {key: list(ids) for key, ids in pool.items()}
+        result.append(_number(target, available, len(result[0]) and max(
+            (int(i) for i in result[0].values()), default=0)))
+    return result
+
+
+def _number(tokens: list[Token], pool: dict[tuple, list[str]], after: int | None
+            ) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    fresh = after or 0
+    for index, token in enumerate(tokens):
+        if not isinstance(token, Code) or token.kind == "char" or index in ids:
+            continue
+        key = _signature(tokens, index)
+        if after is not None and pool.get(key):
+            value = pool[key].pop(0)
+        else:
+            fresh += 1
+            value = str(fresh)
+            if after is None:
+                pool.setdefault(key, []).append(value)
+        ids[index] = value
+        if token.partner is not None:
+            ids[token.partner] = value
+    return ids
+
+
+# ------------------------------------------------------------------------------- writing
+
+
+def fill_12(parent: etree._Element, tokens: list[Token], ids: dict[int, str]) -> None:
+    """Put ``tokens`` into the 1.2 element ``parent`` (a source or target) as text and codes."""
+    _fill(parent, tokens, 0, len(tokens), ids, _element_12, None)
+
+
+def fill_20(parent: etree._Element, tokens: list[Token], ids: dict[int, str],
+            data: dict[str, str]) -> None:
+    """Put ``tokens`` into the 2.0 element ``parent``; ``data`` (native text -> data id) grows
+    with the native text of each code, for the unit's ``<originalData>``."""
+    _fill(parent, tokens, 0, len(tokens), ids, _element_20, data)
+
+
+def _fill(parent, tokens, start, stop, ids, make, data) -> None:
+    last = None
+    index = start
+    while index < stop:
+        token = tokens[index]
+        if isinstance(token, str):
+            if last is None:
+                parent.text = (parent.text or "") + token
+            else:
+                last.tail = (last.tail or "") + token
+            index += 1
+            continue
+        element, inner = make(parent, tokens, index, ids, data)
+        last = element
+        if inner:  # a nesting element (g, pc): its content up to the partner goes inside
+            _fill(element, tokens, index + 1, token.partner, ids, make, data)
+            index = token.partner + 1
+        elif token.partner is not None and token.kind == "open":
+            index += 1  # bpt: the content follows as siblings, then ept
+        else:
+            index += 1
+
+
+def _element_12(parent, tokens, index, ids, data):
+    code = tokens[index]
+    if code.kind == "char":
+        element = etree.SubElement(parent, f"{{{NS12}}}x", id=f"c{ord(code.native):04X}",
+                                   ctype=f"x-char-{ord(code.native):04X}")
+        return element, False
+    ident = ids[index]
+    bare = _BARE_12.fullmatch(code.native)
+    if code.partner is not None and code.kind == "open":
+        closing = tokens[code.partner].native
+        if bare and not bare.group(2) and closing == f"</{bare.group(1)}>":
+            return etree.SubElement(parent, f"{{{NS12}}}g", id=ident,
+                                    ctype=f"x-html-{bare.group(1)}"), True
+        element = etree.SubElement(parent, f"{{{NS12}}}bpt", id=ident)
+    elif code.partner is not None:
+        element = etree.SubElement(parent, f"{{{NS12}}}ept", id=ident)
+    elif code.kind == "empty":
+        if bare and not code.name.startswith("md"):
+            return etree.SubElement(parent, f"{{{NS12}}}x", id=ident,
+                                    ctype=f"x-html-{bare.group(1)}{bare.group(2)}"), False
+        element = etree.SubElement(parent, f"{{{NS12}}}ph", id=ident)
+    else:
+        element = etree.SubElement(parent, f"{{{NS12}}}it", id=ident,
+                                   pos="open" if code.kind == "open" else "close")
+    element.text = code.native
+    return element, False
+
+
+def _data_id(data: dict[str, str], native: str) -> str:
+    if native not in data:
+        data[native] = f"d{len(data) + 1}"
+    return data[native]
+
+
+def _element_20(parent, tokens, index, ids, data):
+    code = tokens[index]
+    if code.kind == "char":
+        return etree.SubElement(parent, f"{{{NS20}}}cp", hex=f"{ord(code.native):04X}"), False
+    ident = ids[index]
+    if code.partner is not None:
+        closing = tokens[code.partner].native
+        element = etree.SubElement(parent, f"{{{NS20}}}pc", id=ident,
+                                   dataRefStart=_data_id(data, code.native),
+                                   dataRefEnd=_data_id(data, closing))
+        element.set("type", "fmt")
+        return element, True
+    if code.kind == "empty":
+        return etree.SubElement(parent, f"{{{NS20}}}ph", id=ident,
+                                dataRef=_data_id(data, code.native)), False
+    tag = "sc" if code.kind == "open" else "ec"
+    return etree.SubElement(parent, f"{{{NS20}}}{tag}", id=ident, isolated="yes",
+                            dataRef=_data_id(data, code.native)), False
+
+
+def original_data(data: dict[str, str]) -> etree._Element | None:
+    """The 2.0 ``<originalData>`` element for ``data`` (None when no code was used)."""
+    if not data:
+        return None
+    element = etree.Element(f"{{{NS20}}}originalData")
+    for native, ident in data.items():
+        etree.SubElement(element, f"{{{NS20}}}data", id=ident).text = native
+    return element
+
+
+# ------------------------------------------------------------------------------- reading
+
+
+class Decoder:
+    """Reads the text of XLIFF source and target elements back, natives restored.
+
+    ``known`` collects each code's native text by (kind, id) as the source is read, for a
+    target whose codes a tool wrote without their native data."""
+
+    def __init__(self, path: str, data: dict[str, str] | None = None):
+        self.path = path
+        self.data = data or {}
+        self.known: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def text(self, element: etree._Element) -> str:
+        parts: list[str] = [element.text or ""]
+        for child in element:
+            if isinstance(child.tag, str):
+                parts.append(self._code(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def _native(self, child: etree._Element) -> str:
+        return "".join(child.itertext())
+
+    def _code(self, child: etree._Element) -> str:
+        namespace, _, name = child.tag[1:].partition("}")
+        ident = child.get("id", "")
+        ctype = child.get("ctype") or ""
+        if name == "mrk":
+            return self.text(child)
+        if namespace == NS12:
+            if name == "g":
+                pair = self._bare(ctype, pair=True) or self._lookup("pair", ident, child)
+                self.known[("pair", ident)] = pair
+                return pair[0] + self.text(child) + pair[1]
+            if name in ("x", "bx", "ex"):
+                if ctype.startswith("x-char-"):
+                    return self._char(ctype[7:], child)
+                native = self._bare(ctype, pair=False)
+                if native is None:
+                    native = self._lookup(name, ident, child)[0]
+                self.known[(name, ident)] = (native, "")
+                return native
+            if name in ("bpt", "ept", "ph", "it"):
+                native = self._native(child)
+                self.known[(name, ident)] = (native, "")
+                return native
+        elif namespace == NS20:
+            if name == "cp":
+                return self._char(child.get("hex", ""), child)
+            if name == "pc":
+                start = self._ref(child, "dataRefStart")
+                end = self._ref(child, "dataRefEnd")
+                if start is None or end is None:
+                    start, end = self._lookup("pair", ident, child)
+                self.known[("pair", ident)] = (start, end)
+                return start + self.text(child) + end
+            if name in ("ph", "sc", "ec"):
+                native = self._ref(child, "dataRef")
+                if native is None:
+                    native = self._lookup(name, ident, child)[0]
+                self.known[(name, ident)] = (native, "")
+                return native
+            if name in ("sm", "em"):
+                return ""
+        raise InputError(f"unexpected element <{name}> in <{child.getparent().tag.rpartition('}')[2]}>",
+                         path=self.path, line=child.sourceline)
+
+    def _bare(self, ctype: str, *, pair: bool) -> tuple[str, str] | str | None:
+        if not ctype.startswith("x-html-"):
+            return None
+        name = ctype[7:]
+        if not re.fullmatch(r"[a-z][a-z0-9]*/?", name):
+            return None
+        if pair:
+            return (f"<{name}>", f"</{name}>") if not name.endswith("/") else None
+        return f"<{name}>"
+
+    def _ref(self, child: etree._Element, attribute: str) -> str | None:
+        ref = child.get(attribute)
+        if ref is None:
+            return None
+        if ref not in self.data:
+            raise InputError(f"<{child.tag.rpartition('}')[2]}> refers to data {ref!r}, which "
+                             "the unit's <originalData> does not hold", path=self.path,
+                             line=child.sourceline)
+        return self.data[ref]
+
+    def _lookup(self, kind: str, ident: str, child: etree._Element) -> tuple[str, str]:
+        for key in ((kind, ident), ("pair", ident), ("x", ident), ("ph", ident)):
+            if key in self.known:
+                return self.known[key]
+        name = child.tag.rpartition("}")[2]
+        raise InputError(f"inline code <{name} id={ident!r}> has no native data and matches no "
+                         "code of the source", path=self.path, line=child.sourceline)
+
+    def _char(self, hexa: str, child: etree._Element) -> str:
+        try:
+            return chr(int(hexa, 16))
+        except (ValueError, OverflowError):
+            raise InputError(f"bad character code {hexa!r}", path=self.path,
+                             line=child.sourceline) from None
+
+
+def check_plain(text: str, what: str, path: str) -> str:
+    """``text`` for an XLIFF note or metadata value, which carry no inline codes: a character
+    XML cannot hold is refused (a catalogue comment with a control character)."""
+    found = _NOT_XML.search(text)
+    if found:
+        raise InputError(f"the {what} {text[:40]!r} holds the character "
+                         f"U+{ord(found.group()):04X}, which XML cannot carry", path=path)
+    return text
