@@ -104,6 +104,7 @@ class ImportReport:
     """What an import did to one catalogue; ``messages`` are ``file:line: warning: …``."""
 
     catalogue: Path
+    shown: str = ""  # the catalogue's name in messages (relative to the project)
     updated: int = 0
     unchanged: int = 0
     kept: int = 0  # the catalogue's translation is newer than the XLIFF's unchanged one
@@ -187,7 +188,7 @@ def import_files(config: ProjectConfig, paths: list[Path], *, overwrite: bool = 
         if path not in catalogues:
             ensure_inside(path, config.root, what="catalogue", action="update")
             catalogues[path] = read_po(path)
-            reports[path] = ImportReport(path)
+            reports[path] = ImportReport(path, path.relative_to(config.root).as_posix())
         merge_document(document, catalogues[path], reports[path], overwrite=overwrite)
     texts = [(path, format_po(catalogues[path], path)) for path in reports]
     for (path, _), done in zip(texts, write_all(texts)):
@@ -208,7 +209,7 @@ def merge_document(document: XliffDocument, catalogue: polib.POFile, report: Imp
         if entry is None or bool(entry.msgid_plural) != bool(unit.entry.msgid_plural):
             report.unknown += 1
             report.messages.append(f"{where} {_shown(unit.entry)} is not in "
-                                   f"{report.catalogue.as_posix()}; not added")
+                                   f"{report.shown}; not added")
             continue
         _merge_unit(unit, entry, nplurals, report, where, overwrite)
 
@@ -245,7 +246,7 @@ def _merge_unit(unit: ReadUnit, entry: polib.POEntry, nplurals: int | None,
             report.conflicts += 1
             report.messages.append(
                 f"{where} conflict: {_shown(entry)} was translated differently in "
-                f"{report.catalogue.as_posix()} since the export; the catalogue's translation "
+                f"{report.shown} since the export; the catalogue's translation "
                 "is kept (--overwrite takes the XLIFF's)")
             return
         report.overwritten += 1

@@ -68,6 +68,8 @@ class Code:
     kind: str
     name: str = ""
     partner: int | None = None
+    opens: bool = True  # a Markdown delimiter that may open, or close, emphasis
+    closes: bool = True
 
 
 Token = str | Code
@@ -86,8 +88,14 @@ def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
                 spans.append((found.start(), found.end(), Code(value, "open", "md-link")))
             elif kind == "linkclose":
                 spans.append((found.start(), found.end(), Code(value, "close", "md-link")))
-            else:
-                spans.append((found.start(), found.end(), Code(value, "toggle", f"md-{value}")))
+            else:  # CommonMark's flanking, simplified: an opener before a non-space, a
+                # closer after one ("2 * 3 * 4" is no emphasis)
+                before = text[found.start() - 1:found.start()]
+                after = text[found.end():found.end() + 1]
+                code = Code(value, "toggle", f"md-{value}")
+                code.opens = bool(after) and not after.isspace()
+                code.closes = bool(before) and not before.isspace()
+                spans.append((found.start(), found.end(), code))
     taken = _covered(spans)
     for found in _TAG.finditer(text):
         if any(start < found.end() and found.start() < end for start, end in taken):
@@ -139,11 +147,11 @@ def _pair(tokens: list[Token]) -> None:
         if not isinstance(token, Code) or token.kind in ("empty", "char"):
             continue
         if token.kind == "toggle":
-            if stack and tokens[stack[-1]].name == token.name:
+            if stack and tokens[stack[-1]].name == token.name and token.closes:
                 _join(tokens, stack.pop(), index)
-                continue
-            token.kind = "open"
-            stack.append(index)
+            elif token.opens:
+                token.kind = "open"
+                stack.append(index)
         elif token.kind == "open":
             stack.append(index)
         else:
@@ -365,7 +373,11 @@ class Decoder:
                 return native
             if name in ("bpt", "ept", "ph", "it"):
                 native = self._native(child)
+                if not native and (name, ident) in self.known:  # written without native data
+                    native = self.known[(name, ident)][0]
                 self.known[(name, ident)] = (native, "")
+                if name == "ept" and ("bpt", ident) in self.known:
+                    self.known.setdefault(("pair", ident), (self.known[("bpt", ident)][0], native))
                 return native
         elif namespace == NS20:
             if name == "cp":
@@ -379,6 +391,9 @@ class Decoder:
                 return start + self.text(child) + end
             if name in ("ph", "sc", "ec"):
                 native = self._ref(child, "dataRef")
+                if native is None and name == "ec" and child.get("startRef"):
+                    ident = child.get("startRef")  # the end of a pair written as sc/ec
+                    native = self.known.get(("pair", ident), (None, None))[1]
                 if native is None:
                     native = self._lookup(name, ident, child)[0]
                 self.known[(name, ident)] = (native, "")
