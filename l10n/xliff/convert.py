@@ -45,7 +45,7 @@ from lxml import etree
 from ..catalog import header_text
 from ..errors import InputError
 from . import inline
-from .inline import NS12, NS20, Decoder, check_plain
+from .inline import NS11, NS12, NS20, Decoder, check_plain
 
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -383,15 +383,15 @@ def _local(element: etree._Element) -> str:
 
 def read_xliff(root: etree._Element, path: str | Path) -> list[XliffDocument]:
     """The ``<file>`` elements of a parsed XLIFF document (root element ``<xliff>`` of 1.2 or
-    2.0) as catalogues; InputError at the line of anything that cannot be read."""
+    2.0; 1.1, which translate-toolkit writes, is read as 1.2) as catalogues; InputError at the line of anything that cannot be read."""
     path = str(path)
     namespace = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
-    if _local(root) != "xliff" or namespace not in (NS12, NS20):
+    if _local(root) != "xliff" or namespace not in (NS11, NS12, NS20):
         shown = f"{{{namespace}}}{_local(root)}" if namespace else str(root.tag)
         raise InputError(f"not an XLIFF 1.2 or 2.0 document: the root element is <{shown}>, "
                          f"not <xliff> in the namespace {NS12} or {NS20}", path=path,
                          line=root.sourceline)
-    reader = _Reader12(path) if namespace == NS12 else _Reader20(path)
+    reader = _Reader20(path) if namespace == NS20 else _Reader12(path)
     files = [child for child in root if _local(child) == "file"]
     if not files:
         raise InputError("the XLIFF document has no <file>", path=path, line=root.sourceline)

@@ -33,6 +33,7 @@ from lxml import etree
 
 from ..errors import InputError
 
+NS11 = "urn:oasis:names:tc:xliff:document:1.1"  # read as 1.2 (translate-toolkit writes it)
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 
@@ -358,7 +359,7 @@ class Decoder:
         ctype = child.get("ctype") or ""
         if name == "mrk":
             return self.text(child)
-        if namespace == NS12:
+        if namespace in (NS11, NS12):
             if name == "g":
                 pair = self._bare(ctype, pair=True) or self._lookup("pair", ident, child)
                 self.known[("pair", ident)] = pair
