@@ -27,6 +27,7 @@ tool sees them as the same tags.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from lxml import etree
@@ -77,18 +78,23 @@ Token = str | Code
 
 
 def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
-    """``text`` as text runs and codes; ``"".join(native(tokens)) == text`` always."""
+    """``text`` as text runs and codes; ``"".join(native(tokens)) == text`` always.
+
+    The work grows linearly with the text, whatever its shape (40,000 tags in one entry)."""
     spans: list[tuple[int, int, Code]] = []
+    taken: list[tuple[int, int]] = []  # code spans and autolinks: no tag inside them
     if markdown:
         for found in _MARKDOWN.finditer(text):
-            kind = found.lastgroup
-            value = found.group()
+            kind, value = found.lastgroup, found.group()
+            if _NOT_XML.search(value):
+                continue  # its control characters become codes of their own
             if kind in ("code", "auto"):
-                spans.append((found.start(), found.end(), Code(value, "empty", "md")))
+                code = Code(value, "empty", "md")
+                taken.append(found.span())
             elif kind == "linkopen":
-                spans.append((found.start(), found.end(), Code(value, "open", "md-link")))
+                code = Code(value, "open", "md-link")
             elif kind == "linkclose":
-                spans.append((found.start(), found.end(), Code(value, "close", "md-link")))
+                code = Code(value, "close", "md-link")
             else:  # CommonMark's flanking, simplified: an opener before a non-space, a
                 # closer after one ("2 * 3 * 4" is no emphasis)
                 before = text[found.start() - 1:found.start()]
@@ -96,10 +102,11 @@ def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
                 code = Code(value, "toggle", f"md-{value}")
                 code.opens = bool(after) and not after.isspace()
                 code.closes = bool(before) and not before.isspace()
-                spans.append((found.start(), found.end(), code))
-    taken = _covered(spans)
+            spans.append((found.start(), found.end(), code))
+    starts = [start for start, _ in taken]
     for found in _TAG.finditer(text):
-        if any(start < found.end() and found.start() < end for start, end in taken):
+        index = bisect_left(starts, found.end()) - 1
+        if (index >= 0 and taken[index][1] > found.start()) or _NOT_XML.search(found.group()):
             continue
         closing, name, slash = found.group(1), (found.group(2) or "").lower(), found.group(3)
         if not name:
@@ -111,9 +118,9 @@ def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
         else:
             kind = "open"
         spans.append((found.start(), found.end(), Code(found.group(), kind, name)))
-    for found in _NOT_XML.finditer(text):
-        if not any(start <= found.start() < end for start, end, _ in spans):
-            spans.append((found.start(), found.end(), Code(found.group(), "char")))
+    # Characters XML cannot carry; one inside a code is dropped below with the code's overlap.
+    spans += [(found.start(), found.end(), Code(found.group(), "char"))
+              for found in _NOT_XML.finditer(text)]
     spans.sort(key=lambda span: span[0])
     tokens: list[Token] = []
     pos = 0
@@ -128,10 +135,6 @@ def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
     return _merge_text(tokens)
 
 
-def _covered(spans: list[tuple[int, int, Code]]) -> list[tuple[int, int]]:
-    return [(start, end) for start, end, code in spans if code.name == "md"]
-
-
 def _non_overlapping(spans):
     last = 0
     for span in spans:
@@ -142,28 +145,40 @@ def _non_overlapping(spans):
 
 def _pair(tokens: list[Token]) -> None:
     """Pair opening and closing codes, properly nested; Markdown delimiters left unpaired go
-    back to being text, unpaired HTML tags stay isolated codes."""
+    back to being text, unpaired HTML tags stay isolated codes.
+
+    ``depths`` keeps, per name, the stack positions of the open codes of that name, so that a
+    closing code finds its partner without searching the stack."""
     stack: list[int] = []
+    depths: dict[str, list[int]] = {}
+
+    def push(index: int) -> None:
+        depths.setdefault(tokens[index].name, []).append(len(stack))
+        stack.append(index)
+
+    def pop_above(depth: int) -> None:
+        while len(stack) > depth + 1:  # opens crossed by this pair: unpaired
+            above = stack.pop()
+            depths[tokens[above].name].pop()
+            if tokens[above].name.startswith("md"):
+                tokens[above] = tokens[above].native
+
     for index, token in enumerate(tokens):
         if not isinstance(token, Code) or token.kind in ("empty", "char"):
             continue
         if token.kind == "toggle":
             if stack and tokens[stack[-1]].name == token.name and token.closes:
+                depths[token.name].pop()
                 _join(tokens, stack.pop(), index)
             elif token.opens:
                 token.kind = "open"
-                stack.append(index)
+                push(index)
         elif token.kind == "open":
-            stack.append(index)
-        else:
-            match = next((depth for depth in range(len(stack) - 1, -1, -1)
-                          if tokens[stack[depth]].name == token.name), None)
-            if match is None:
-                continue
-            for above in stack[match + 1:]:  # delimiters crossed by this pair: text again
-                if tokens[above].name.startswith("md"):
-                    tokens[above] = tokens[above].native
-            del stack[match + 1:]
+            push(index)
+        elif depths.get(token.name):
+            depth = depths[token.name][-1]
+            pop_above(depth)
+            depths[token.name].pop()
             _join(tokens, stack.pop(), index)
     for index, token in enumerate(tokens):
         if isinstance(token, Code) and token.partner is None and token.name.startswith("md-"):
@@ -241,7 +256,13 @@ def fill_20(parent: etree._Element, tokens: list[Token], ids: dict[int, str],
     _fill(parent, tokens, 0, len(tokens), ids, _element_20, data)
 
 
-def _fill(parent, tokens, start, stop, ids, make, data) -> None:
+# Paired codes nest as elements (<g>, <pc>) this deep at most; deeper ones are written flat
+# (<bpt>/<ept>, <sc>/<ec>), so that no entry makes a document deeper than XML parsers read
+# (libxml2 refuses 256 levels without its huge-tree option).
+MAX_NESTING = 32
+
+
+def _fill(parent, tokens, start, stop, ids, make, data, depth=0) -> None:
     last = None
     index = start
     while index < stop:
@@ -253,18 +274,16 @@ def _fill(parent, tokens, start, stop, ids, make, data) -> None:
                 last.tail = (last.tail or "") + token
             index += 1
             continue
-        element, inner = make(parent, tokens, index, ids, data)
+        element, inner = make(parent, tokens, index, ids, data, depth < MAX_NESTING)
         last = element
         if inner:  # a nesting element (g, pc): its content up to the partner goes inside
-            _fill(element, tokens, index + 1, token.partner, ids, make, data)
+            _fill(element, tokens, index + 1, token.partner, ids, make, data, depth + 1)
             index = token.partner + 1
-        elif token.partner is not None and token.kind == "open":
-            index += 1  # bpt: the content follows as siblings, then ept
-        else:
+        else:  # bpt or sc: the content follows as siblings, then ept or ec
             index += 1
 
 
-def _element_12(parent, tokens, index, ids, data):
+def _element_12(parent, tokens, index, ids, data, nest=True):
     code = tokens[index]
     if code.kind == "char":
         element = etree.SubElement(parent, f"{{{NS12}}}x", id=f"c{ord(code.native):04X}",
@@ -274,7 +293,7 @@ def _element_12(parent, tokens, index, ids, data):
     bare = _BARE_12.fullmatch(code.native)
     if code.partner is not None and code.kind == "open":
         closing = tokens[code.partner].native
-        if bare and not bare.group(2) and closing == f"</{bare.group(1)}>":
+        if nest and bare and not bare.group(2) and closing == f"</{bare.group(1)}>":
             return etree.SubElement(parent, f"{{{NS12}}}g", id=ident,
                                     ctype=f"x-html-{bare.group(1)}"), True
         element = etree.SubElement(parent, f"{{{NS12}}}bpt", id=ident)
@@ -298,11 +317,17 @@ def _data_id(data: dict[str, str], native: str) -> str:
     return data[native]
 
 
-def _element_20(parent, tokens, index, ids, data):
+def _element_20(parent, tokens, index, ids, data, nest=True):
     code = tokens[index]
     if code.kind == "char":
         return etree.SubElement(parent, f"{{{NS20}}}cp", hex=f"{ord(code.native):04X}"), False
     ident = ids[index]
+    if code.partner is not None and not nest:
+        if code.kind == "open":
+            return etree.SubElement(parent, f"{{{NS20}}}sc", id=ident,
+                                    dataRef=_data_id(data, code.native)), False
+        return etree.SubElement(parent, f"{{{NS20}}}ec", startRef=ident,
+                                dataRef=_data_id(data, code.native)), False
     if code.partner is not None:
         closing = tokens[code.partner].native
         element = etree.SubElement(parent, f"{{{NS20}}}pc", id=ident,
