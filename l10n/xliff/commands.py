@@ -26,7 +26,7 @@ def xliff() -> None:
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @click.option("--version", "version", type=click.Choice(VERSIONS), default="1.2",
               show_default=True, help="The XLIFF version to write.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               default=None, help="The folder to write into (default: xliff/ in the project).")
 @click.pass_context
 def export(ctx: click.Context, langs: tuple[str, ...], version: str, output: Path | None) -> None:
@@ -45,8 +45,7 @@ def export(ctx: click.Context, langs: tuple[str, ...], version: str, output: Pat
 
 
 @xliff.command("import")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--overwrite", is_flag=True,
               help="Take the XLIFF's translation where the catalogue's changed since the "
                    "export too (a conflict), instead of keeping the catalogue's.")
@@ -64,7 +63,7 @@ def import_(ctx: click.Context, files: tuple[Path, ...], overwrite: bool, wait: 
         for message in report.messages:
             click.echo(message, err=True)
         counts = ", ".join(f"{value} {key}" for key, value in report.counts().items() if value)
-        state = "written" if report.written else "unchanged"
+        state = "written" if report.written else "no change"
         click.echo(f"{relative(config, report.catalogue)}: {counts or 'nothing to import'} "
                    f"({state})")
         conflicts += report.conflicts

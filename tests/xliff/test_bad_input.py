@@ -111,3 +111,18 @@ def test_the_good_files_alone_are_imported(project, tmp_path):
     outcome = run_cli(project, "xliff", "import", "--overwrite", str(good))
     assert outcome.code == 0, outcome.stderr
     assert 'msgstr "Changé."' in (project / "po/fr/doc.po").read_text("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "empty"])
+def test_a_file_that_cannot_be_read_is_one_line(project, tmp_path, kind):
+    path = tmp_path / "x.xlf"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "empty":
+        path.write_bytes(b"")
+    before = snapshot(project)
+    outcome = run_cli(project, "xliff", "import", str(path))
+    assert outcome.code == 2
+    [line] = outcome.stderr.splitlines()
+    assert line.startswith(f"{path}") and ": error: " in line
+    assert snapshot(project) == before

@@ -109,7 +109,7 @@ def test_an_unchanged_export_imports_as_no_change(project, version):
     path = export(project, version)
     outcome = run_cli(project, "xliff", "import", str(path))
     assert outcome.code == 0 and outcome.stderr == ""
-    assert "(unchanged)" in outcome.stdout
+    assert "(no change)" in outcome.stdout
     assert snapshot(project / "po") == before
 
 
