@@ -120,14 +120,21 @@ def test_an_unknown_code_in_a_target_is_an_error_at_its_line():
 
 
 def _round_trip_seconds(msgid: str, version: str) -> float:
+    """The best of five CPU times (this process's only: other work on a loaded machine does
+    not count) of an export and a read back, with the garbage collector held."""
+    import gc
     import time
 
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        data = export(msgid, msgid, version=version, reference="source/doc.md")
-        assert back(data).msgstr == msgid
-        best = min(best, time.perf_counter() - start)
+    gc.disable()
+    try:
+        for _ in range(5):
+            start = time.process_time()
+            data = export(msgid, msgid, version=version, reference="source/doc.md")
+            assert back(data).msgstr == msgid
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
     return best
 
 
@@ -146,9 +153,9 @@ SHAPES = {
 def test_work_grows_linearly_with_the_codes_of_an_entry(shape, version):
     """An entry of n codes against one of 4n, in one run: about 4 times the work (a scan of
     the earlier codes for each code would make it 16)."""
-    small, large = SHAPES[shape](1500), SHAPES[shape](6000)
-    ratio = _round_trip_seconds(large, version) / max(_round_trip_seconds(small, version), 1e-4)
-    assert ratio < 9, ratio
+    small, large = SHAPES[shape](2000), SHAPES[shape](8000)
+    ratio = _round_trip_seconds(large, version) / max(_round_trip_seconds(small, version), 1e-3)
+    assert ratio < 10, ratio
 
 
 @pytest.mark.parametrize("version", ("1.2", "2.0"))
