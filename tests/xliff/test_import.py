@@ -241,11 +241,9 @@ def test_a_translation_msgfmt_would_refuse_is_imported_fuzzy(project, version):
 @pytest.mark.parametrize("version", VERSIONS)
 def test_plural_forms_come_back(project, version):
     path = export(project, version)
-    tree = etree.parse(str(path))
-    ns = NS[version]
-    holders = [h for s, h in units(tree.getroot(), version).items() if "session" in s]
-    assert len(holders) == 2
-    tree = None
+    found = [source for source in units(etree.parse(str(path)).getroot(), version)
+             if "session" in source]
+    assert found == ["%(n)d session", "%(n)d sessions"]  # one unit per form
     set_target(path, version, "%(n)d session", "%(n)d séance")
     set_target(path, version, "%(n)d sessions", "%(n)d séances")
     assert run_cli(project, "xliff", "import", str(path)).code == 0
@@ -265,3 +263,27 @@ def test_export_writes_one_file_per_document_and_language(project):
     assert again.stdout.count("(unchanged)") == 2  # deterministic: nothing rewritten
     refused = run_cli(project, "xliff", "export", "-o", str(project / "po" / "x"))
     assert refused.code == 2 and "overlap" in refused.stderr
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_example_project_goes_out_and_back_unchanged(tmp_path, version):
+    """Every catalogue of the example project, every language: export, import, and po/ is
+    byte for byte as it was (nothing to import, nothing written)."""
+    import shutil
+
+    from xliff.xliff_support import REPO
+
+    root = tmp_path / "example"
+    root.mkdir()
+    shutil.copy(REPO / "pyproject.toml", root)
+    shutil.copytree(REPO / "po", root / "po")
+    before = snapshot(root / "po")
+    out = tmp_path / "out"
+    outcome = run_cli(root, "xliff", "export", "--version", version, "-o", str(out))
+    assert outcome.code == 0, outcome.stderr
+    files = sorted(out.rglob("*.xlf"))
+    assert len(files) == len(list((root / "po").glob("*/**/*.po"))) == 15
+    outcome = run_cli(root, "xliff", "import", *map(str, files))
+    assert outcome.code == 0 and outcome.stderr == ""
+    assert outcome.stdout.count("(no change)") == 15
+    assert snapshot(root / "po") == before
