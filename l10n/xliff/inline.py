@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import InputError
+from ..formats._mdinline import code_spans
 
 NS11 = "urn:oasis:names:tc:xliff:document:1.1"  # read as 1.2 (translate-toolkit writes it)
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -44,18 +45,11 @@ _BARE_12 = re.compile(r"<([a-z][a-z0-9]*)(/?)>")
 # Markdown, for entries of Markdown documents: code spans, autolinks, the two halves of a link
 # or image, emphasis delimiters. Inline HTML is found by _TAG.
 _MARKDOWN = re.compile(
-    r"(?P<code>(`+)(?!`).*?(?<!`)\2(?!`))"
-    r"|(?P<auto><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)"
+    r"(?P<auto><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)"
     r"|(?P<linkopen>!?\[)"
     r"|(?P<linkclose>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<strong>\*\*|(?<![\w_])__|__(?![\w_]))"
     r"|(?P<em>\*|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_]))", re.DOTALL)
-
-
-def _xml_char(char: str) -> bool:
-    code = ord(char)
-    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
-            or 0x10000 <= code <= 0x10FFFF)
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -84,11 +78,15 @@ def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
     spans: list[tuple[int, int, Code]] = []
     taken: list[tuple[int, int]] = []  # code spans and autolinks: no tag inside them
     if markdown:
+        # Code spans as the extractor finds them (a look-up per backtick run, not a scan)
+        codes = [span for span in code_spans(text) if not _NOT_XML.search(text, *span)]
+        spans += [(start, end, Code(text[start:end], "empty", "md")) for start, end in codes]
+        taken += codes
         for found in _MARKDOWN.finditer(text):
             kind, value = found.lastgroup, found.group()
-            if _NOT_XML.search(value):
-                continue  # its control characters become codes of their own
-            if kind in ("code", "auto"):
+            if _NOT_XML.search(value) or _overlaps(codes, found.start(), found.end()):
+                continue  # inside a code span; or its control characters become codes
+            if kind == "auto":
                 code = Code(value, "empty", "md")
                 taken.append(found.span())
             elif kind == "linkopen":
@@ -103,10 +101,9 @@ def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
                 code.opens = bool(after) and not after.isspace()
                 code.closes = bool(before) and not before.isspace()
             spans.append((found.start(), found.end(), code))
-    starts = [start for start, _ in taken]
+    taken.sort()
     for found in _TAG.finditer(text):
-        index = bisect_left(starts, found.end()) - 1
-        if (index >= 0 and taken[index][1] > found.start()) or _NOT_XML.search(found.group()):
+        if _overlaps(taken, found.start(), found.end()) or _NOT_XML.search(found.group()):
             continue
         closing, name, slash = found.group(1), (found.group(2) or "").lower(), found.group(3)
         if not name:
@@ -133,6 +130,12 @@ def tokenize(text: str, *, markdown: bool = False) -> list[Token]:
         tokens.append(text[pos:])
     _pair(tokens)
     return _merge_text(tokens)
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``ranges`` (sorted, apart), in log time."""
+    index = bisect_left(ranges, (end, -1)) - 1
+    return index >= 0 and ranges[index][1] > start
 
 
 def _non_overlapping(spans):
