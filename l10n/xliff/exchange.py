@@ -86,12 +86,13 @@ def export(config: ProjectConfig, langs: list[str], version: str, out_dir: Path
 
 
 def _check_output(config: ProjectConfig, out_dir: Path) -> None:
-    """Refuse an output folder among the project's sources, catalogues or glossary."""
+    """Refuse an output folder inside the project's sources, catalogues or glossary (an
+    XLIFF file there would be taken for a source, or mixed with the catalogues)."""
     real = out_dir.resolve()
     for folder, holds in ((config.source_dir, "source"), (config.po_dir, "catalogue"),
                           (config.glossary_dir, "glossary")):
         folder = folder.resolve()
-        if real == folder or folder in real.parents or real in folder.parents:
+        if real == folder or folder in real.parents:
             raise InputError(f"the XLIFF folder would overlap the project's {holds} folder; "
                              "choose another with -o", path=out_dir)
 
