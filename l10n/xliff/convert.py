@@ -45,7 +45,7 @@ from lxml import etree
 from ..catalog import header_text
 from ..errors import InputError
 from . import inline
-from .inline import NS11, NS12, NS20, Decoder, check_plain
+from .inline import _NOT_XML, NS11, NS12, NS20, Decoder, check_plain
 
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -89,6 +89,27 @@ def _forms(entry: polib.POEntry) -> tuple[list[str], list[str]]:
     count = len(entry.msgstr_plural) or 2  # as many as the catalogue has (1 in Chinese)
     sources = [entry.msgid] + [entry.msgid_plural] * (count - 1)
     return sources, [entry.msgstr_plural.get(i, "") for i in range(count)]
+
+
+# Fields that are message text, not comments: a control character in them (which XML cannot
+# hold) is written escaped, under the field's name with "-escaped" added.
+_ESCAPABLE = {"x-po-msgctxt", "x-po-msgid_plural", "msgctxt", "msgid-plural",
+              "previous-msgctxt", "previous-msgid", "previous-msgid-plural"}
+ESCAPED = "-escaped"
+
+
+def _plain(kind: str, text: str) -> tuple[str, str]:
+    if kind in _ESCAPABLE and _NOT_XML.search(text):
+        return kind + ESCAPED, text.encode("unicode_escape").decode("ascii")
+    return kind, text
+
+
+def _unescape(found: dict) -> dict:
+    for kind in [kind for kind in found if kind.endswith(ESCAPED)]:
+        value = found.pop(kind)
+        found[kind[:-len(ESCAPED)]] = value.encode("ascii", "backslashreplace").decode(
+            "unicode_escape")
+    return found
 
 
 def _references(entry: polib.POEntry) -> list[tuple[str, str]]:
@@ -165,6 +186,7 @@ class _Writer12:
         if contexts:
             group = self._sub(parent, "context-group", purpose=purpose)
             for kind, text in contexts:
+                kind, text = _plain(kind, text)
                 self._sub(group, "context", text, context_type=kind)
 
     def entry(self, parent, entry, ident):
@@ -256,6 +278,7 @@ class _Writer20:
         metadata = self._sub(parent, "metadata", namespace=MDA)
         group = self._sub(metadata, "metaGroup", namespace=MDA, category=category)
         for kind, text in items:
+            kind, text = _plain(kind, text)
             self._sub(group, "meta", text, namespace=MDA, type=kind)
 
     def document(self, catalogue, original, source_lang, target_lang):
@@ -458,7 +481,7 @@ class _Reader12(_Reader):
         for group in self._contexts(element, "information"):
             for kind, text in group:
                 found[kind] = f"{found[kind]}\n{text}" if kind in found else text
-        return found
+        return _unescape(found)
 
     def file(self, root, element) -> XliffDocument:
         source_lang = self._attribute(element, "source-language", "the source language")
@@ -608,7 +631,7 @@ class _Reader20(_Reader):
                         found["reference"].append(text)
                     else:
                         found[kind] = text
-        return found
+        return _unescape(found)
 
     def _walk(self, parent, document, *, obsolete):
         for child in parent:

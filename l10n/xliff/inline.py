@@ -194,12 +194,22 @@ def _join(tokens: list[Token], opening: int, closing: int) -> None:
 
 
 def _merge_text(tokens: list[Token]) -> list[Token]:
+    """Adjacent text runs joined (a delimiter that went back to text joins its neighbours),
+    empty ones dropped, and the partners' indices moved to match."""
     merged: list[Token] = []
-    for token in tokens:
-        if isinstance(token, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += token
-        elif token != "":
+    moved: dict[int, int] = {}
+    for index, token in enumerate(tokens):
+        if isinstance(token, str):
+            if merged and isinstance(merged[-1], str):
+                merged[-1] += token
+            elif token:
+                merged.append(token)
+        else:
+            moved[index] = len(merged)
             merged.append(token)
+    for token in merged:
+        if isinstance(token, Code) and token.partner is not None:
+            token.partner = moved[token.partner]
     return merged
 
 

@@ -163,3 +163,14 @@ def test_deeply_nested_markup_comes_back(version):
     """Nested pairs beyond MAX_NESTING are written flat: libxml2 reads 256 levels at most."""
     msgid = "<b>" * 300 + "x" + "</b>" * 300
     assert back(export(msgid, msgid, version=version)).msgstr == msgid
+
+
+@pytest.mark.parametrize("version", ("1.2", "2.0"))
+@pytest.mark.parametrize("msgid", ["x *y <b>z</b> w", "[a *b* c", "**a _b **c** <i>d</i>"])
+def test_delimiters_that_stay_text_leave_the_pairs_after_them_whole(msgid, version):
+    """A Markdown delimiter without a partner goes back to being text and joins its
+    neighbours; the pairs after it must still find each other (found by Hypothesis)."""
+    data = export(msgid, msgid, version=version, reference="source/doc.md")
+    assert back(data).msgstr == msgid
+    source, _ = unit_parts(data, version)
+    assert len(source) >= 1  # the pair is a code

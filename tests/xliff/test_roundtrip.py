@@ -95,3 +95,19 @@ def test_one_form_plurals_keep_one_form(version, tmp_path):
     assert b'[1]"' not in data and b'-1"' not in data  # no unit for a second form
     assert format_po(document.catalogue) == format_po(catalogue)
     assert schema_errors(data, version) == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_control_characters_in_contexts_and_previous_sources(version, tmp_path):
+    """msgctxt, msgid_plural and the previous source are message text, not comments: a
+    control character in them travels escaped (found by Hypothesis)."""
+    path = tmp_path / "ctrl.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+                    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+                    '#, fuzzy\n#| msgctxt "old\\a"\n#| msgid "was\\a"\n#| msgid_plural "were\\a"\n'
+                    'msgctxt "bell\\a \\\\u0041"\nmsgid "one\\a"\nmsgid_plural "many\\a"\n'
+                    'msgstr[0] "un"\nmsgstr[1] "plusieurs"\n', "utf-8")
+    catalogue, data, document = round_trip(path, version)
+    assert format_po(document.catalogue) == format_po(catalogue)
+    assert document.catalogue[0].msgctxt == "bell\x07 \\u0041"
+    assert schema_errors(data, version) == []
