@@ -6,7 +6,8 @@ references, flags, fuzzy states, previous sources, plural and obsolete entries."
 from __future__ import annotations
 
 import polib
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from l10n.catalog import format_po, parse_po
@@ -76,3 +77,79 @@ def test_any_catalogue_comes_back_byte_identical(catalogue, version):
     [document] = read_xliff(parse_xml(data, "random.xlf"), "random.xlf")
     assert format_po(document.catalogue) == format_po(catalogue)
     assert schema_errors(data, version) == []
+
+
+@st.composite
+def translated_catalogues(draw):
+    """Catalogues that msgfmt --check accepts: translations that copy their source."""
+    catalogue = draw(catalogues())
+    for entry in catalogue:
+        if entry.msgid_plural:  # msgfmt wants both to end with a newline, or neither
+            entry.msgid_plural = entry.msgid_plural.rstrip("\n") + (
+                "\n" if entry.msgid.endswith("\n") else "")
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        elif draw(st.booleans()):
+            entry.msgstr = entry.msgid
+        else:
+            entry.msgstr = ""
+        entry.flags = [flag for flag in entry.flags if not flag.startswith("range:")]
+    return parse_po(format_po(catalogue).encode("utf-8"), "random.po")
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(translated_catalogues(), st.sampled_from(["1.2", "2.0"]), st.data())
+def test_any_import_keeps_every_translation_and_passes_msgfmt(catalogue, version, data):
+    """Random translations and states in the XLIFF, imported with or without --overwrite:
+    every translation the catalogue had is still there or replaced by the XLIFF's for that
+    entry, nothing is added, and GNU msgfmt --check accepts the result."""
+    import copy
+    import tempfile
+    from pathlib import Path
+
+    from l10n.xliff.exchange import ImportReport, merge_document
+    from support import msgfmt_check
+
+    assume(_msgfmt_accepts(format_po(catalogue)))  # the generator's rare invalid catalogue
+    exported = catalogue_to_xliff(catalogue, version=version, original="doc",
+                                  source_lang="en", target_lang="fr")
+    [document] = read_xliff(parse_xml(exported, "random.xlf"), "random.xlf")
+    for unit in document.units:
+        entry = unit.entry
+        if entry.msgid_plural:
+            entry.msgstr_plural = {i: data.draw(TEXT) for i in entry.msgstr_plural}
+        else:
+            entry.msgstr = data.draw(TEXT)
+        fuzzy = data.draw(st.booleans())
+        if fuzzy != entry.fuzzy:
+            entry.flags = ["fuzzy", *entry.flags] if fuzzy else [
+                f for f in entry.flags if f != "fuzzy"]
+    merged = copy.deepcopy(catalogue)
+    merge_document(document, merged, ImportReport(Path("random.po"), "random.po"),
+                   overwrite=data.draw(st.booleans()))
+    assert [(e.msgctxt, e.msgid) for e in merged] == [(e.msgctxt, e.msgid) for e in catalogue]
+    incoming = {(u.entry.msgctxt, u.entry.msgid): u.entry for u in document.units}
+    for before, after in zip(catalogue, merged):
+        old, new = _forms(before), _forms(after)
+        if old != new:
+            assert new == _forms(incoming[(before.msgctxt, before.msgid)])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "merged.po"
+        path.write_text(format_po(merged), "utf-8")
+        msgfmt_check(path)
+
+
+def _msgfmt_accepts(text: str) -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which("msgfmt") is None:
+        pytest.skip("GNU gettext's msgfmt is not installed")
+    done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", "-"], input=text.encode(),
+                          capture_output=True)
+    return done.returncode == 0
+
+
+def _forms(entry):
+    return ([entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+            if entry.msgid_plural else [entry.msgstr])
