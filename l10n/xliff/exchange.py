@@ -31,7 +31,7 @@ from ..config import ProjectConfig
 from ..errors import InputError
 from ..fsutil import ensure_inside, read_bytes, write_all
 from ..glossary.xmlsafe import ENTITY_MESSAGE, parse_xml
-from ..merge import _format_kinds, _satisfies
+from ..merge import _SIGNATURES, _format_kinds
 from .convert import ReadUnit, XliffDocument, catalogue_to_xliff, fingerprint, read_xliff
 
 SUFFIX = ".xlf"
@@ -280,6 +280,8 @@ def _merge_unit(unit: ReadUnit, entry: polib.POEntry, nplurals: int | None,
 def msgfmt_problem(entry: polib.POEntry) -> str | None:
     """Why ``msgfmt --check`` would refuse this translated entry, or None."""
     sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
+    if entry.msgid_plural and not all(_translation(entry)):
+        return "not every plural form is translated"  # msgfmt checks the empty ones too
     for text in _translation(entry):
         if not text:
             continue
@@ -287,6 +289,25 @@ def msgfmt_problem(entry: polib.POEntry) -> str | None:
             if (sources[0][end:][:1] == "\n") != (text[end:][:1] == "\n"):
                 return f"the source and the translation do not both {name} with a newline"
     for kind in sorted(_format_kinds(entry.flags)):
-        if not _satisfies(kind, entry):
+        if not _formats_match(kind, entry):
             return f"the translation does not have the source's {kind}-format directives"
     return None
+
+
+def _formats_match(kind: str, entry: polib.POEntry) -> bool:
+    """Whether every form has the same directives as its source, as msgfmt --check wants:
+    msgstr as msgid; msgstr[0] as msgid or msgid_plural, every other form as msgid_plural.
+    (merge's own check lets any form match either source.) A format l10n cannot read
+    (other than C, Python and Python brace) never matches."""
+    signature = _SIGNATURES.get(kind)
+    if signature is None:
+        return False
+    if not entry.msgid_plural:
+        return signature(entry.msgstr) is not None and (
+            signature(entry.msgstr) == signature(entry.msgid))
+    plural = signature(entry.msgid_plural)
+    for index, text in enumerate(_translation(entry)):
+        found = signature(text)
+        if found is None or (found != plural and (index or found != signature(entry.msgid))):
+            return False
+    return True

@@ -46,6 +46,12 @@ msgid_plural "%(n)d sessions"
 msgstr[0] ""
 msgstr[1] ""
 
+#, python-format
+msgid "One meeting"
+msgid_plural "%(n)d meetings"
+msgstr[0] ""
+msgstr[1] ""
+
 #~ msgid "Gone"
 #~ msgstr "Parti"
 '''
@@ -287,3 +293,30 @@ def test_the_example_project_goes_out_and_back_unchanged(tmp_path, version):
     assert outcome.code == 0 and outcome.stderr == ""
     assert outcome.stdout.count("(no change)") == 15
     assert snapshot(root / "po") == before
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_plural_translated_in_part_is_imported_fuzzy(project, version):
+    """msgfmt --check refuses a python-format plural entry with an empty form (found by
+    Hypothesis): the forms are imported, fuzzy, with a warning."""
+    path = export(project, version)
+    set_target(path, version, "%(n)d session", "%(n)d séance")
+    outcome = run_cli(project, "xliff", "import", str(path))
+    assert outcome.code == 0
+    assert "not every plural form is translated; imported as fuzzy" in outcome.stderr
+    sessions = entry(project, "%(n)d session")
+    assert sessions.fuzzy and sessions.msgstr_plural == {0: "%(n)d séance", 1: ""}
+    msgfmt_check(project / "po/fr/doc.po")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_each_plural_form_is_checked_against_its_own_source(project, version):
+    """msgstr[1] must have msgid_plural's directives, even where msgid has none: a form
+    without them is imported fuzzy (found by Hypothesis)."""
+    path = export(project, version)
+    set_target(path, version, "One meeting", "Une réunion")
+    set_target(path, version, "%(n)d meetings", "Des réunions")
+    outcome = run_cli(project, "xliff", "import", str(path))
+    assert outcome.code == 0 and "imported as fuzzy" in outcome.stderr
+    assert entry(project, "One meeting").fuzzy
+    msgfmt_check(project / "po/fr/doc.po")
