@@ -19,7 +19,7 @@ LAYERS = {
     "l10n.formats": 2, "l10n.segment": 2, "l10n.catalog": 2,
     "l10n.glossary": 3,
     "l10n.checks": 4, "l10n.project": 4,
-    "l10n.bundle": 5, "l10n.tm": 5,
+    "l10n.bundle": 5, "l10n.tm": 5, "l10n.xliff": 5,
 }
 TOP = {"l10n.cli", "l10n.__main__"}  # commands (*.commands) are on top too
 

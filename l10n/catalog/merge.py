@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import polib
 
 from ..errors import located
+from .format_strings import format_kinds, has_translation, satisfies
 
 FUZZY_THRESHOLD = 70.0  # percent; msgmerge uses 60, which pre-fills too many wrong guesses
 MAX_POSTINGS = 2000  # trigrams more common than this say little; skip them when ranking
@@ -57,9 +58,6 @@ class MergeReport:
 def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
-
-def _has_translation(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
 def _trigrams(text: str) -> set[str]:
@@ -115,120 +113,11 @@ def _new_entry(template: polib.POEntry, nplurals: int) -> polib.POEntry:
 _TEMPLATE_FLAG = re.compile(r"fuzzy|(?:no-|possible-)?[\w-]+-format|range:.*|(?:no-)?wrap")
 _RANGE = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)")
 # printf directives: %[n$][flags][width][.precision][length]conversion
-_C_DIRECTIVE = re.compile(r"%(?:(\d+)\$)?[-+ #0'I]*(\d+|\*)?(?:\.(\d*|\*))?"
-                          r"(hh|h|ll|l|L|q|j|z|Z|t)?(.?)", re.S)
-_C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned"),
-            **dict.fromkeys("eEfFgGaA", "float"), "c": "char", "s": "string", "p": "pointer",
-            "n": "count"}
-# Python %-directives: %[(name)][flags][width][.precision][length]conversion
-_PY_DIRECTIVE = re.compile(r"%(?:\(([^)]*)\))?[-+ #0]*(\d+|\*)?(?:\.(\d*|\*))?[hlL]?(.?)", re.S)
-_PY_TYPES = {**dict.fromkeys("diouxX", "integer"), **dict.fromkeys("eEfFgG", "float"),
-             "c": "char", "s": "string", "r": "repr", "a": "ascii"}
-
-
 def _range(flags: list[str]) -> tuple[int, int] | None:
     for flag in flags:
         if found := _RANGE.fullmatch(flag):
             return int(found.group(1)), int(found.group(2))
     return None
-
-
-def _format_kinds(flags: list[str]) -> set[str]:
-    """The languages the flags say the message is (or may be) a format string of."""
-    return {f.removeprefix("possible-")[:-len("-format")] for f in flags
-            if f.endswith("-format") and not f.startswith("no-")}
-
-
-def _c_signature(text: str) -> dict[int, str] | None:
-    """Argument number -> type of each printf directive; None when not checkable here."""
-    arguments: dict[int, str] = {}
-    sequential = positional = 0
-    for found in _C_DIRECTIVE.finditer(text):
-        number, width, precision, length, conversion = found.groups()
-        if conversion == "%" and not (number or width or precision or length):
-            continue
-        if conversion == "m" and not (number or length):
-            continue  # glibc's strerror(errno): takes no argument
-        if conversion not in _C_TYPES or "*" in (width or "") + (precision or ""):
-            return None
-        if number:
-            positional, index = positional + 1, int(number)
-        else:
-            sequential += 1
-            index = sequential
-        kind = (length or "") + _C_TYPES[conversion]
-        if arguments.setdefault(index, kind) != kind:
-            return None
-    return None if positional and sequential else arguments
-
-
-def _python_signature(text: str) -> tuple[dict[str, str], list[str]] | None:
-    """Named and unnamed %-directives with their types; None when not checkable here."""
-    named: dict[str, str] = {}
-    unnamed: list[str] = []
-    for found in _PY_DIRECTIVE.finditer(text):
-        name, width, precision, conversion = found.groups()
-        if conversion == "%" and name is None and not (width or precision):
-            continue
-        if conversion not in _PY_TYPES or "*" in (width or "") + (precision or ""):
-            return None
-        if name is not None:
-            if named.setdefault(name, _PY_TYPES[conversion]) != _PY_TYPES[conversion]:
-                return None
-        else:
-            unnamed.append(_PY_TYPES[conversion])
-    return None if named and unnamed else (named, unnamed)
-
-
-def _brace_signature(text: str) -> list[str] | None:
-    """The fields of a Python ``str.format`` string (``{name.attr:spec}``, ``{0}``), compared
-    whole as msgfmt 0.21 compares them; None when not checkable here (a stray brace, an
-    automatic ``{}``, a ``!r`` conversion, a nested field)."""
-    fields: set[str] = set()
-    position = 0
-    while (found := _BRACE.search(text, position)) is not None:
-        position = found.end()
-        if found.group() in ("{{", "}}"):
-            continue
-        if found.group() == "}":
-            return None
-        end = text.find("}", position)
-        field = text[position:end]
-        if end < 0 or not field or "{" in field or "!" in field:
-            return None  # unterminated, automatic, a conversion, a nested field in the spec
-        fields.add(field)
-        position = end + 1
-    return sorted(fields)
-
-
-_BRACE = re.compile(r"\{\{|\}\}|\{|\}")
-_SIGNATURES = {"c": _c_signature, "python": _python_signature, "python-brace": _brace_signature}
-
-
-def _satisfies(kind: str, entry: polib.POEntry) -> bool:
-    """Whether the translation passes ``msgfmt --check`` as a ``kind``-format string.
-
-    Only C, Python and Python brace formats are checked here, strictly (the same directives, of the same
-    types); a translation of any other format, or with directives too unusual to check, counts
-    as not satisfying, so the entry is marked fuzzy rather than written for msgfmt to refuse.
-    """
-    signature = _SIGNATURES.get(kind)
-    if signature is None:
-        return not _has_translation(entry)
-    sources = [signature(entry.msgid)]
-    if entry.msgid_plural:
-        sources.append(signature(entry.msgid_plural))
-        texts = [t for t in entry.msgstr_plural.values() if t]
-    else:
-        texts = [entry.msgstr] if entry.msgstr else []
-    return all(signature(text) is not None and signature(text) in sources for text in texts)
-
-
-def satisfies_formats(entry: polib.POEntry) -> bool:
-    """Whether the entry's translation passes ``msgfmt --check`` for every format its flags
-    name (see ``_satisfies``; for code that fills translations from elsewhere, such as the
-    translation memory)."""
-    return all(_satisfies(kind, entry) for kind in _format_kinds(entry.flags))
 
 
 def _stale(entry: polib.POEntry, old: polib.POEntry) -> bool:
@@ -247,8 +136,8 @@ def _stale(entry: polib.POEntry, old: polib.POEntry) -> bool:
         after = _range(entry.flags)
         if after is None or after[0] < before[0] or after[1] > before[1]:
             return True
-    added = _format_kinds(entry.flags) - _format_kinds(old.flags)
-    return any(not _satisfies(kind, entry) for kind in sorted(added))
+    added = format_kinds(entry.flags) - format_kinds(old.flags)
+    return any(not satisfies(kind, entry) for kind in sorted(added))
 
 
 def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
@@ -274,8 +163,8 @@ def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
         entry.previous_msgid = old.previous_msgid
         entry.previous_msgctxt = old.previous_msgctxt
         entry.previous_msgid_plural = old.previous_msgid_plural
-        return _has_translation(old) and _stale(entry, old)
-    if _has_translation(old) and _stale(entry, old):
+        return has_translation(old) and _stale(entry, old)
+    if has_translation(old) and _stale(entry, old):
         _mark_fuzzy(entry, old)
         return True
     return False
@@ -351,12 +240,12 @@ def merge_catalogue(
     retired = {_key(e): e for e in entries if e.obsolete}
     by_msgid: dict[str, polib.POEntry] = {}
     for entry in [*active.values(), *retired.values()]:
-        if _has_translation(entry):
+        if has_translation(entry):
             by_msgid.setdefault(entry.msgid, entry)
     items = [e for e in template if e.msgid and not e.obsolete]
     wanted = {_key(e) for e in items}
-    leftovers = [e for k, e in active.items() if k not in wanted and _has_translation(e)]
-    leftovers += [e for k, e in retired.items() if k not in wanted and _has_translation(e)]
+    leftovers = [e for k, e in active.items() if k not in wanted and has_translation(e)]
+    leftovers += [e for k, e in retired.items() if k not in wanted and has_translation(e)]
     index = FuzzyIndex(leftovers, similarity) if fuzzy and leftovers else None
 
     merged = polib.POFile(wrapwidth=old.wrapwidth)
@@ -385,7 +274,7 @@ def merge_catalogue(
         used.add(key)
         merged.append(entry)
     for key, entry in [*active.items(), *retired.items()]:
-        if key in used or not (_has_translation(entry) or entry.tcomment):
+        if key in used or not (has_translation(entry) or entry.tcomment):
             continue
         gone = copy.copy(entry)
         gone.obsolete = True

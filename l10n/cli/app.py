@@ -34,6 +34,7 @@ LAZY_COMMANDS = {
     "segment": ("l10n.segment.commands", "segment"),
     "stats": ("l10n.project.commands", "stats"),
     "tm": ("l10n.tm.commands", "tm"),
+    "xliff": ("l10n.xliff.commands", "xliff"),
     "update": ("l10n.project.commands", "update"),
 }
 

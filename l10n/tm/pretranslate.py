@@ -28,7 +28,7 @@ import polib
 from ..catalog.po import format_po, read_po
 from ..config import ProjectConfig
 from ..util.fs import write_all
-from ..catalog.merge import satisfies_formats
+from ..catalog.format_strings import satisfies_formats
 from .imports import import_project, neighbours, project_catalogues
 from .memory import Context, Memory
 from .model import Match
