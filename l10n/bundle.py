@@ -53,7 +53,7 @@ from .fsutil import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
 from .locales import direction, english_name, html_lang, native_name
 from .model import Document
 from .pipeline import (Source, catalogue_path, discover_assets, discover_sources,
-                       document_segments, renditions_for)
+                       document_segments, renditions_for, unit_sentences)
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -510,6 +510,9 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
     check_language = check_language or bundle_gates.default_check_language
     langs = list(langs or config.languages)
     documents = [(source, parse_file(source.path)) for source in discover_sources(config)]
+    for _, document in documents:  # split into sentences once, before the languages' workers
+        for unit in document.units:  # fork (unit_sentences remembers them for every language)
+            unit_sentences(unit, config.source_language)
     stamp = build_stamp(config.root, _inputs(config, config.languages))
     provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
                             options)

@@ -9,6 +9,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ._htmlextract import INLINE
+from ._htmlsafe import escape_markup, sanitise, second_opinion
 from ._htmlscan import Attr, Tag, scan
 from ._htmlsource import VOID
 
@@ -34,7 +35,34 @@ def check_fragment(fragment: str, *, xml: bool, path: str, line: int, role: str)
     can object to it (``]]>``, which XML forbids in text, is left to lxml)."""
     problem = fragment_problem(fragment, xml=xml)
     if problem:
-        raise InputError(f"translation of <{role}> is not a well-formed fragment: {problem}", path=path, line=line)
+        _refuse(problem, path=path, line=line, role=role)
+
+
+def _refuse(problem: str, *, path: str, line: int, role: str) -> None:
+    raise InputError(f"translation of <{role}> is not a well-formed fragment: {problem}", path=path, line=line)
+
+
+def safe_fragment(text: str, source: str, *, xml: bool, path: str, line: int, role: str) -> str:
+    """A translated fragment as the page gets it: sanitised by the source-unit rule, escaped
+    whole when libxml2's second opinion objects to the result, and checked (``check_fragment``).
+
+    In HTML, one strict parse by libxml2 serves both the second opinion and the check, where
+    there used to be a parse for each: when it succeeds, its tree is the one the recovering
+    parse of ``second_opinion`` builds, and the check has nothing left to ask of lxml. When it
+    fails (or in XHTML, which the check reads as XML), each parses on its own as before."""
+    safe = sanitise(text, source, xml=xml).text
+    root = None
+    if not xml and "<" in safe:
+        root, _ = _lxml_parse(safe, xml=False)
+    if second_opinion(safe, root):  # another parser's check: the whole translation as text
+        safe = escape_markup(text)
+    elif root is not None:  # lxml read it: only the balance of the tags is left to check
+        problem = _balance_problem(safe, xml=False)
+        if problem:
+            _refuse(problem, path=path, line=line, role=role)
+        return safe
+    check_fragment(safe, xml=xml, path=path, line=line, role=role)
+    return safe
 
 
 def fragment_problem(fragment: str, *, xml: bool) -> str | None:
@@ -61,6 +89,12 @@ def _balance_problem(fragment: str, *, xml: bool) -> str | None:
 
 
 def _lxml_problem(fragment: str, *, xml: bool) -> str | None:
+    return _lxml_parse(fragment, xml=xml)[1]
+
+
+def _lxml_parse(fragment: str, *, xml: bool):
+    """(lxml's tree of the wrapped fragment, None), or (None, why lxml refuses it); (None,
+    None) for an XHTML fragment whose only fault is an HTML named entity (see below)."""
     if xml:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
         wrapped = f'<div xmlns="{XHTML_NS}">{fragment}</div>'
@@ -68,16 +102,15 @@ def _lxml_problem(fragment: str, *, xml: bool) -> str | None:
         parser = etree.HTMLParser(recover=False, no_network=True)
         wrapped = f"<div>{fragment}</div>"
     try:
-        etree.fromstring(wrapped.encode("utf-8"), parser)
+        return etree.fromstring(wrapped.encode("utf-8"), parser), None
     except etree.XMLSyntaxError as exc:
         message = exc.msg or str(exc)
         if xml and message.startswith("Entity '") and "not defined" in message:
-            return None  # HTML named entities are fine when the page declares the XHTML DTD
+            return None, None  # HTML named entities are fine when the page declares the XHTML DTD
         message = _POSITION.sub("", message)  # a place in the wrapper, not in the translation
         if "EntityRef: no name" in message or "EntityRef: expecting ';'" in message:
             message += " (a bare '&': write &amp;)"
-        return message
-    return None
+        return None, message
 
 
 _POSITION = re.compile(r",? line \d+, column \d+$")
