@@ -138,9 +138,13 @@ class TagMismatch(Check):
             if ("<" not in source and "<" not in target
                     and "](" not in source and "](" not in target):
                 continue  # no tag (each starts with "<") and no link target (after "](")
-            want, have = Counter(source_tags(source)), Counter(tags(target))
-            missing = sorted(_show(t) for t in (want - have).elements())
-            extra = sorted(_show(t) for t in (have - want).elements())
+            wanted, had = source_tags(source), tags(target)
+            if len(wanted) == len(had) and sorted(wanted) == sorted(had):
+                missing, extra = [], []  # the same tags (the usual case): nothing to count
+            else:
+                want, have = Counter(wanted), Counter(had)
+                missing = sorted(_show(t) for t in (want - have).elements())
+                extra = sorted(_show(t) for t in (have - want).elements())
             links = Counter(link_targets(source)), Counter(link_targets(target))
             missing += sorted(f"link ({u})" for u in (links[0] - links[1]).elements())
             extra += sorted(f"link ({u})" for u in (links[1] - links[0]).elements())

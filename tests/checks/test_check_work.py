@@ -174,3 +174,96 @@ def test_the_default_applies_is_asked_once_per_kind_of_entry(monkeypatch):
     own = sum(type(c).applies is not counting for c in checks)
     assert len(asked) <= len(checks) + own * len(entries)
     assert len(asked) < len(checks) * len(entries) / 4
+
+
+# ----------------------------------------------------------- what a reader sees; the script
+
+
+def _visible_every_pattern(text: str, repl: str = " ") -> str:
+    """``visible`` as it was: every pattern run on every text."""
+    from l10n.checks import _text
+
+    text = _text.TAG.sub(repl, text)
+    text = _text.MD_LINK_TAIL.sub(repl, text)
+    text = _text.MD_LINK_HEAD.sub(repl, text)
+    if _text._may_hold_url(text):
+        text = _text.URL.sub(repl, text)
+    text = _text.PLACEHOLDER.sub(repl, text)
+    return _text._characters(text) if "&" in text else text
+
+
+VISIBLE_CASES = [
+    "The Summit met in Doha.", "See <a href='/s'>the report</a>.", "[the report](https://un.org/a)",
+    "![a view](hall.png) of the hall", "]<b>(</b>x) joined by a tag", "[a]<i></i>(b)", "50% of %(n)s",
+    "{name} and {0}", "${user}", "&amp; &nbsp; &#160;", "https://un.org/a, www.un.org", "a@b.org",
+    "[x]<em>(</em>y)<b>%s</b>", "no markup & no placeholder", "[[[]]](((", "%", "{", "](",
+]
+
+
+@pytest.mark.parametrize("repl", [" ", "", "\u00a0"])
+def test_visible_runs_only_the_patterns_a_text_can_match(monkeypatch, repl):
+    from l10n.checks import _text
+
+    for case in VISIBLE_CASES:
+        _text.visible.cache_clear()
+        assert _text.visible(case, repl) == _visible_every_pattern(case, repl), case
+    subs = []
+    for name in ("TAG", "MD_LINK_TAIL", "PLACEHOLDER"):
+        pattern = getattr(_text, name)
+
+        class Counting:
+            def sub(self, *args, _pattern=pattern, _name=name):
+                subs.append(_name)
+                return _pattern.sub(*args)
+
+        monkeypatch.setattr(_text, name, Counting())
+    _text.visible.cache_clear()
+    assert _text.visible("The Summit met in Doha on 4 November.", repl)
+    assert subs == []
+    _text.visible.cache_clear()
+
+
+def test_wrong_script_stops_at_the_first_letter_of_the_script(monkeypatch):
+    from l10n.checks import _text, untranslated
+
+    asked = []
+    real = _text.script_of
+
+    def counting(char):
+        asked.append(char)
+        return real(char)
+
+    monkeypatch.setattr(_text, "script_of", counting)
+    monkeypatch.setattr(untranslated, "script_of", counting)
+    text = "Вторая Всемирная встреча на высшем уровне в интересах социального развития"
+    entries = example_entries(("ru", "The Second World Summit for Social Development", text))
+    assert _run(entries, (untranslated.WrongScript(),)) == []
+    assert len(asked) < 5  # not one question per letter of the sentence
+    wrong = example_entries(("ru", "The Second World Summit", "Le Deuxième Sommet mondial"))
+    assert [f.code for f in _run(wrong, (untranslated.WrongScript(),))] == ["U003"]
+
+
+def test_a_repeated_word_is_placed_in_its_script_once(monkeypatch):
+    from l10n.checks import untranslated
+
+    asked = []
+    real = untranslated.script_of
+
+    def counting(char):
+        asked.append(char)
+        return real(char)
+
+    monkeypatch.setattr(untranslated, "script_of", counting)
+    remembered = getattr(untranslated, "_in_script", None)
+    if remembered is not None:
+        remembered.cache_clear()
+    run = "will be held in Doha next year"
+    entries = example_entries(*[(lang, "The Summit will be held in Doha next year",
+                                 f"{word} {run}") for lang, word in
+                                (("ru", "Встреча"), ("ar", "القمة"), ("zh", "首脑会议"))])
+    found = _run(entries, (untranslated.SourceScriptRun(),))
+    assert [f.code for f in found] == ["U002"] * 3
+    first = len(asked)
+    asked.clear()
+    _run(entries, (untranslated.SourceScriptRun(),))
+    assert len(asked) < first / 2  # the words were placed the first time
