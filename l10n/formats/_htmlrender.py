@@ -9,8 +9,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ._htmlextract import INLINE
-from ._htmlsafe import escape_markup, sanitise, second_opinion
-from ._htmlscan import Attr, Tag, scan
+from ._htmlsafe import END_TAG, START_TAG, escape_markup, sanitise, second_opinion
+from ._htmlscan import RAW_TEXT, Attr, Tag, scan
 from ._htmlsource import VOID
 
 RTL = frozenset({"ar", "fa", "he", "ur"})
@@ -75,17 +75,44 @@ def fragment_problem(fragment: str, *, xml: bool) -> str | None:
 
 def _balance_problem(fragment: str, *, xml: bool) -> str | None:
     stack: list[str] = []
-    for tag in scan(fragment, xml=xml).tags:
-        name = tag.name.rpartition(":")[2]
+    for tag_name, is_end, self_closing in _strict_tags(fragment) or _scanned_tags(fragment, xml):
+        name = tag_name.rpartition(":")[2]
         if name not in INLINE:
-            return f"<{tag.name}> is not allowed inside translated text"
-        if tag.is_end:
+            return f"<{tag_name}> is not allowed inside translated text"
+        if is_end:
             if not stack or stack[-1] != name:
-                return f"unexpected </{tag.name}>"
+                return f"unexpected </{tag_name}>"
             stack.pop()
-        elif not tag.self_closing and name not in VOID:
+        elif not self_closing and name not in VOID:
             stack.append(name)
     return f"<{stack[-1]}> is not closed" if stack else None
+
+
+def _scanned_tags(fragment: str, xml: bool) -> list[tuple[str, bool, bool]]:
+    return [(tag.name, tag.is_end, tag.self_closing) for tag in scan(fragment, xml=xml).tags]
+
+
+def _strict_tags(fragment: str) -> list[tuple[str, bool, bool]] | None:
+    """(name, end tag, self-closing) of each tag, when every "<" of ``fragment`` begins a tag
+    of the strict shape the sanitiser keeps (``_htmlsafe.START_TAG``, ``END_TAG``), else None.
+
+    Such a fragment (every sanitised one) is read by ``scan`` tag for tag the same way: the
+    same names, ends and self-closing slashes, nothing skipped as a comment or raw text; but
+    two regular expressions read it several times faster than the scanner, which also takes
+    every attribute apart."""
+    found = []
+    at = fragment.find("<")
+    while at >= 0:
+        end = END_TAG.match(fragment, at)
+        if end is not None:
+            found.append((end.group(1).lower(), True, False))
+        else:
+            end = START_TAG.match(fragment, at)
+            if end is None or end.group(1).lower() in RAW_TEXT:
+                return None
+            found.append((end.group(1).lower(), False, bool(end.group(3))))
+        at = fragment.find("<", end.end())
+    return found
 
 
 def _lxml_problem(fragment: str, *, xml: bool) -> str | None:

@@ -107,3 +107,72 @@ def test_source_units_are_split_into_sentences_once_for_every_language(monkeypat
         renditions_for(document, None, source_lang="en", lang=lang)
         segment_counts(document, None, "en")
     assert len(calls) == len(units)
+
+
+# ------------------------------------------------------------------ the balance of the tags
+
+PIECES = ["<em>", "</em>", "<EM>", "</Em >", "<b>", "</b>", "<br>", "<br/>", "<br />", "<br / >",
+          "<em/>", '<a href="x>y">', "<a href='x'>", "<a href=x/>", "<a href=x>", "</a>",
+          '<a b=c"d>', "<svg:rect/>", "<x:em>", "</x:em>", "<p>", "</p>", "<script>", "</script>",
+          "<style>x</style>", "<!-- c -->", "<![CDATA[x]]>", "<?pi?>", "<", "< em>", "<em", "a",
+          " ", "&amp;", "<span class=\"c\" title='t'>", "</span>", '<img src="a.png" alt="x">',
+          "<em\ttitle=x>", "<a/b>", "<em.x>", "</em.x>", "<1>", "</>", '<em title="<">',
+          "<input disabled>", "<em  >", "<em\n>", "é", "<bdi>", "</bdi>"]
+
+
+def _scanned_balance(fragment: str, xml: bool) -> str | None:
+    """The balance check as the scanner reads the tags (what it always was)."""
+    from l10n.formats._htmlextract import INLINE
+    from l10n.formats._htmlscan import scan
+    from l10n.formats._htmlsource import VOID
+
+    stack: list[str] = []
+    for tag in scan(fragment, xml=xml).tags:
+        name = tag.name.rpartition(":")[2]
+        if name not in INLINE:
+            return f"<{tag.name}> is not allowed inside translated text"
+        if tag.is_end:
+            if not stack or stack[-1] != name:
+                return f"unexpected </{tag.name}>"
+            stack.pop()
+        elif not tag.self_closing and name not in VOID:
+            stack.append(name)
+    return f"<{stack[-1]}> is not closed" if stack else None
+
+
+@pytest.mark.parametrize("xml", [False, True], ids=["html", "xhtml"])
+def test_the_balance_check_reads_tags_as_the_scanner_does(xml):
+    import random
+
+    from l10n.formats._htmlrender import _balance_problem
+
+    rng = random.Random(14)
+    fragments = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 8)))
+                 for _ in range(20_000)] + HOSTILE_HTML + FRAGMENTS
+    fragments += [sanitise(f, "See <a href='/s'>it</a> <em>now</em>.", xml=xml).text
+                  for f in fragments[:2000]]
+    for fragment in fragments:
+        assert _balance_problem(fragment, xml=xml) == _scanned_balance(fragment, xml), fragment
+
+
+def test_a_sanitised_fragment_is_not_taken_apart_by_the_scanner(monkeypatch):
+    import l10n.formats._htmlrender as render
+
+    scanned = []
+    real = render.scan
+
+    def counting(text, *, xml):
+        scanned.append(text)
+        return real(text, xml=xml)
+
+    monkeypatch.setattr(render, "scan", counting)
+    source = 'See <a href="https://un.org/s">the summit</a> in <em>Doha</em>.'
+    safe = safe_fragment_of('Voir <a href="https://un.org/s">le sommet</a> à <em>Doha</em>.',
+                            source)
+    assert "<em>" in safe and scanned == []
+
+
+def safe_fragment_of(text: str, source: str) -> str:
+    from l10n.formats._htmlrender import safe_fragment
+
+    return safe_fragment(text, source, xml=False, path="p.po", line=1, role="p")
