@@ -201,11 +201,30 @@ def entry_findings(entries: Iterable[Entry], checks: Sequence[Check],
     """What the per-entry checks report, before suppressions."""
     found = []
     checks = [check for check in checks if not isinstance(check, ProjectCheck)]
+    plans: dict[tuple, list[tuple[Check, bool]]] = {}
     for entry in entries:
-        for check in checks:
-            if check.applies(entry):
+        key = (entry.lang, entry.obsolete, entry.fuzzy or not entry.translated)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = _applicable(checks, entry)
+        for check, ask in plan:
+            if not ask or check.applies(entry):
                 found.extend(check.check(entry, context))
     return found
+
+
+def _applicable(checks: Sequence[Check], entry: Entry) -> list[tuple[Check, bool]]:
+    """The checks that may apply to entries like ``entry``, in order, each with whether its
+    own ``applies`` must still be asked per entry. ``Check.applies`` looks only at the
+    language, obsolete, fuzzy and translated, so its answer for ``entry`` holds for every
+    entry that has the same; a check that overrides it is asked about each entry."""
+    plan = []
+    for check in checks:
+        if type(check).applies is not Check.applies:
+            plan.append((check, True))
+        elif check.applies(entry):
+            plan.append((check, False))
+    return plan
 
 
 def project_findings(entries: list[Entry], checks: Sequence[Check],
