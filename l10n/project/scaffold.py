@@ -33,11 +33,12 @@ output-dir = "{output_dir}"
 """
 
 PRE_COMMIT = """# pre-commit hooks for a l10n project (https://pre-commit.com): `pre-commit install`.
-# They run the l10n installed in the environment (language: system).
+# They run the l10n installed in the environment (language: system); the same hooks, with
+# their own l10n, come from l10n's repository (its .pre-commit-hooks.yaml; see its docs/ci.md).
 repos:
   - repo: local
     hooks:
-      - id: l10n-templates-current
+      - id: l10n-extract-check
         name: l10n templates match the sources
         entry: l10n extract --check
         language: system
@@ -48,6 +49,8 @@ repos:
         entry: l10n check
         language: system
         files: ^{po_dir}/.*\\.po$
+        exclude: ^{po_dir}/\\.obsolete/
+        require_serial: true
       - id: l10n-glossary
         name: l10n glossary validate
         entry: l10n glossary validate
