@@ -155,7 +155,8 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
     """Create or merge po/<lang>/<document>.po from the templates, keeping every translation.
 
     The catalogues of a source that is gone are reported and kept; `--prune` archives their
-    translations in po/.obsolete/<lang>/ and removes them. Example: `l10n update --lang fr`.
+    translations in po/.obsolete/<lang>/ and removes them, in every language (--lang or not).
+    Example: `l10n update --lang fr`.
     """
     from .prune import find_orphans
     from .update import update as run_update
