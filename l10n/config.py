@@ -32,6 +32,9 @@ OPTIONAL = ("tm",)  # settings without a default value: tm = "file" (the transla
 
 @dataclass(frozen=True)
 class ProjectConfig:
+    """A project's ``[tool.l10n]`` settings, folders resolved under ``root`` (``load_config``
+    reads them; every command and API function takes one)."""
+
     root: Path
     source_language: str
     languages: tuple[str, ...]

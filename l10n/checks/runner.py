@@ -399,6 +399,51 @@ def _prepare(checks: Sequence[Check], context: CheckContext, targets: Sequence[T
             pass  # raised again where the check needs the data, as without preparation
 
 
+def check(config: ProjectConfig | None = None, paths: Sequence[str | Path] = (), *,
+          langs: Sequence[str] = (), glossary: str | Path | None = None,
+          select: Sequence[str] = (), ignore: Sequence[str] = (), jobs: int | None = None,
+          allow_empty: bool = False) -> list[Finding]:
+    """Check catalogues as ``l10n check`` does, and return the findings as data.
+
+    ``config``: the project (default: ``load_config()``, the project around the working
+    directory). ``paths``: the PO files to check (default: every ``po/<lang>/**/*.po`` of the
+    project's target languages, or of ``langs``). ``glossary``: a TBX or CSV file or a folder
+    (default: the project's glossary folder, if there is one). ``select`` and ``ignore`` name
+    checks by slug or code, on top of the project's ``[tool.l10n.checks]``.
+
+    Returns the ``Finding`` objects, sorted by file, line and code, with the ``ignore-<slug>``
+    flags applied. Bad input raises an ``L10nError`` (an ``InputError`` when there is no
+    catalogue to check, unless ``allow_empty``).
+
+    Example: ``errors = [f for f in check(load_config(Path("site")))
+    if f.severity >= Severity.ERROR]``.
+    """
+    if config is None:
+        from ..config import load_config
+
+        config = load_config()
+    langs = list(langs)
+    validate_names(config.check_select, "[tool.l10n.checks] select", path=config.config_file)
+    validate_names(config.check_ignore, "[tool.l10n.checks] ignore", path=config.config_file)
+    validate_names(select, "select")
+    validate_names(ignore, "ignore")
+    checks = select_checks(tuple(select) or config.check_select, (*config.check_ignore, *ignore))
+    if paths:
+        targets = file_targets(config, [Path(p) for p in paths],
+                               langs[0] if len(langs) == 1 else None)
+        targets = [t for t in targets if not langs or t.lang is None or t.lang in langs]
+    else:
+        targets = project_targets(config, langs or list(config.target_languages))
+    if not targets:
+        if allow_empty:
+            return []
+        raise InputError("no catalogue to check", path=config.po_dir)
+    context = CheckContext(glossary=project_glossary(config, Path(glossary) if glossary else None),
+                           config=config)
+    return list(run(targets, checks, context, source_lang=config.source_language,
+                    jobs=jobs).findings)
+
+
 def project_glossary(config: ProjectConfig, path: Path | None = None):
     """The glossary to check terms against: ``path``, else the project's glossary/ if any."""
     if path is None:

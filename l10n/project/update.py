@@ -71,7 +71,11 @@ def update_catalogue(template: polib.POFile, path: Path, lang: str, *,
 
 def update(config: ProjectConfig, langs: list[str] | None = None, *,
            similarity: float = FUZZY_THRESHOLD) -> list[UpdateResult]:
-    """Bring po/<lang>/<name>.po up to date with every template, for each target language."""
+    """Bring po/<lang>/<name>.po up to date with every template, for each target language
+    (``langs``, default: every language but the source language), as msgmerge would: no
+    translation is lost. Every catalogue is read and merged before the first is written, and
+    they are written as one transaction. Returns an ``UpdateResult`` per catalogue, with its
+    ``MergeReport`` (new, fuzzy, obsolete, reused, unchanged)."""
     langs = langs or list(config.target_languages)
     sources = discover_sources(config)
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
