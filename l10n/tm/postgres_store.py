@@ -8,8 +8,8 @@ per source language and text, with its normalised key and its skeleton), ``tm_un
 row per source, target language and target text), ``tm_contexts`` (one row per unit and
 context, with the date changed and the origin), ``tm_imported`` and ``tm_meta``. Texts and
 contexts are unique by a SHA-256 digest (a B-tree entry holds at most a third of a page, a
-paragraph may not fit). Exact lookups go through the B-tree on (lang, digest), renumbered
-sentences through one on (lang, digest of the skeleton).
+paragraph may not fit). Exact lookups go through the B-tree on the digest of the language
+and source, renumbered sentences through one on the digest of the language and skeleton.
 
 The fuzzy index is one GIN trigram index (``gin_trgm_ops``) over the normalised source per
 language (a partial index: the language is written into each query, never a parameter, so
@@ -45,8 +45,8 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS tm_sources (
         id bigserial PRIMARY KEY, lang text NOT NULL, digest bytea NOT NULL, text text NOT NULL,
         key text NOT NULL, skeleton text NOT NULL, skeleton_digest bytea,
-        UNIQUE (lang, digest))""",
-    "CREATE INDEX IF NOT EXISTS tm_sources_skeleton ON tm_sources (lang, skeleton_digest) "
+        UNIQUE (digest))""",
+    "CREATE INDEX IF NOT EXISTS tm_sources_skeleton ON tm_sources (skeleton_digest) "
     "WHERE skeleton_digest IS NOT NULL",
     *(f"CREATE INDEX IF NOT EXISTS tm_sources_key_{lang} ON tm_sources USING gin "
       f"(key gin_trgm_ops) WHERE lang = '{lang}'" for lang in LANGUAGES),
@@ -95,6 +95,27 @@ def masked(url: str) -> str:
         return SplitResult(parts.scheme, netloc, parts.path, query, parts.fragment).geturl()
     except ValueError:
         return f"{url.split('://', 1)[0]}://***"
+
+
+_HAS_TARGET = ("EXISTS (SELECT 1 FROM tm_units u WHERE u.source_id = s.id AND "
+               "u.target_lang = %(target_lang)s)")
+
+
+# The planner takes similarity() for cheap (it computes both texts' trigrams) and, below a
+# hundred thousand sources or so, reads the whole table rather than the trigram index: 100 ms
+# a lookup at 5,000 sources, where the index takes a few. A lookup forbids it scans, so that
+# the GIN index (a bitmap scan) is the only way left. (No B-tree has the language as a column:
+# a bitmap over all of a language's rows is no way either.)
+_LOOKUP_SETTINGS = (("enable_seqscan", "off"), ("enable_indexscan", "off"))
+
+
+def fuzzy_query(lang: str, limit: int = 20) -> str:
+    """The fuzzy lookup's statement (parameters ``key``, ``target_lang``): the sources of
+    ``lang`` sharing enough trigrams with the key (``%``, through the language's GIN index),
+    the most similar first."""
+    return (f"SELECT s.id FROM tm_sources s WHERE s.lang = '{_lang(lang)}' AND "
+            f"s.key %% %(key)s AND {_HAS_TARGET} "
+            f"ORDER BY similarity(s.key, %(key)s) DESC, s.id LIMIT {int(limit)}")
 
 
 def _digest(*texts: str) -> bytes:
@@ -229,16 +250,16 @@ class PostgresBackend:
         found = cache.get(key)
         if found is not None:
             return found
-        digest = _digest(text)
+        digest = _digest(lang, text)
         shape = skeleton(text)
         row = self.db.execute(
             "INSERT INTO tm_sources (lang, digest, text, key, skeleton, skeleton_digest) "
-            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (lang, digest) DO NOTHING RETURNING id",
+            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (digest) DO NOTHING RETURNING id",
             (_lang(lang), digest, text, normalise(text), shape,
-             _digest(shape) if shape else None)).fetchone()
+             _digest(lang, shape) if shape else None)).fetchone()
         if row is None:
-            row = self.db.execute("SELECT id FROM tm_sources WHERE lang = %s AND digest = %s",
-                                  (lang, digest)).fetchone()
+            row = self.db.execute("SELECT id FROM tm_sources WHERE digest = %s",
+                                  (digest,)).fetchone()
         if len(cache) > 64:  # units of one source come together: a few are enough
             cache.clear()
         cache[key] = row[0]
@@ -305,7 +326,7 @@ class PostgresBackend:
         return self._units(
             "s.lang = %(lang)s AND s.digest = %(digest)s AND s.text = %(text)s AND "
             "u.target_lang = %(target_lang)s",
-            {"lang": source_lang, "digest": _digest(source), "text": source,
+            {"lang": source_lang, "digest": _digest(source_lang, source), "text": source,
              "target_lang": target_lang, "msgctxt": msgctxt, "document": document,
              "previous": previous, "next": following},
             f"{in_context}, c.changed {_C} DESC, c.seen DESC, u.target {_C}, c.document {_C}, "
@@ -318,27 +339,22 @@ class PostgresBackend:
         lang = _lang(source_lang)
         key = normalise(source)
         shape = skeleton(source)
-        has_target = ("EXISTS (SELECT 1 FROM tm_units u WHERE u.source_id = s.id AND "
-                      "u.target_lang = %(target_lang)s)")
         ids: list[int] = []
         with self._errors(), self.db.transaction():
             if key:
-                # for this transaction only; the partial index of the language is chosen
-                # because the language is a literal
-                self.db.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
-                                (str(THRESHOLD),))
-                rows = self.db.execute(
-                    f"SELECT s.id FROM tm_sources s WHERE s.lang = '{lang}' AND "
-                    f"s.key %% %(key)s AND {has_target} "
-                    f"ORDER BY similarity(s.key, %(key)s) DESC, s.id LIMIT {int(limit)}",
-                    {"key": key, "target_lang": target_lang}).fetchall()
+                # for this transaction only (see _LOOKUP_SETTINGS)
+                for name, value in (("pg_trgm.similarity_threshold", str(THRESHOLD)),
+                                    *_LOOKUP_SETTINGS):
+                    self.db.execute("SELECT set_config(%s, %s, true)", (name, value))
+                rows = self.db.execute(fuzzy_query(lang, limit),
+                                       {"key": key, "target_lang": target_lang}).fetchall()
                 ids = [row[0] for row in rows]
             if shape:
                 rows = self.db.execute(
                     f"SELECT s.id FROM tm_sources s WHERE s.lang = '{lang}' AND "
-                    f"s.skeleton_digest = %(digest)s AND s.skeleton = %(shape)s AND {has_target} "
-                    f"ORDER BY s.id LIMIT {SKELETON_LIMIT}",
-                    {"digest": _digest(shape), "shape": shape,
+                    f"s.skeleton_digest = %(digest)s AND s.skeleton = %(shape)s AND "
+                    f"{_HAS_TARGET} ORDER BY s.id LIMIT {SKELETON_LIMIT}",
+                    {"digest": _digest(lang, shape), "shape": shape,
                      "target_lang": target_lang}).fetchall()
                 ids += [row[0] for row in rows if row[0] not in ids]
         self.examined += len(ids)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-PASSWORD = "s3cret-pw"
+PASSWORD = "s3cret-pw"  # test_postgres.py says it too (conftest is not importable)
 HBA = """\
 local all l10n trust
 local all all scram-sha-256
