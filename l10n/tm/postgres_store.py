@@ -169,7 +169,9 @@ class PostgresBackend:
         password = urlsplit(self.url).password if "://" in self.url else None
         if password:
             text = text.replace(password, "***")
-        return text.removeprefix("connection failed: ")
+        for prefix in ("connection failed: ", "connection is bad: "):
+            text = text.removeprefix(prefix)
+        return text
 
     def _prepare(self) -> None:
         has_trgm = self.db.execute(
