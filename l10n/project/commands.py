@@ -164,9 +164,11 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
     config = project(ctx)
     chosen = languages_option(config, langs)
     if use_tm:
-        from ..tm.memory import memory_path
+        from ..tm.memory import memory_path, open_memory
 
-        memory_path(config)  # no memory to be had: say so before anything is written
+        # no memory to be had: say so before anything is written
+        if isinstance(memory_path(config), str):  # a database: reachable, with pg_trgm
+            open_memory(config, timeout=wait).close()
     with project_lock(config, wait=wait):
         results = run_update(config, chosen, similarity=similarity)
         print_update_report(config, results)
