@@ -43,7 +43,8 @@ class Entry:
     fuzzy: bool = False
     obsolete: bool = False
     nplurals: int | None = None  # from the catalogue's Plural-Forms header, when it has one
-    markup: str | None = None  # the source document's markup, from its #: reference ("xhtml")
+    markup: str | None = None  # the source document's markup, from its #: reference: "html",
+    # "xhtml", "markdown" or "text" (checks.markup.MARKUP_PROBLEMS), None when it names none
 
     @property
     def translated(self) -> bool:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Iterator
 
 from ..model import Finding
-from .text import shorten
+from ..formats._textutil import shorten
 from .base import CheckContext, Entry, ProjectCheck, Severity
 
 

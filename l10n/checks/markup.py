@@ -16,16 +16,23 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..formats._htmlrender import fragment_problem
-from ..formats._htmlsafe import sanitise, unsafe_url
-from ..formats._mdinline import code_spans
+from ..formats.html import markup_problems as html_problems
+from ..formats.markdown import markup_problems as markdown_problems
+from ..formats._mdinline import link_targets
 from ..model import Finding
 from .text import data
 from .base import Check, CheckContext, Entry, Severity
 
+# What each format's renderer would show as text, by the markup an entry's document is in
+MARKUP_PROBLEMS = {
+    "html": html_problems,
+    "xhtml": lambda source, target: html_problems(source, target, xml=True),
+    "markdown": markdown_problems,
+    "text": lambda source, target: [],  # plain text: nothing is read as markup
+}
+
 TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[^<>]*?)?)\s*(/?)>")
 ATTRIBUTE = re.compile(r"""([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_MD_LINK_RUN = re.compile(r"\]\(\s*<?[^)\s>]*")  # where MD_LINK's target ends, matched or not
 
 
 def tags(text: str) -> list[tuple[str, str, tuple[tuple[str, str], ...], bool]]:
@@ -57,23 +64,6 @@ def source_tags(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...],
 @lru_cache(maxsize=1)
 def _translatable() -> frozenset[str]:
     return frozenset(data("markup.json")["translatable"])
-
-
-def link_targets(text: str) -> list[str]:
-    """``MD_LINK.findall(text)``, in linear time. A "](" whose target is not followed by ")"
-    fails at the same point for every "](" inside that target (but one that ends it, whose
-    own target starts after it), so the search goes on from there: tried from each one,
-    "](" * 40000 took minutes."""
-    found = []
-    pos = 0
-    while (start := text.find("](", pos)) >= 0:
-        match = MD_LINK.match(text, start)
-        if match is not None:
-            found.append(match.group(1))
-            pos = match.end()
-        else:
-            pos = max(_MD_LINK_RUN.match(text, start).end() - 2, start + 1)
-    return found
 
 
 def _show(tag: tuple) -> str:
@@ -201,22 +191,25 @@ class UnsafeMarkup(Check):
         ("es", 'See <a href="/s">this</a>.', 'Véase <a href="javascript:alert(1)">esto</a>.'),
         ("ru", "See [the report](https://un.org/a).",
          "См. [доклад](JaVa&#x53;cript:alert(1))."),
+        ("fr", "See this.", 'Voir <a href="javascript:alert(1)">ceci</a>.', {"markup": "html"}),
+        ("es", "See [this](/a).", "Véase [esto](javascript:alert(1)).", {"markup": "markdown"}),
     ]
     examples_pass = [
         ("fr", 'See <a href="/s">this</a>.', 'Voir <a href="/s" title="Sommet">ceci</a>.'),
         ("zh", "The Summit", "<em>首脑会议</em>"),
         ("ar", "See <https://un.org>.", "انظر <https://un.org>."),
+        # each document's own renderer: an HTML page shows Markdown as text, a text file
+        # shows everything as text
+        ("fr", "See this.", "Voir [ceci](javascript:alert(1)).", {"markup": "html"}),
+        ("fr", "Photo", 'Photo <img src="a.png" onerror="alert(1)">', {"markup": "text"}),
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
+        # the rule of the renderer of the entry's document; Markdown's, the strictest, when
+        # the entry names none
+        rule = MARKUP_PROBLEMS.get(entry.markup or "markdown", markdown_problems)
         for source, target in entry.pairs():
-            if "<" not in target and "](" not in target:
-                continue
-            spans = code_spans(target) if "`" in target else ()  # a code span needs a "`"
-            kept = tuple(span for span in spans if target[span[0]:span[1]] in source)
-            problems = list(sanitise(target, source, skip=kept, markdown=True).problems)
-            problems += [f"link ({url}): unsafe URL" for url in link_targets(target)
-                         if unsafe_url(url)]
+            problems = rule(source, target)
             if problems:
                 message = "shown as text in the built page: " + "; ".join(problems)
                 yield self.finding(entry, message, found=" ".join(problems))

@@ -154,9 +154,15 @@ _XML_SUFFIXES = (".xhtml",)  # the HTML format's XHTML suffix (formats/html.py)
 
 @lru_cache(maxsize=1024)
 def _markup(reference: str) -> str | None:
-    """"xhtml" when the entry's source document is XHTML (its translation must be well-formed
-    XML), else None."""
-    return "xhtml" if reference.lower().endswith(_XML_SUFFIXES) else None
+    """The markup of the entry's source document, by the suffix of the file its first
+    reference names: "xhtml" (its translation must be well-formed XML), else the name of the
+    format that reads it ("html", "markdown", "text"); None when no format does."""
+    if reference.lower().endswith(_XML_SUFFIXES):
+        return "xhtml"
+    from ..formats import FORMATS
+
+    suffix = "." + reference.rpartition(".")[2].lower() if "." in reference else ""
+    return next((fmt.name for fmt in FORMATS if suffix in fmt.suffixes), None)
 
 
 def load_target(target: Target, *, source_lang: str) -> tuple[Catalogue, list[Entry]]:

@@ -151,10 +151,3 @@ def _one_character(match: re.Match) -> str:
     """A character reference as its character, padded with spaces to the reference's length."""
     character = html.unescape(match.group(0))
     return character.ljust(match.end() - match.start()) if len(character) == 1 else _blank(match)
-
-
-
-
-def shorten(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._htmlscan import scan
+from ._textutil import shorten
 
 # Harmless inline elements a translator may add (or drop) without a counterpart in the source.
 SAFE_INLINE = frozenset(
@@ -239,7 +240,7 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
         link = AUTOLINK.match(fragment, at) if markdown else None
         if link is not None:
             if link.group(1) is not None and unsafe_url(link.group(1)):
-                problems.append(f"{_shorten(link.group(0))}: unsafe URL")
+                problems.append(f"{shorten(link.group(0))}: unsafe URL")
                 out.append(escape_markup(link.group(0)))
             else:
                 out.append(link.group(0))
@@ -254,7 +255,7 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
             # element that is not void, and the element stays open into what follows.
             closes = not ((start.group(3) and xml) or name in _VOID)
             if problem:
-                problems.append(f"{_shorten(raw)}: {problem}")
+                problems.append(f"{shorten(raw)}: {problem}")
                 out.append(escape_markup(raw))
                 if closes:
                     stack.append((name, None))
@@ -276,7 +277,7 @@ def sanitise(fragment: str, source: str | SourceTags, *, xml: bool = False,
         else:
             following = fragment[at + 1 : at + 2]
             if following.isalpha() or following in ("!", "?", "/"):
-                problems.append(f"{_shorten(fragment[at:at + 40])}: not a well-formed tag")
+                problems.append(f"{shorten(fragment[at:at + 40])}: not a well-formed tag")
             out.append("&lt;")
             pos = at + 1
     out.append(fragment[pos:])
@@ -318,8 +319,3 @@ def second_opinion(fragment: str, root=None) -> bool:
         if any(attr_problem(key.lower(), value) for key, value in element.attrib.items()):
             return True
     return False
-
-
-def _shorten(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterable, NamedTuple, Protocol, Sequence
 
 from ..errors import InputError
 
@@ -83,3 +84,61 @@ def check_renditions(document, renditions) -> None:
     if len(renditions) != len(document.units):
         raise InputError(f"{len(renditions)} renditions for {len(document.units)} units",
                          path=document.path)
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis, for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class Span(Protocol):
+    """Where a unit stands in a document's lines: from column ``start`` of line ``first`` to
+    column ``end`` of line ``last`` (columns in the line without its line end)."""
+
+    first: int
+    start: int
+    last: int
+    end: int
+
+
+class LineSpan(NamedTuple):
+    first: int
+    start: int
+    last: int
+    end: int
+
+
+def replace_spans(lines: Sequence[str], edits: Iterable[tuple[Span, str]]) -> str:
+    """The document ``lines`` with each edit's text in place of its span: what Markdown and
+    plain text rendering share. Spans do not overlap; a span over several lines takes the rest
+    of its last line, and the lines in between are dropped."""
+    lines = list(lines)
+    by_line: dict[int, list[tuple[Span, str]]] = {}
+    for span, text in edits:
+        by_line.setdefault(span.first, []).append((span, text))
+    for first, on_line in by_line.items():
+        lines[first] = _splice(lines, first, sorted(on_line, key=lambda e: e[0].start))
+    return "".join(lines)
+
+
+def _splice(lines: list[str], first: int, edits: list[tuple[Span, str]]) -> str:
+    """Line ``first`` with every edit that starts on it (in order of column) put in place.
+
+    The line is joined once from its pieces: a table row of 40,000 cells is one line, and
+    rebuilding it for each cell made rendering quadratic. A slot that runs on to a later line
+    (a paragraph over several lines) takes the rest of that line, and the lines in between
+    are dropped.
+    """
+    body, ending = line_body(lines[first])
+    pieces: list[str] = []
+    position = 0
+    for slot, text in edits:
+        pieces += (body[position : slot.start], text)
+        if slot.last != first:
+            body, ending = line_body(lines[slot.last])
+            for number in range(first + 1, slot.last + 1):
+                lines[number] = ""
+        position = slot.end
+    pieces.append(body[position:])
+    return "".join(pieces) + ending

@@ -27,6 +27,7 @@ from ._htmlrender import (
     safe_fragment,
     set_attrs,
 )
+from ._htmlsafe import sanitise
 from ._htmlscan import Attr, Scan, Tag, scan
 from ._htmlsource import align, check_doctype, parse_tree
 from ._textutil import check_renditions
@@ -220,3 +221,11 @@ def _insert_point(text: str, found: Scan) -> int:
 
 
 FORMAT = HtmlFormat()
+
+
+def markup_problems(source: str, translation: str, *, xml: bool = False) -> list[str]:
+    """What the renderer would show as text in ``translation`` of a unit whose text is
+    ``source`` (check M005): tags, attributes or URLs its source unit does not allow."""
+    if "<" not in translation:
+        return []
+    return list(sanitise(translation, source, xml=xml).problems)

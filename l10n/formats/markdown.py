@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Sequence
 from ..errors import InputError
 from ..model import Document, Rendition, Unit
 from ._htmlsafe import AUTOLINK, END_TAG, START_TAG, SourceTags, parse_attrs, sanitise, unsafe_url
-from ._mdinline import Backticks, atomic_ranges, code_spans
-from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
+from ._mdinline import Backticks, atomic_ranges, code_spans, link_targets
+from ._textutil import (check_renditions, fold_ws, is_prose, line_body, replace_spans,
+                        split_lines)
 
 # markdown-it is imported when a Markdown file is parsed (_parser), not with the format
 # registry: a project of HTML sources does not pay for it at every start-up.
@@ -259,36 +260,10 @@ class MarkdownFormat:
     ) -> str:
         state: MdState = document.state
         check_renditions(document, renditions)
-        lines = list(state.lines)
-        by_line: dict[int, list[tuple[MdSlot, str]]] = {}
-        for slot, unit, rendition in zip(state.slots, document.units, renditions):
-            if rendition.text != unit.text:
-                by_line.setdefault(slot.first, []).append((slot, safe_translation(unit, rendition.text)))
-        for first, edits in by_line.items():
-            lines[first] = _splice(lines, first, sorted(edits, key=lambda e: e[0].start))
-        return "".join(lines)
-
-
-def _splice(lines: list[str], first: int, edits: list[tuple[MdSlot, str]]) -> str:
-    """Line ``first`` with every edit that starts on it (in order of column) put in place.
-
-    The line is joined once from its pieces: a table row of 40,000 cells is one line, and
-    rebuilding it for each cell made rendering quadratic. A slot that runs on to a later line
-    (a paragraph over several lines) takes the rest of that line, and the lines in between
-    are dropped.
-    """
-    body, ending = line_body(lines[first])
-    pieces: list[str] = []
-    position = 0
-    for slot, text in edits:
-        pieces += (body[position : slot.start], text)
-        if slot.last != first:
-            body, ending = line_body(lines[slot.last])
-            for number in range(first + 1, slot.last + 1):
-                lines[number] = ""
-        position = slot.end
-    pieces.append(body[position:])
-    return "".join(pieces) + ending
+        return replace_spans(state.lines, [
+            (slot, safe_translation(unit, rendition.text))
+            for slot, unit, rendition in zip(state.slots, document.units, renditions)
+            if rendition.text != unit.text])
 
 
 # CommonMark's HTML block starts (conditions 1 and 6): a translation never holds these tags.
@@ -415,3 +390,17 @@ def _row_cells(tokens: list[Token], index: int) -> list[Token]:
 
 
 FORMAT = MarkdownFormat()
+
+
+def markup_problems(source: str, translation: str) -> list[str]:
+    """What ``safe_translation`` would show as text in ``translation`` of a unit whose text is
+    ``source`` (check M005): tags or attributes the source does not have, unsafe link targets.
+    A code span the source has is kept as it is."""
+    if "<" not in translation and "](" not in translation:
+        return []
+    spans = code_spans(translation) if "`" in translation else ()  # a code span needs a "`"
+    kept = tuple(span for span in spans if translation[span[0]:span[1]] in source)
+    problems = list(sanitise(translation, source, skip=kept, markdown=True).problems)
+    problems += [f"link ({url}): unsafe URL" for url in link_targets(translation)
+                 if unsafe_url(url)]
+    return problems

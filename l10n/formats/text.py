@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Document, Rendition, Unit
-from ._textutil import check_renditions, fold_ws, is_prose, line_body, split_lines
+from ._textutil import (LineSpan, check_renditions, fold_ws, is_prose, line_body, replace_spans,
+                        split_lines)
 
 _LAYOUT = " \t\u00a0\u3000"
 
@@ -78,17 +79,16 @@ class TextFormat:
     ) -> str:
         state: TextState = document.state
         check_renditions(document, renditions)
-        lines = list(state.lines)
+        lines = state.lines
+        edits = []
         for block, unit, rendition in zip(state.blocks, document.units, renditions):
             if rendition.text == unit.text:
                 continue
             first = line_body(lines[block.first])[0]
-            indent = first[: len(first) - len(first.lstrip(" \t"))]
-            ending = line_body(lines[block.last])[1]
-            lines[block.first] = indent + " ".join(rendition.text.splitlines()) + ending
-            for number in range(block.first + 1, block.last + 1):
-                lines[number] = ""
-        return "".join(lines)
+            start = len(first) - len(first.lstrip(" \t"))  # the paragraph keeps its indent
+            span = LineSpan(block.first, start, block.last, len(line_body(lines[block.last])[0]))
+            edits.append((span, " ".join(rendition.text.splitlines())))
+        return replace_spans(lines, edits)
 
 
 FORMAT = TextFormat()

@@ -168,3 +168,15 @@ def test_equal_gathered_parts_are_one_object_but_keep_their_types():
     assert values[0][0][2][1] is values[2][0][2][1]  # (" ",) in both
     assert values[0][1][1] == 1 and type(values[0][1][1]) is int  # (.., 1) not merged with (.., True)
     assert values[2][1][1] is True and values[0][1] is not values[2][1]
+
+
+@pytest.mark.parametrize(("reference", "markup"), [
+    ("source/summit/overview.html", "html"), ("source/a/page.HTM", "html"),
+    ("source/a/page.xhtml", "xhtml"), ("source/notes.md", "markdown"),
+    ("source/statement.txt", "text"), ("source/data.csv", None), ("README", None),
+])
+def test_an_entry_knows_its_documents_markup(reference, markup):
+    """The markup checks ask the renderer of the entry's document (by its #: reference)."""
+    from l10n.checks.runner import _markup
+
+    assert _markup(reference) == markup

@@ -129,8 +129,10 @@ def test_an_event_handler_is_refused_even_when_the_source_has_it():
 
 def test_the_markup_check_reports_what_the_build_escapes():
     check = UnsafeMarkup()
-    for lang, source, target in check.examples_fail:
-        assert sanitise(target, source, markdown=True).problems or "](" in target
+    for lang, source, target, *context in check.examples_fail:
+        xml = context and context[0].get("markup") == "xhtml"
+        markdown = not context or context[0].get("markup") == "markdown"
+        assert sanitise(target, source, markdown=markdown, xml=bool(xml)).problems or "](" in target
 
 
 # A repeated attribute: parsers keep the first (harmless) one, so the net has nothing to catch.
