@@ -53,6 +53,8 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
 
     A language below --min-completeness or with blocking check findings is refused: its
     bundle is not written (an earlier one is left as it was), and the command exits with 1.
+
+    Example: `l10n build --lang fr --lang es --min-completeness 90`.
     """
     from .build import build as run_build
     from .gates import GateOptions

@@ -60,7 +60,10 @@ class LazyGroup(L10nGroup):
 @click.version_option(__version__, prog_name="l10n")
 @click.pass_context
 def cli(ctx: click.Context, directory: Path | None) -> None:
-    """Carry UN texts into Arabic, Chinese, English, French, Russian and Spanish."""
+    """Carry UN texts into Arabic, Chinese, English, French, Russian and Spanish.
+
+    Example: `l10n -C my-project extract && l10n -C my-project update`.
+    """
     ctx.ensure_object(dict)["directory"] = directory
 
 

@@ -28,10 +28,14 @@ UPDATE_COLUMNS = ("new", "fuzzy", "obsolete", "reused", "unchanged")
 @click.option("--languages", "languages", default=None,
               help="Comma-separated languages of the project, source included "
                    "(default: the six official languages).")
-@click.option("--source-dir", default="source", show_default=True)
-@click.option("--po-dir", default="po", show_default=True)
-@click.option("--glossary-dir", default="glossary", show_default=True)
-@click.option("--output-dir", default="dist", show_default=True)
+@click.option("--source-dir", default="source", show_default=True,
+              help="The folder of the source documents.")
+@click.option("--po-dir", default="po", show_default=True,
+              help="The folder of the templates and catalogues.")
+@click.option("--glossary-dir", default="glossary", show_default=True,
+              help="The folder of the glossary's TBX files.")
+@click.option("--output-dir", default="dist", show_default=True,
+              help="The folder the release bundles are built in.")
 @click.option("--yes", "-y", is_flag=True, help="Ask nothing: defaults for what is not given.")
 def init(directory: Path | None, source_language: str | None, languages: str | None,
          source_dir: str, po_dir: str, glossary_dir: str, output_dir: str, yes: bool) -> None:
@@ -107,7 +111,10 @@ def extract(ctx: click.Context, check: bool, wait: float) -> None:
 @click.pass_context
 def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float,
            use_tm: bool, threshold: float) -> None:
-    """Create or merge po/<lang>/<document>.po from the templates, keeping every translation."""
+    """Create or merge po/<lang>/<document>.po from the templates, keeping every translation.
+
+    Example: `l10n update --lang fr --similarity 60`.
+    """
     from .update import update as run_update
 
     config = project(ctx)
@@ -135,7 +142,10 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
               help="How alike (percent) a reworded source must be to an old one to get its "
                    "translation as a fuzzy guess (msgmerge: 60).")
 def merge(old: Path, template: Path, output: Path, lang: str | None, similarity: float) -> None:
-    """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does."""
+    """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does.
+
+    Example: `l10n merge fr.po messages.pot -o fr.po`.
+    """
     from .update import merge_files
 
     report = merge_files(old, template, output, validate_language(lang) if lang else None,
@@ -148,11 +158,14 @@ def merge(old: Path, template: Path, output: Path, lang: str | None, similarity:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="A table, or JSON for scripts.")
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @click.pass_context
 def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
-    """Completeness per language and document: translated, fuzzy, untranslated, words."""
+    """Completeness per language and document: translated, fuzzy, untranslated, words.
+
+    Example: `l10n stats --lang fr --format json`.
+    """
     import json
 
     from .progress import as_json, project_stats

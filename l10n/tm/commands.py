@@ -49,6 +49,8 @@ def tm() -> None:
 
     Without files, `l10n tm import` brings in the project's catalogues (only those changed
     since the last import are read); `l10n pretranslate` does so itself before filling.
+
+    Example: `l10n tm import && l10n tm stats`.
     """
 
 
@@ -63,7 +65,10 @@ def tm() -> None:
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
             source_lang: str | None, memory_file: Path | None, wait: float) -> None:
-    """Import TMX 1.4b and PO FILES, or the project's catalogues when no file is given."""
+    """Import TMX 1.4b and PO FILES, or the project's catalogues when no file is given.
+
+    Example: `l10n tm import old-site.tmx po/fr/legacy.po --lang fr`.
+    """
     from .imports import import_files, import_project
     from .langs import official_language
 
@@ -100,7 +105,10 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
 @click.pass_context
 def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
            memory_file: Path | None, wait: float) -> None:
-    """Write the memory as TMX 1.4b: one <tu> per source, with every language it has."""
+    """Write the memory as TMX 1.4b: one <tu> per source, with every language it has.
+
+    Example: `l10n tm export --lang fr -o memory-fr.tmx`.
+    """
     from .langs import official_language
     from .tmx import tmx_chunks, write_tmx
 
@@ -126,12 +134,15 @@ def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
 
 @tm.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="A table, or JSON for scripts.")
 @_memory_option
 @_wait_option
 @click.pass_context
 def stats(ctx: click.Context, fmt: str, memory_file: Path | None, wait: float) -> None:
-    """How much the memory holds, per language pair."""
+    """How much the memory holds, per language pair.
+
+    Example: `l10n tm stats --format json`.
+    """
     _, memory = _open(ctx, memory_file, wait)
     with memory:
         counts = memory.stats()
@@ -165,6 +176,8 @@ def pretranslate(ctx: click.Context, langs: tuple[str, ...], threshold: float, d
     sources, sources that differ only in numbers or document symbols (substituted) and fuzzy
     matches at or above --threshold are taken fuzzy, with the memory's source as #| msgid and
     a comment naming where it came from. No translation is ever replaced.
+
+    Example: `l10n pretranslate --lang fr --threshold 85 --dry-run`.
     """
     config = project(ctx)
     chosen = languages_option(config, langs)
@@ -200,7 +213,7 @@ def print_pretranslate(config, results) -> None:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
-              show_default=True)
+              show_default=True, help="A table, JSON, or CSV for a spreadsheet or a quote.")
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @_memory_option
 @_wait_option
@@ -209,7 +222,10 @@ def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: P
             wait: float) -> None:
     """Leverage: the source words left to translate, per language and document, in the bands
     work is costed by (context match, repetitions, 100 %, 95-99, 85-94, 75-84, 50-74, no
-    match), from the translation memory."""
+    match), from the translation memory.
+
+    Example: `l10n analyse --lang ru --format csv > leverage-ru.csv`.
+    """
     from .analyse import BANDS, analyse as run, as_csv, as_json, as_rows
 
     config = project(ctx)
