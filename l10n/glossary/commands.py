@@ -69,7 +69,10 @@ def _check_target(ctx: click.Context, target: Path) -> None:
 
 @click.group()
 def glossary() -> None:
-    """Terminology: validate, import, export, add, stats, diff and compile glossaries."""
+    """Terminology: validate, import, export, add, stats, diff and compile glossaries.
+
+    Example: `l10n glossary lookup 'the Secretary-General' --lang en`.
+    """
 
 
 @glossary.command()
@@ -79,7 +82,10 @@ def glossary() -> None:
 @click.pass_context
 def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None:
     """Check a glossary file or folder; exit 1 on any error or warning, 2 when a file is
-    malformed (every structural error is listed, one line each on stderr)."""
+    malformed (every structural error is listed, one line each on stderr).
+
+    Example: `l10n glossary validate glossary/`.
+    """
     path = path or _config(ctx).glossary_dir
     structural: list[InputError] = []  # every one, not only the first: reading goes on
     loaded = load_glossary_files(path, structural)
@@ -137,7 +143,10 @@ def _check_siblings(target: Path, incoming: Glossary, source: Path) -> None:
 @click.pass_context
 def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_admitted: bool,
             wait: float) -> None:
-    """Read a CSV or TBX file and merge it into a glossary file."""
+    """Read a CSV or TBX file and merge it into a glossary file.
+
+    Example: `l10n glossary import terms.csv --into glossary/un.tbx`.
+    """
     incoming = load_glossary(file)
     demoted = demote_unverified(incoming) if unverified_as_admitted else 0
     target_path = into or _config(ctx).glossary_dir / f"{file.stem}.tbx"
@@ -155,7 +164,10 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
 
 
 @glossary.command()
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2008", "csv"]), required=True,
+              help="tbx: TBX-Basic v3 (ISO 30042:2019), as l10n keeps it; tbx2008: TBX-Basic "
+                   "2008 (martif), for MultiTerm, translate-toolkit and older Weblate; csv: "
+                   "one row per term (long) or per concept (wide).")
 @click.option("--shape", type=click.Choice(["long", "wide"]), default="long", show_default=True,
               help="CSV shape.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -164,7 +176,10 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
               help="Glossary file or folder (default: the project's glossary folder).")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source: Path | None) -> None:
-    """Export the glossary as TBX v3 or CSV (long or wide)."""
+    """Export the glossary as TBX v3, TBX 2008 or CSV (long or wide).
+
+    Example: `l10n glossary export --format tbx2008 -o glossary-2008.tbx`.
+    """
     glossary_data = load_glossary(source or _config(ctx).glossary_dir)
     chunks = glossary_chunks(glossary_data, fmt, shape)
     if output is None:
@@ -202,13 +217,17 @@ def _new_term(existing: Term | None, text: str, options: dict) -> Term:
 @click.argument("concept_id")
 @click.option("--lang", required=True, help="Language code, e.g. fr.")
 @click.option("--term", "text", required=True, help="The term as it is written.")
-@click.option("--status", type=click.Choice([s.value for s in Status]))
-@click.option("--domain", type=click.Choice(DOMAINS))
+@click.option("--status", type=click.Choice([s.value for s in Status]),
+              help="How the term may be used (a new term: preferred).")
+@click.option("--domain", type=click.Choice(DOMAINS), help="The subject field of a new concept.")
 @click.option("--note", help="Usage note; for research, start with the confidence code.")
 @click.option("--source", help="Where the term was found (URL or reference).")
-@click.option("--type", "term_type", type=click.Choice([t.value for t in TermType]))
-@click.option("--case-sensitive/--case-insensitive", default=None)
-@click.option("--do-not-translate/--translate", default=None)
+@click.option("--type", "term_type", type=click.Choice([t.value for t in TermType]),
+              help="The kind of term (full form, acronym, abbreviation...).")
+@click.option("--case-sensitive/--case-insensitive", default=None,
+              help="Whether the checks match the term only as capitalised here.")
+@click.option("--do-not-translate/--translate", default=None,
+              help="Whether the term stays as it is in every language (a name, an acronym).")
 @click.option("--into", type=click.Path(path_type=Path, dir_okay=False),
               help="Glossary file for a new concept.")
 @_wait_option
@@ -217,7 +236,10 @@ def add(ctx: click.Context, concept_id: str, lang: str, text: str, status: str |
         domain: str | None, note: str | None, source: str | None, term_type: str | None,
         case_sensitive: bool | None, do_not_translate: bool | None, into: Path | None,
         wait: float) -> None:
-    """Add a term (and the concept if new) to the glossary, atomically."""
+    """Add a term (and the concept if new) to the glossary, atomically.
+
+    Example: `l10n glossary add secretary-general --lang fr --term 'Secrétaire général' --status preferred`.
+    """
     if not NCNAME.match(concept_id):
         raise ConfigError(f"concept id {concept_id!r} must start with a letter and hold only "
                           "letters, digits, '.', '_' and '-'")
@@ -257,7 +279,10 @@ def _add_locked(ctx: click.Context, concept_id: str, lang: str, text: str, domai
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def stats(ctx: click.Context, path: Path | None, as_json: bool) -> None:
-    """Coverage per domain and language, and terms per status and language."""
+    """Coverage per domain and language, and terms per status and language.
+
+    Example: `l10n glossary stats --json`.
+    """
     result = glossary_stats(load_glossary(path or _config(ctx).glossary_dir))
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -271,7 +296,10 @@ def stats(ctx: click.Context, path: Path | None, as_json: bool) -> None:
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def diff(old: Path, new: Path, as_json: bool) -> None:
-    """What changed from OLD to NEW (files or folders), concept by concept."""
+    """What changed from OLD to NEW (files or folders), concept by concept.
+
+    Example: `l10n glossary diff old/glossary.tbx glossary/glossary.tbx`.
+    """
     changes = diff_glossaries(load_glossary(old), load_glossary(new))
     counts = summarize(changes)
     if as_json:
@@ -290,7 +318,10 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
 def compile_command(ctx: click.Context, path: Path | None) -> None:
     """Compile the glossary for the checks now: its concepts and the term index of every
     project language, kept in the cache until the glossary changes (say, as a CI step after
-    the glossary is edited, so that the next checks do not pay for it)."""
+    the glossary is edited, so that the next checks do not pay for it).
+
+    Example: `l10n glossary compile` as a CI step after the glossary is edited.
+    """
     from ..locales import base_lang
     from .cache import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
 
@@ -323,7 +354,10 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
 @click.pass_context
 def lookup_command(ctx: click.Context, text: str, lang: str | None, as_json: bool,
                    glossary_path: Path | None, role: str) -> None:
-    """Show the glossary concepts whose terms occur in TEXT."""
+    """Show the glossary concepts whose terms occur in TEXT.
+
+    Example: `l10n glossary lookup 'Conseil de sécurité' --lang fr`.
+    """
     from .lookup import format_lookup, lookup
 
     glossary = load_glossary(glossary_path or project(ctx).glossary_dir)
