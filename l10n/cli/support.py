@@ -12,8 +12,9 @@ import click
 
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, L10nError, LockError, located
+from ..util.counts import counted
 
-__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "languages_option",
+__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "counted", "languages_option",
            "project", "project_lock", "table", "validate_language"]
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, one_line, project, project_lock
+from ..cli.support import SECONDS, counted, one_line, project, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError, located
 from ..util.fs import ensure_inside, join_chunks, shown_path
@@ -112,8 +112,9 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
         term = f"{issue.term!r}: " if issue.term is not None else ""
         click.echo(f"{shown_path(origin[issue.concept_id], Path.cwd())}: {where}: {issue.severity}: {term}{issue.message}")
     terms = sum(len(s.terms) for c in merged.concepts.values() for s in c.languages.values())
-    click.echo(f"{len(loaded)} file(s), {len(merged.concepts)} concepts, {terms} terms: "
-               f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} info")
+    click.echo(f"{counted(len(loaded), 'file')}, {counted(len(merged.concepts), 'concept')}, "
+               f"{counted(terms, 'term')}: {counted(counts[ERROR], 'error')}, "
+               f"{counted(counts[WARNING], 'warning')}, {counted(counts[INFO], 'info')}")
     if structural:
         ctx.exit(2)
     if counts[ERROR] or counts[WARNING]:
@@ -158,7 +159,8 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
             title=incoming.title, source_lang=incoming.source_lang)
         report = merge_into(target, incoming)
         written = save_glossary(target, target_path)
-    note = f"; {demoted} unverified preferred terms kept as admitted" if unverified_as_admitted else ""
+    note = (f"; {counted(demoted, 'unverified preferred term')} kept as admitted"
+            if unverified_as_admitted else "")
     click.echo(f"{shown_path(target_path, Path.cwd())}: {report.summary()}{note}"
                + ("" if written else " (file unchanged)"))
 
@@ -187,7 +189,7 @@ def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source
             click.echo(block, nl=False)
         return
     write_glossary_file(output, fmt, chunks)  # refused if l10n could not import it back
-    click.echo(f"{shown_path(output, Path.cwd())}: {len(glossary_data.concepts)} concepts", err=True)
+    click.echo(f"{shown_path(output, Path.cwd())}: {counted(len(glossary_data.concepts), 'concept')}", err=True)
 
 
 def _add_target(ctx: click.Context, concept_id: str, into: Path | None) -> Path:
@@ -339,8 +341,8 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     build_indexes(opened, indexes)
     for lang, role in indexes:
         term_index(opened, lang, role)
-    click.echo(f"{shown_path(path, Path.cwd())}: {len(opened.concepts)} concepts, {len(indexes)} term indexes "
-               f"in {folder}")
+    click.echo(f"{shown_path(path, Path.cwd())}: {counted(len(opened.concepts), 'concept')}, "
+               f"{counted(len(indexes), 'term index')} in {folder}")
 
 
 @glossary.command("lookup")

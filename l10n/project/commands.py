@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (SECONDS, languages_option, project, project_lock, table,
+from ..cli.support import (SECONDS, counted, languages_option, project, project_lock, table,
                            validate_language)
 from ..config import ProjectConfig
 from ..locales import OFFICIAL_LANGUAGES
@@ -88,7 +88,7 @@ def extract(ctx: click.Context, check: bool, wait: float) -> None:
             results = run_extract(config)
     for result in results:
         state = ("would be written" if check else "written") if result.written else "unchanged"
-        click.echo(f"{config.relative(result.template)}: {result.entries} entries ({state})")
+        click.echo(f"{config.relative(result.template)}: {counted(result.entries, 'entry')} ({state})")
     orphans = orphan_templates(config, results)
     for path in orphans:
         click.echo(f"{config.relative(path)}: no source document makes this template any more "
@@ -199,7 +199,8 @@ def print_update_report(config: ProjectConfig, results) -> None:
                 totals[key] += value
             written += result.written
             created += result.created
-        files = f"{len(by_lang[lang])} files, {written} written" + (f", {created} new" if created else "")
+        files = (f"{counted(len(by_lang[lang]), 'file')}, {written} written"
+                 + (f", {created} new" if created else ""))
         rows.append([lang, *(str(totals[k]) for k in UPDATE_COLUMNS), files])
     for line in table(rows, ["lang", *UPDATE_COLUMNS, "catalogues"], set(range(1, 6))):
         click.echo(line)

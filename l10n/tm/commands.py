@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, languages_option, project, project_lock, table
+from ..cli.support import SECONDS, counted, languages_option, project, project_lock, table
 from ..config import validate_language
 from .memory import open_memory
 
@@ -89,10 +89,11 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
             if report.unchanged:
                 click.echo(f"{name}: unchanged since the last import")
             else:
-                click.echo(f"{name}: {report.read} translations read, {report.added} new"
+                click.echo(f"{name}: {counted(report.read, 'translation')} read, {report.added} new"
                            + _skipped(report.skipped))
         total = memory.stats()
-    click.echo(f"memory: {total['units']} units, {total['translations']} translations")
+    click.echo(f"memory: {counted(total['units'], 'unit')}, "
+               f"{counted(total['translations'], 'translation')}")
 
 
 @tm.command("export")
@@ -129,7 +130,7 @@ def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
         counts = write_tmx(memory.backend, output, target_langs=wanted or None)
     extra = (f" ({counts['unwritable']} left out: characters XML cannot carry)"
              if counts["unwritable"] else "")
-    click.echo(f"{output}: {counts['units']} translation units{extra}")
+    click.echo(f"{output}: {counted(counts['units'], 'translation unit')}{extra}")
 
 
 @tm.command()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, languages_option, project, project_lock
+from ..cli.support import SECONDS, counted, languages_option, project, project_lock
 from .convert import VERSIONS
 
 
@@ -44,7 +44,7 @@ def export(ctx: click.Context, langs: tuple[str, ...], version: str, output: Pat
     results = run_export(config, chosen, version, output or config.root / "xliff")
     for result in results:
         state = "written" if result.written else "unchanged"
-        click.echo(f"{config.relative(result.path)}: {result.units} units from "
+        click.echo(f"{config.relative(result.path)}: {counted(result.units, 'unit')} from "
                    f"{config.relative(result.catalogue)} ({state})")
     if not results:
         click.echo("no catalogue to export (run l10n extract and l10n update first)")
@@ -71,7 +71,8 @@ def import_(ctx: click.Context, files: tuple[Path, ...], overwrite: bool, wait: 
     for report in reports:
         for message in report.messages:
             click.echo(message, err=True)
-        counts = ", ".join(f"{value} {key}" for key, value in report.counts().items() if value)
+        counts = ", ".join(counted(value, "conflict") if key == "conflicts" else f"{value} {key}"
+                           for key, value in report.counts().items() if value)
         state = "written" if report.written else "no change"
         click.echo(f"{config.relative(report.catalogue)}: {counts or 'nothing to import'} "
                    f"({state})")
