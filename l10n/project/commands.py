@@ -162,25 +162,36 @@ def merge(old: Path, template: Path, output: Path, lang: str | None, similarity:
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @click.pass_context
 def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
-    """Completeness per language and document: translated, fuzzy, untranslated, words.
+    """Completeness per language and document: translated, fuzzy, untranslated, words; with
+    each language's total and the project's (the `all` line).
 
     Example: `l10n stats --lang fr --format json`.
     """
     import json
 
-    from .progress import as_json, project_stats
+    from .progress import as_json, by_language, project_stats, totals
 
     config = project(ctx)
     results = project_stats(config, languages_option(config, langs))
     if fmt == "json":
         click.echo(json.dumps(as_json(results), ensure_ascii=False, indent=2, sort_keys=True))
         return
-    rows = [[s.lang, s.document, str(s.translated), str(s.fuzzy), str(s.untranslated),
-             f"{s.translated_words}/{s.words}", f"{s.percent:.1f}%" + (" (no catalogue)" if s.missing else "")]
-            for s in results]
+    rows = []
+    for lang, items in by_language(results).items():
+        rows.extend(_stats_row(item) for item in items)
+        rows.append(_stats_row(totals(items, lang)))
+    if results:
+        rows.append(_stats_row(totals(results, "all")))
     header = ["lang", "document", "translated", "fuzzy", "untranslated", "words", "complete"]
     for line in table(rows, header, {2, 3, 4, 5}):
         click.echo(line)
+
+
+def _stats_row(s) -> list[str]:
+    """One line of the stats table: a document, a language's total or the project's."""
+    missing = " (no catalogue)" if s.missing and s.document != "total" else ""
+    return [s.lang, s.document, str(s.translated), str(s.fuzzy), str(s.untranslated),
+            f"{s.translated_words}/{s.words}", f"{s.percent:.1f}%{missing}"]
 
 
 def print_update_report(config: ProjectConfig, results) -> None:
