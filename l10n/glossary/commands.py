@@ -281,11 +281,13 @@ def _add_locked(ctx: click.Context, concept_id: str, lang: str, text: str, domai
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def stats(ctx: click.Context, path: Path | None, as_json: bool) -> None:
-    """Coverage per domain and language, and terms per status and language.
+    """Coverage per domain and language, and terms per status and language, for every
+    language of the project (a language without terms shows zeros) and of the glossary.
 
     Example: `l10n glossary stats --json`.
     """
-    result = glossary_stats(load_glossary(path or _config(ctx).glossary_dir))
+    config = _config(ctx)
+    result = glossary_stats(load_glossary(path or config.glossary_dir), config.languages)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
