@@ -349,7 +349,8 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
 
 @glossary.command("lookup")
 @click.argument("text")
-@click.option("--lang", help="Language of TEXT (default: the glossary's source language).")
+@click.option("--lang", help="Language of TEXT (default: the project's source language, "
+                             "source-language in [tool.l10n]; en outside a project).")
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 @click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), default=None,
               help="Glossary file (.tbx, .csv) or folder of .tbx files; default: the project's.")
@@ -364,8 +365,10 @@ def lookup_command(ctx: click.Context, text: str, lang: str | None, as_json: boo
     """
     from .lookup import format_lookup, lookup
 
-    glossary = load_glossary(glossary_path or project(ctx).glossary_dir)
-    results = lookup(glossary, text, lang or glossary.source_lang, role=role)
+    config = project(ctx)
+    glossary = load_glossary(glossary_path or config.glossary_dir)
+    lang = validate_language(lang, "--lang") if lang else config.source_language
+    results = lookup(glossary, text, lang, role=role)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     elif results:
