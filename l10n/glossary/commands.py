@@ -57,6 +57,19 @@ def _config(ctx: click.Context) -> ProjectConfig:
     return obj["config"]
 
 
+def _load(path: Path) -> Glossary:
+    """``load_glossary``, and what reading noted or warned of (a regional language code read
+    as an official language, a CSV term without a status) on stderr, one line each."""
+    loaded = load_glossary(path)
+    _say(loaded.messages)
+    return loaded
+
+
+def _say(messages: list[str]) -> None:
+    for message in messages:
+        click.echo(one_line(message), err=True)
+
+
 def _check_target(ctx: click.Context, target: Path) -> None:
     """Refuse to write a glossary file of the project that symbolic links lead out of it
     (``glossary/un.tbx -> /home/someone/file``). A file named outside the project with
@@ -92,6 +105,7 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
     if not loaded:
         raise InputError("no .tbx glossary files here", path=path)
     merged, origin = merge_files(loaded, structural)
+    _say(merged.messages)
     counts = {ERROR: 0, WARNING: 0, INFO: 0}
     for error in structural:  # bad input: one line each on stderr, as every command reports it
         counts[ERROR] += 1
@@ -146,9 +160,18 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
             wait: float) -> None:
     """Read a CSV or TBX file and merge it into a glossary file.
 
+    CSV in the long shape has a row per term: concept_id, lang and term are required; status
+    (preferred, admitted or deprecated; without one a term is admitted, with a warning), domain,
+    note and source are usual; type, part_of_speech, gender, number, case_sensitive,
+    do_not_translate, check_as_source and check_as_target are optional. The wide shape has a
+    row per concept: concept_id, domain, then a column per language holding its terms separated
+    by " | ", each preferred unless it ends with " [admitted]" or " [deprecated]". A language
+    written with its region or script (fr-FR, es-419, zh-Hans) is read as the official
+    language, with a note.
+
     Example: `l10n glossary import terms.csv --into glossary/un.tbx`.
     """
-    incoming = load_glossary(file)
+    incoming = _load(file)
     demoted = demote_unverified(incoming) if unverified_as_admitted else 0
     target_path = into or _config(ctx).glossary_dir / f"{file.stem}.tbx"
     glossary_format(target_path)
@@ -182,7 +205,7 @@ def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source
 
     Example: `l10n glossary export --format tbx2008 -o glossary-2008.tbx`.
     """
-    glossary_data = load_glossary(source or _config(ctx).glossary_dir)
+    glossary_data = _load(source or _config(ctx).glossary_dir)
     chunks = glossary_chunks(glossary_data, fmt, shape)
     if output is None:
         for block in join_chunks(chunks):
@@ -287,7 +310,7 @@ def stats(ctx: click.Context, path: Path | None, as_json: bool) -> None:
     Example: `l10n glossary stats --json`.
     """
     config = _config(ctx)
-    result = glossary_stats(load_glossary(path or config.glossary_dir), config.languages)
+    result = glossary_stats(_load(path or config.glossary_dir), config.languages)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -304,7 +327,7 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
 
     Example: `l10n glossary diff old/glossary.tbx glossary/glossary.tbx`.
     """
-    changes = diff_glossaries(load_glossary(old), load_glossary(new))
+    changes = diff_glossaries(_load(old), _load(new))
     counts = summarize(changes)
     if as_json:
         click.echo(json.dumps({"changes": [c.as_dict() for c in changes], "summary": counts},
@@ -366,7 +389,7 @@ def lookup_command(ctx: click.Context, text: str, lang: str | None, as_json: boo
     from .lookup import format_lookup, lookup
 
     config = project(ctx)
-    glossary = load_glossary(glossary_path or config.glossary_dir)
+    glossary = _load(glossary_path or config.glossary_dir)
     lang = validate_language(lang, "--lang") if lang else config.source_language
     results = lookup(glossary, text, lang, role=role)
     if as_json:

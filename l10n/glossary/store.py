@@ -79,6 +79,7 @@ def merge_files(loaded: list[tuple[Path, Glossary]], errors: list[InputError] | 
     for index, (file, glossary) in enumerate(loaded):
         if index == 0:
             merged.title, merged.source_lang = glossary.title, glossary.source_lang
+        merged.messages.extend(glossary.messages)
         for concept_id, concept in glossary.concepts.items():
             if concept_id in origin:
                 error = InputError(f"concept id {concept_id!r} is also defined in "
