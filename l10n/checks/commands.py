@@ -6,12 +6,11 @@ unreadable input raise L10nError subclasses, which the main command line turns i
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ..cli.support import project, validate_language
+from ..cli.support import progress, project, validate_language
 from ..config import ProjectConfig
 from ..errors import InputError
 from ..util.fs import atomic_write_stream, join_chunks
@@ -86,12 +85,9 @@ def check(ctx: click.Context, files: tuple[Path, ...], langs: tuple[str, ...],
     if not targets and not allow_empty:
         raise InputError(_nothing_to_check(config, chosen), path=config.po_dir)
     context = CheckContext(glossary=_glossary(config, glossary_path), config=config)
-    if sys.stderr.isatty() and len(targets) > 1:
-        with click.progressbar(length=len(targets), label="Checking", file=sys.stderr) as bar:
-            result = run(targets, checks, context, source_lang=config.source_language,
-                         jobs=jobs, progress=lambda _: bar.update(1))
-    else:
-        result = run(targets, checks, context, source_lang=config.source_language, jobs=jobs)
+    with progress("Checking")(len(targets)) as tick:
+        result = run(targets, checks, context, source_lang=config.source_language, jobs=jobs,
+                     progress=lambda _: tick())
     report = STREAMS[fmt](result)  # written as it is made: never whole in memory
     if output is not None:
         atomic_write_stream(output, report)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, counted, one_line, project, project_lock
+from ..cli.support import SECONDS, counted, one_line, progress, project, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError, located
 from ..util.fs import ensure_inside, join_chunks, shown_path
@@ -363,9 +363,11 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     source = base_lang(config.source_language)
     indexes = [(source, "source")] + [(base_lang(lang), "target")
                                       for lang in config.target_languages]
-    build_indexes(opened, indexes)
-    for lang, role in indexes:
-        term_index(opened, lang, role)
+    with progress("Compiling")(len(indexes)) as tick:
+        build_indexes(opened, indexes)
+        for lang, role in indexes:
+            term_index(opened, lang, role)
+            tick()
     click.echo(f"{shown_path(path, Path.cwd())}: {counted(len(opened.concepts), 'concept')}, "
                f"{counted(len(indexes), 'term index')} in {folder}")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (SECONDS, counted, languages_option, project, project_lock, table,
+from ..cli.support import (SECONDS, counted, languages_option, progress, project, project_lock, table,
                            validate_language)
 from ..config import ProjectConfig
 from ..locales import OFFICIAL_LANGUAGES
@@ -82,10 +82,10 @@ def extract(ctx: click.Context, check: bool, wait: float) -> None:
 
     config = project(ctx)
     if check:
-        results = run_extract(config, check=True)
+        results = run_extract(config, check=True, progress=progress("Extracting"))
     else:
         with project_lock(config, wait=wait):
-            results = run_extract(config)
+            results = run_extract(config, progress=progress("Extracting"))
     for result in results:
         state = ("would be written" if check else "written") if result.written else "unchanged"
         click.echo(f"{config.relative(result.template)}: {counted(result.entries, 'entry')} ({state})")
@@ -124,7 +124,7 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
 
         memory_path(config)  # no memory to be had: say so before anything is written
     with project_lock(config, wait=wait):
-        results = run_update(config, chosen, similarity=similarity)
+        results = run_update(config, chosen, similarity=similarity, progress=progress("Updating"))
         print_update_report(config, results)
         if use_tm:
             from ..tm.commands import print_pretranslate, run_pretranslate

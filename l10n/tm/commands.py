@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, counted, languages_option, project, project_lock, table
+from ..cli.support import (SECONDS, counted, languages_option, progress, project, project_lock,
+                           table)
 from ..config import validate_language
 from .memory import open_memory
 
@@ -81,9 +82,9 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
                 raise click.BadParameter("not one of ar, en, es, fr, ru, zh",
                                          param_hint="--source-lang")
             reports = import_files(memory, list(files), source_lang=source, lang=lang,
-                                   root=config.root)
+                                   root=config.root, progress=progress("Importing"))
         else:
-            reports = import_project(memory, config)
+            reports = import_project(memory, config, progress("Importing"))
         for report in reports:
             name = config.relative(Path(report.path)) if not files else report.path
             if report.unchanged:
@@ -195,7 +196,8 @@ def run_pretranslate(ctx: click.Context, langs: list[str], threshold: float,
 
     config, memory = _open(ctx, memory_file, wait)
     with memory:
-        return fill(config, memory, langs, threshold=threshold, write=write)
+        return fill(config, memory, langs, threshold=threshold, write=write,
+                    progress=progress("Pre-translating"))
 
 
 def print_pretranslate(config, results) -> None:
