@@ -10,6 +10,7 @@ import bisect
 import re
 
 from ..errors import InputError
+from ..util.counts import counted
 
 FOLDABLE = " \t\n\r\f\v"
 _WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
@@ -81,5 +82,6 @@ def line_body(line: str) -> tuple[str, str]:
 def check_renditions(document, renditions) -> None:
     """Renditions and units go one for one; anything else is a caller's mistake worth a clear line."""
     if len(renditions) != len(document.units):
-        raise InputError(f"{len(renditions)} renditions for {len(document.units)} units",
+        raise InputError(f"{counted(len(renditions), 'rendition')} for "
+                         f"{counted(len(document.units), 'unit')}",
                          path=document.path)

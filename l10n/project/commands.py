@@ -75,8 +75,10 @@ def extract(ctx: click.Context, check: bool, wait: float) -> None:
     """Write one template po/<document>.pot per source document.
 
     A template whose source is gone (removed or renamed) is reported, not deleted: its
-    catalogues still hold translations. Example: `l10n extract --check` in CI fails when
-    someone edited a source and forgot to extract.
+    catalogues still hold translations.
+
+    Example: `l10n extract --check` in CI fails when someone edited a source and forgot to
+    extract.
     """
     from .extract import extract as run_extract, orphan_templates
 

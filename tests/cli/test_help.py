@@ -69,6 +69,12 @@ def test_shell_completion_script(shell, marker):
     assert "_L10N_COMPLETE" in result.stdout
 
 
+def test_main_help_says_how_to_turn_completion_on():
+    shown = CliRunner().invoke(cli, ["--help"]).output
+    assert "_L10N_COMPLETE=bash_source l10n" in shown and "zsh_source" in shown
+    assert "fish_source" in shown
+
+
 def test_completion_offers_the_commands():
     env = {**os.environ, "_L10N_COMPLETE": "bash_complete", "COMP_WORDS": "l10n glos",
            "COMP_CWORD": "1"}
