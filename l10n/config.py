@@ -27,11 +27,15 @@ DEFAULTS = {
     "house-style": "un",
 }
 CHECK_KEYS = ("select", "ignore")
-OPTIONAL = ("tm",)  # settings without a default value: tm = "file" (the translation memory)
+OPTIONAL = ("tm",)  # settings without a default value: tm = "file" or a database URL
+TM_URL_SCHEMES = ("postgresql://", "postgres://")  # a tm naming a PostgreSQL database
 
 
 @dataclass(frozen=True)
 class ProjectConfig:
+    """A project's ``[tool.l10n]`` settings, folders resolved under ``root`` (``load_config``
+    reads them; every command and API function takes one)."""
+
     root: Path
     source_language: str
     languages: tuple[str, ...]
@@ -44,6 +48,7 @@ class ProjectConfig:
     house_style: str = "un"  # a built-in style's name, or the project file below
     house_style_file: Path | None = None
     tm_path: Path | None = None  # [tool.l10n] tm; None: in the cache folder (l10n.tm.memory)
+    tm_url: str | None = None  # [tool.l10n] tm = "postgresql://...": a shared memory
     config_file: Path | None = field(default=None, compare=False)
 
     @property
@@ -196,7 +201,8 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
         dirs[key] = _inside(root, value, key, path)
     _check_apart(root, dirs, settings, table, path)
     style, style_file = _house_style(settings["house-style"], root, path)
-    tm_path = _tm_path(table.get("tm"), root, dirs, path)
+    tm_url = _tm_url(table.get("tm"), path)
+    tm_path = None if tm_url else _tm_path(table.get("tm"), root, dirs, path)
     return ProjectConfig(
         root=root,
         source_language=source,
@@ -210,6 +216,7 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
         house_style=style,
         house_style_file=style_file,
         tm_path=tm_path,
+        tm_url=tm_url,
         config_file=path,
     )
 
@@ -281,6 +288,18 @@ def _house_style(value: object, root: Path, path: Path | None) -> tuple[str, Pat
     except house.StyleError as exc:
         raise ConfigError(f"[tool.l10n] house-style: {exc}", path=path, line=line) from None
     return value, file
+
+
+def _tm_url(value: object, path: Path | None) -> str | None:
+    """The ``tm`` setting when it names a database: a postgresql:// URL (another scheme is
+    refused rather than taken for a file name)."""
+    if not isinstance(value, str) or "://" not in value:
+        return None
+    if value.lower().startswith(TM_URL_SCHEMES):
+        return value
+    scheme = value.split("://", 1)[0]
+    raise ConfigError(f"[tool.l10n] tm: {scheme}:// is not a memory l10n can use; name a file "
+                      f"or a postgresql:// URL", path=path, line=_key_line(path, "tm"))
 
 
 def _tm_path(value: object, root: Path, dirs: dict[str, Path], path: Path | None) -> Path | None:

@@ -23,6 +23,7 @@ def _compiled_glossaries_in_a_scratch_cache(tmp_path_factory):
     the tests and for the l10n processes they start, never to the user's ~/.cache."""
     os.environ["L10N_CACHE_DIR"] = str(tmp_path_factory.mktemp("l10n-cache"))
     os.environ.pop("L10N_NO_CACHE", None)
+    os.environ.pop("L10N_TM_URL", None)  # a developer's shared memory is not the tests'
 
 
 @pytest.fixture

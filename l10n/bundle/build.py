@@ -47,6 +47,7 @@ from ..locales import direction, english_name, html_lang, native_name
 from ..model import Document
 from ..project.sources import Source, catalogue_path, discover_assets, discover_sources
 from .render import mo_bytes, render_document, segment_counts
+from ..project.extract import unit_sentences
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -440,6 +441,9 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
     options = options or GateOptions()
     langs = list(langs or config.languages)
     documents = [(source, parse_file(source.path)) for source in discover_sources(config)]
+    for _, document in documents:  # split into sentences once, before the languages' workers
+        for unit in document.units:  # fork (unit_sentences remembers them for every language)
+            unit_sentences(unit, config.source_language)
     stamp = build_stamp(config.root, _inputs(config, config.languages))
     provenance = Provenance(stamp, git_revision(config.root, [config.source_dir, config.po_dir]),
                             options)

@@ -32,6 +32,11 @@ SKIPPED = "checks skipped (--no-checks)"
 
 @dataclass(frozen=True)
 class GateOptions:
+    """What ``build`` demands of a language before it publishes it (``l10n build``'s options):
+    ``min_completeness`` percent of its entries translated, no check finding at or above
+    ``fail_on`` ("error", "warning" or "never"), fuzzy entries counted as translated only with
+    ``allow_fuzzy``; ``checks=False`` skips the check gate (``--no-checks``)."""
+
     min_completeness: float = 100.0
     fail_on: str = "error"
     allow_fuzzy: bool = False

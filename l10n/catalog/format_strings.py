@@ -8,7 +8,9 @@ fuzzy, never written as a finished translation.
 
 from __future__ import annotations
 
+import gettext
 import re
+from functools import lru_cache
 
 import polib
 
@@ -107,33 +109,132 @@ def has_translation(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
-def satisfies(kind: str, entry: polib.POEntry) -> bool:
-    """Whether the translation passes ``msgfmt --check`` as a ``kind``-format string.
+_PLURAL_FORMS = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+)")
 
-    Only C, Python and Python brace formats are checked here, strictly (the same directives, of the same
-    types); a translation of any other format, or with directives too unusual to check, counts
-    as not satisfying, so the entry is marked fuzzy rather than written for msgfmt to refuse.
+
+class PluralUse:
+    """Which values of n each plural form of a catalogue serves (its Plural-Forms, or
+    gettext's default: form 0 for n == 1, form 1 for the rest).
+
+    A form that serves many values (more than 5 of n = 0..1000, as gettext counts) must have
+    exactly msgid_plural's directives; a form for one or two values ("one file", n == 1) may
+    leave some out. With a ``range:`` flag, only the values of n in the range count."""
+
+    def __init__(self, header: str = ""):
+        found = _PLURAL_FORMS.search(header or "")
+        self.rule, self.nplurals = (lambda n: int(n != 1)), 2
+        if found is not None:
+            try:
+                rule, nplurals = gettext.c2py(found.group(2).strip()), int(found.group(1))
+                rule(0)
+                self.rule, self.nplurals = rule, nplurals
+            except (ValueError, SyntaxError, ZeroDivisionError, RecursionError, TypeError):
+                pass
+        counts = [0] * self.nplurals
+        for n in range(1001):
+            form = self._form(n)
+            if form is not None:
+                counts[form] += 1
+        self.frequent = tuple(count > 5 for count in counts)
+
+    def _form(self, n: int) -> int | None:
+        try:
+            form = int(self.rule(n))
+        except (ZeroDivisionError, RecursionError, TypeError, ValueError):
+            return None
+        return form if 0 <= form < self.nplurals else None
+
+    def serves_many(self, form: int, span: tuple[int, int] | None = None) -> bool:
+        if span is None:
+            return form < len(self.frequent) and self.frequent[form]
+        values = range(max(span[0], 0), min(span[1], 1000) + 1)
+        return sum(1 for n in values if self._form(n) == form) > 1
+
+
+DEFAULT_USE = PluralUse()
+
+
+@lru_cache(maxsize=64)
+def _use(header: str) -> PluralUse:
+    return PluralUse(header)
+
+
+def plural_use(catalogue: polib.POFile) -> PluralUse:
+    """The catalogue's PluralUse (cached by its Plural-Forms header)."""
+    return _use(catalogue.metadata.get("Plural-Forms", ""))
+
+
+def _within(found, wanted) -> bool:
+    """Whether the directives ``found`` are some of ``wanted`` (msgfmt's relaxed check): each
+    with the same type, unnamed ones a leading part of the source's."""
+    if isinstance(found, dict):  # C: argument number -> type
+        return all(wanted.get(number) == kind for number, kind in found.items())
+    if isinstance(found, tuple):  # Python %: named, unnamed
+        return (all(wanted[0].get(name) == kind for name, kind in found[0].items())
+                and found[1] == wanted[1][:len(found[1])])
+    return set(found) <= set(wanted)  # Python braces: field names
+
+
+def _agrees(kind: str, text: str, reference: str, strict: bool) -> bool:
+    signature = SIGNATURES[kind]
+    found, wanted = signature(text), signature(reference)
+    if found is None or wanted is None:
+        return False
+    return found == wanted if strict else _within(found, wanted)
+
+
+def _forms_agree(kind: str, entry: polib.POEntry, plurals: PluralUse) -> bool:
+    """msgfmt --check's rule: msgstr has msgid's directives; in a plural message every form is
+    compared with msgid_plural, exactly for a form that serves many n, and
+    allowed to leave directives out for a form that serves one or two (``PluralUse``). Empty
+    forms are left to the caller."""
+    if not entry.msgid_plural:
+        return not entry.msgstr or _agrees(kind, entry.msgstr, entry.msgid, strict=True)
+    forms = translation_forms(entry)
+    span = _range_of(entry.flags)
+    for index, text in enumerate(forms):
+        if not text:
+            continue
+        strict = len(forms) < 2 or (plurals.serves_many(index) and (
+            span is None or plurals.serves_many(index, span)))
+        if not _agrees(kind, text, entry.msgid_plural, strict):
+            return False
+    return True
+
+
+_RANGE_FLAG = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)")
+
+
+def _range_of(flags: list[str]) -> tuple[int, int] | None:
+    for flag in flags:
+        if found := _RANGE_FLAG.fullmatch(flag):
+            return int(found.group(1)), int(found.group(2))
+    return None
+
+
+def satisfies(kind: str, entry: polib.POEntry,
+              plurals: PluralUse = DEFAULT_USE) -> bool:
+    """Whether the translation passes ``msgfmt --check`` as a ``kind``-format string
+    (``plurals``: the catalogue's ``plural_use``).
+
+    Only C, Python and Python brace formats are checked here; a translation of any other
+    format, or with directives too unusual to check, counts as not satisfying, so the entry is
+    marked fuzzy rather than written for msgfmt to refuse.
     """
-    signature = SIGNATURES.get(kind)
-    if signature is None:
+    if kind not in SIGNATURES:
         return not has_translation(entry)
-    sources = [signature(entry.msgid)]
-    if entry.msgid_plural:
-        sources.append(signature(entry.msgid_plural))
-        texts = [t for t in entry.msgstr_plural.values() if t]
-    else:
-        texts = [entry.msgstr] if entry.msgstr else []
-    return all(signature(text) is not None and signature(text) in sources for text in texts)
+    return _forms_agree(kind, entry, plurals)
 
 
-def satisfies_formats(entry: polib.POEntry) -> bool:
+def satisfies_formats(entry: polib.POEntry,
+                      plurals: PluralUse = DEFAULT_USE) -> bool:
     """Whether the entry's translation passes ``msgfmt --check`` for every format its flags
-    name (see ``_satisfies``; for code that fills translations from elsewhere, such as the
-    translation memory)."""
-    return all(satisfies(kind, entry) for kind in format_kinds(entry.flags))
+    name (for code that fills translations from elsewhere, such as the translation memory)."""
+    return all(satisfies(kind, entry, plurals) for kind in format_kinds(entry.flags))
 
 
-def msgfmt_problem(entry: polib.POEntry) -> str | None:
+def msgfmt_problem(entry: polib.POEntry,
+                   plurals: PluralUse = DEFAULT_USE) -> str | None:
     """Why ``msgfmt --check`` would refuse this translated entry, or None."""
     sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
     if entry.msgid_plural and not all(translation_forms(entry)):
@@ -145,25 +246,6 @@ def msgfmt_problem(entry: polib.POEntry) -> str | None:
             if (sources[0][end:][:1] == "\n") != (text[end:][:1] == "\n"):
                 return f"the source and the translation do not both {name} with a newline"
     for kind in sorted(format_kinds(entry.flags)):
-        if not _formats_match(kind, entry):
+        if kind not in SIGNATURES or not _forms_agree(kind, entry, plurals):
             return f"the translation does not have the source's {kind}-format directives"
     return None
-
-
-def _formats_match(kind: str, entry: polib.POEntry) -> bool:
-    """Whether every form has the same directives as its source, as msgfmt --check wants:
-    msgstr as msgid; msgstr[0] as msgid or msgid_plural, every other form as msgid_plural.
-    (merge's own check lets any form match either source.) A format l10n cannot read
-    (other than C, Python and Python brace) never matches."""
-    signature = SIGNATURES.get(kind)
-    if signature is None:
-        return False
-    if not entry.msgid_plural:
-        return signature(entry.msgstr) is not None and (
-            signature(entry.msgstr) == signature(entry.msgid))
-    plural = signature(entry.msgid_plural)
-    for index, text in enumerate(translation_forms(entry)):
-        found = signature(text)
-        if found is None or (found != plural and (index or found != signature(entry.msgid))):
-            return False
-    return True

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import polib
 
 from ..errors import located
-from .format_strings import format_kinds, has_translation, satisfies
+from .format_strings import DEFAULT_USE, PluralUse, format_kinds, has_translation, plural_use, satisfies
 
 FUZZY_THRESHOLD = 70.0  # percent; msgmerge uses 60, which pre-fills too many wrong guesses
 MAX_POSTINGS = 2000  # trigrams more common than this say little; skip them when ranking
@@ -120,7 +120,7 @@ def _range(flags: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _stale(entry: polib.POEntry, old: polib.POEntry) -> bool:
+def _stale(entry: polib.POEntry, old: polib.POEntry, plurals: PluralUse = DEFAULT_USE) -> bool:
     """Whether the translation carried from ``old`` no longer fits ``entry`` (msgmerge's rules).
 
     The entry turned plural or singular, or its msgid_plural changed; the old ``range:`` does not
@@ -137,10 +137,11 @@ def _stale(entry: polib.POEntry, old: polib.POEntry) -> bool:
         if after is None or after[0] < before[0] or after[1] > before[1]:
             return True
     added = format_kinds(entry.flags) - format_kinds(old.flags)
-    return any(not satisfies(kind, entry) for kind in sorted(added))
+    return any(not satisfies(kind, entry, plurals) for kind in sorted(added))
 
 
-def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
+def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int,
+           plurals: PluralUse = DEFAULT_USE) -> bool:
     """Copy the translator's work (translation, comments, flags, fuzziness) from ``old``.
 
     Returns True when the translation no longer fits the new entry (``_stale``), and marks the
@@ -163,8 +164,8 @@ def _carry(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
         entry.previous_msgid = old.previous_msgid
         entry.previous_msgctxt = old.previous_msgctxt
         entry.previous_msgid_plural = old.previous_msgid_plural
-        return has_translation(old) and _stale(entry, old)
-    if has_translation(old) and _stale(entry, old):
+        return has_translation(old) and _stale(entry, old, plurals)
+    if has_translation(old) and _stale(entry, old, plurals):
         _mark_fuzzy(entry, old)
         return True
     return False
@@ -236,6 +237,7 @@ def merge_catalogue(
     """
     report = MergeReport()
     entries, repaired = _repair_plurals(old, nplurals, report)
+    plurals = plural_use(old)
     active = {_key(e): e for e in entries if not e.obsolete}
     retired = {_key(e): e for e in entries if e.obsolete}
     by_msgid: dict[str, polib.POEntry] = {}
@@ -260,12 +262,12 @@ def merge_catalogue(
         key = _key(item)
         if key in active or key in retired:
             source = active.get(key) or retired[key]
-            stale = _carry(entry, source, nplurals) or id(source) in repaired
+            stale = _carry(entry, source, nplurals, plurals) or id(source) in repaired
             report.add("fuzzy" if stale else "unchanged" if key in active else "reused",
                        item.msgid)
         elif (source := by_msgid.get(item.msgid)) is not None or (
                 index and (source := index.best(item.msgid)) is not None):
-            _carry(entry, source, nplurals)
+            _carry(entry, source, nplurals, plurals)
             _mark_fuzzy(entry, source)
             used.add(_key(source))
             report.add("fuzzy", item.msgid)

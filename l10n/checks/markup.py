@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
+from ..formats._htmlrender import fragment_problem
+from ..formats._htmlsafe import sanitise, unsafe_url
+from ..formats._mdinline import code_spans
 from ..model import Finding
 from .text import data
 from .base import Check, CheckContext, Entry, Severity
@@ -26,8 +30,9 @@ _MD_LINK_RUN = re.compile(r"\]\(\s*<?[^)\s>]*")  # where MD_LINK's target ends, 
 
 def tags(text: str) -> list[tuple[str, str, tuple[tuple[str, str], ...], bool]]:
     """(kind, name, fixed attributes, self-closing) per tag; kind is "open" or "close"."""
-    rules = data("markup.json")
-    translatable = set(rules["translatable"])
+    if "<" not in text:  # every tag starts with "<": most sentences have none
+        return []
+    translatable = _translatable()
     found = []
     for match in TAG.finditer(text):
         closing, name, attrs, selfclosing = match.groups()
@@ -40,6 +45,18 @@ def tags(text: str) -> list[tuple[str, str, tuple[tuple[str, str], ...], bool]]:
         found.append(("close" if closing else "open", name.lower(), tuple(sorted(fixed)),
                       bool(selfclosing)))
     return found
+
+
+@lru_cache(maxsize=4096)
+def source_tags(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...], bool], ...]:
+    """``tags(text)`` of a source text, remembered: the source of an entry is the same in
+    every language, and the checks ask for its tags once per language."""
+    return tuple(tags(text))
+
+
+@lru_cache(maxsize=1)
+def _translatable() -> frozenset[str]:
+    return frozenset(data("markup.json")["translatable"])
 
 
 def link_targets(text: str) -> list[str]:
@@ -67,11 +84,14 @@ def _show(tag: tuple) -> str:
     return f"<{name}{shown}{'/' if selfclosing else ''}>"
 
 
-def nesting_error(text: str) -> str | None:
-    """Why the tags of ``text`` are not properly nested and balanced, or None when they are."""
-    void = set(data("markup.json")["void"])
+def nesting_error(text: str, *, source: bool = False) -> str | None:
+    """Why the tags of ``text`` are not properly nested and balanced, or None when they are
+    (``source``: ``text`` is a source text, whose tags are remembered)."""
+    if "<" not in text:
+        return None
+    void = _void()
     stack: list[str] = []
-    for kind, name, _, selfclosing in tags(text):
+    for kind, name, _, selfclosing in (source_tags(text) if source else tags(text)):
         if selfclosing or name in void:
             continue
         if kind == "open":
@@ -83,6 +103,11 @@ def nesting_error(text: str) -> str | None:
         else:
             stack.pop()
     return f"<{stack[-1]}> is not closed" if stack else None
+
+
+@lru_cache(maxsize=1)
+def _void() -> frozenset[str]:
+    return frozenset(data("markup.json")["void"])
 
 
 class TagMismatch(Check):
@@ -110,9 +135,16 @@ class TagMismatch(Check):
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         for source, target in entry.pairs():
-            want, have = Counter(tags(source)), Counter(tags(target))
-            missing = sorted(_show(t) for t in (want - have).elements())
-            extra = sorted(_show(t) for t in (have - want).elements())
+            if ("<" not in source and "<" not in target
+                    and "](" not in source and "](" not in target):
+                continue  # no tag (each starts with "<") and no link target (after "](")
+            wanted, had = source_tags(source), tags(target)
+            if len(wanted) == len(had) and sorted(wanted) == sorted(had):
+                missing, extra = [], []  # the same tags (the usual case): nothing to count
+            else:
+                want, have = Counter(wanted), Counter(had)
+                missing = sorted(_show(t) for t in (want - have).elements())
+                extra = sorted(_show(t) for t in (have - want).elements())
             links = Counter(link_targets(source)), Counter(link_targets(target))
             missing += sorted(f"link ({u})" for u in (links[0] - links[1]).elements())
             extra += sorted(f"link ({u})" for u in (links[1] - links[0]).elements())
@@ -144,7 +176,7 @@ class TagNesting(Check):
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         for source, target in entry.pairs():
-            if nesting_error(source) is None:
+            if "<" in target and nesting_error(source, source=True) is None:
                 problem = nesting_error(target)
                 if problem:
                     yield self.finding(entry, f"tags are not balanced: {problem}", found=problem)
@@ -177,13 +209,11 @@ class UnsafeMarkup(Check):
     ]
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
-        from ..formats._htmlsafe import sanitise, unsafe_url
-        from ..formats._mdinline import code_spans
-
         for source, target in entry.pairs():
             if "<" not in target and "](" not in target:
                 continue
-            kept = tuple(span for span in code_spans(target) if target[span[0]:span[1]] in source)
+            spans = code_spans(target) if "`" in target else ()  # a code span needs a "`"
+            kept = tuple(span for span in spans if target[span[0]:span[1]] in source)
             problems = list(sanitise(target, source, skip=kept, markdown=True).problems)
             problems += [f"link ({url}): unsafe URL" for url in link_targets(target)
                          if unsafe_url(url)]
@@ -217,8 +247,6 @@ class IllFormedXhtml(Check):
         return entry.markup == "xhtml" and super().applies(entry)
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
-        from ..formats._htmlrender import fragment_problem
-
         for source, target in entry.pairs():
             if fragment_problem(source, xml=True) is None:
                 problem = fragment_problem(target, xml=True)
@@ -306,8 +334,13 @@ class EscapesNewlines(Check):
 
     def check(self, entry: Entry, context: CheckContext) -> Iterable[Finding]:
         for source, target in entry.pairs():
-            messages = toolkit_failures("newlines", source, target)
-            messages += toolkit_failures("escapes", source, target)
+            # The toolkit's tests compare counts of "\n", "\r" and "\\": with none of them on
+            # either side, both pass (skipping them changes no verdict, only the time).
+            messages = []
+            if "\n" in source or "\n" in target or "\r" in source or "\r" in target:
+                messages += toolkit_failures("newlines", source, target)
+            if "\\" in source or "\\" in target:
+                messages += toolkit_failures("escapes", source, target)
             if messages:
                 yield self.finding(entry, "; ".join(messages))
 

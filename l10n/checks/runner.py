@@ -201,11 +201,30 @@ def entry_findings(entries: Iterable[Entry], checks: Sequence[Check],
     """What the per-entry checks report, before suppressions."""
     found = []
     checks = [check for check in checks if not isinstance(check, ProjectCheck)]
+    plans: dict[tuple, list[tuple[Check, bool]]] = {}
     for entry in entries:
-        for check in checks:
-            if check.applies(entry):
+        key = (entry.lang, entry.obsolete, entry.fuzzy or not entry.translated)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = _applicable(checks, entry)
+        for check, ask in plan:
+            if not ask or check.applies(entry):
                 found.extend(check.check(entry, context))
     return found
+
+
+def _applicable(checks: Sequence[Check], entry: Entry) -> list[tuple[Check, bool]]:
+    """The checks that may apply to entries like ``entry``, in order, each with whether its
+    own ``applies`` must still be asked per entry. ``Check.applies`` looks only at the
+    language, obsolete, fuzzy and translated, so its answer for ``entry`` holds for every
+    entry that has the same; a check that overrides it is asked about each entry."""
+    plan = []
+    for check in checks:
+        if type(check).applies is not Check.applies:
+            plan.append((check, True))
+        elif check.applies(entry):
+            plan.append((check, False))
+    return plan
 
 
 def project_findings(entries: list[Entry], checks: Sequence[Check],
@@ -378,6 +397,51 @@ def _prepare(checks: Sequence[Check], context: CheckContext, targets: Sequence[T
             check.prepare(context, langs, source_lang)
         except L10nError:
             pass  # raised again where the check needs the data, as without preparation
+
+
+def check(config: ProjectConfig | None = None, paths: Sequence[str | Path] = (), *,
+          langs: Sequence[str] = (), glossary: str | Path | None = None,
+          select: Sequence[str] = (), ignore: Sequence[str] = (), jobs: int | None = None,
+          allow_empty: bool = False) -> list[Finding]:
+    """Check catalogues as ``l10n check`` does, and return the findings as data.
+
+    ``config``: the project (default: ``load_config()``, the project around the working
+    directory). ``paths``: the PO files to check (default: every ``po/<lang>/**/*.po`` of the
+    project's target languages, or of ``langs``). ``glossary``: a TBX or CSV file or a folder
+    (default: the project's glossary folder, if there is one). ``select`` and ``ignore`` name
+    checks by slug or code, on top of the project's ``[tool.l10n.checks]``.
+
+    Returns the ``Finding`` objects, sorted by file, line and code, with the ``ignore-<slug>``
+    flags applied. Bad input raises an ``L10nError`` (an ``InputError`` when there is no
+    catalogue to check, unless ``allow_empty``).
+
+    Example: ``errors = [f for f in check(load_config(Path("site")))
+    if f.severity >= Severity.ERROR]``.
+    """
+    if config is None:
+        from ..config import load_config
+
+        config = load_config()
+    langs = list(langs)
+    validate_names(config.check_select, "[tool.l10n.checks] select", path=config.config_file)
+    validate_names(config.check_ignore, "[tool.l10n.checks] ignore", path=config.config_file)
+    validate_names(select, "select")
+    validate_names(ignore, "ignore")
+    checks = select_checks(tuple(select) or config.check_select, (*config.check_ignore, *ignore))
+    if paths:
+        targets = file_targets(config, [Path(p) for p in paths],
+                               langs[0] if len(langs) == 1 else None)
+        targets = [t for t in targets if not langs or t.lang is None or t.lang in langs]
+    else:
+        targets = project_targets(config, langs or list(config.target_languages))
+    if not targets:
+        if allow_empty:
+            return []
+        raise InputError("no catalogue to check", path=config.po_dir)
+    context = CheckContext(glossary=project_glossary(config, Path(glossary) if glossary else None),
+                           config=config)
+    return list(run(targets, checks, context, source_lang=config.source_language,
+                    jobs=jobs).findings)
 
 
 def project_glossary(config: ProjectConfig, path: Path | None = None):

@@ -84,13 +84,22 @@ def visible(text: str, repl: str = " ") -> str:
     space: neither the ";" nor the digits of "&#160;" are the sentence's).
 
     Remembered per text: several checks read the same translation, and every language the
-    same source."""
-    text = TAG.sub(repl, text)
-    text = MD_LINK_TAIL.sub(repl, text)
-    text = MD_LINK_HEAD.sub(repl, text)
+    same source.
+
+    Each pattern runs only where the text (as the patterns before left it) holds what it
+    needs: a tag starts with "<", a Markdown link's tail and head need "](", a placeholder
+    "%" or "{". Most sentences have none, and skipping a pattern that cannot match changes
+    nothing."""
+    if "<" in text:
+        text = TAG.sub(repl, text)
+    if "](" in text:
+        text = MD_LINK_TAIL.sub(repl, text)
+        if "](" in text:
+            text = MD_LINK_HEAD.sub(repl, text)
     if _may_hold_url(text):
         text = URL.sub(repl, text)
-    text = PLACEHOLDER.sub(repl, text)
+    if "%" in text or "{" in text:
+        text = PLACEHOLDER.sub(repl, text)
     return _characters(text) if "&" in text else text
 
 

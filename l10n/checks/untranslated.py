@@ -7,13 +7,14 @@ Names, numbers, document symbols, URLs and the glossary's do-not-translate terms
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .. import house_style as house
 from ..locales import base_lang
 from ..model import Finding
 from ..util.counts import counted
-from .text import lang_script, letters_of, script_of, visible
+from .text import lang_script, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 from .numbers import SYMBOL
 
@@ -25,7 +26,13 @@ def _words(text: str, script: str | None = None) -> list[str]:
     words = WORD.findall(text)
     if script is None:
         return words
-    return [w for w in words if all(script_of(c) == script for c in w if script_of(c))]
+    return [w for w in words if _in_script(w, script)]
+
+
+@lru_cache(maxsize=65_536)
+def _in_script(word: str, script: str) -> bool:
+    """Whether every letter of ``word`` is of ``script`` (remembered: words repeat)."""
+    return all(script_of(c) == script for c in word if script_of(c))
 
 
 def do_not_translate(context: CheckContext, lang: str) -> tuple[str, ...]:
@@ -167,7 +174,7 @@ def longest_run(text: str, script: str) -> list[str]:
         gap = text[position:match.start()]
         position = match.end()
         word = match.group()
-        in_script = all(script_of(c) == script for c in word if script_of(c))
+        in_script = _in_script(word, script)
         if in_script and (not current or not any(script_of(c) for c in gap)):
             current.append(word)
         else:
@@ -206,7 +213,8 @@ class WrongScript(Check):
             if source.strip() == target.strip():
                 continue
             text = _clean(target, context, entry.lang)
-            if len(_words(text)) >= 2 and letters_of(text, script) == 0:
+            # (one letter of the script answers: no need to count them all, nor the words)
+            if not any(script_of(char) == script for char in text) and len(_words(text)) >= 2:
                 yield self.finding(entry, f"no {script.title()} letters in a {entry.lang} "
                                    "translation: is it in the wrong language?")
 

@@ -9,7 +9,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ._htmlextract import INLINE
-from ._htmlscan import Attr, Tag, scan
+from ._htmlsafe import END_TAG, START_TAG, escape_markup, sanitise, second_opinion
+from ._htmlscan import RAW_TEXT, Attr, Tag, scan
 from ._htmlsource import VOID
 
 RTL = frozenset({"ar", "fa", "he", "ur"})
@@ -34,7 +35,34 @@ def check_fragment(fragment: str, *, xml: bool, path: str, line: int, role: str)
     can object to it (``]]>``, which XML forbids in text, is left to lxml)."""
     problem = fragment_problem(fragment, xml=xml)
     if problem:
-        raise InputError(f"translation of <{role}> is not a well-formed fragment: {problem}", path=path, line=line)
+        _refuse(problem, path=path, line=line, role=role)
+
+
+def _refuse(problem: str, *, path: str, line: int, role: str) -> None:
+    raise InputError(f"translation of <{role}> is not a well-formed fragment: {problem}", path=path, line=line)
+
+
+def safe_fragment(text: str, source: str, *, xml: bool, path: str, line: int, role: str) -> str:
+    """A translated fragment as the page gets it: sanitised by the source-unit rule, escaped
+    whole when libxml2's second opinion objects to the result, and checked (``check_fragment``).
+
+    In HTML, one strict parse by libxml2 serves both the second opinion and the check, where
+    there used to be a parse for each: when it succeeds, its tree is the one the recovering
+    parse of ``second_opinion`` builds, and the check has nothing left to ask of lxml. When it
+    fails (or in XHTML, which the check reads as XML), each parses on its own as before."""
+    safe = sanitise(text, source, xml=xml).text
+    root = None
+    if not xml and "<" in safe:
+        root, _ = _lxml_parse(safe, xml=False)
+    if second_opinion(safe, root):  # another parser's check: the whole translation as text
+        safe = escape_markup(text)
+    elif root is not None:  # lxml read it: only the balance of the tags is left to check
+        problem = _balance_problem(safe, xml=False)
+        if problem:
+            _refuse(problem, path=path, line=line, role=role)
+        return safe
+    check_fragment(safe, xml=xml, path=path, line=line, role=role)
+    return safe
 
 
 def fragment_problem(fragment: str, *, xml: bool) -> str | None:
@@ -47,20 +75,53 @@ def fragment_problem(fragment: str, *, xml: bool) -> str | None:
 
 def _balance_problem(fragment: str, *, xml: bool) -> str | None:
     stack: list[str] = []
-    for tag in scan(fragment, xml=xml).tags:
-        name = tag.name.rpartition(":")[2]
+    for tag_name, is_end, self_closing in _strict_tags(fragment) or _scanned_tags(fragment, xml):
+        name = tag_name.rpartition(":")[2]
         if name not in INLINE:
-            return f"<{tag.name}> is not allowed inside translated text"
-        if tag.is_end:
+            return f"<{tag_name}> is not allowed inside translated text"
+        if is_end:
             if not stack or stack[-1] != name:
-                return f"unexpected </{tag.name}>"
+                return f"unexpected </{tag_name}>"
             stack.pop()
-        elif not tag.self_closing and name not in VOID:
+        elif not self_closing and name not in VOID:
             stack.append(name)
     return f"<{stack[-1]}> is not closed" if stack else None
 
 
+def _scanned_tags(fragment: str, xml: bool) -> list[tuple[str, bool, bool]]:
+    return [(tag.name, tag.is_end, tag.self_closing) for tag in scan(fragment, xml=xml).tags]
+
+
+def _strict_tags(fragment: str) -> list[tuple[str, bool, bool]] | None:
+    """(name, end tag, self-closing) of each tag, when every "<" of ``fragment`` begins a tag
+    of the strict shape the sanitiser keeps (``_htmlsafe.START_TAG``, ``END_TAG``), else None.
+
+    Such a fragment (every sanitised one) is read by ``scan`` tag for tag the same way: the
+    same names, ends and self-closing slashes, nothing skipped as a comment or raw text; but
+    two regular expressions read it several times faster than the scanner, which also takes
+    every attribute apart."""
+    found = []
+    at = fragment.find("<")
+    while at >= 0:
+        end = END_TAG.match(fragment, at)
+        if end is not None:
+            found.append((end.group(1).lower(), True, False))
+        else:
+            end = START_TAG.match(fragment, at)
+            if end is None or end.group(1).lower() in RAW_TEXT:
+                return None
+            found.append((end.group(1).lower(), False, bool(end.group(3))))
+        at = fragment.find("<", end.end())
+    return found
+
+
 def _lxml_problem(fragment: str, *, xml: bool) -> str | None:
+    return _lxml_parse(fragment, xml=xml)[1]
+
+
+def _lxml_parse(fragment: str, *, xml: bool):
+    """(lxml's tree of the wrapped fragment, None), or (None, why lxml refuses it); (None,
+    None) for an XHTML fragment whose only fault is an HTML named entity (see below)."""
     if xml:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
         wrapped = f'<div xmlns="{XHTML_NS}">{fragment}</div>'
@@ -68,16 +129,15 @@ def _lxml_problem(fragment: str, *, xml: bool) -> str | None:
         parser = etree.HTMLParser(recover=False, no_network=True)
         wrapped = f"<div>{fragment}</div>"
     try:
-        etree.fromstring(wrapped.encode("utf-8"), parser)
+        return etree.fromstring(wrapped.encode("utf-8"), parser), None
     except etree.XMLSyntaxError as exc:
         message = exc.msg or str(exc)
         if xml and message.startswith("Entity '") and "not defined" in message:
-            return None  # HTML named entities are fine when the page declares the XHTML DTD
+            return None, None  # HTML named entities are fine when the page declares the XHTML DTD
         message = _POSITION.sub("", message)  # a place in the wrapper, not in the translation
         if "EntityRef: no name" in message or "EntityRef: expecting ';'" in message:
             message += " (a bare '&': write &amp;)"
-        return message
-    return None
+        return None, message
 
 
 _POSITION = re.compile(r",? line \d+, column \d+$")

@@ -292,18 +292,20 @@ def _source_tags(cls: type, source: str, xml: bool) -> SourceTags:
     return cls._scan(source, xml)
 
 
-def second_opinion(fragment: str) -> bool:
+def second_opinion(fragment: str, root=None) -> bool:
     """Whether libxml2's HTML parser finds in ``fragment`` what ``sanitise`` never lets through.
 
     A sanitised fragment never has it (its markup is of one strict shape); this independent
     reading by another parser is the net under that rule, not the rule: the renderer escapes
-    a whole fragment it objects to."""
+    a whole fragment it objects to. ``root`` is libxml2's tree of ``<div>fragment</div>``
+    when the caller has it already (see ``_htmlrender.safe_fragment``)."""
     if "<" not in fragment:
         return False
-    from lxml import etree
+    if root is None:
+        from lxml import etree
 
-    parser = etree.HTMLParser(recover=True, no_network=True)
-    root = etree.fromstring(f"<div>{fragment}</div>".encode("utf-8"), parser)
+        parser = etree.HTMLParser(recover=True, no_network=True)
+        root = etree.fromstring(f"<div>{fragment}</div>".encode("utf-8"), parser)
     holder = root.find(".//div") if root is not None else None
     if holder is None:
         return True

@@ -22,12 +22,11 @@ from ._htmlrender import (
     Splice,
     apply_splices,
     attr_value_splice,
-    check_fragment,
     fill_fragment_attrs,
     root_lang_attrs,
+    safe_fragment,
     set_attrs,
 )
-from ._htmlsafe import escape_markup, sanitise, second_opinion
 from ._htmlscan import Attr, Scan, Tag, scan
 from ._htmlsource import align, check_doctype, parse_tree
 from ._textutil import check_renditions
@@ -113,12 +112,11 @@ class HtmlFormat:
             # The build's guarantee: only the source unit's markup and harmless inline tags,
             # never a handler or a script URL, whatever the flags; any other tag, and any tag
             # left unclosed or closing nothing, is escaped and shows as text (see _htmlsafe).
+            # libxml2 reads the result again as a second opinion (_htmlrender.safe_fragment).
             source = state.source[slot.start : slot.end]
-            safe = sanitise(rendition.text, source, xml=state.xml).text
-            if second_opinion(safe):  # another parser's check: the whole translation as text
-                safe = escape_markup(rendition.text)
             path, line = rendition.origin or (document.path, unit.line)
-            check_fragment(safe, xml=state.xml, path=path, line=line, role=unit.role)
+            safe = safe_fragment(rendition.text, source, xml=state.xml, path=path, line=line,
+                                 role=unit.role)
             edits = [(s.tag_name, s.occurrence, s.attr.name, r.text) for s, u, r in nested]
             inner = fill_fragment_attrs(safe, edits, xml=state.xml)
         marked = unit.role not in TEXT_ONLY_ELEMENTS  # <title> cannot hold a <span>

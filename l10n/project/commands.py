@@ -15,6 +15,7 @@ import click
 from ..cli.support import (SECONDS, counted, languages_option, progress, project, project_lock, table,
                            validate_language)
 from ..config import ProjectConfig
+from ..errors import ConfigError
 from ..locales import OFFICIAL_LANGUAGES
 from .scaffold import plan_project, write_project
 
@@ -65,38 +66,81 @@ def init(directory: Path | None, source_language: str | None, languages: str | N
                f"`l10n extract && l10n update`.")
 
 
+PRUNE_HELP = ("Archive the translations of a removed or renamed source's catalogues in "
+              "po/.obsolete/<lang>/ (as obsolete entries), then remove its template and catalogues.")
+
+
 @click.command()
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 when a template would change or has no source any "
                    "more (for CI and pre-commit).")
+@click.option("--prune", is_flag=True, help=PRUNE_HELP)
 @click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
 @click.pass_context
-def extract(ctx: click.Context, check: bool, wait: float) -> None:
+def extract(ctx: click.Context, check: bool, prune: bool, wait: float) -> None:
     """Write one template po/<document>.pot per source document.
 
     A template whose source is gone (removed or renamed) is reported, not deleted: its
-    catalogues still hold translations.
+    catalogues still hold translations; `--prune` archives them (po/.obsolete/) and removes
+    it.
 
     Example: `l10n extract --check` in CI fails when someone edited a source and forgot to
     extract.
     """
-    from .extract import extract as run_extract, orphan_templates
+    from .extract import extract as run_extract
+    from .prune import find_orphans
 
+    if check and prune:
+        raise ConfigError("--check writes nothing and --prune removes files: give one of them")
     config = project(ctx)
     if check:
         results = run_extract(config, check=True, progress=progress("Extracting"))
+        orphans = find_orphans(config, {result.source.name for result in results})
     else:
         with project_lock(config, wait=wait):
             results = run_extract(config, progress=progress("Extracting"))
+            orphans = find_orphans(config, {result.source.name for result in results})
+            pruned = run_prune(config, orphans) if prune else None
     for result in results:
         state = ("would be written" if check else "written") if result.written else "unchanged"
         click.echo(f"{config.relative(result.template)}: {counted(result.entries, 'entry')} ({state})")
-    orphans = orphan_templates(config, results)
-    for path in orphans:
-        click.echo(f"{config.relative(path)}: no source document makes this template any more "
-                   f"(removed or renamed?); it and its catalogues are kept")
-    if check and (orphans or any(result.written for result in results)):
+    if check or not prune:
+        print_orphans(config, orphans)
+    else:
+        print_pruned(config, orphans, pruned)
+    if check and (any(o.template for o in orphans) or any(r.written for r in results)):
         ctx.exit(1)
+
+
+def run_prune(config: ProjectConfig, orphans):
+    from .prune import prune
+
+    return prune(config, orphans)
+
+
+def print_orphans(config: ProjectConfig, orphans) -> None:
+    """Each leftover template and catalogue of a source that is gone, and what --prune does."""
+    for orphan in orphans:
+        if orphan.template is not None:
+            click.echo(f"{config.relative(orphan.template)}: no source document makes this "
+                       f"template any more (removed or renamed?); it and its catalogues are "
+                       f"kept (--prune archives their translations)")
+        for path in orphan.catalogues.values():
+            click.echo(f"{config.relative(path)}: no source document {orphan.name} any more; "
+                       f"kept (--prune archives its translations)")
+
+
+def print_pruned(config: ProjectConfig, orphans, pruned) -> None:
+    for item in pruned:
+        if item.archive is None:
+            click.echo(f"{config.relative(item.catalogue)}: removed (it held no translation)")
+        else:
+            click.echo(f"{config.relative(item.catalogue)}: removed, its "
+                       f"{counted(item.translations, 'translation')} archived in "
+                       f"{config.relative(item.archive)}")
+    for orphan in orphans:
+        if orphan.template is not None:
+            click.echo(f"{config.relative(orphan.template)}: removed (its source is gone)")
 
 
 @click.command()
@@ -110,24 +154,36 @@ def extract(ctx: click.Context, check: bool, wait: float) -> None:
                    "`l10n pretranslate` does.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=75.0, show_default=True,
               help="With --tm: the lowest score (percent) of a fuzzy match to pre-fill.")
+@click.option("--prune", is_flag=True, help=PRUNE_HELP)
 @click.pass_context
 def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float,
-           use_tm: bool, threshold: float) -> None:
+           use_tm: bool, threshold: float, prune: bool) -> None:
     """Create or merge po/<lang>/<document>.po from the templates, keeping every translation.
+
+    The catalogues of a source that is gone are reported and kept; `--prune` archives their
+    translations in po/.obsolete/<lang>/ and removes them, in every language (--lang or not).
 
     Example: `l10n update --lang fr --similarity 60`.
     """
+    from .prune import find_orphans
     from .update import update as run_update
 
     config = project(ctx)
     chosen = languages_option(config, langs)
     if use_tm:
-        from ..tm.memory import memory_path
+        from ..tm.memory import memory_path, open_memory
 
-        memory_path(config)  # no memory to be had: say so before anything is written
+        # no memory to be had: say so before anything is written
+        if isinstance(memory_path(config), str):  # a database: reachable, with pg_trgm
+            open_memory(config, timeout=wait).close()
     with project_lock(config, wait=wait):
         results = run_update(config, chosen, similarity=similarity, progress=progress("Updating"))
         print_update_report(config, results)
+        orphans = find_orphans(config)
+        if prune:
+            print_pruned(config, orphans, run_prune(config, orphans))
+        else:
+            print_orphans(config, orphans)
         if use_tm:
             from ..tm.commands import print_pretranslate, run_pretranslate
 

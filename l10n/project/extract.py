@@ -6,6 +6,7 @@ import os
 import time
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -28,8 +29,16 @@ def unit_sentences(unit: Unit, lang: str) -> list[tuple[int, int]]:
     A unit is split only when it is splittable and no sentence boundary would cut an inline
     element (the format's ``atomic`` ranges): a link or an emphasis that runs across a
     sentence boundary keeps the whole unit together, so markup is never torn apart.
+
+    Remembered per unit and language: a build looks up the same source sentences for every
+    language, and again to count them.
     """
-    whole = [(0, len(unit.text))]
+    return list(_unit_sentences(unit, lang))
+
+
+@lru_cache(maxsize=65_536)
+def _unit_sentences(unit: Unit, lang: str) -> tuple[tuple[int, int], ...]:
+    whole = ((0, len(unit.text)),)
     if not unit.splittable:
         return whole
     from ..segment import segment_spans
@@ -45,7 +54,7 @@ def unit_sentences(unit: Unit, lang: str) -> list[tuple[int, int]]:
     for (_, end), (start, _) in zip(spans, spans[1:]):
         if end in ends_inside or start in starts_inside:
             return whole
-    return spans
+    return tuple(spans)
 
 
 class _Union:

@@ -33,11 +33,12 @@ output-dir = "{output_dir}"
 """
 
 PRE_COMMIT = """# pre-commit hooks for a l10n project (https://pre-commit.com): `pre-commit install`.
-# They run the l10n installed in the environment (language: system).
+# They run the l10n installed in the environment (language: system); the same hooks, with
+# their own l10n, come from l10n's repository (its .pre-commit-hooks.yaml; see its docs/ci.md).
 repos:
   - repo: local
     hooks:
-      - id: l10n-templates-current
+      - id: l10n-extract-check
         name: l10n templates match the sources
         entry: l10n extract --check
         language: system
@@ -48,6 +49,8 @@ repos:
         entry: l10n check
         language: system
         files: ^{po_dir}/.*\\.po$
+        exclude: ^{po_dir}/\\.obsolete/
+        require_serial: true
       - id: l10n-glossary
         name: l10n glossary validate
         entry: l10n glossary validate
@@ -56,13 +59,17 @@ repos:
         files: ^{glossary_dir}/
 """
 
-WORKFLOW = """# CI for a l10n project: templates current, catalogues checked (SARIF to code scanning),
-# bundles built and kept as artefacts.
+WORKFLOW = """# CI for a l10n project (docs/ci.md in l10n's repository): templates current, glossary
+# valid, catalogues checked (SARIF to code scanning), bundles built and kept as artefacts.
 name: l10n
 on: [push, pull_request]
 permissions:
   contents: read
   security-events: write
+env:
+  # Where l10n is installed from: its git repository and a tag. (The package named "l10n" on
+  # PyPI is another project: `pip install l10n` would not install this one.)
+  L10N: "l10n @ git+https://github.com/OWNER/l10n@v0.1.0"
 jobs:
   l10n:
     runs-on: ubuntu-latest
@@ -71,20 +78,23 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: sudo apt-get install -y gettext
-      - run: pip install l10n
+      - run: sudo apt-get update && sudo apt-get install -y gettext
+      - run: pip install "$L10N"
       - run: l10n extract --check
       - run: l10n glossary validate
       - run: l10n check --format sarif --output l10n.sarif --fail-on error
       - uses: github/codeql-action/upload-sarif@v3
-        if: always()
+        if: always() && hashFiles('l10n.sarif') != ''
         with:
           sarif_file: l10n.sarif
+          category: l10n
       - run: l10n build
       - uses: actions/upload-artifact@v4
+        if: always()
         with:
           name: bundles
           path: {output_dir}/
+          if-no-files-found: ignore
 """
 
 

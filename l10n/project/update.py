@@ -74,7 +74,11 @@ def update(config: ProjectConfig, langs: list[str] | None = None, *,
            similarity: float = FUZZY_THRESHOLD,
            progress: Progress = no_progress) -> list[UpdateResult]:
     """Bring po/<lang>/<name>.po up to date with every template, for each target language
-    (``progress`` is told of each document merged in every language)."""
+    (``langs``, default: every language but the source language), as msgmerge would: no
+    translation is lost. Every catalogue is read and merged before the first is written, and
+    they are written as one transaction. Returns an ``UpdateResult`` per catalogue, with its
+    ``MergeReport`` (new, fuzzy, obsolete, reused, unchanged). ``progress`` is told of each
+    document merged in every language."""
     langs = langs or list(config.target_languages)
     sources = discover_sources(config)
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write

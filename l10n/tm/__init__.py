@@ -5,5 +5,6 @@
     matches = memory.lookup("The General Assembly ...", "en", "fr", threshold=75)
 
 The store (``backend.Backend``) is a small interface: SQLite (``sqlite_store``) is the
-default and needs no set-up; another database can implement the same methods.
+default and needs no set-up; a team shares one on PostgreSQL with pg_trgm
+(``postgres_store``), chosen by a postgresql:// URL (docs/tm-shared.md).
 """

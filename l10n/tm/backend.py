@@ -2,8 +2,9 @@
 
 A backend keeps TMUnits and finds them again. It knows nothing of TMX, PO or scoring: callers
 go through ``Memory`` (memory.py), which imports files, scores candidates and substitutes
-placeables the same way whatever the backend. A PostgreSQL backend (pg_trgm) implements the
-same methods; ``open_backend`` picks one from the memory's location.
+placeables the same way whatever the backend. The PostgreSQL backend (pg_trgm,
+postgres_store.py) implements the same methods; ``memory.open_memory`` picks one from the
+memory's location (a file, or a postgresql:// URL).
 
 Writes happen inside ``transaction()``: everything added in it is kept, or (an error, a
 Ctrl-C) nothing is. Reads may happen inside or outside a transaction.

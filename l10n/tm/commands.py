@@ -22,8 +22,9 @@ WAIT_DEFAULT = 10.0
 
 
 def _memory_option(command):
-    return click.option("--memory", "memory_file", type=click.Path(path_type=Path, dir_okay=False),
-                        help="Use this memory file instead of the project's.")(command)
+    return click.option("--memory", "memory_file", type=click.Path(dir_okay=False),
+                        help="Use this memory file (or postgresql:// URL) instead of the "
+                             "project's.")(command)
 
 
 def _wait_option(command):
@@ -32,7 +33,7 @@ def _wait_option(command):
                              "writing.")(command)
 
 
-def _open(ctx: click.Context, memory_file: Path | None, wait: float):
+def _open(ctx: click.Context, memory_file: str | None, wait: float):
     config = project(ctx)
     return config, open_memory(config, path=memory_file, timeout=wait)
 
@@ -65,7 +66,7 @@ def tm() -> None:
 @_wait_option
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
-            source_lang: str | None, memory_file: Path | None, wait: float) -> None:
+            source_lang: str | None, memory_file: str | None, wait: float) -> None:
     """Import TMX 1.4b and PO FILES, or the project's catalogues when no file is given.
 
     Example: `l10n tm import old-site.tmx po/fr/legacy.po --lang fr`.
@@ -106,7 +107,7 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
 @_wait_option
 @click.pass_context
 def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
-           memory_file: Path | None, wait: float) -> None:
+           memory_file: str | None, wait: float) -> None:
     """Write the memory as TMX 1.4b: one <tu> per source, with every language it has.
 
     Example: `l10n tm export --lang fr -o memory-fr.tmx`.
@@ -140,7 +141,7 @@ def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
 @_memory_option
 @_wait_option
 @click.pass_context
-def stats(ctx: click.Context, fmt: str, memory_file: Path | None, wait: float) -> None:
+def stats(ctx: click.Context, fmt: str, memory_file: str | None, wait: float) -> None:
     """How much the memory holds, per language pair.
 
     Example: `l10n tm stats --format json`.
@@ -171,7 +172,7 @@ def threshold_option(command):
 @_wait_option
 @click.pass_context
 def pretranslate(ctx: click.Context, langs: tuple[str, ...], threshold: float, dry_run: bool,
-                 memory_file: Path | None, wait: float) -> None:
+                 memory_file: str | None, wait: float) -> None:
     """Fill untranslated entries of the catalogues from the translation memory.
 
     An identical source in the same context is taken as translated; other identical
@@ -189,7 +190,7 @@ def pretranslate(ctx: click.Context, langs: tuple[str, ...], threshold: float, d
 
 
 def run_pretranslate(ctx: click.Context, langs: list[str], threshold: float,
-                     memory_file: Path | None = None, wait: float = WAIT_DEFAULT, *,
+                     memory_file: str | None = None, wait: float = WAIT_DEFAULT, *,
                      write: bool = True):
     """Pre-translation for a command that already holds the project lock."""
     from .pretranslate import pretranslate as fill
@@ -221,7 +222,7 @@ def print_pretranslate(config, results) -> None:
 @_memory_option
 @_wait_option
 @click.pass_context
-def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: Path | None,
+def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: str | None,
             wait: float) -> None:
     """Leverage: the source words left to translate, per language and document, in the bands
     work is costed by (context match, repetitions, 100 %, 95-99, 85-94, 75-84, 50-74, no

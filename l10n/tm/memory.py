@@ -8,6 +8,7 @@ substitutes placeables (substitute.py).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +42,24 @@ class Context:
             self.document, self.previous, self.next)
 
 
-def memory_path(config: ProjectConfig) -> Path:
-    """Where the project's memory is: ``[tool.l10n] tm`` when set, else the cache folder
-    (as for compiled glossaries: $L10N_CACHE_DIR, $XDG_CACHE_HOME/l10n or ~/.cache/l10n),
-    under ``tm/<project folder name>-<digest of its path>.sqlite``."""
+URL_VARIABLE = "L10N_TM_URL"
+
+
+def memory_path(config: ProjectConfig | None) -> Path | str:
+    """Where the project's memory is: a PostgreSQL URL in $L10N_TM_URL or ``[tool.l10n] tm``
+    (a shared memory, postgres_store.py); else the file ``[tool.l10n] tm`` names; else the
+    cache folder (as for compiled glossaries: $L10N_CACHE_DIR, $XDG_CACHE_HOME/l10n or
+    ~/.cache/l10n), under ``tm/<project folder name>-<digest of its path>.sqlite``."""
+    url = os.environ.get(URL_VARIABLE)
+    if url:
+        from .postgres_store import is_url, masked
+
+        if not is_url(url):
+            raise ConfigError(f"{URL_VARIABLE} must be a postgresql:// URL, not "
+                              f"{masked(url)!r}")
+        return url
+    if getattr(config, "tm_url", None):
+        return config.tm_url
     configured = getattr(config, "tm_path", None)
     if configured is not None:
         return configured
@@ -62,10 +77,20 @@ def memory_path(config: ProjectConfig) -> Path:
 
 def open_memory(config: ProjectConfig | None = None, *, path: str | Path | None = None,
                 timeout: float = 10.0) -> "Memory":
-    """The project's memory (or the one at ``path``), on the SQLite backend."""
+    """The project's memory (or the one at ``path``: a file, or a postgresql:// URL), on the
+    SQLite backend or, for a URL, the PostgreSQL one. ``timeout``: how long a write waits for
+    another process's."""
+    from .postgres_store import is_url
+
+    location = path if path is not None else memory_path(config)
+    if is_url(location):
+        from .postgres_store import PostgresBackend
+
+        backend = PostgresBackend(location, timeout=timeout)
+        return Memory(backend, backend.shown)
     from .sqlite_store import SQLiteBackend
 
-    location = Path(path) if path is not None else memory_path(config)
+    location = Path(location)
     return Memory(SQLiteBackend(location, timeout=timeout), location)
 
 

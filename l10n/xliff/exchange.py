@@ -31,7 +31,7 @@ from ..config import ProjectConfig
 from ..errors import InputError
 from ..util.fs import ensure_inside, read_bytes, write_all
 from ..util.xmlsafe import ENTITY_MESSAGE, parse_xml
-from ..catalog.format_strings import msgfmt_problem, translation_forms
+from ..catalog.format_strings import PluralUse, msgfmt_problem, plural_use, translation_forms
 from .convert import ReadUnit, XliffDocument, catalogue_to_xliff, fingerprint, read_xliff
 
 SUFFIX = ".xlf"
@@ -212,7 +212,7 @@ def merge_document(document: XliffDocument, catalogue: polib.POFile, report: Imp
             report.messages.append(f"{where} {_shown(unit.entry)} is not in "
                                    f"{report.shown}; not added")
             continue
-        _merge_unit(unit, entry, nplurals, report, where, overwrite)
+        _merge_unit(unit, entry, nplurals, report, where, overwrite, plural_use(catalogue))
 
 
 def _shown(entry: polib.POEntry) -> str:
@@ -222,7 +222,7 @@ def _shown(entry: polib.POEntry) -> str:
 
 
 def _merge_unit(unit: ReadUnit, entry: polib.POEntry, nplurals: int | None,
-                report: ImportReport, where: str, overwrite: bool) -> None:
+                report: ImportReport, where: str, overwrite: bool, plurals: PluralUse) -> None:
     incoming = unit.entry
     forms = translation_forms(incoming)
     if not any(forms):
@@ -264,7 +264,7 @@ def _merge_unit(unit: ReadUnit, entry: polib.POEntry, nplurals: int | None,
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
         entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
-    problem = msgfmt_problem(entry)
+    problem = msgfmt_problem(entry, plurals)
     if problem:
         entry.flags.insert(0, "fuzzy")
         report.fuzzy += 1

@@ -206,6 +206,15 @@ CASES = {
         '#, python-brace-format\nmsgid "brace ok {name} {0.x}"\nmsgstr ""\n\n'
         '#, python-brace-format\nmsgid "brace bad {name}"\nmsgstr ""\n\n'
         '#, python-brace-format\nmsgid "brace missing {name} {n}"\nmsgstr ""\n'),
+    # a format added to a plural message: every form but the first is checked against
+    # msgid_plural alone, as msgfmt --check does
+    "plural-format-flags": (
+        'msgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "один файл"\n'
+        'msgstr[1] "%d файла"\nmsgstr[2] "файлов"\n\n'
+        'msgid "one dir"\nmsgid_plural "%d dirs"\nmsgstr[0] "одна папка"\n'
+        'msgstr[1] "%d папки"\nmsgstr[2] "%d папок"\n',
+        '#, c-format\nmsgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n\n'
+        '#, c-format\nmsgid "one dir"\nmsgid_plural "%d dirs"\nmsgstr[0] ""\nmsgstr[1] ""\n'),
     # range: a wider or missing range makes the translation fuzzy, a narrower or new one not
     "range-flags": (
         '#, range: 0..10\nmsgid "wider"\nmsgstr "ш"\n\n'

@@ -138,10 +138,10 @@ def test_the_markup_check_reports_what_the_build_escapes():
 def test_a_second_parser_catches_what_the_rule_would_miss(monkeypatch, hostile):
     """The net under the rule: were sanitise to let a fragment through untouched, libxml2's
     reading of it makes the renderer escape the whole translation."""
-    import l10n.formats.html as html_format
+    import l10n.formats._htmlrender as html_render  # where the HTML renderer sanitises
     from l10n.formats._htmlsafe import Sanitised
 
-    monkeypatch.setattr(html_format, "sanitise", lambda text, *a, **k: Sanitised(text, ()))
+    monkeypatch.setattr(html_render, "sanitise", lambda text, *a, **k: Sanitised(text, ()))
     tree, paragraph = _render_html(hostile, xml=False)
     assert unsafe_in(tree) == []
     assert "".join(paragraph.itertext()).startswith('Voir <a href="https://un.org/s">')

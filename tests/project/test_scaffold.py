@@ -105,7 +105,7 @@ def test_the_hook_and_workflow_files_are_yaml_with_the_l10n_commands(tmp_path):
     l10n("init", str(root), "--po-dir", "catalogues", "--yes")
     hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text("utf-8"))
     entries = {h["id"]: h for h in hooks["repos"][0]["hooks"]}
-    assert entries["l10n-templates-current"]["entry"] == "l10n extract --check"
+    assert entries["l10n-extract-check"]["entry"] == "l10n extract --check"
     assert entries["l10n-check"]["files"] == r"^catalogues/.*\.po$"
     workflow = yaml.safe_load((root / ".github" / "workflows" / "l10n.yml").read_text("utf-8"))
     runs = [step.get("run") for step in workflow["jobs"]["l10n"]["steps"]]

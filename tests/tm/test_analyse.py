@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from l10n.cli import cli
@@ -33,9 +34,11 @@ o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
 """
 
 
-def test_leverage_bands(make_project):
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_leverage_bands(make_project, request, backend):
+    tm = "tm.sqlite" if backend == "sqlite" else request.getfixturevalue("postgres_url")
     root = make_project({"source/first.txt": FIRST, "source/second.txt": SECOND,
-                         "memory.tmx": TMX}, 'languages = ["en", "fr"]\ntm = "tm.sqlite"\n')
+                         "memory.tmx": TMX}, f'languages = ["en", "fr"]\ntm = "{tm}"\n')
     runner = CliRunner()
     for args in (["extract"], ["update"], ["tm", "import", str(root / "memory.tmx")]):
         assert runner.invoke(cli, ["-C", str(root), *args]).exit_code == 0

@@ -38,10 +38,12 @@ o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
 """
 
 
-@pytest.fixture
-def project(make_project) -> Path:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def project(make_project, request) -> Path:
+    """A project whose memory is its file tm.sqlite, or a PostgreSQL database (conftest.py)."""
+    tm = "tm.sqlite" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
     root = make_project({"source/report.txt": SOURCE, "memory.tmx": TMX},
-                        'languages = ["en", "fr", "zh"]\ntm = "tm.sqlite"\n')
+                        f'languages = ["en", "fr", "zh"]\ntm = "{tm}"\n')
     runner = CliRunner()
     for args in (["extract"], ["update"], ["tm", "import", str(root / "memory.tmx")]):
         result = runner.invoke(cli, ["-C", str(root), *args])
@@ -108,7 +110,7 @@ def test_threshold_chinese_and_a_second_run(project):
 def test_the_same_input_gives_the_same_bytes(project, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(project, copy)
-    (copy / "tm.sqlite").unlink()
+    (copy / "tm.sqlite").unlink(missing_ok=True)  # (a database is the same for both)
     runner = CliRunner()
     assert runner.invoke(cli, ["-C", str(copy), "tm", "import",
                                str(copy / "memory.tmx")]).exit_code == 0

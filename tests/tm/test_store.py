@@ -1,4 +1,5 @@
-"""The memory's store: idempotent adds, exact and fuzzy lookups by index, scores, locking."""
+"""The memory's store: idempotent adds, exact and fuzzy lookups by index, scores, locking.
+The tests taking ``memory`` run on both backends (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ UNITS = [
 
 
 @pytest.fixture
-def memory(tmp_path):
-    with open_memory(path=tmp_path / "tm.sqlite") as opened:
+def memory(memory_location):
+    """A memory on each backend (SQLite, PostgreSQL: conftest.py): the same behaviour."""
+    with open_memory(path=memory_location) as opened:
         yield opened
 
 

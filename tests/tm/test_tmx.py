@@ -45,8 +45,9 @@ GOOD = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.fixture
-def memory(tmp_path):
-    with open_memory(path=tmp_path / "tm.sqlite") as opened:
+def memory(memory_location):
+    """A memory on each backend (SQLite, PostgreSQL: conftest.py)."""
+    with open_memory(path=memory_location) as opened:
         yield opened
 
 
