@@ -20,6 +20,28 @@ UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 
 
 @lru_cache(maxsize=256)
+def official_language(code: str) -> str | None:
+    """The official language that a code with a region or a script names, as other tools
+    write them: ``fr-FR``, ``en_US``, ``es-419``, ``zh-Hans``, ``zh-CN`` -> ``fr``, ``en``,
+    ``es``, ``zh``. None for another language, for a code CLDR does not know, and for a script
+    other than the language's usual one (the UN's Chinese is simplified: ``zh-Hant`` and
+    ``zh-TW`` name traditional Chinese, another written language, and are not mapped)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        parsed = Locale.parse(code.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    language = parsed.language
+    if language not in OFFICIAL_LANGUAGES:
+        return None
+    likely = get_global("likely_subtags")
+    usual = Locale.parse(likely.get(language, language)).script
+    return language if (parsed.script or usual) == usual else None
+
+
+@lru_cache(maxsize=256)
 def base_lang(lang: str) -> str:
     """The bare language code: "zh" for "zh_CN", "zh-Hans" or "ZH"; what glossaries, rules and
     checks are keyed by."""

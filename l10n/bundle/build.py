@@ -42,6 +42,7 @@ from ..config import ProjectConfig
 from ..errors import InputError, L10nError, located
 from ..util.fs import (MAX_INPUT_BYTES, Transaction, atomic_write, read_bytes,
                      remove_stale_temporaries)
+from ..util.workers import Progress, no_progress, ticked
 from ..locales import direction, english_name, html_lang, native_name
 from ..model import Document
 from ..project.sources import Source, catalogue_path, discover_assets, discover_sources
@@ -169,7 +170,8 @@ def _located(config: ProjectConfig, error: L10nError) -> str:
 
 def plan_languages(config: ProjectConfig, langs: Sequence[str],
                    documents: Sequence[tuple[Source, Document]], provenance: Provenance,
-                   summaries: dict[str, CheckSummary]) -> list[LanguageResult]:
+                   summaries: dict[str, CheckSummary],
+                   progress: Progress = no_progress) -> list[LanguageResult]:
     """``plan_language`` for each language, in order, and ``pack_language`` for each one the
     gates let through. Large builds do this in forked worker processes (rendering,
     compressing and hashing are CPU-bound); the results, and the first error when there is
@@ -187,9 +189,11 @@ def plan_languages(config: ProjectConfig, langs: Sequence[str],
             pack_language(config, result, provenance)
         return result
 
-    if not workers:
-        return [one(lang) for lang in langs]
-    return fork_map(list(langs), one, [[i] for i in range(len(langs))], workers)
+    with progress(len(langs)) as tick:
+        if not workers:
+            return [ticked(one(lang), tick) for lang in langs]
+        return fork_map(list(langs), one, [[i] for i in range(len(langs))], workers,
+                        lambda _: tick())
 
 
 def _add(files: dict[str, bytes], name: str, data: bytes, source: Path) -> None:
@@ -422,12 +426,13 @@ def index_entries(config: ProjectConfig, results: Sequence[LanguageResult]) -> l
 
 def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
           options: GateOptions | None = None,
-          check_languages: CheckLanguages = run_check_languages) -> BuildResult:
+          check_languages: CheckLanguages = run_check_languages,
+          progress: Progress = no_progress) -> BuildResult:
     """Build every language in ``langs`` (default: all configured ones, source included).
 
     ``check_languages`` counts check findings per severity for each language (default: the
     project's checks). Returns what happened to each language; refused ones have ``reasons``
-    and nothing of theirs is written.
+    and nothing of theirs is written. ``progress`` is told of each language rendered.
     """
     import datetime
 
@@ -444,7 +449,7 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
                             options)
     summaries = gate_summaries(check_languages, config,
                                [lang for lang in langs if lang != config.source_language], options)
-    results = plan_languages(config, langs, documents, provenance, summaries)
+    results = plan_languages(config, langs, documents, provenance, summaries, progress)
     index = config.output_dir / "index.html"
     check_index(index)  # everything checked before the first write
     for result in results:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (SECONDS, languages_option, project, project_lock,
+from ..cli.support import (SECONDS, languages_option, progress, project, project_lock,
                            table)
 from ..model import FAIL_ON, Severity
 
@@ -53,6 +53,8 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
 
     A language below --min-completeness or with blocking check findings is refused: its
     bundle is not written (an earlier one is left as it was), and the command exits with 1.
+
+    Example: `l10n build --lang fr --lang es --min-completeness 90`.
     """
     from .build import build as run_build
     from .gates import GateOptions
@@ -61,7 +63,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], min_completeness: float, f
     chosen = languages_option(config, langs) if langs else None
     options = GateOptions(min_completeness, fail_on, allow_fuzzy, checks)
     with project_lock(config, wait=wait):
-        result = run_build(config, chosen, options=options)
+        result = run_build(config, chosen, options=options, progress=progress("Building"))
     for lang in result.refused:
         for reason in lang.reasons:
             click.echo(f"{lang.lang}: refused: {reason}", err=True)

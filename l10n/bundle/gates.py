@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from ..config import ProjectConfig
 from ..errors import ConfigError
 from ..model import FAIL_ON, Severity
+from ..util.counts import counted
 
 # The check gate: counts per severity for each language asked for.
 CheckLanguages = Callable[[ProjectConfig, Sequence[str]], Mapping[str, Mapping[Severity, int]]]
@@ -126,14 +127,10 @@ def check_refusal(summary: CheckSummary, options: GateOptions) -> str | None:
     blocking = errors + (warnings if threshold <= Severity.WARNING else 0)
     if not blocking:
         return None
-    parts = [_plural(errors, "check error")] if errors else []
+    parts = [counted(errors, "check error")] if errors else []
     if warnings and threshold <= Severity.WARNING:
-        parts.append(_plural(warnings, "check warning"))
+        parts.append(counted(warnings, "check warning"))
     return f"{' and '.join(parts)} (--fail-on {options.fail_on})"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def refusals(documents: Iterable[tuple[str, int, int, int, str | None]], summary: CheckSummary,

@@ -6,12 +6,11 @@ unreadable input raise L10nError subclasses, which the main command line turns i
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ..cli.support import project, validate_language
+from ..cli.support import progress, project, validate_language
 from ..config import ProjectConfig
 from ..errors import InputError
 from ..util.fs import atomic_write_stream, join_chunks
@@ -57,7 +56,8 @@ def _targets(config: ProjectConfig, files: tuple[Path, ...], langs: list[str]):
 @click.option("--glossary", "glossary_path", type=click.Path(path_type=Path),
               help="TBX or CSV file, or a folder of TBX files (default: the project's glossary/).")
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
-              show_default=True)
+              show_default=True,
+              help="The report: text lines, JSON, JUnit XML, SARIF (code scanning) or one HTML page.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
@@ -74,7 +74,10 @@ def check(ctx: click.Context, files: tuple[Path, ...], langs: tuple[str, ...],
           glossary_path: Path | None, fmt: str, output: Path | None, fail_on: str,
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None,
           allow_empty: bool) -> None:
-    """Check translations: numbers, markup, punctuation, terminology, consistency, health."""
+    """Check translations: numbers, markup, punctuation, terminology, consistency, health.
+
+    Example: `l10n check --lang fr --format sarif -o check.sarif`.
+    """
     config = project(ctx)
     chosen = [validate_language(code, "--lang") for code in langs]
     checks = _checks(config, _names(select), _names(ignore))
@@ -82,12 +85,9 @@ def check(ctx: click.Context, files: tuple[Path, ...], langs: tuple[str, ...],
     if not targets and not allow_empty:
         raise InputError(_nothing_to_check(config, chosen), path=config.po_dir)
     context = CheckContext(glossary=_glossary(config, glossary_path), config=config)
-    if sys.stderr.isatty() and len(targets) > 1:
-        with click.progressbar(length=len(targets), label="Checking", file=sys.stderr) as bar:
-            result = run(targets, checks, context, source_lang=config.source_language,
-                         jobs=jobs, progress=lambda _: bar.update(1))
-    else:
-        result = run(targets, checks, context, source_lang=config.source_language, jobs=jobs)
+    with progress("Checking")(len(targets)) as tick:
+        result = run(targets, checks, context, source_lang=config.source_language, jobs=jobs,
+                     progress=lambda _: tick())
     report = STREAMS[fmt](result)  # written as it is made: never whole in memory
     if output is not None:
         atomic_write_stream(output, report)
@@ -109,9 +109,12 @@ def _nothing_to_check(config: ProjectConfig, langs: list[str]) -> str:
 
 @click.command("checks")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="A table, or JSON for scripts.")
 def list_checks(fmt: str) -> None:
-    """List every check: code, slug, severity, languages and what it looks for."""
+    """List every check: code, slug, severity, languages and what it looks for.
+
+    Example: `l10n checks --format json`.
+    """
     rows = [(c.code, c.slug, str(c.severity), ",".join(c.languages) if c.languages else "all",
              c.description()) for c in CHECKS]
     if fmt == "json":

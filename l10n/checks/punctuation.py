@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..model import Finding
+from ..util.counts import counted
 from .. import house_style as house
 from ..locales import base_lang
 from .text import data, is_han, script_of, visible
@@ -54,7 +55,7 @@ def _quoted(marks: Iterable[str]) -> str:
 
 def _marks(bad: list[str]) -> str:
     """"1 mark", "3 marks": how many to fix (a second wrong mark is a new finding)."""
-    return f"{len(bad)} mark" + ("s" if len(bad) > 1 else "")
+    return counted(len(bad), "mark")
 
 
 _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+|\d+)\.")

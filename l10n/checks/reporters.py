@@ -22,21 +22,18 @@ from typing import Callable, Iterable, Iterator
 from .. import __version__
 from ..locales import direction, html_lang
 from ..model import Finding, Severity
+from ..util.counts import counted
 from .runner import CheckRun
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 or word == "info" else "s")
-
-
 def summary(run: CheckRun) -> str:
     """"1 error, 2 warnings, 0 info in 3 catalogues (1 with findings)"."""
-    counts = ", ".join(_plural(n, str(s)) for s, n in run.counts().items())
+    counts = ", ".join(counted(n, str(s)) for s, n in run.counts().items())
     files = {f.file for f in run.findings}
-    return (f"{counts} in {_plural(len(run.catalogues), 'catalogue')} "
+    return (f"{counts} in {counted(len(run.catalogues), 'catalogue')} "
             f"({len(files)} with findings)")
 
 

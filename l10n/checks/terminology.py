@@ -24,6 +24,7 @@ import ahocorasick
 from ..glossary.model import Status
 from ..locales import base_lang
 from ..model import Finding, Severity
+from ..util.counts import counted
 from .base import Check, CheckContext, Entry, ProjectCheck
 from .term_analysis import (LOOKALIKE_DOTS, Verdict, analyse_pair, quoted,
                             suggested_terms, walk)
@@ -346,7 +347,7 @@ class TermNameConsistency(ProjectCheck):
                 continue
             reported.add((entry, key))
             message = (f'{concept_id} is written "{surface}" here but "{example}" in '
-                       f"{counts[usual]} other place(s) of the {lang} files; write a person's "
+                       f"{counted(counts[usual], 'other place')} of the {lang} files; write a person's "
                        "name alike everywhere")
             yield self.finding(entry, message, concept=concept_id, expected=(example,),
                                found=surface)

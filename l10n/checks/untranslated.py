@@ -13,6 +13,7 @@ from typing import Iterable
 from .. import house_style as house
 from ..locales import base_lang
 from ..model import Finding
+from ..util.counts import counted
 from .text import lang_script, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 from .numbers import SYMBOL
@@ -146,7 +147,7 @@ class SourceScriptRun(Check):
                 run = longest_run(_clean(target, context, entry.source_lang), source_script)
             if len(run) >= MIN_RUN:
                 text = " ".join(run)
-                yield self.finding(entry, f"{len(run)} words in the source language left in the "
+                yield self.finding(entry, f"{counted(len(run), 'word')} in the source language left in the "
                                    f"translation: {text!r}", found=text)
 
 

@@ -60,7 +60,15 @@ class LazyGroup(L10nGroup):
 @click.version_option(__version__, prog_name="l10n")
 @click.pass_context
 def cli(ctx: click.Context, directory: Path | None) -> None:
-    """Carry UN texts into Arabic, Chinese, English, French, Russian and Spanish."""
+    """Carry UN texts into Arabic, Chinese, English, French, Russian and Spanish.
+
+    Example: `l10n -C my-project extract && l10n -C my-project update`.
+
+    Shell completion of commands, options and file names: add
+    `eval "$(_L10N_COMPLETE=bash_source l10n)"` to ~/.bashrc (zsh: `zsh_source` in
+    ~/.zshrc; fish: `_L10N_COMPLETE=fish_source l10n | source` in
+    ~/.config/fish/completions/l10n.fish).
+    """
     ctx.ensure_object(dict)["directory"] = directory
 
 

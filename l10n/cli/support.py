@@ -6,15 +6,19 @@ bundles, segmentation) can use it without importing the command registry.
 
 from __future__ import annotations
 
+import os
+import sys
 from contextlib import contextmanager
 
 import click
 
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, L10nError, LockError, located
+from ..util.counts import counted
+from ..util.workers import Progress
 
-__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "languages_option",
-           "project", "project_lock", "table", "validate_language"]
+__all__ = ["INTERRUPTED", "L10nGroup", "ReportedError", "SECONDS", "counted", "languages_option",
+           "progress", "project", "project_lock", "show_progress", "table", "validate_language"]
 
 
 class ReportedError(click.ClickException):
@@ -132,6 +136,36 @@ def languages_option(config: ProjectConfig, langs: tuple[str, ...]) -> list[str]
         raise L10nError(f"--lang {unknown[0]} is not one of the project's languages: "
                         + ", ".join(config.languages))
     return chosen or list(config.target_languages)
+
+
+def show_progress(stream=None, environ=None) -> bool:
+    """Whether a long run draws a progress bar: only for a person watching a terminal (standard
+    error is a TTY), never in piped or redirected output nor in CI logs (``CI`` set, as GitHub,
+    GitLab and most CI services set it, to anything but ``0`` or ``false``)."""
+    stream = sys.stderr if stream is None else stream
+    environ = os.environ if environ is None else environ
+    if environ.get("CI", "").strip().lower() not in ("", "0", "false"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+def progress(label: str) -> Progress:
+    """The ``Progress`` of a command: click's progress bar on standard error, labelled, when
+    ``show_progress()`` says so and there is more than one step; nothing otherwise."""
+
+    @contextmanager
+    def bar(steps: int):
+        if steps < 2 or not show_progress():
+            yield lambda: None
+            return
+        with click.progressbar(length=steps, label=label, file=sys.stderr) as shown:
+            yield lambda: shown.update(1)
+
+    return bar
 
 
 def table(rows: list[list[str]], header: list[str], numeric: set[int]) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from typing import Iterable, NamedTuple, Protocol, Sequence
 
 from ..errors import InputError
+from ..util.counts import counted
 
 FOLDABLE = " \t\n\r\f\v"
 _WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
@@ -82,7 +83,8 @@ def line_body(line: str) -> tuple[str, str]:
 def check_renditions(document, renditions) -> None:
     """Renditions and units go one for one; anything else is a caller's mistake worth a clear line."""
     if len(renditions) != len(document.units):
-        raise InputError(f"{len(renditions)} renditions for {len(document.units)} units",
+        raise InputError(f"{counted(len(renditions), 'rendition')} for "
+                         f"{counted(len(document.units), 'unit')}",
                          path=document.path)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, one_line, project, project_lock
+from ..cli.support import SECONDS, counted, one_line, progress, project, project_lock
 from ..config import ProjectConfig, load_config, validate_language
 from ..errors import ConfigError, InputError, located
 from ..util.fs import ensure_inside, join_chunks, shown_path
@@ -57,6 +57,19 @@ def _config(ctx: click.Context) -> ProjectConfig:
     return obj["config"]
 
 
+def _load(path: Path) -> Glossary:
+    """``load_glossary``, and what reading noted or warned of (a regional language code read
+    as an official language, a CSV term without a status) on stderr, one line each."""
+    loaded = load_glossary(path)
+    _say(loaded.messages)
+    return loaded
+
+
+def _say(messages: list[str]) -> None:
+    for message in messages:
+        click.echo(one_line(message), err=True)
+
+
 def _check_target(ctx: click.Context, target: Path) -> None:
     """Refuse to write a glossary file of the project that symbolic links lead out of it
     (``glossary/un.tbx -> /home/someone/file``). A file named outside the project with
@@ -69,7 +82,10 @@ def _check_target(ctx: click.Context, target: Path) -> None:
 
 @click.group()
 def glossary() -> None:
-    """Terminology: validate, import, export, add, stats, diff and compile glossaries."""
+    """Terminology: validate, import, export, add, stats, diff and compile glossaries.
+
+    Example: `l10n glossary lookup 'the Secretary-General' --lang en`.
+    """
 
 
 @glossary.command()
@@ -79,13 +95,17 @@ def glossary() -> None:
 @click.pass_context
 def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None:
     """Check a glossary file or folder; exit 1 on any error or warning, 2 when a file is
-    malformed (every structural error is listed, one line each on stderr)."""
+    malformed (every structural error is listed, one line each on stderr).
+
+    Example: `l10n glossary validate glossary/`.
+    """
     path = path or _config(ctx).glossary_dir
     structural: list[InputError] = []  # every one, not only the first: reading goes on
     loaded = load_glossary_files(path, structural)
     if not loaded:
         raise InputError("no .tbx glossary files here", path=path)
     merged, origin = merge_files(loaded, structural)
+    _say(merged.messages)
     counts = {ERROR: 0, WARNING: 0, INFO: 0}
     for error in structural:  # bad input: one line each on stderr, as every command reports it
         counts[ERROR] += 1
@@ -106,8 +126,9 @@ def validate(ctx: click.Context, path: Path | None, schema: Path | None) -> None
         term = f"{issue.term!r}: " if issue.term is not None else ""
         click.echo(f"{shown_path(origin[issue.concept_id], Path.cwd())}: {where}: {issue.severity}: {term}{issue.message}")
     terms = sum(len(s.terms) for c in merged.concepts.values() for s in c.languages.values())
-    click.echo(f"{len(loaded)} file(s), {len(merged.concepts)} concepts, {terms} terms: "
-               f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} info")
+    click.echo(f"{counted(len(loaded), 'file')}, {counted(len(merged.concepts), 'concept')}, "
+               f"{counted(terms, 'term')}: {counted(counts[ERROR], 'error')}, "
+               f"{counted(counts[WARNING], 'warning')}, {counted(counts[INFO], 'info')}")
     if structural:
         ctx.exit(2)
     if counts[ERROR] or counts[WARNING]:
@@ -137,8 +158,20 @@ def _check_siblings(target: Path, incoming: Glossary, source: Path) -> None:
 @click.pass_context
 def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_admitted: bool,
             wait: float) -> None:
-    """Read a CSV or TBX file and merge it into a glossary file."""
-    incoming = load_glossary(file)
+    """Read a CSV or TBX file and merge it into a glossary file.
+
+    CSV in the long shape has a row per term: concept_id, lang and term are required; status
+    (preferred, admitted or deprecated; without one a term is admitted, with a warning), domain,
+    note and source are usual; type, part_of_speech, gender, number, case_sensitive,
+    do_not_translate, check_as_source and check_as_target are optional. The wide shape has a
+    row per concept: concept_id, domain, then a column per language holding its terms separated
+    by " | ", each preferred unless it ends with " [admitted]" or " [deprecated]". A language
+    written with its region or script (fr-FR, es-419, zh-Hans) is read as the official
+    language, with a note.
+
+    Example: `l10n glossary import terms.csv --into glossary/un.tbx`.
+    """
+    incoming = _load(file)
     demoted = demote_unverified(incoming) if unverified_as_admitted else 0
     target_path = into or _config(ctx).glossary_dir / f"{file.stem}.tbx"
     glossary_format(target_path)
@@ -149,13 +182,17 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
             title=incoming.title, source_lang=incoming.source_lang)
         report = merge_into(target, incoming)
         written = save_glossary(target, target_path)
-    note = f"; {demoted} unverified preferred terms kept as admitted" if unverified_as_admitted else ""
+    note = (f"; {counted(demoted, 'unverified preferred term')} kept as admitted"
+            if unverified_as_admitted else "")
     click.echo(f"{shown_path(target_path, Path.cwd())}: {report.summary()}{note}"
                + ("" if written else " (file unchanged)"))
 
 
 @glossary.command()
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2008", "csv"]), required=True,
+              help="tbx: TBX-Basic v3 (ISO 30042:2019), as l10n keeps it; tbx2008: TBX-Basic "
+                   "2008 (martif), for MultiTerm, translate-toolkit and older Weblate; csv: "
+                   "one row per term (long) or per concept (wide).")
 @click.option("--shape", type=click.Choice(["long", "wide"]), default="long", show_default=True,
               help="CSV shape.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -164,15 +201,18 @@ def import_(ctx: click.Context, file: Path, into: Path | None, unverified_as_adm
               help="Glossary file or folder (default: the project's glossary folder).")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, shape: str, output: Path | None, source: Path | None) -> None:
-    """Export the glossary as TBX v3 or CSV (long or wide)."""
-    glossary_data = load_glossary(source or _config(ctx).glossary_dir)
+    """Export the glossary as TBX v3, TBX 2008 or CSV (long or wide).
+
+    Example: `l10n glossary export --format tbx2008 -o glossary-2008.tbx`.
+    """
+    glossary_data = _load(source or _config(ctx).glossary_dir)
     chunks = glossary_chunks(glossary_data, fmt, shape)
     if output is None:
         for block in join_chunks(chunks):
             click.echo(block, nl=False)
         return
     write_glossary_file(output, fmt, chunks)  # refused if l10n could not import it back
-    click.echo(f"{shown_path(output, Path.cwd())}: {len(glossary_data.concepts)} concepts", err=True)
+    click.echo(f"{shown_path(output, Path.cwd())}: {counted(len(glossary_data.concepts), 'concept')}", err=True)
 
 
 def _add_target(ctx: click.Context, concept_id: str, into: Path | None) -> Path:
@@ -202,13 +242,17 @@ def _new_term(existing: Term | None, text: str, options: dict) -> Term:
 @click.argument("concept_id")
 @click.option("--lang", required=True, help="Language code, e.g. fr.")
 @click.option("--term", "text", required=True, help="The term as it is written.")
-@click.option("--status", type=click.Choice([s.value for s in Status]))
-@click.option("--domain", type=click.Choice(DOMAINS))
+@click.option("--status", type=click.Choice([s.value for s in Status]),
+              help="How the term may be used (a new term: preferred).")
+@click.option("--domain", type=click.Choice(DOMAINS), help="The subject field of a new concept.")
 @click.option("--note", help="Usage note; for research, start with the confidence code.")
 @click.option("--source", help="Where the term was found (URL or reference).")
-@click.option("--type", "term_type", type=click.Choice([t.value for t in TermType]))
-@click.option("--case-sensitive/--case-insensitive", default=None)
-@click.option("--do-not-translate/--translate", default=None)
+@click.option("--type", "term_type", type=click.Choice([t.value for t in TermType]),
+              help="The kind of term (full form, acronym, abbreviation...).")
+@click.option("--case-sensitive/--case-insensitive", default=None,
+              help="Whether the checks match the term only as capitalised here.")
+@click.option("--do-not-translate/--translate", default=None,
+              help="Whether the term stays as it is in every language (a name, an acronym).")
 @click.option("--into", type=click.Path(path_type=Path, dir_okay=False),
               help="Glossary file for a new concept.")
 @_wait_option
@@ -217,7 +261,10 @@ def add(ctx: click.Context, concept_id: str, lang: str, text: str, status: str |
         domain: str | None, note: str | None, source: str | None, term_type: str | None,
         case_sensitive: bool | None, do_not_translate: bool | None, into: Path | None,
         wait: float) -> None:
-    """Add a term (and the concept if new) to the glossary, atomically."""
+    """Add a term (and the concept if new) to the glossary, atomically.
+
+    Example: `l10n glossary add secretary-general --lang fr --term 'Secrétaire général' --status preferred`.
+    """
     if not NCNAME.match(concept_id):
         raise ConfigError(f"concept id {concept_id!r} must start with a letter and hold only "
                           "letters, digits, '.', '_' and '-'")
@@ -257,8 +304,13 @@ def _add_locked(ctx: click.Context, concept_id: str, lang: str, text: str, domai
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def stats(ctx: click.Context, path: Path | None, as_json: bool) -> None:
-    """Coverage per domain and language, and terms per status and language."""
-    result = glossary_stats(load_glossary(path or _config(ctx).glossary_dir))
+    """Coverage per domain and language, and terms per status and language, for every
+    language of the project (a language without terms shows zeros) and of the glossary.
+
+    Example: `l10n glossary stats --json`.
+    """
+    config = _config(ctx)
+    result = glossary_stats(_load(path or config.glossary_dir), config.languages)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -271,8 +323,11 @@ def stats(ctx: click.Context, path: Path | None, as_json: bool) -> None:
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def diff(old: Path, new: Path, as_json: bool) -> None:
-    """What changed from OLD to NEW (files or folders), concept by concept."""
-    changes = diff_glossaries(load_glossary(old), load_glossary(new))
+    """What changed from OLD to NEW (files or folders), concept by concept.
+
+    Example: `l10n glossary diff old/glossary.tbx glossary/glossary.tbx`.
+    """
+    changes = diff_glossaries(_load(old), _load(new))
     counts = summarize(changes)
     if as_json:
         click.echo(json.dumps({"changes": [c.as_dict() for c in changes], "summary": counts},
@@ -290,7 +345,10 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
 def compile_command(ctx: click.Context, path: Path | None) -> None:
     """Compile the glossary for the checks now: its concepts and the term index of every
     project language, kept in the cache until the glossary changes (say, as a CI step after
-    the glossary is edited, so that the next checks do not pay for it)."""
+    the glossary is edited, so that the next checks do not pay for it).
+
+    Example: `l10n glossary compile` as a CI step after the glossary is edited.
+    """
     from ..locales import base_lang
     from .cache import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
 
@@ -305,16 +363,19 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     source = base_lang(config.source_language)
     indexes = [(source, "source")] + [(base_lang(lang), "target")
                                       for lang in config.target_languages]
-    build_indexes(opened, indexes)
-    for lang, role in indexes:
-        term_index(opened, lang, role)
-    click.echo(f"{shown_path(path, Path.cwd())}: {len(opened.concepts)} concepts, {len(indexes)} term indexes "
-               f"in {folder}")
+    with progress("Compiling")(len(indexes)) as tick:
+        build_indexes(opened, indexes)
+        for lang, role in indexes:
+            term_index(opened, lang, role)
+            tick()
+    click.echo(f"{shown_path(path, Path.cwd())}: {counted(len(opened.concepts), 'concept')}, "
+               f"{counted(len(indexes), 'term index')} in {folder}")
 
 
 @glossary.command("lookup")
 @click.argument("text")
-@click.option("--lang", help="Language of TEXT (default: the glossary's source language).")
+@click.option("--lang", help="Language of TEXT (default: the project's source language, "
+                             "source-language in [tool.l10n]; en outside a project).")
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 @click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), default=None,
               help="Glossary file (.tbx, .csv) or folder of .tbx files; default: the project's.")
@@ -323,11 +384,16 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
 @click.pass_context
 def lookup_command(ctx: click.Context, text: str, lang: str | None, as_json: bool,
                    glossary_path: Path | None, role: str) -> None:
-    """Show the glossary concepts whose terms occur in TEXT."""
+    """Show the glossary concepts whose terms occur in TEXT.
+
+    Example: `l10n glossary lookup 'Conseil de sécurité' --lang fr`.
+    """
     from .lookup import format_lookup, lookup
 
-    glossary = load_glossary(glossary_path or project(ctx).glossary_dir)
-    results = lookup(glossary, text, lang or glossary.source_lang, role=role)
+    config = project(ctx)
+    glossary = _load(glossary_path or config.glossary_dir)
+    lang = validate_language(lang, "--lang") if lang else config.source_language
+    results = lookup(glossary, text, lang, role=role)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     elif results:

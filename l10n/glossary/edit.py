@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from ..util.counts import counted
 from .model import Concept, Glossary, Status, Term
 
 UNVERIFIED_CODE = "conf=B"
@@ -54,7 +55,8 @@ class MergeReport:
     unchanged_terms: int = 0
 
     def summary(self) -> str:
-        return (f"{self.added_concepts} concepts added, {self.added_terms} terms added, "
+        return (f"{counted(self.added_concepts, 'concept')} added, "
+                f"{counted(self.added_terms, 'term')} added, "
                 f"{self.updated_terms} updated, {self.unchanged_terms} unchanged")
 
 

@@ -87,6 +87,9 @@ class Glossary:
     concepts: dict[str, Concept] = field(default_factory=dict)
     title: str | None = None
     source_lang: str = "en"
+    # What reading the files noted or warned of without refusing them (``path:line: note: ...``), such as
+    # a regional language code read as one of the official languages; not part of the content.
+    messages: list[str] = field(default_factory=list, compare=False)
 
     def add(self, concept: Concept) -> Concept:
         self.concepts[concept.id] = concept

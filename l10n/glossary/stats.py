@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .model import Glossary, Status
 
 NO_DOMAIN = "(none)"
 
 
-def glossary_stats(glossary: Glossary) -> dict:
+def glossary_stats(glossary: Glossary, languages: Iterable[str] = ()) -> dict:
     """A JSON-ready summary.
 
     ``coverage[domain]`` gives the number of concepts in the domain and, per language, how many
     of them have a preferred term there; ``statuses[lang]`` counts the terms of each status.
+    Every language of ``languages`` (the project's) is listed, with zeros where the glossary
+    has no term in it yet, beside those the glossary has.
     """
-    langs = glossary.languages()
+    langs = sorted(set(glossary.languages()) | set(languages))
     coverage: dict[str, dict] = {}
     statuses = {lang: {s.value: 0 for s in Status} for lang in langs}
     for concept in glossary.concepts.values():

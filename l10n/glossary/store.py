@@ -79,6 +79,7 @@ def merge_files(loaded: list[tuple[Path, Glossary]], errors: list[InputError] | 
     for index, (file, glossary) in enumerate(loaded):
         if index == 0:
             merged.title, merged.source_lang = glossary.title, glossary.source_lang
+        merged.messages.extend(glossary.messages)
         for concept_id, concept in glossary.concepts.items():
             if concept_id in origin:
                 error = InputError(f"concept id {concept_id!r} is also defined in "
@@ -99,11 +100,12 @@ def load_glossary(path: str | Path) -> Glossary:
 
 
 def glossary_chunks(glossary: Glossary, fmt: str = "tbx", shape: str = "long") -> Iterator[str]:
-    """The glossary as text in pieces: TBX v3 a concept at a time, or CSV (long or wide)."""
+    """The glossary as text in pieces: TBX v3 (``tbx``) or TBX 2008 (``tbx2008``) a concept at
+    a time, or CSV (long or wide)."""
     if fmt == "csv":
         yield write_csv(glossary, shape)
     else:
-        yield from tbx_chunks(glossary)
+        yield from tbx_chunks(glossary, "2008" if fmt == "tbx2008" else "3")
 
 
 def dump_glossary(glossary: Glossary, fmt: str = "tbx", shape: str = "long") -> str:
@@ -113,7 +115,7 @@ def dump_glossary(glossary: Glossary, fmt: str = "tbx", shape: str = "long") -> 
 
 def read_limit(fmt: str) -> int:
     """The size over which l10n refuses to read a glossary file of this format."""
-    return MAX_GLOSSARY_BYTES if fmt == "tbx" else MAX_INPUT_BYTES
+    return MAX_GLOSSARY_BYTES if fmt.startswith("tbx") else MAX_INPUT_BYTES
 
 
 def within_limit(chunks: Iterable[str], limit: int, path: Path) -> Iterator[bytes]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (SECONDS, languages_option, project, project_lock, table,
+from ..cli.support import (SECONDS, counted, languages_option, progress, project, project_lock, table,
                            validate_language)
 from ..config import ProjectConfig
 from ..errors import ConfigError
@@ -29,10 +29,14 @@ UPDATE_COLUMNS = ("new", "fuzzy", "obsolete", "reused", "unchanged")
 @click.option("--languages", "languages", default=None,
               help="Comma-separated languages of the project, source included "
                    "(default: the six official languages).")
-@click.option("--source-dir", default="source", show_default=True)
-@click.option("--po-dir", default="po", show_default=True)
-@click.option("--glossary-dir", default="glossary", show_default=True)
-@click.option("--output-dir", default="dist", show_default=True)
+@click.option("--source-dir", default="source", show_default=True,
+              help="The folder of the source documents.")
+@click.option("--po-dir", default="po", show_default=True,
+              help="The folder of the templates and catalogues.")
+@click.option("--glossary-dir", default="glossary", show_default=True,
+              help="The folder of the glossary's TBX files.")
+@click.option("--output-dir", default="dist", show_default=True,
+              help="The folder the release bundles are built in.")
 @click.option("--yes", "-y", is_flag=True, help="Ask nothing: defaults for what is not given.")
 def init(directory: Path | None, source_language: str | None, languages: str | None,
          source_dir: str, po_dir: str, glossary_dir: str, output_dir: str, yes: bool) -> None:
@@ -78,8 +82,10 @@ def extract(ctx: click.Context, check: bool, prune: bool, wait: float) -> None:
 
     A template whose source is gone (removed or renamed) is reported, not deleted: its
     catalogues still hold translations; `--prune` archives them (po/.obsolete/) and removes
-    it. Example: `l10n extract --check` in CI fails when someone edited a source and forgot
-    to extract.
+    it.
+
+    Example: `l10n extract --check` in CI fails when someone edited a source and forgot to
+    extract.
     """
     from .extract import extract as run_extract
     from .prune import find_orphans
@@ -88,16 +94,16 @@ def extract(ctx: click.Context, check: bool, prune: bool, wait: float) -> None:
         raise ConfigError("--check writes nothing and --prune removes files: give one of them")
     config = project(ctx)
     if check:
-        results = run_extract(config, check=True)
+        results = run_extract(config, check=True, progress=progress("Extracting"))
         orphans = find_orphans(config, {result.source.name for result in results})
     else:
         with project_lock(config, wait=wait):
-            results = run_extract(config)
+            results = run_extract(config, progress=progress("Extracting"))
             orphans = find_orphans(config, {result.source.name for result in results})
             pruned = run_prune(config, orphans) if prune else None
     for result in results:
         state = ("would be written" if check else "written") if result.written else "unchanged"
-        click.echo(f"{config.relative(result.template)}: {result.entries} entries ({state})")
+        click.echo(f"{config.relative(result.template)}: {counted(result.entries, 'entry')} ({state})")
     if check or not prune:
         print_orphans(config, orphans)
     else:
@@ -129,9 +135,9 @@ def print_pruned(config: ProjectConfig, orphans, pruned) -> None:
         if item.archive is None:
             click.echo(f"{config.relative(item.catalogue)}: removed (it held no translation)")
         else:
-            noun = "translation" if item.translations == 1 else "translations"
-            click.echo(f"{config.relative(item.catalogue)}: removed, its {item.translations} "
-                       f"{noun} archived in {config.relative(item.archive)}")
+            click.echo(f"{config.relative(item.catalogue)}: removed, its "
+                       f"{counted(item.translations, 'translation')} archived in "
+                       f"{config.relative(item.archive)}")
     for orphan in orphans:
         if orphan.template is not None:
             click.echo(f"{config.relative(orphan.template)}: removed (its source is gone)")
@@ -156,7 +162,8 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
 
     The catalogues of a source that is gone are reported and kept; `--prune` archives their
     translations in po/.obsolete/<lang>/ and removes them, in every language (--lang or not).
-    Example: `l10n update --lang fr`.
+
+    Example: `l10n update --lang fr --similarity 60`.
     """
     from .prune import find_orphans
     from .update import update as run_update
@@ -170,7 +177,7 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
         if isinstance(memory_path(config), str):  # a database: reachable, with pg_trgm
             open_memory(config, timeout=wait).close()
     with project_lock(config, wait=wait):
-        results = run_update(config, chosen, similarity=similarity)
+        results = run_update(config, chosen, similarity=similarity, progress=progress("Updating"))
         print_update_report(config, results)
         orphans = find_orphans(config)
         if prune:
@@ -193,7 +200,10 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
               help="How alike (percent) a reworded source must be to an old one to get its "
                    "translation as a fuzzy guess (msgmerge: 60).")
 def merge(old: Path, template: Path, output: Path, lang: str | None, similarity: float) -> None:
-    """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does."""
+    """Merge OLD.po with a newer TEMPLATE.pot into OUTPUT, as msgmerge does.
+
+    Example: `l10n merge fr.po messages.pot -o fr.po`.
+    """
     from .update import merge_files
 
     report = merge_files(old, template, output, validate_language(lang) if lang else None,
@@ -206,26 +216,40 @@ def merge(old: Path, template: Path, output: Path, lang: str | None, similarity:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="A table, or JSON for scripts.")
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @click.pass_context
 def stats(ctx: click.Context, fmt: str, langs: tuple[str, ...]) -> None:
-    """Completeness per language and document: translated, fuzzy, untranslated, words."""
+    """Completeness per language and document: translated, fuzzy, untranslated, words; with
+    each language's total and the project's (the `all` line).
+
+    Example: `l10n stats --lang fr --format json`.
+    """
     import json
 
-    from .progress import as_json, project_stats
+    from .progress import as_json, by_language, project_stats, totals
 
     config = project(ctx)
     results = project_stats(config, languages_option(config, langs))
     if fmt == "json":
         click.echo(json.dumps(as_json(results), ensure_ascii=False, indent=2, sort_keys=True))
         return
-    rows = [[s.lang, s.document, str(s.translated), str(s.fuzzy), str(s.untranslated),
-             f"{s.translated_words}/{s.words}", f"{s.percent:.1f}%" + (" (no catalogue)" if s.missing else "")]
-            for s in results]
+    rows = []
+    for lang, items in by_language(results).items():
+        rows.extend(_stats_row(item) for item in items)
+        rows.append(_stats_row(totals(items, lang)))
+    if results:
+        rows.append(_stats_row(totals(results, "all")))
     header = ["lang", "document", "translated", "fuzzy", "untranslated", "words", "complete"]
     for line in table(rows, header, {2, 3, 4, 5}):
         click.echo(line)
+
+
+def _stats_row(s) -> list[str]:
+    """One line of the stats table: a document, a language's total or the project's."""
+    missing = " (no catalogue)" if s.missing and s.document != "total" else ""
+    return [s.lang, s.document, str(s.translated), str(s.fuzzy), str(s.untranslated),
+            f"{s.translated_words}/{s.words}", f"{s.percent:.1f}%{missing}"]
 
 
 def print_update_report(config: ProjectConfig, results) -> None:
@@ -244,7 +268,8 @@ def print_update_report(config: ProjectConfig, results) -> None:
                 totals[key] += value
             written += result.written
             created += result.created
-        files = f"{len(by_lang[lang])} files, {written} written" + (f", {created} new" if created else "")
+        files = (f"{counted(len(by_lang[lang]), 'file')}, {written} written"
+                 + (f", {created} new" if created else ""))
         rows.append([lang, *(str(totals[k]) for k in UPDATE_COLUMNS), files])
     for line in table(rows, ["lang", *UPDATE_COLUMNS, "catalogues"], set(range(1, 6))):
         click.echo(line)

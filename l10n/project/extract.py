@@ -14,6 +14,7 @@ import polib
 from ..catalog.po import PAGE_WIDTH, format_po
 from ..config import ProjectConfig
 from ..util.fs import remove_stale_temporaries, write_all
+from ..util.workers import Progress, no_progress, ticked
 from ..model import Document, Unit
 from .sources import (Source, discover_sources, ensure_writable, remove_stale_beside_links,
                       template_path)
@@ -164,18 +165,20 @@ class ExtractResult:
     written: bool
 
 
-def extract(config: ProjectConfig, *, check: bool = False) -> list[ExtractResult]:
+def extract(config: ProjectConfig, *, check: bool = False,
+            progress: Progress = no_progress) -> list[ExtractResult]:
     """Write po/<name>.pot for every source; a template whose only change is its date stays.
 
     ``check``: write nothing, and say in each result's ``written`` whether the template would
-    change (``extract --check``, for CI and pre-commit)."""
+    change (``extract --check``, for CI and pre-commit). ``progress`` is told of each source
+    parsed."""
     sources = discover_sources(config)
     if check:
-        planned = plan_templates(sources, config)
+        planned = plan_templates(sources, config, progress)
         return [ExtractResult(source, plan.path, plan.entries, plan.changed)
                 for source, plan in zip(sources, planned)]
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
-    planned = plan_templates(sources, config)  # everything first: one bad source writes nothing
+    planned = plan_templates(sources, config, progress)  # all first: one bad source writes nothing
     remove_stale_beside_links([plan.path for plan in planned], config)
     # One transaction: a template that cannot be written (a full disk) leaves every one as it was.
     changed = [plan for plan in planned if plan.changed]
@@ -218,7 +221,8 @@ def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
     return PlannedTemplate(path, text, len(template), old is None or not _same_but_date(old, text))
 
 
-def plan_templates(sources: list[Source], config: ProjectConfig) -> list[PlannedTemplate]:
+def plan_templates(sources: list[Source], config: ProjectConfig,
+                   progress: Progress = no_progress) -> list[PlannedTemplate]:
     """``plan_template`` for each source, in order.
 
     Parsing and segmenting are CPU-bound Python, so a large project (several documents, enough
@@ -231,7 +235,8 @@ def plan_templates(sources: list[Source], config: ProjectConfig) -> list[Planned
 
     load_rules(config.source_language)  # imported and read here, not in every worker
     workers = fork_workers([s.path for s in sources], default_jobs(), len(sources))
-    if not workers:
-        return [plan_template(source, config) for source in sources]
-    return fork_map(sources, lambda source: plan_template(source, config),
-                    [[i] for i in range(len(sources))], workers)
+    with progress(len(sources)) as tick:
+        if not workers:
+            return [ticked(plan_template(source, config), tick) for source in sources]
+        return fork_map(sources, lambda source: plan_template(source, config),
+                        [[i] for i in range(len(sources))], workers, lambda _: tick())

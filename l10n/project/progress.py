@@ -66,15 +66,33 @@ def project_stats(config: ProjectConfig, langs: list[str] | None = None) -> list
     return [document_stats(config, lang, name) for lang in langs for name in names]
 
 
-def as_json(stats: list[DocumentStats]) -> dict:
-    languages: dict[str, dict] = {}
+def totals(stats: list[DocumentStats], lang: str = "") -> DocumentStats:
+    """The sum of ``stats`` as one line (``document`` is "total"): a language's documents, or
+    the whole project's (``lang`` "all"). ``missing`` when a catalogue is missing."""
+    return DocumentStats(lang, "total", sum(s.translated for s in stats), sum(s.fuzzy for s in stats),
+                         sum(s.untranslated for s in stats), sum(s.words for s in stats),
+                         sum(s.translated_words for s in stats), any(s.missing for s in stats))
+
+
+def by_language(stats: list[DocumentStats]) -> dict[str, list[DocumentStats]]:
+    """The documents' stats per language, in the order they come."""
+    grouped: dict[str, list[DocumentStats]] = {}
     for item in stats:
-        record = {**asdict(item), "total": item.total, "percent": item.percent}
-        del record["lang"]
-        lang = languages.setdefault(item.lang, {"documents": [], "translated": 0, "total": 0})
-        lang["documents"].append(record)
-        lang["translated"] += item.translated
-        lang["total"] += item.total
-    for lang in languages.values():
-        lang["percent"] = round(100.0 * lang["translated"] / lang["total"], 1) if lang["total"] else 100.0
-    return {"languages": languages}
+        grouped.setdefault(item.lang, []).append(item)
+    return grouped
+
+
+def _summary(item: DocumentStats) -> dict:
+    record = {**asdict(item), "total": item.total, "percent": item.percent}
+    del record["lang"], record["document"]
+    return record
+
+
+def as_json(stats: list[DocumentStats]) -> dict:
+    """Per language its documents and their totals; over the project, the totals of every
+    language (entries and words of every catalogue counted once)."""
+    languages: dict[str, dict] = {}
+    for lang, items in by_language(stats).items():
+        documents = [{**_summary(item), "document": item.document} for item in items]
+        languages[lang] = {**_summary(totals(items, lang)), "documents": documents}
+    return {"languages": languages, "total": _summary(totals(stats, "all"))}

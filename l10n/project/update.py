@@ -12,6 +12,7 @@ from ..catalog.po import PAGE_WIDTH, check_plural_counts, format_po, plural_coun
 from ..config import ProjectConfig
 from ..locales import english_name, plural_forms
 from ..util.fs import remove_stale_temporaries, write_all
+from ..util.workers import Progress, no_progress, ticked
 from .extract import creation_date
 from .sources import (Source, catalogue_path, discover_sources, ensure_writable,
                       remove_stale_beside_links, template_path)
@@ -70,17 +71,19 @@ def update_catalogue(template: polib.POFile, path: Path, lang: str, *,
 
 
 def update(config: ProjectConfig, langs: list[str] | None = None, *,
-           similarity: float = FUZZY_THRESHOLD) -> list[UpdateResult]:
+           similarity: float = FUZZY_THRESHOLD,
+           progress: Progress = no_progress) -> list[UpdateResult]:
     """Bring po/<lang>/<name>.po up to date with every template, for each target language
     (``langs``, default: every language but the source language), as msgmerge would: no
     translation is lost. Every catalogue is read and merged before the first is written, and
     they are written as one transaction. Returns an ``UpdateResult`` per catalogue, with its
-    ``MergeReport`` (new, fuzzy, obsolete, reused, unchanged)."""
+    ``MergeReport`` (new, fuzzy, obsolete, reused, unchanged). ``progress`` is told of each
+    document merged in every language."""
     langs = langs or list(config.target_languages)
     sources = discover_sources(config)
     remove_stale_temporaries(config.po_dir)  # left by a run that was killed mid-write
     # Read and merge everything first (one bad file writes nothing); only then write.
-    planned = [plan for plans in plan_updates(sources, config, langs, similarity)
+    planned = [plan for plans in plan_updates(sources, config, langs, similarity, progress)
                for plan in plans]
     remove_stale_beside_links([plan[2] for plan in planned], config)
     # One transaction: every catalogue of every language is new, or (a read-only folder, a
@@ -109,7 +112,8 @@ def plan_update(source: Source, config: ProjectConfig, langs: list[str],
 
 
 def plan_updates(sources: list[Source], config: ProjectConfig, langs: list[str],
-                 similarity: float) -> list[list[tuple[str, str, Path, bool, str, MergeReport]]]:
+                 similarity: float, progress: Progress = no_progress,
+                 ) -> list[list[tuple[str, str, Path, bool, str, MergeReport]]]:
     """``plan_update`` for each source, in order; in forked workers for large projects (as
     ``plan_templates``): the result, and the first bad file's error, are the same."""
     from ..util.workers import default_jobs, fork_map, fork_workers
@@ -117,10 +121,12 @@ def plan_updates(sources: list[Source], config: ProjectConfig, langs: list[str],
     paths = [template_path(config, s.name) for s in sources]
     paths += [catalogue_path(config, lang, s.name) for s in sources for lang in langs]
     workers = fork_workers(paths, default_jobs(), len(sources))
-    if not workers:
-        return [plan_update(source, config, langs, similarity) for source in sources]
-    return fork_map(sources, lambda source: plan_update(source, config, langs, similarity),
-                    [[i] for i in range(len(sources))], workers)
+    with progress(len(sources)) as tick:
+        if not workers:
+            return [ticked(plan_update(source, config, langs, similarity), tick)
+                    for source in sources]
+        return fork_map(sources, lambda source: plan_update(source, config, langs, similarity),
+                        [[i] for i in range(len(sources))], workers, lambda _: tick())
 
 
 def merge_files(old_path: Path, template_path_: Path, out_path: Path, lang: str | None = None,

@@ -39,7 +39,10 @@ def _read_stdin() -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of lines.")
 @click.argument("file", required=False, default="-", metavar="[FILE|-]")
 def segment(lang: str, as_json: bool, file: str) -> None:
-    """Split FILE (default: standard input) into sentences, one a line."""
+    """Split FILE (default: standard input) into sentences, one a line.
+
+    Example: `echo 'H.E. Mr. Guterres spoke. He left.' | l10n segment --lang en`.
+    """
     text = _read_stdin() if file == "-" else read_text(file)
     sentences = segment_text(text, lang)
     if as_json:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, languages_option, project, project_lock, table
+from ..cli.support import (SECONDS, counted, languages_option, progress, project, project_lock,
+                           table)
 from ..config import validate_language
 from .memory import open_memory
 
@@ -50,6 +51,8 @@ def tm() -> None:
 
     Without files, `l10n tm import` brings in the project's catalogues (only those changed
     since the last import are read); `l10n pretranslate` does so itself before filling.
+
+    Example: `l10n tm import && l10n tm stats`.
     """
 
 
@@ -64,7 +67,10 @@ def tm() -> None:
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
             source_lang: str | None, memory_file: str | None, wait: float) -> None:
-    """Import TMX 1.4b and PO FILES, or the project's catalogues when no file is given."""
+    """Import TMX 1.4b and PO FILES, or the project's catalogues when no file is given.
+
+    Example: `l10n tm import old-site.tmx po/fr/legacy.po --lang fr`.
+    """
     from .imports import import_files, import_project
     from .langs import official_language
 
@@ -77,18 +83,19 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
                 raise click.BadParameter("not one of ar, en, es, fr, ru, zh",
                                          param_hint="--source-lang")
             reports = import_files(memory, list(files), source_lang=source, lang=lang,
-                                   root=config.root)
+                                   root=config.root, progress=progress("Importing"))
         else:
-            reports = import_project(memory, config)
+            reports = import_project(memory, config, progress("Importing"))
         for report in reports:
             name = config.relative(Path(report.path)) if not files else report.path
             if report.unchanged:
                 click.echo(f"{name}: unchanged since the last import")
             else:
-                click.echo(f"{name}: {report.read} translations read, {report.added} new"
+                click.echo(f"{name}: {counted(report.read, 'translation')} read, {report.added} new"
                            + _skipped(report.skipped))
         total = memory.stats()
-    click.echo(f"memory: {total['units']} units, {total['translations']} translations")
+    click.echo(f"memory: {counted(total['units'], 'unit')}, "
+               f"{counted(total['translations'], 'translation')}")
 
 
 @tm.command("export")
@@ -101,7 +108,10 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
 @click.pass_context
 def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
            memory_file: str | None, wait: float) -> None:
-    """Write the memory as TMX 1.4b: one <tu> per source, with every language it has."""
+    """Write the memory as TMX 1.4b: one <tu> per source, with every language it has.
+
+    Example: `l10n tm export --lang fr -o memory-fr.tmx`.
+    """
     from .langs import official_language
     from .tmx import tmx_chunks, write_tmx
 
@@ -122,17 +132,20 @@ def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
         counts = write_tmx(memory.backend, output, target_langs=wanted or None)
     extra = (f" ({counts['unwritable']} left out: characters XML cannot carry)"
              if counts["unwritable"] else "")
-    click.echo(f"{output}: {counts['units']} translation units{extra}")
+    click.echo(f"{output}: {counted(counts['units'], 'translation unit')}{extra}")
 
 
 @tm.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="A table, or JSON for scripts.")
 @_memory_option
 @_wait_option
 @click.pass_context
 def stats(ctx: click.Context, fmt: str, memory_file: str | None, wait: float) -> None:
-    """How much the memory holds, per language pair."""
+    """How much the memory holds, per language pair.
+
+    Example: `l10n tm stats --format json`.
+    """
     _, memory = _open(ctx, memory_file, wait)
     with memory:
         counts = memory.stats()
@@ -166,6 +179,8 @@ def pretranslate(ctx: click.Context, langs: tuple[str, ...], threshold: float, d
     sources, sources that differ only in numbers or document symbols (substituted) and fuzzy
     matches at or above --threshold are taken fuzzy, with the memory's source as #| msgid and
     a comment naming where it came from. No translation is ever replaced.
+
+    Example: `l10n pretranslate --lang fr --threshold 85 --dry-run`.
     """
     config = project(ctx)
     chosen = languages_option(config, langs)
@@ -182,7 +197,8 @@ def run_pretranslate(ctx: click.Context, langs: list[str], threshold: float,
 
     config, memory = _open(ctx, memory_file, wait)
     with memory:
-        return fill(config, memory, langs, threshold=threshold, write=write)
+        return fill(config, memory, langs, threshold=threshold, write=write,
+                    progress=progress("Pre-translating"))
 
 
 def print_pretranslate(config, results) -> None:
@@ -201,7 +217,7 @@ def print_pretranslate(config, results) -> None:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
-              show_default=True)
+              show_default=True, help="A table, JSON, or CSV for a spreadsheet or a quote.")
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @_memory_option
 @_wait_option
@@ -210,7 +226,10 @@ def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: s
             wait: float) -> None:
     """Leverage: the source words left to translate, per language and document, in the bands
     work is costed by (context match, repetitions, 100 %, 95-99, 85-94, 75-84, 50-74, no
-    match), from the translation memory."""
+    match), from the translation memory.
+
+    Example: `l10n analyse --lang ru --format csv > leverage-ru.csv`.
+    """
     from .analyse import BANDS, analyse as run, as_csv, as_json, as_rows
 
     config = project(ctx)

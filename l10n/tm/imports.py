@@ -20,6 +20,7 @@ import polib
 from ..catalog.po import read_po
 from ..config import ProjectConfig
 from ..errors import InputError
+from ..util.workers import Progress, no_progress
 from .langs import official_language
 from .memory import Memory
 from .model import TMUnit
@@ -155,10 +156,11 @@ def origin_name(path: Path, root: Path | None) -> str:
 
 
 def import_files(memory: Memory, paths: list[Path], *, source_lang: str = "en",
-                 lang: str | None = None, root: Path | None = None) -> list[ImportReport]:
-    """Import TMX and PO files into the memory, all or nothing."""
+                 lang: str | None = None, root: Path | None = None,
+                 progress: Progress = no_progress) -> list[ImportReport]:
+    """Import TMX and PO files into the memory, all or nothing (``progress``: each file)."""
     reports = []
-    with memory.backend.transaction():
+    with memory.backend.transaction(), progress(len(paths)) as tick:
         for path in paths:
             origin = origin_name(path, root)
             if file_kind(path) == "tmx":
@@ -167,6 +169,7 @@ def import_files(memory: Memory, paths: list[Path], *, source_lang: str = "en",
                 reports.append(import_po(memory, path, source_lang=source_lang, lang=lang,
                                          origin=origin))
             reports[-1].path = str(path)
+            tick()
     return reports
 
 
@@ -183,13 +186,16 @@ def project_catalogues(config: ProjectConfig) -> list[tuple[str, str, Path]]:
     return found
 
 
-def import_project(memory: Memory, config: ProjectConfig) -> list[ImportReport]:
+def import_project(memory: Memory, config: ProjectConfig,
+                   progress: Progress = no_progress) -> list[ImportReport]:
     """Bring the project's catalogues into the memory: each translated entry against the
     project's source language, in its document. A catalogue unchanged since it was last
-    imported (same size and modification time) is not read again."""
+    imported (same size and modification time) is not read again. ``progress``: each one."""
     reports = []
-    with memory.backend.transaction():
-        for lang, document, path in project_catalogues(config):
+    catalogues = project_catalogues(config)
+    with memory.backend.transaction(), progress(len(catalogues)) as tick:
+        for lang, document, path in catalogues:
+            tick()
             origin = path.relative_to(config.root).as_posix()
             info = os.stat(path)
             if memory.backend.seen(origin) == (info.st_size, info.st_mtime_ns):

@@ -28,6 +28,7 @@ import polib
 from ..catalog.po import format_po, read_po
 from ..config import ProjectConfig
 from ..util.fs import write_all
+from ..util.workers import Progress, no_progress
 from ..catalog.format_strings import satisfies_formats
 from .imports import import_project, neighbours, project_catalogues
 from .memory import Context, Memory
@@ -97,21 +98,25 @@ def pretranslate_catalogue(catalogue: polib.POFile, memory: Memory, *, source_la
 
 
 def pretranslate(config: ProjectConfig, memory: Memory, langs: list[str], *,
-                 threshold: float = 75.0, write: bool = True) -> list[PretranslateResult]:
-    """Pre-translate every existing catalogue of ``langs``; all are written or none."""
-    import_project(memory, config)
+                 threshold: float = 75.0, write: bool = True,
+                 progress: Progress = no_progress) -> list[PretranslateResult]:
+    """Pre-translate every existing catalogue of ``langs``; all are written or none.
+    ``progress`` is told of each catalogue imported into the memory, then of each filled."""
+    import_project(memory, config, progress)
     results, planned = [], []
-    for lang, document, path in project_catalogues(config):
-        if lang not in langs:
-            continue
-        catalogue = read_po(path)
-        result = PretranslateResult(lang, document, path)
-        result.counts = pretranslate_catalogue(catalogue, memory,
-                                               source_lang=config.source_language, lang=lang,
-                                               document=document, threshold=threshold)
-        results.append(result)
-        if any(result.counts[kind] for kind in KINDS):
-            planned.append((result, format_po(catalogue, path)))
+    chosen = [(lang, document, path) for lang, document, path in project_catalogues(config)
+              if lang in langs]
+    with progress(len(chosen)) as tick:
+        for lang, document, path in chosen:
+            catalogue = read_po(path)
+            result = PretranslateResult(lang, document, path)
+            result.counts = pretranslate_catalogue(catalogue, memory,
+                                                   source_lang=config.source_language, lang=lang,
+                                                   document=document, threshold=threshold)
+            results.append(result)
+            if any(result.counts[kind] for kind in KINDS):
+                planned.append((result, format_po(catalogue, path)))
+            tick()
     if write and planned:
         written = write_all((result.path, text) for result, text in planned)
         for (result, _), done in zip(planned, written):

@@ -16,7 +16,7 @@ import gc
 import os
 import signal
 from collections.abc import Iterator
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, ContextManager, Sequence
 
 from ..errors import L10nError
 
@@ -26,6 +26,28 @@ PROCESS_MIN_BYTES = 1_000_000  # below this, forking costs more than a second co
 # What forked workers inherit: (items, work function). Set only while a pool runs.
 _INHERITED: tuple[Sequence[Any], Callable[[Any], Any]] | None = None
 _IN_WORKER = False  # set in worker processes: no nested pools
+
+
+# How a long run reports its progress: called with the number of steps, it gives a context in
+# which the run calls ``tick()`` once per step done (``cli.support.progress`` draws a bar on a
+# terminal). Library code takes one as ``progress=`` and defaults to ``no_progress``.
+Progress = Callable[[int], ContextManager[Callable[[], None]]]
+
+
+@contextlib.contextmanager
+def no_progress(steps: int) -> Iterator[Callable[[], None]]:
+    """The ``Progress`` that shows nothing."""
+    yield _nothing
+
+
+def _nothing() -> None:
+    return None
+
+
+def ticked(result: Any, tick: Callable[[], None]) -> Any:
+    """``result``, once ``tick()`` has told a ``Progress`` that one more step is done."""
+    tick()
+    return result
 
 
 def default_jobs() -> int:

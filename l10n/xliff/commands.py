@@ -13,13 +13,16 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import SECONDS, languages_option, project, project_lock
+from ..cli.support import SECONDS, counted, languages_option, project, project_lock
 from .convert import VERSIONS
 
 
 @click.group()
 def xliff() -> None:
-    """Exchange catalogues with CAT tools as XLIFF 1.2 or 2.0 (export, import)."""
+    """Exchange catalogues with CAT tools as XLIFF 1.2 or 2.0 (export, import).
+
+    Example: `l10n xliff export --lang fr --version 2.0`, then `l10n xliff import xliff/fr/*.xlf`.
+    """
 
 
 @xliff.command()
@@ -30,7 +33,10 @@ def xliff() -> None:
               default=None, help="The folder to write into (default: xliff/ in the project).")
 @click.pass_context
 def export(ctx: click.Context, langs: tuple[str, ...], version: str, output: Path | None) -> None:
-    """Write one XLIFF file per document and language: DIR/<lang>/<document>.xlf."""
+    """Write one XLIFF file per document and language: DIR/<lang>/<document>.xlf.
+
+    Example: `l10n xliff export --lang fr --version 2.0 -o to-agency`.
+    """
     from .exchange import export as run_export
 
     config = project(ctx)
@@ -38,7 +44,7 @@ def export(ctx: click.Context, langs: tuple[str, ...], version: str, output: Pat
     results = run_export(config, chosen, version, output or config.root / "xliff")
     for result in results:
         state = "written" if result.written else "unchanged"
-        click.echo(f"{config.relative(result.path)}: {result.units} units from "
+        click.echo(f"{config.relative(result.path)}: {counted(result.units, 'unit')} from "
                    f"{config.relative(result.catalogue)} ({state})")
     if not results:
         click.echo("no catalogue to export (run l10n extract and l10n update first)")
@@ -52,7 +58,10 @@ def export(ctx: click.Context, langs: tuple[str, ...], version: str, output: Pat
 @click.option("--wait", type=SECONDS, default=0, help="Wait this many seconds for the project lock.")
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], overwrite: bool, wait: float) -> None:
-    """Merge the translations of XLIFF FILES into the project's catalogues."""
+    """Merge the translations of XLIFF FILES into the project's catalogues.
+
+    Example: `l10n xliff import xliff/fr/summit/overview.xlf`.
+    """
     from .exchange import import_files
 
     config = project(ctx)
@@ -62,7 +71,8 @@ def import_(ctx: click.Context, files: tuple[Path, ...], overwrite: bool, wait: 
     for report in reports:
         for message in report.messages:
             click.echo(message, err=True)
-        counts = ", ".join(f"{value} {key}" for key, value in report.counts().items() if value)
+        counts = ", ".join(counted(value, "conflict") if key == "conflicts" else f"{value} {key}"
+                           for key, value in report.counts().items() if value)
         state = "written" if report.written else "no change"
         click.echo(f"{config.relative(report.catalogue)}: {counts or 'nothing to import'} "
                    f"({state})")

@@ -139,11 +139,16 @@ def test_add_asks_which_file_when_there_are_several(project):
 def test_stats(project):
     run(project, "import", str(project / "terms.csv"), "--unverified-as-admitted")
     data = json.loads(run(project, "stats", "--json").output)
-    assert data["coverage"]["event"] == {"concepts": 1, "preferred": {"en": 1, "fr": 0, "zh": 0}}
+    # Every project language is listed (the six by default), ar, es and ru with no terms.
+    assert data["languages"] == ["ar", "en", "es", "fr", "ru", "zh"]
+    assert data["coverage"]["event"] == {"concepts": 1, "preferred": {
+        "ar": 0, "en": 1, "es": 0, "fr": 0, "ru": 0, "zh": 0}}
     assert data["statuses"]["zh"] == {"preferred": 0, "admitted": 1, "deprecated": 0}
+    assert data["statuses"]["ru"] == {"preferred": 0, "admitted": 0, "deprecated": 0}
     text = run(project, "stats").output.splitlines()
-    assert text[1].split() == ["domain", "concepts", "en", "fr", "zh"]
-    assert text[2].split() == ["body", "1", "1", "1", "0"]
+    assert text[1].split() == ["domain", "concepts", "ar", "en", "es", "fr", "ru", "zh"]
+    assert text[2].split() == ["body", "1", "0", "1", "0", "1", "0", "0"]
+    assert text[-6].split() == ["ar", "0", "0", "0"]
 
 
 def test_diff(project, tmp_path):

@@ -66,7 +66,7 @@ def test_optional_columns_only_when_needed():
 
 
 @pytest.mark.parametrize("text, line, words", [
-    ("concept_id,lang,term\nA,en,x\n", 1, "missing column 'status'"),
+    ("concept_id,lang,status\nA,en,preferred\n", 1, "missing column 'term'"),
     ("concept_id,lang,term,status,colour\nA,en,x,preferred,red\n", 1, "unknown column"),
     ("concept_id,lang,term,status\nA,en,x,preferred\nB,en,y,favourite\n", 3, "unknown status"),
     ("concept_id,lang,term,status\nA,en,x,preferred\nB,qq,y,preferred\n", 3, "unknown language"),

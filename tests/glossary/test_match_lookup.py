@@ -72,3 +72,21 @@ def test_command_says_when_nothing_is_found(glossary_file):
 def test_missing_glossary_is_an_input_error(tmp_path):
     result = CliRunner().invoke(lookup_command, ["Doha", "--glossary", str(tmp_path / "none.csv")])
     assert isinstance(result.exception, InputError)
+
+
+def test_command_defaults_to_the_projects_source_language(make_project):
+    """Without --lang the text is read in the project's source language (here Russian), not
+    in the glossary file's or English; --help says so."""
+    from l10n.cli.app import cli
+
+    root = make_project({"glossary/terms.csv": CSV},
+                        'source-language = "ru"\nlanguages = ["ru", "en", "ar"]\n')
+    args = ["-C", str(root), "glossary", "lookup", "в Дохе", "--json",
+            "--glossary", str(root / "glossary/terms.csv")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert [item["concept"] for item in json.loads(result.output)] == ["PL-DOHA"]
+    english = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert json.loads(english.output) == []
+    shown = CliRunner().invoke(cli, ["glossary", "lookup", "--help"]).output
+    assert "project's source language" in " ".join(shown.split())

@@ -89,7 +89,7 @@ def test_the_project_catalogues_feed_the_memory(make_project):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "po/fr/a.po: 2 translations read, 2 new",
-        "po/zh/a.po: 1 translations read, 1 new",
+        "po/zh/a.po: 1 translation read, 1 new",
         "memory: 3 units, 3 translations"]
     result = runner.invoke(cli, ["-C", str(root), "tm", "import"])
     assert "po/fr/a.po: unchanged since the last import" in result.output

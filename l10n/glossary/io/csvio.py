@@ -4,9 +4,13 @@ Long (one term a row), as in the research table ``terminology.csv``::
 
     concept_id,domain,lang,term,status,note,source
 
-``source_url`` is accepted for ``source``. Optional columns: type, part_of_speech, gender,
-number, case_sensitive, do_not_translate, check_as_source, check_as_target (yes/no). On export
-the seven base columns are always written and an optional column only when some term needs it.
+Required: concept_id, lang, term. ``status`` is preferred, admitted or deprecated; a term
+without one (no status column, or an empty cell) is read as admitted, with one warning naming
+the file and line. ``source_url`` is accepted for ``source``. Optional columns: type,
+part_of_speech, gender, number, case_sensitive, do_not_translate, check_as_source,
+check_as_target (yes/no). A language may be written with its region or script (fr-FR, es-419,
+zh-Hans): it is read as the official language, with a note. On export the seven base columns
+are always written and an optional column only when some term needs it.
 
 Wide (one concept a row)::
 
@@ -28,13 +32,14 @@ import re
 from pathlib import Path
 
 from ...config import validate_language
-from ...errors import ConfigError, InputError
+from ...errors import ConfigError, InputError, located
 from ...util.fs import read_text
 from ..model import Concept, Glossary, Status, Term, TermType, control_character
+from .langcodes import read_language
 from .tbx_write import sorted_terms
 
 BASE = ("concept_id", "domain", "lang", "term", "status", "note", "source")
-REQUIRED_LONG = ("concept_id", "lang", "term", "status")
+REQUIRED_LONG = ("concept_id", "lang", "term")
 TERM_FLAGS = ("case_sensitive", "do_not_translate")
 SECTION_FLAGS = ("check_as_source", "check_as_target")
 TERM_FIELDS = ("type", "part_of_speech", "gender", "number")
@@ -106,11 +111,14 @@ def _error(message: str, path: Path, line: int) -> InputError:
     return InputError(message, path=path, line=line)
 
 
-def _lang(code: str, path: Path, line: int) -> str:
+def _lang(code: str, path: Path, line: int, notes: dict[str, str]) -> str:
+    """The language of a row (long) or a column (wide); a regional code (fr-FR) is read as
+    its official language, noted once."""
     try:
-        return validate_language(code.strip(), "language")
+        validate_language(code.strip(), "language")
     except ConfigError as exc:
         raise _error(exc.message, path, line) from None
+    return read_language(code, notes, path, line, what="language")
 
 
 def _status(value: str, path: Path, line: int) -> Status:
@@ -141,11 +149,18 @@ def _concept(glossary: Glossary, concept_id: str, domain: str | None, path: Path
     return concept
 
 
-def _long_term(record: dict[str, str], path: Path, line: int) -> Term:
+def _long_term(record: dict[str, str], path: Path, line: int, messages: dict) -> Term:
     text = record["term"]
     if not text.strip():
         raise _error("empty term", path, line)
-    term = Term(text, status=_status(record["status"], path, line))
+    if record.get("status", "").strip():
+        status = _status(record["status"], path, line)
+    else:  # a status left out: admitted, the status that asserts least
+        status = Status.ADMITTED
+        if "status" in record:
+            messages[line] = located(f"no status for {text!r}: read as admitted", path, line,
+                                     severity="warning")
+    term = Term(text, status=status)
     term.note = record.get("note") or None
     term.source = record.get("source") or None
     if record.get("type"):
@@ -177,13 +192,18 @@ def _records(header: list[str], rows, path: Path):
 
 def _read_long(header: list[str], rows, path: Path) -> Glossary:
     glossary = Glossary()
+    messages: dict = {}
+    if "status" not in header:
+        messages[1] = located("no status column: every term is read as admitted", path, 1,
+                              severity="warning")
     for line, record in _records(header, rows, path):
         concept = _concept(glossary, record["concept_id"], record.get("domain") or None, path, line)
-        section = concept.section(_lang(record["lang"], path, line))
-        section.terms.append(_long_term(record, path, line))
+        section = concept.section(_lang(record["lang"], path, line, messages))
+        section.terms.append(_long_term(record, path, line, messages))
         for column in SECTION_FLAGS:
             if record.get(column, "").strip():
                 setattr(section, column, _flag(record[column], column, path, line))
+    glossary.messages = list(messages.values())
     return glossary
 
 
@@ -199,8 +219,10 @@ def _wide_terms(cell: str, path: Path, line: int) -> list[Term]:
 
 
 def _read_wide(header: list[str], rows, path: Path) -> Glossary:
-    langs = {column: _lang(column, path, 1) for column in header if column not in ("concept_id", "domain")}
-    glossary = Glossary()
+    messages: dict = {}
+    langs = {column: _lang(column, path, 1, messages)
+             for column in header if column not in ("concept_id", "domain")}
+    glossary = Glossary(messages=list(messages.values()))
     for line, record in _records(header, rows, path):
         concept = _concept(glossary, record["concept_id"], record.get("domain") or None, path, line)
         for column, lang in langs.items():

@@ -23,6 +23,7 @@ from lxml import etree
 from ...errors import InputError
 from ...util.workers import collector_paused
 from ..model import Concept, Glossary, LanguageSection, Status, Term, control_character
+from .langcodes import read_language
 from .tbx_fast import read_concept as read_common_concept
 from .tbx_rules import (CATEGORY_ELEMENTS, CONCEPT_TAGS, LANG_TAGS, STATUS_CATEGORIES,
                         STATUS_ORDER, STATUSES, SUBSET, TBX_NS, TERM_TAGS, TERM_TYPES,
@@ -104,11 +105,11 @@ def _term_parts(element: etree._Element, found: list[tuple[str, etree._Element]]
     return term
 
 
-def _lang(element: etree._Element, path: Path) -> str:
+def _lang(element: etree._Element, path: Path, notes: dict[str, str]) -> str:
     lang = element.get(XML_LANG) or element.get("lang")
     if not lang:
         raise InputError(f"<{_local(element)}> has no xml:lang", path=path, line=element.sourceline)
-    return lang.replace("-", "_")
+    return read_language(lang, notes, path, element.sourceline)
 
 
 def _status(value: str, element: etree._Element, path: Path) -> Status:
@@ -176,14 +177,15 @@ def _slug(stem: str) -> str:
 
 
 def _read_concept(element: etree._Element, concept_id: str, path: Path,
-                  source_lang: str) -> Concept:
-    """The general walk of a concept: any grouping, DCT-style elements, inline markup."""
+                  source_lang: str, notes: dict[str, str]) -> Concept:
+    """The general walk of a concept: any grouping, DCT-style elements, inline markup; a
+    regional language code is read as its official language, noted in ``notes``."""
     concept = Concept(concept_id)
     definitions: dict[str, str] = {}
     dnt = False
     for name, child in _parts(element, CONCEPT_GROUPS):
         if name in LANG_TAGS:
-            lang = _lang(child, path)
+            lang = _lang(child, path, notes)
             section, definition = _read_section(child, lang, path)
             if definition:
                 definitions.setdefault(lang, definition)
@@ -220,6 +222,7 @@ class _TbxReader:
         self.open_concepts = 0  # concept elements started and not ended
         self.nested = False  # whether the current outermost concept holds another
         self.number = 0  # concept elements read so far, for ids of concepts that have none
+        self.notes: dict[str, str] = {}  # regional language codes read as official ones
 
     def read(self) -> Glossary:
         if self.errors is None:
@@ -258,6 +261,7 @@ class _TbxReader:
             raise self.error
         if self.title_text:
             self.glossary.title = self.title_text
+        self.glossary.messages = list(self.notes.values())
         return self.glossary
 
     def _start_document(self, root: etree._Element) -> None:
@@ -265,7 +269,8 @@ class _TbxReader:
         if _local(root) not in ("tbx", "martif"):
             self._keep(InputError(f"not a TBX file (root element <{_local(root)}>)",
                                   path=self.path, line=root.sourceline))
-        self.glossary.source_lang = (root.get(XML_LANG) or "en").replace("-", "_")
+        self.glossary.source_lang = read_language(root.get(XML_LANG) or "en", self.notes,
+                                                  self.path, root.sourceline)
 
     def _title(self, event: str, element: etree._Element) -> None:
         if event == "start" and self.title is None:
@@ -294,7 +299,7 @@ class _TbxReader:
         concept_id = entry.get("id") or f"{_slug(self.path.stem)}-{self.number}"
         source_lang = self.glossary.source_lang
         return (read_common_concept(entry, concept_id, source_lang)
-                or _read_concept(entry, concept_id, self.path, source_lang))
+                or _read_concept(entry, concept_id, self.path, source_lang, self.notes))
 
     def _add(self, concept: Concept, entry: etree._Element) -> None:
         if concept.id in self.glossary.concepts:

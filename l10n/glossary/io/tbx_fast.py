@@ -56,9 +56,9 @@ def _concept(element: etree._Element, concept_id: str, source_lang: str) -> Conc
         role = ROLES.get(child.tag)
         if role is _LANG:
             lang = child.get(XML_LANG) or child.get("lang")
-            if not lang:
-                raise _Unusual
-            lang = lang.replace("-", "_")
+            if not lang or "-" in lang or "_" in lang:
+                raise _Unusual  # none, or a region or script (fr-FR): the general walk notes it
+
             section, definition = _section(child, lang)
             if definition:
                 definitions.setdefault(lang, definition)

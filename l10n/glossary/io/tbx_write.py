@@ -12,6 +12,10 @@ or language section as a member of a named subset):
     l10n:case-sensitive, l10n:do-not-translate, l10n:number=<value>   (in termSec)
     l10n:no-check-as-source, l10n:no-check-as-target                   (in langSec)
 
+``tbx2008_chunks`` writes the same content as TBX-Basic 2008 (ISO 30042:2008, ``<martif>``
+without a namespace: termEntry, langSet, tig), for the tools that read only that version
+(SDL MultiTerm, translate-toolkit, older Weblate); l10n reads it back to the same glossary.
+
 The text is made a concept at a time (``tbx_chunks``): each concept becomes a small element
 tree, is serialised and dropped, so writing needs memory for one concept, not for the whole
 document as a tree and as one string (which cost some 25 times the file's size).
@@ -59,8 +63,13 @@ def _child(parent: etree._Element, tag: str, text: str | None, attrs: dict) -> e
     return element
 
 
-def _write_term(parent: etree._Element, term: Term) -> None:
-    sec = _part(parent, "termSec")
+# The element names of the two versions: TBX v3 (DCA style), and TBX 2008 (martif).
+V3_NAMES = {"concept": "conceptEntry", "language": "langSec", "term": "termSec"}
+TBX2008_NAMES = {"concept": "termEntry", "language": "langSet", "term": "tig"}
+
+
+def _write_term(parent: etree._Element, term: Term, names: dict[str, str]) -> None:
+    sec = _part(parent, names["term"])
     _part(sec, "term", term.text)
     _part(sec, "termNote", WRITTEN_STATUS[term.status], type="administrativeStatus")
     if term.type is not TermType.FULL_FORM:
@@ -81,8 +90,8 @@ def _write_term(parent: etree._Element, term: Term) -> None:
         _part(sec, "note", term.note)
 
 
-def _concept_element(concept: Concept) -> etree._Element:
-    entry = etree.Element("conceptEntry", id=concept.id)
+def _concept_element(concept: Concept, names: dict[str, str] = V3_NAMES) -> etree._Element:
+    entry = etree.Element(names["concept"], id=concept.id)
     if concept.domain:
         _part(entry, "descrip", concept.domain, type="subjectField")
     if concept.definition:
@@ -93,20 +102,21 @@ def _concept_element(concept: Concept) -> etree._Element:
         section = concept.languages[lang]
         if not section.terms:
             continue
-        sec = _part(entry, "langSec")
+        sec = _part(entry, names["language"])
         sec.set(XML_LANG, lang.replace("_", "-"))
         if not section.check_as_source:
             _part(sec, "admin", SUBSET + "no-check-as-source", type="projectSubset")
         if not section.check_as_target:
             _part(sec, "admin", SUBSET + "no-check-as-target", type="projectSubset")
         for term in sorted_terms(section.terms):
-            _write_term(sec, term)
+            _write_term(sec, term, names)
     return entry
 
 
-def _concept_text(concept: Concept) -> str:
-    """One conceptEntry as written inside <body> (three levels deep), with its line end."""
-    entry = _concept_element(concept)
+def _concept_text(concept: Concept, names: dict[str, str] = V3_NAMES) -> str:
+    """One conceptEntry (termEntry) as written inside <body> (three levels deep), with its
+    line end."""
+    entry = _concept_element(concept, names)
     etree.indent(entry, space=INDENT, level=CONCEPT_LEVEL)
     return INDENT * CONCEPT_LEVEL + etree.tostring(entry, encoding="unicode") + "\n"
 
@@ -128,18 +138,44 @@ def _skeleton(glossary: Glossary) -> tuple[str, str]:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + head, tail + "\n"
 
 
-def tbx_chunks(glossary: Glossary) -> Iterator[str]:
-    """The glossary as TBX-Basic v3 (DCA) text, deterministic and diff-friendly, in pieces:
-    the header, then one piece a concept (sorted by id), then the end of the document."""
-    head, tail = _skeleton(glossary)
+def _skeleton_2008(glossary: Glossary) -> tuple[str, str]:
+    """The TBX-Basic 2008 document's text before its empty ``<body/>`` and after it."""
+    root = etree.Element("martif", type="TBX-Basic")
+    root.set(XML_LANG, glossary.source_lang.replace("_", "-"))
+    header = etree.SubElement(root, "martifHeader")
+    file_desc = etree.SubElement(header, "fileDesc")
+    if glossary.title:
+        _child(etree.SubElement(file_desc, "titleStmt"), "title", glossary.title, {})
+    _child(etree.SubElement(file_desc, "sourceDesc"), "p", "Written by l10n (TBX-Basic 2008).", {})
+    _child(etree.SubElement(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", {"type": "XCSURI"})
+    etree.SubElement(etree.SubElement(root, "text"), "body")
+    etree.indent(root, space=INDENT)
+    text = etree.tostring(root, encoding="unicode")
+    head, _, tail = text.partition(EMPTY_BODY)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + head, tail + "\n"
+
+
+def tbx_chunks(glossary: Glossary, version: str = "3") -> Iterator[str]:
+    """The glossary as TBX-Basic v3 (DCA) text, or TBX-Basic 2008 with ``version="2008"``,
+    deterministic and diff-friendly, in pieces: the header, then one piece a concept (sorted
+    by id), then the end of the document."""
+    if version == "2008":
+        (head, tail), names = _skeleton_2008(glossary), TBX2008_NAMES
+    else:
+        (head, tail), names = _skeleton(glossary), V3_NAMES
     yield head
     if not glossary.concepts:
         yield EMPTY_BODY + tail
         return
     yield "<body>\n"
     for concept_id in sorted(glossary.concepts):
-        yield _concept_text(glossary.concepts[concept_id])
+        yield _concept_text(glossary.concepts[concept_id], names)
     yield INDENT * (CONCEPT_LEVEL - 1) + "</body>" + tail
+
+
+def tbx2008_chunks(glossary: Glossary) -> Iterator[str]:
+    """The glossary as TBX-Basic 2008 (martif) text, in pieces (see ``tbx_chunks``)."""
+    return tbx_chunks(glossary, "2008")
 
 
 
