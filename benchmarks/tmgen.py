@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -123,8 +124,6 @@ class Memory:
 
 def memory(size: int, data: Path) -> Memory:
     """The memory of ``size`` units and its new document, generated when missing or stale."""
-    import shutil
-
     root = data / "tm" / f"m{size}"
     stamp = f"{VERSION} {size} {SEED}\n"
     result = Memory(root)

@@ -62,7 +62,7 @@ def tm_import(inputs: Inputs) -> list[Contender]:
 
     def l10n(scratch: Path) -> Commands:
         project = scratch / "project"
-        (project).mkdir()
+        project.mkdir()
         shutil.copyfile(memory.project / "pyproject.toml", project / "pyproject.toml")
         return [[bin_path("l10n"), "-C", str(project), "tm", "import", "--memory",
                  str(scratch / "memory.sqlite"), str(memory.tmx)]]
