@@ -2,6 +2,7 @@
 
     python -m benchmarks [--sizes 1000,10000,100000] [--repeat 3] [--stages extract,merge,...]
                          [--glossary-sizes 1000,10000,100000] [--growth-catalogue 10000]
+                         [--tm-sizes 10000,100000] [--pot2po-limit 100000]
                          [--out FILE.json] [--markdown FILE.md] [--data DIR]
 
 Workloads are generated once under --data (default $L10N_BENCH_DATA or /tmp/l10n-bench) and
@@ -22,6 +23,7 @@ from benchmarks.generate import TEXT_CONCEPTS, default_data_dir, glossary_files,
 from benchmarks.measure import compile_packages, measure
 from benchmarks.report import growth, machine, markdown, rows_for
 from benchmarks.stages import Inputs, Stage, all_stages, have
+from benchmarks.tmgen import memory as tm_memory
 
 
 def _sizes(text: str) -> list[int]:
@@ -35,6 +37,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--glossary-sizes", type=_sizes, default=[1000, 10000, 100000])
     parser.add_argument("--growth-catalogue", type=int, default=10000,
                         help="catalogue size (segments) for the terms-growth stage")
+    parser.add_argument("--tm-sizes", type=_sizes, default=[10000, 100000],
+                        help="translation memory sizes (units) for the tm stages; "
+                             "1000000 is the issue's largest, too slow to run by default")
+    parser.add_argument("--pot2po-limit", type=int, default=100000,
+                        help="the largest memory pot2po --tm is timed against (it scans the "
+                             "memory for every segment)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--stages", default=",".join(names),
                         help=f"comma-separated, from: {', '.join(names)}")
@@ -86,6 +94,14 @@ def run(args: argparse.Namespace) -> dict:
             inputs = Inputs(work, v3, old, count)
             for stage in concept_stages:
                 rows += _run_stage(stage, count, inputs, args.repeat)
+    memory_stages = [s for s in stages if s.axis == "units"]
+    for size in args.tm_sizes if memory_stages else ():
+        _say(f"translation memory of {size:,} units: generating or reusing under {args.data}")
+        memory = tm_memory(size, args.data)
+        inputs = Inputs(None, text_v3, text_2008, TEXT_CONCEPTS, memory, size,
+                        args.pot2po_limit)
+        for stage in memory_stages:
+            rows += _run_stage(stage, size, inputs, args.repeat)
     return {"rows": rows, "growth": growth(rows), "machine": machine()}
 
 

@@ -8,6 +8,8 @@
                                      earlier run: opened, and its six term indexes loaded
     tt-tbx TBX                       translate-toolkit's TBX reader (translate.storage.tbx)
     tt-tbx-terms TBX                 the same, then every term of every language read from it
+    tt-tmx TMX                       translate-toolkit's TMX reader (translate.storage.tmx)
+    l10n-tm-lookup SQLITE POT LANG   l10n's Memory.lookup for every msgid of POT, one process
 
 The Weblate-style check is written from the description of how Weblate matches glossary
 terms: one Aho-Corasick automaton over the lower-cased source terms, matches kept where
@@ -186,9 +188,32 @@ def tt_tbx_terms(path: str) -> int:
     return 0
 
 
+def tt_tmx(path: str) -> int:
+    from translate.storage.tmx import tmxfile
+
+    with open(path, "rb") as handle:
+        store = tmxfile.parsefile(handle)
+    print(f"{len(store.units)} units")
+    return 0
+
+
+def l10n_tm_lookup(memory_file: str, template: str, lang: str) -> int:
+    from l10n.catalog.po import read_po
+    from l10n.tm.memory import open_memory
+
+    found = 0
+    with open_memory(path=memory_file) as memory:
+        for entry in read_po(template):
+            if entry.msgid:
+                found += bool(memory.lookup(entry.msgid, "en", lang, limit=1))
+        examined = memory.backend.examined
+    print(f"{found} matched; {examined} index rows examined")
+    return 0
+
+
 COMMANDS = {"terms": terms, "l10n-mo": l10n_mo, "babel-mo": babel_mo,
             "l10n-glossary": l10n_glossary, "l10n-compiled": l10n_compiled, "tt-tbx": tt_tbx,
-            "tt-tbx-terms": tt_tbx_terms}
+            "tt-tbx-terms": tt_tbx_terms, "tt-tmx": tt_tmx, "l10n-tm-lookup": l10n_tm_lookup}
 
 
 def main(argv: list[str]) -> int:

@@ -15,7 +15,7 @@ from benchmarks.measure import Timing
 @dataclass(frozen=True)
 class Row:
     stage: str
-    axis: str  # "segments" or "concepts"
+    axis: str  # "segments", "concepts" or "units" (translation memory)
     size: int
     tool: str
     tool_median: float
@@ -121,7 +121,7 @@ def markdown(rows: list[Row], growths: list[dict], info: dict[str, str], command
              "| peer CPU (s) | ratio | CPU ratio | l10n peak (MB) | peer peak (MB) |",
              "|---|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
-        unit = "" if row.axis == "segments" else " concepts"
+        unit = {"segments": "", "units": " units"}.get(row.axis, " concepts")
         lines.append(f"| {row.stage} | {row.size:,}{unit} | {row.tool} | {row.tool_median:.2f} "
                      f"| {row.tool_cpu:.2f} | {row.peer} | {row.peer_median:.2f} "
                      f"| {row.peer_cpu:.2f} | {row.ratio:.2f} | {row.cpu_ratio:.2f} "

@@ -2,7 +2,8 @@
 
 A stage is a function ``(Inputs) -> list[Contender]``; ``Inputs`` names the generated workload
 and glossary files. Stages whose size axis is the glossary (glossary loading, terminology
-checking as the glossary grows) take the glossary size as their size.
+checking as the glossary grows) take the glossary size as their size; the translation memory
+stages (axis "units") take the memory's size, and ``Inputs.memory`` names its files.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from benchmarks.generate import Workload
 from benchmarks.measure import Contender
@@ -22,13 +23,16 @@ class Inputs:
     glossary_v3: Path
     glossary_2008: Path
     glossary_size: int
+    memory: Any = None  # benchmarks.tmgen.Memory, for the "units" stages
+    memory_size: int = 0
+    pot2po_limit: int = 0  # the largest memory pot2po --tm is timed against
 
 
 @dataclass(frozen=True)
 class Stage:
     name: str
     build: Callable[[Inputs], list[Contender]]
-    axis: str = "segments"  # or "concepts": the size is the glossary's
+    axis: str = "segments"  # or "concepts" (the glossary's size) or "units" (the memory's)
     what: str = ""
 
 
@@ -37,7 +41,7 @@ def have(tool: str) -> bool:
 
 
 def all_stages() -> list[Stage]:
-    from benchmarks.stages import checking, conversion, glossary, merging
+    from benchmarks.stages import checking, conversion, glossary, memory, merging
 
     return [
         Stage("extract", conversion.extract, what="sources to templates"),
@@ -50,4 +54,7 @@ def all_stages() -> list[Stage]:
         Stage("glossary", glossary.load, axis="concepts", what="TBX load + index"),
         Stage("terms-growth", checking.terms, axis="concepts",
               what="term check of the 10,000 catalogue as the glossary grows"),
+        Stage("tm", memory.pretranslate, axis="units",
+              what="a new document of 500 sentences pre-translated from the memory"),
+        Stage("tm-import", memory.tm_import, axis="units", what="TMX import of the memory"),
     ]

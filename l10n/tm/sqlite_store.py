@@ -319,9 +319,11 @@ class SQLiteBackend:
                 votes.update(dict(rows))
             shape = skeleton(source)
             if shape:
+                # "skeleton != ''" lets SQLite use the partial index (it cannot know that the
+                # parameter is not ''): without it, every lookup scans the sources table
                 rows = self.db.execute(
-                    f"SELECT id FROM sources WHERE lang = ? AND skeleton = ? LIMIT {SKELETON_LIMIT}",
-                    (source_lang, shape)).fetchall()
+                    f"SELECT id FROM sources WHERE lang = ? AND skeleton = ? AND skeleton != '' "
+                    f"LIMIT {SKELETON_LIMIT}", (source_lang, shape)).fetchall()
                 self.examined += len(rows)
                 ids += [rowid for (rowid,) in rows if rowid not in votes]
             if not ids:

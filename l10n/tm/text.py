@@ -92,11 +92,13 @@ def placeable_key(token: str) -> str:
     return token if re.fullmatch(SYMBOL, token) else "".join(re.findall(r"\d+", token))
 
 
-def keyed_placeables(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def keyed_placeables(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, key) of each placeable of ``text`` (tags left in place: offsets are the
-    text's own), a month number before 月 keyed as the month it is."""
+    text's own), a month number before 月 keyed as the month it is. Cached: a lookup asks
+    for the same texts' placeables once per candidate."""
     if not _DIGIT.search(text):
-        return []
+        return ()
     found = []
     for match in placeable_pattern().finditer(text):
         token = match.group()
@@ -105,7 +107,7 @@ def keyed_placeables(text: str) -> list[tuple[int, int, str]]:
         else:
             key = placeable_key(token)
         found.append((match.start(), match.end(), key))
-    return found
+    return tuple(found)
 
 
 def placeables(text: str) -> list[str]:
@@ -116,9 +118,11 @@ def placeables(text: str) -> list[str]:
     return placeable_pattern().findall(plain)
 
 
+@lru_cache(maxsize=4096)
 def skeleton(text: str) -> str:
     """The normalised text with each placeable replaced by MARK ("" when it has none, so that
-    only texts with placeables share skeletons)."""
+    only texts with placeables share skeletons). Cached: a fuzzy lookup compares its text's
+    skeleton with each candidate's, and substitution asks for both again."""
     plain = unicodedata.normalize("NFKC", strip_tags(text))
     if not _DIGIT.search(plain):
         return ""

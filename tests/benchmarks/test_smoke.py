@@ -23,6 +23,7 @@ def report(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("bench")
     out = folder / "report.json"
     code = main(["--sizes", "200", "--glossary-sizes", "50,100", "--growth-catalogue", "200",
+                 "--tm-sizes", "300",
                  "--repeat", "1", "--data", str(folder / "data"), "--out", str(out)])
     assert code == 0
     return json.loads(out.read_text("utf-8"))
@@ -49,6 +50,8 @@ def test_every_stage_has_a_row_with_positive_times(report: dict, stage: str) -> 
     ("release", "pofilter + po2html"),
     ("mo", "pybabel compile (API)"),
     ("glossary", "translate-toolkit tbxfile"),
+    ("tm", "pot2po --tm"),
+    ("tm-import", "translate-toolkit tmxfile"),
 ])
 def test_translate_toolkit_peers_are_measured(report: dict, stage: str, peer: str) -> None:
     assert any(r["stage"] == stage and r["peer"] == peer for r in report["rows"])

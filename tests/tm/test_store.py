@@ -199,3 +199,37 @@ def test_an_sqlite_without_the_trigram_tokenizer_is_one_error():
     with pytest.raises(L10nError, match="needs SQLite 3.34 or newer.*uses SQLite 3.31.1"):
         check_sqlite((3, 31, 1))
     check_sqlite((3, 34, 0))
+
+
+def _steps(memory, queries: list[str]) -> int:
+    """SQLite virtual machine steps (in thousands) the lookups of ``queries`` take: the work
+    done inside SQLite, where ``examined`` (rows handed back) does not see a table scan."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    memory.backend.db.set_progress_handler(count, 1000)
+    for query in queries:
+        memory.lookup(query, "en", "fr", threshold=70)
+    memory.backend.db.set_progress_handler(None, 1000)
+    return steps[0]
+
+
+def test_renumbered_lookup_work_grows_little_with_the_memory(tmp_path):
+    """A sentence with numbers is also looked up by its skeleton (numbers masked), through a
+    partial index: four times the memory must not mean four times SQLite's work, as a scan of
+    the sources table does (counted in SQLite's own steps, not timed)."""
+    work = []
+    for size in (16_000, 64_000):  # both beyond the point where fuzzy reads its whole budget
+        rng = random.Random(11)
+        sentences = [f"{_sentence(rng, number)[:-1]} in {1900 + number % 90} "
+                     f"(A/{60 + number % 20}/{number})." for number in range(size)]
+        with open_memory(path=tmp_path / f"{size}.sqlite") as memory:
+            memory.add(TMUnit(s, "en", "fr", s.upper()) for s in sentences)
+            queries = [s.replace(" in 19", " in 18") for s in sentences[:30]]
+            matches = [memory.lookup(q, "en", "fr", limit=1) for q in queries]
+            assert all(m and m[0].kind == "placeable" for m in matches)
+            work.append(_steps(memory, queries))
+    assert work[1] < 2 * work[0], work
