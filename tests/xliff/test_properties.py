@@ -84,9 +84,10 @@ def translated_catalogues(draw):
     """Catalogues that msgfmt --check accepts: translations that copy their source."""
     catalogue = draw(catalogues())
     for entry in catalogue:
-        if entry.msgid_plural:  # msgfmt wants both to end with a newline, or neither
-            entry.msgid_plural = entry.msgid_plural.rstrip("\n") + (
-                "\n" if entry.msgid.endswith("\n") else "")
+        if entry.msgid_plural:  # msgfmt wants both to begin (and end) with a newline, or neither
+            entry.msgid_plural = (("\n" if entry.msgid.startswith("\n") else "")
+                                  + (entry.msgid_plural.strip("\n") or "x")
+                                  + ("\n" if entry.msgid.endswith("\n") else ""))
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
         elif draw(st.booleans()):
             entry.msgstr = entry.msgid
