@@ -20,7 +20,8 @@ UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 
 
 @lru_cache(maxsize=256)
-def official_language(code: str) -> str | None:
+@lru_cache(maxsize=512)
+def official_language(code: str | None) -> str | None:
     """The official language that a code with a region or a script names, as other tools
     write them: ``fr-FR``, ``en_US``, ``es-419``, ``zh-Hans``, ``zh-CN`` -> ``fr``, ``en``,
     ``es``, ``zh``. None for another language, for a code CLDR does not know, and for a script
@@ -29,6 +30,8 @@ def official_language(code: str) -> str | None:
     from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
+    if not code:
+        return None
     try:
         parsed = Locale.parse(code.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):

@@ -72,7 +72,7 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
     Example: `l10n tm import old-site.tmx po/fr/legacy.po --lang fr`.
     """
     from .imports import import_files, import_project
-    from .langs import official_language
+    from ..locales import official_language
 
     config, memory = _open(ctx, memory_file, wait)
     with memory:
@@ -112,7 +112,7 @@ def export(ctx: click.Context, output: Path | None, langs: tuple[str, ...],
 
     Example: `l10n tm export --lang fr -o memory-fr.tmx`.
     """
-    from .langs import official_language
+    from ..locales import official_language
     from .tmx import tmx_chunks, write_tmx
 
     wanted = []

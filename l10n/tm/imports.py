@@ -21,7 +21,7 @@ from ..catalog.po import read_po
 from ..config import ProjectConfig
 from ..errors import InputError
 from ..util.workers import Progress, no_progress
-from .langs import official_language
+from ..locales import official_language
 from .memory import Memory
 from .model import TMUnit
 from .tmx import TMXReader

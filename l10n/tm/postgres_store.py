@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 from urllib.parse import SplitResult, parse_qsl, quote, urlencode, urlsplit
 
 from ..errors import ConfigError, InputError
-from .langs import LANGUAGES
+from ..locales import OFFICIAL_LANGUAGES
 from .model import TMUnit
 from .text import normalise, skeleton
 
@@ -49,7 +49,7 @@ _SCHEMA = [
     "CREATE INDEX IF NOT EXISTS tm_sources_skeleton ON tm_sources (skeleton_digest) "
     "WHERE skeleton_digest IS NOT NULL",
     *(f"CREATE INDEX IF NOT EXISTS tm_sources_key_{lang} ON tm_sources USING gin "
-      f"(key gin_trgm_ops) WHERE lang = '{lang}'" for lang in LANGUAGES),
+      f"(key gin_trgm_ops) WHERE lang = '{lang}'" for lang in OFFICIAL_LANGUAGES),
     """CREATE TABLE IF NOT EXISTS tm_units (
         id bigserial PRIMARY KEY, source_id bigint NOT NULL REFERENCES tm_sources (id),
         target_lang text NOT NULL, digest bytea NOT NULL, target text NOT NULL,
@@ -124,7 +124,7 @@ def _digest(*texts: str) -> bytes:
 
 def _lang(lang: str) -> str:
     """A language code safe to write into SQL (it names the partial index)."""
-    if lang not in LANGUAGES:
+    if lang not in OFFICIAL_LANGUAGES:
         raise ValueError(f"not one of the six languages: {lang!r}")
     return lang
 
@@ -336,7 +336,7 @@ class PostgresBackend:
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               limit: int = 20) -> list[TMUnit]:
-        if source_lang not in LANGUAGES:
+        if source_lang not in OFFICIAL_LANGUAGES:
             return []
         lang = _lang(source_lang)
         key = normalise(source)

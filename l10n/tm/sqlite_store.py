@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError, L10nError
-from .langs import LANGUAGES
+from ..locales import OFFICIAL_LANGUAGES
 from .model import TMUnit
 from .text import grams, normalise, skeleton
 
@@ -102,7 +102,7 @@ class SQLiteBackend:
             elif version != SCHEMA_VERSION:
                 raise InputError(f"translation memory of schema {version}; this l10n reads "
                                  f"schema {SCHEMA_VERSION}", path=self.path)
-            self._grams_tables = {f"grams_{lang}" for lang in LANGUAGES
+            self._grams_tables = {f"grams_{lang}" for lang in OFFICIAL_LANGUAGES
                                   if self._table_exists(f"grams_{lang}")}
 
     # ------------------------------------------------------------------ transactions, errors
@@ -161,7 +161,7 @@ class SQLiteBackend:
     # ---------------------------------------------------------------------------------- writes
 
     def _grams_table(self, lang: str, create: bool) -> str | None:
-        if lang not in LANGUAGES:
+        if lang not in OFFICIAL_LANGUAGES:
             raise ValueError(f"not one of the six languages: {lang!r}")
         name = f"grams_{lang}"
         if name not in self._grams_tables:

@@ -32,7 +32,8 @@ from ..errors import InputError
 from ..util.fs import atomic_write_stream
 from ..util.xmlsafe import ENTITY_MESSAGE, stream_file
 from .backend import Backend
-from .langs import official_language, tmx_code
+from ..locales import official_language
+from .langs import tmx_code
 from .model import TMUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from l10n.errors import InputError
-from l10n.tm.langs import official_language
+from l10n.locales import official_language
 from l10n.tm.memory import Context, open_memory
 from l10n.tm.model import TMUnit
 from l10n.tm.text import similarity
