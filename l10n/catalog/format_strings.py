@@ -191,7 +191,7 @@ def _forms_agree(kind: str, entry: polib.POEntry, plurals: PluralUse) -> bool:
     if not entry.msgid_plural:
         return not entry.msgstr or _agrees(kind, entry.msgstr, entry.msgid, strict=True)
     forms = translation_forms(entry)
-    span = _range_of(entry.flags)
+    span = range_of(entry.flags)
     for index, text in enumerate(forms):
         if not text:
             continue
@@ -205,7 +205,8 @@ def _forms_agree(kind: str, entry: polib.POEntry, plurals: PluralUse) -> bool:
 _RANGE_FLAG = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)")
 
 
-def _range_of(flags: list[str]) -> tuple[int, int] | None:
+def range_of(flags: list[str]) -> tuple[int, int] | None:
+    """The ``range: a..b`` flag's bounds, if the entry has one."""
     for flag in flags:
         if found := _RANGE_FLAG.fullmatch(flag):
             return int(found.group(1)), int(found.group(2))

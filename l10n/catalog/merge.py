@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 import polib
 
 from ..errors import located
-from .format_strings import DEFAULT_USE, PluralUse, format_kinds, has_translation, plural_use, satisfies
+from .format_strings import (DEFAULT_USE, PluralUse, format_kinds, has_translation, plural_use,
+                             range_of, satisfies)
 
 FUZZY_THRESHOLD = 70.0  # percent; msgmerge uses 60, which pre-fills too many wrong guesses
 MAX_POSTINGS = 2000  # trigrams more common than this say little; skip them when ranking
@@ -111,13 +112,6 @@ def _new_entry(template: polib.POEntry, nplurals: int) -> polib.POEntry:
 
 # Flags that say what the message is rather than what the translator did: the template's win.
 _TEMPLATE_FLAG = re.compile(r"fuzzy|(?:no-|possible-)?[\w-]+-format|range:.*|(?:no-)?wrap")
-_RANGE = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)")
-# printf directives: %[n$][flags][width][.precision][length]conversion
-def _range(flags: list[str]) -> tuple[int, int] | None:
-    for flag in flags:
-        if found := _RANGE.fullmatch(flag):
-            return int(found.group(1)), int(found.group(2))
-    return None
 
 
 def _stale(entry: polib.POEntry, old: polib.POEntry, plurals: PluralUse = DEFAULT_USE) -> bool:
@@ -131,9 +125,9 @@ def _stale(entry: polib.POEntry, old: polib.POEntry, plurals: PluralUse = DEFAUL
         return True
     if entry.msgid_plural and entry.msgid_plural != old.msgid_plural:
         return True
-    before = _range(old.flags)
+    before = range_of(old.flags)
     if before is not None:
-        after = _range(entry.flags)
+        after = range_of(entry.flags)
         if after is None or after[0] < before[0] or after[1] > before[1]:
             return True
     added = format_kinds(entry.flags) - format_kinds(old.flags)
