@@ -11,6 +11,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 
+from l10n.catalog.po import read_po, write_po
 from l10n.cli import cli
 from support import REPO, msgfmt_check
 
@@ -27,6 +28,8 @@ def example(tmp_path_factory):
     for name in ("source", "po", "glossary"):
         shutil.copytree(REPO / name, root / name)
     shutil.copyfile(REPO / "pyproject.toml", root / "pyproject.toml")
+    for lang in LANGS:  # as committed, even after `make run` pre-translated the checkout's copy
+        _forget_the_memorys_work(root / "po" / lang / f"{DOCUMENT}.po")
     before = {lang: polib.pofile(str(root / "po" / lang / f"{DOCUMENT}.po")) for lang in LANGS}
     runner = CliRunner(env={"L10N_CACHE_DIR": str(root / "cache")})
     result = runner.invoke(cli, ["-C", str(root), "update", "--tm"])
@@ -34,6 +37,19 @@ def example(tmp_path_factory):
     analysed = runner.invoke(cli, ["-C", str(root), "analyse", "--format", "json"])
     assert analysed.exit_code == 0, analysed.output
     return root, before, result.output, json.loads(analysed.output)
+
+
+def _forget_the_memorys_work(path) -> None:
+    """Put back to untranslated what pre-translation filled (its entries say "tm: ...")."""
+    catalogue = read_po(path)
+    for entry in catalogue:
+        lines = entry.tcomment.splitlines()
+        if any(line.startswith("tm: ") for line in lines):
+            entry.msgstr = ""
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+            entry.previous_msgid = entry.previous_msgctxt = entry.previous_msgid_plural = None
+            entry.tcomment = "\n".join(line for line in lines if not line.startswith("tm: "))
+    write_po(catalogue, path)
 
 
 def _catalogue(root, lang: str) -> polib.POFile:
