@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..model import Finding
 from ..formats._textutil import shorten
+from ..locales import base_lang
 from .base import CheckContext, Entry, ProjectCheck, Severity
+from .text import data
 
 
 def _usable(entry: Entry) -> bool:
@@ -121,6 +124,9 @@ class AmbiguousTranslation(ProjectCheck):
         ("zh", "member States", "会员国"),
         ("ru", "Summit", "Встреча"),
         ("ru", "summit", "встреча"),
+        # one word for both in Russian (and French, Spanish, Arabic, Chinese)
+        ("ru", "Statement by the President", "Заявление Председателя"),
+        ("ru", "Statement by the Chair", "Заявление Председателя"),
     ]
 
     def check_all(self, entries: list[Entry], context: CheckContext) -> Iterable[Finding]:
@@ -130,21 +136,33 @@ class AmbiguousTranslation(ProjectCheck):
                 continue
             usual = _majority(group, lambda e: _key(e.msgid))
             for entry in group:
-                if _key(entry.msgid) != usual and not _same_meaning(_key(entry.msgid), usual):
+                if _key(entry.msgid) != usual and not _same_meaning(_key(entry.msgid), usual,
+                                                                     entry.lang):
                     where = next(e for e in group if _key(e.msgid) == usual)
                     yield self.finding(
                         entry, f"the same translation is used for {shorten(where.msgid)!r} "
                         f"({where.file}:{where.line})", found=entry.msgstr)
 
 
-def _same_meaning(one: str, other: str) -> bool:
+def _same_meaning(one: str, other: str, lang: str = "") -> bool:
     """Sources that differ only by an article or a tense auxiliary ("The World Summit" and
     "World Summit"; "has welcomed" and "welcomed") may share a translation in languages
-    without articles or with one past tense."""
+    without articles or with one past tense; so may sources that differ only in words the
+    language writes alike ("President" and "Chair": Председатель, data/shared_renderings.json)."""
+    shared = _shared_words(base_lang(lang)) if lang else {}
+
     def words(text: str) -> list[str]:
-        return [w for w in re.findall(r"\w+", text.casefold()) if w not in _LIGHT_WORDS]
+        return [shared.get(w, w) for w in re.findall(r"\w+", text.casefold())
+                if w not in _LIGHT_WORDS]
 
     return words(one) == words(other)
+
+
+@lru_cache(maxsize=None)
+def _shared_words(lang: str) -> dict[str, str]:
+    """Word -> the first word of its group, for the groups ``lang`` writes with one word."""
+    return {word: group[0] for group in data("shared_renderings.json").get(lang, [])
+            for word in group}
 
 
 _LIGHT_WORDS = frozenset({"the", "a", "an", "has", "have", "had", "was", "were", "is", "are"})
