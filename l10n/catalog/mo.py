@@ -34,6 +34,7 @@ from typing import Iterable, Iterator
 
 MAGIC = 0x950412DE
 HEADER_SIZE = 7 * 4
+POT_DATE = "POT-Creation-Date:"
 
 
 @dataclass(frozen=True)
@@ -148,15 +149,37 @@ def write_mo(entries: Iterable[MoEntry]) -> bytes:
     return b"".join((header, table.tobytes(), originals, translations))
 
 
+def _header(catalogue) -> str:
+    """The header entry's translation: as the PO file wrote it when its fields have not changed
+    since it was read (msgfmt copies it as it is: spacing, a missing final newline), else one
+    "Name: value" line per field in their order."""
+    read = getattr(catalogue, "header_as_read", None)
+    if read is not None and read[1] == list(catalogue.metadata.items()):
+        return read[0]
+    return "".join(f"{name}: {value}\n" for name, value in catalogue.metadata.items())
+
+
+def _without_pot_creation_date(header: str) -> str:
+    """What msgfmt leaves of the header (message_list_delete_header_field): the first line that
+    starts with "POT-Creation-Date:" is removed, for reproducible builds."""
+    if header.startswith(POT_DATE):
+        start = 0
+    else:
+        start = header.find("\n" + POT_DATE) + 1
+        if start == 0:
+            return header
+    end = header.find("\n", start)
+    return header[:start] + (header[end + 1:] if end >= 0 else "")
+
+
 def mo_entries(catalogue, *, include_fuzzy: bool = False) -> Iterator[MoEntry]:
     """What ``catalog.compile_mo`` puts in the MO file of a polib catalogue, as msgfmt does:
     the header (even a fuzzy one; without its POT-Creation-Date, which msgfmt drops for
     reproducible builds), then every live entry whose translation (its first form, for a
     plural entry) is not empty, fuzzy ones only when ``include_fuzzy`` (msgfmt --use-fuzzy)."""
-    header = "".join(f"{name}: {value}\n" for name, value in catalogue.metadata.items()
-                     if name != "POT-Creation-Date")
-    if header:
-        yield MoEntry("", (header,))
+    header = _header(catalogue)
+    if header:  # an untranslated header is left out; one that held only the date is kept
+        yield MoEntry("", (_without_pot_creation_date(header),))
     for entry in catalogue:
         if entry.obsolete or (entry.fuzzy and not include_fuzzy):
             continue

@@ -98,6 +98,36 @@ def test_the_header_is_msgfmts(metadata, tmp_path: Path):
     _same_as_msgfmt(path)
 
 
+HAND_WRITTEN = {
+    "spacing-and-no-final-newline": '"Project-Id-Version:x  \\n"\n"POT-Creation-Date: 2026\\n"\n'
+                                    '"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr"',
+    "date-first-and-last": '"POT-Creation-Date: 2026\\n"\n"Language:  fr\\n"\n'
+                           '"Content-Type: text/plain; charset=UTF-8\\n"\n"POT-Creation-Date: 1"',
+    "date-alone": '"POT-Creation-Date: 2026"',
+}
+
+
+@pytest.mark.parametrize("header", list(HAND_WRITTEN))
+def test_a_hand_written_header_is_copied_as_msgfmt_copies_it(header, tmp_path: Path):
+    """msgfmt copies the header as the PO file writes it (spacing, a missing final newline),
+    less its first POT-Creation-Date line; l10n does while the fields are unchanged."""
+    path = tmp_path / "fr.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n{HAND_WRITTEN[header]}\n\nmsgid "a"\nmsgstr "b"\n',
+                    "utf-8")
+    _same_as_msgfmt(path)
+
+
+def test_a_changed_header_is_written_from_its_fields(tmp_path: Path):
+    path = tmp_path / "fr.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language:fr\\n"\n"X-Old: 1"\n\nmsgid "a"\nmsgstr "b"\n',
+                    "utf-8")
+    catalogue = read_po(path)
+    catalogue.metadata["Language"] = "fr_CA"
+    changed = tmp_path / "changed.po"
+    write_po(catalogue, changed)
+    assert compile_mo(catalogue) == _msgfmt(changed)
+
+
 def test_a_fuzzy_header_is_kept(tmp_path: Path):
     catalogue = _catalogue(*copy.deepcopy(CASES["plain"]))
     catalogue.metadata_is_fuzzy = ["fuzzy"]
