@@ -91,8 +91,9 @@ def render_document(document: Document, catalogue: polib.POFile | None, *, sourc
 def mo_bytes(catalogue: polib.POFile, allow_fuzzy: bool) -> bytes:
     """The compiled catalogue; with ``allow_fuzzy`` its fuzzy translations are included.
 
-    Written by l10n.catalog.mo, which gives the bytes ``compile_mo`` gives (through polib) without
-    copying the catalogue to take the fuzzy flags off.
+    Written by l10n.catalog.mo, which gives the bytes ``compile_mo`` gives (GNU msgfmt's, with
+    ``--use-fuzzy`` when ``allow_fuzzy``) without copying the catalogue to take the fuzzy flags
+    off.
     """
     from ..catalog.mo import mo_entries, write_mo
 

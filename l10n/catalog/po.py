@@ -283,7 +283,8 @@ def write_po(catalogue: polib.POFile, path: str | Path) -> bool:
 
 
 def compile_mo(catalogue: polib.POFile, *, include_fuzzy: bool = False) -> bytes:
-    """A GNU MO file of the translated entries (fuzzy ones only when asked), sorted by msgid."""
+    """A GNU MO file of the translated entries (fuzzy ones only when asked): byte for byte what
+    ``msgfmt`` (``--use-fuzzy``) writes for the catalogue, hash table included."""
     from .mo import mo_entries, write_mo
 
     return write_mo(mo_entries(catalogue, include_fuzzy=include_fuzzy))

@@ -437,5 +437,8 @@ def _take_header(catalogue: polib.POFile, entries: list[polib.POEntry]) -> None:
                 metadata[key] = value.strip()
             elif key is not None:
                 metadata[key] += "\n" + text.strip()
+        # the text as written, for the MO file (msgfmt copies it): valid while the fields are
+        # still the ones read from it
+        catalogue.header_as_read = (header_entry.msgstr, list(metadata.items()))
     list.extend(catalogue, entries)
 

@@ -1,4 +1,5 @@
-"""The direct MO writer: polib's bytes, gettext reads it, msgunfmt decompiles it."""
+"""The direct MO writer: GNU msgfmt's bytes (hash table included), gettext reads it, msgunfmt
+decompiles it."""
 
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from l10n.catalog.mo import MoEntry, mo_entries, write_mo
+from l10n.catalog.mo import MoEntry, hash_table_size, mo_entries, write_mo
+from l10n.catalog.po import compile_mo, read_po, write_po
+from support import REPO
 
 HEADER = {"Language": "fr", "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
           "Content-Transfer-Encoding": "8bit", "Plural-Forms": "nplurals=2; plural=(n > 1);",
@@ -46,35 +51,141 @@ CASES = {
                                msgstr_plural={0: "une forme", 1: ""}),
                  polib.POEntry(msgid="kept", msgstr="gardé")],
     "no-entries": [],
+    "empty-context": [polib.POEntry(msgid="May", msgstr="Mai", msgctxt=""),
+                      polib.POEntry(msgid="May", msgstr="peut")],
+    "first-form-decides": [polib.POEntry(msgid="a form", msgid_plural="forms",
+                                         msgstr_plural={0: "une forme", 1: ""}),
+                           polib.POEntry(msgid="b form", msgid_plural="b forms",
+                                         msgstr_plural={0: "", 1: "b formes"})],
+    "many": [polib.POEntry(msgid=f"message {n}", msgstr=f"message {n} traduit",
+                           msgctxt=("ctx" if n % 3 == 0 else None)) for n in range(200)],
 }
 
 
-def _polib_bytes(catalogue: polib.POFile, include_fuzzy: bool) -> bytes:
-    """What l10n.catalog.po.compile_mo returned through polib before this writer."""
-    keep = polib.POFile()
-    keep.metadata = dict(catalogue.metadata)
-    for entry in catalogue:
-        translated = entry.msgstr or any(entry.msgstr_plural.values())
-        if entry.obsolete or (entry.fuzzy and not include_fuzzy) or not translated:
-            continue
-        if entry.fuzzy:
-            entry = copy.copy(entry)
-            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-        keep.append(entry)
-    return keep.to_binary()
+def _msgfmt(po: Path, *options: str) -> bytes:
+    """What GNU msgfmt writes for the PO file (skip when gettext is not installed)."""
+    msgfmt = shutil.which("msgfmt")
+    if not msgfmt:
+        pytest.skip("GNU gettext's msgfmt is not installed")
+    result = subprocess.run([msgfmt, *options, "-o", "-", str(po)], capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+def _same_as_msgfmt(po: Path, include_fuzzy: bool = False) -> None:
+    ours = compile_mo(read_po(po), include_fuzzy=include_fuzzy)
+    theirs = _msgfmt(po, *(["--use-fuzzy"] if include_fuzzy else []))
+    assert ours == theirs, po
 
 
 @pytest.mark.parametrize("include_fuzzy", [False, True], ids=["translated", "with-fuzzy"])
 @pytest.mark.parametrize("name", list(CASES))
-def test_same_bytes_as_polib(name, include_fuzzy):
-    catalogue = _catalogue(*CASES[name])
-    ours = write_mo(mo_entries(catalogue, include_fuzzy=include_fuzzy))
-    assert ours == _polib_bytes(catalogue, include_fuzzy)
+def test_same_bytes_as_msgfmt(name, include_fuzzy, tmp_path: Path):
+    path = tmp_path / "fr.po"
+    write_po(_catalogue(*copy.deepcopy(CASES[name])), path)
+    _same_as_msgfmt(path, include_fuzzy)
 
 
-def test_empty_metadata_gives_an_empty_header():
-    catalogue = _catalogue(*CASES["plain"], metadata={})
-    assert write_mo(mo_entries(catalogue)) == _polib_bytes(catalogue, False)
+DATED = {**HEADER, "POT-Creation-Date": "2026-11-24 03:02+0000", "X-Generator": "l10n"}
+
+
+@pytest.mark.parametrize("metadata", [{}, DATED], ids=["no-header-fields", "pot-creation-date"])
+def test_the_header_is_msgfmts(metadata, tmp_path: Path):
+    """msgfmt leaves out an empty header and the POT-Creation-Date field (for reproducible
+    builds), and keeps the other fields in the order of the PO file."""
+    path = tmp_path / "fr.po"
+    write_po(_catalogue(*copy.deepcopy(CASES["plain"]), metadata=metadata), path)
+    _same_as_msgfmt(path)
+
+
+HAND_WRITTEN = {
+    "spacing-and-no-final-newline": '"Project-Id-Version:x  \\n"\n"POT-Creation-Date: 2026\\n"\n'
+                                    '"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr"',
+    "date-first-and-last": '"POT-Creation-Date: 2026\\n"\n"Language:  fr\\n"\n'
+                           '"Content-Type: text/plain; charset=UTF-8\\n"\n"POT-Creation-Date: 1"',
+    "date-alone": '"POT-Creation-Date: 2026"',
+}
+
+
+@pytest.mark.parametrize("header", list(HAND_WRITTEN))
+def test_a_hand_written_header_is_copied_as_msgfmt_copies_it(header, tmp_path: Path):
+    """msgfmt copies the header as the PO file writes it (spacing, a missing final newline),
+    less its first POT-Creation-Date line; l10n does while the fields are unchanged."""
+    path = tmp_path / "fr.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n{HAND_WRITTEN[header]}\n\nmsgid "a"\nmsgstr "b"\n',
+                    "utf-8")
+    _same_as_msgfmt(path)
+
+
+def test_a_changed_header_is_written_from_its_fields(tmp_path: Path):
+    path = tmp_path / "fr.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language:fr\\n"\n"X-Old: 1"\n\nmsgid "a"\nmsgstr "b"\n',
+                    "utf-8")
+    catalogue = read_po(path)
+    catalogue.metadata["Language"] = "fr_CA"
+    changed = tmp_path / "changed.po"
+    write_po(catalogue, changed)
+    assert compile_mo(catalogue) == _msgfmt(changed)
+
+
+def test_a_fuzzy_header_is_kept(tmp_path: Path):
+    catalogue = _catalogue(*copy.deepcopy(CASES["plain"]))
+    catalogue.metadata_is_fuzzy = ["fuzzy"]
+    path = tmp_path / "fr.po"
+    write_po(catalogue, path)
+    _same_as_msgfmt(path)
+    translations = gettext.GNUTranslations(io.BytesIO(compile_mo(read_po(path))))
+    assert translations.info()["language"] == "fr"
+
+
+EXAMPLE_CATALOGUES = sorted(REPO.glob("po/*/summit/*.po"))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_CATALOGUES,
+                         ids=lambda p: f"{p.parent.parent.name}-{p.stem}")
+def test_the_example_projects_catalogues_are_msgfmts(path: Path):
+    _same_as_msgfmt(path)
+    _same_as_msgfmt(path, include_fuzzy=True)
+
+
+def test_hash_table_sizes_are_msgfmts():
+    """next_prime(4 n / 3), at least 3, with gettext's is_prime (which takes 3 for not prime)."""
+    sizes = {n: hash_table_size(n) for n in (0, 1, 2, 3, 4, 7, 8, 75, 76)}
+    assert sizes == {0: 3, 1: 3, 2: 5, 3: 5, 4: 5, 7: 11, 8: 11, 75: 101, 76: 101}
+
+
+# Newlines inside only (msgfmt wants msgid and msgstr to agree on a leading or final one), and
+# no "\x04" (msgfmt refuses the context separator inside a string).
+_TEXT = st.text(st.sampled_from("aAbz ÉéЖ卡\n%\\\"·"), max_size=6).map(lambda t: t.strip("\n"))
+
+
+@st.composite
+def _entries(draw) -> list[polib.POEntry]:
+    keys = draw(st.lists(st.tuples(st.one_of(st.none(), _TEXT), _TEXT.filter(bool)),
+                         unique=True, max_size=40))
+    entries = []
+    for msgctxt, msgid in keys:
+        kind = draw(st.sampled_from(["single", "plural", "fuzzy", "obsolete"]))
+        translation = draw(_TEXT)
+        if kind == "plural":
+            entries.append(polib.POEntry(msgctxt=msgctxt, msgid=msgid, msgid_plural=msgid + "s",
+                                         msgstr_plural={0: translation, 1: draw(_TEXT)}))
+        else:
+            entries.append(polib.POEntry(msgctxt=msgctxt, msgid=msgid, msgstr=translation,
+                                         flags=["fuzzy"] if kind == "fuzzy" else [],
+                                         obsolete=kind == "obsolete"))
+    return entries
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=_entries(), include_fuzzy=st.booleans())
+def test_random_catalogues_are_msgfmts(entries, include_fuzzy, tmp_path: Path):
+    """Any mix of contexts, plurals, fuzzy, obsolete and untranslated entries, of sizes that
+    make hash collisions: the same bytes as msgfmt."""
+    path = tmp_path / "fr.po"
+    write_po(_catalogue(*entries), path)
+    _same_as_msgfmt(path, include_fuzzy)
 
 
 def test_gettext_reads_every_kind_of_entry():
