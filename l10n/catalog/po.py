@@ -69,13 +69,20 @@ def parse_po(data: bytes, path: str | Path, *, strict_plurals: bool = True) -> p
 
 def _check_duplicates(catalogue: polib.POFile, path: str | Path) -> None:
     """Refuse a message defined twice (obsolete ones count, as for msgfmt), at its second line,
-    naming the first as msgfmt does.
+    naming the first as msgfmt does; and, as msgfmt does, a string holding EOT (U+0004).
 
     Done here with a set rather than by polib, whose own check compares every entry with every
     earlier one and takes hours on a catalogue of a few hundred thousand entries.
     """
     seen: dict[tuple[str | None, str], int] = {}
     for entry in catalogue:
+        if "\x04" in entry.msgid or "\x04" in entry.msgstr or (
+                entry.msgctxt and "\x04" in entry.msgctxt) or (
+                entry.msgid_plural and "\x04" in entry.msgid_plural) or (
+                entry.msgstr_plural and any("\x04" in form for form in entry.msgstr_plural.values())):
+            # gettext joins a context to its msgid with EOT in MO files: msgfmt refuses it
+            raise InputError("context separator <EOT> within string", path=path,
+                             line=entry.linenum)
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
             shown = f"{entry.msgctxt!r} | {entry.msgid!r}" if entry.msgctxt is not None else repr(entry.msgid)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -284,3 +286,20 @@ def test_directives_at_every_break_point_are_laid_out_as_msgcat_lays_them(flag, 
         text = "x" * (60 + pad) + " " + directive + " and more words here."
         path.write_text(HEADER + f'#, {flag}\nmsgid "{text}"\nmsgstr "{text}"\n', "utf-8")
         assert format_po(read_po(path)) == msgcat_output(path), pad
+
+
+@pytest.mark.parametrize("where", ["msgid", "msgstr", "msgctxt"])
+def test_eot_in_a_string_is_refused_as_msgfmt_refuses_it(tmp_path, where):
+    """gettext joins a context to its msgid with EOT (U+0004) in MO files: a string holding
+    one is an error at its entry, for msgfmt and for l10n."""
+    fields = {"msgctxt": 'msgctxt "c"\n', "msgid": 'msgid "a"\n', "msgstr": 'msgstr "b"\n'}
+    fields[where] = fields[where].replace('"\n', '\x04"\n')
+    path = tmp_path / "eot.po"
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    + "".join(fields.values()), "utf-8")
+    with pytest.raises(InputError, match="context separator <EOT> within string") as error:
+        read_po(path)
+    assert error.value.line == 4
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                              capture_output=True).returncode != 0
