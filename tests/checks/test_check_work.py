@@ -298,3 +298,29 @@ def test_a_translation_naming_several_people_is_read_for_letters_once():
     names = list(TermNameConsistency()._names(entry, CheckContext(glossary=glossary)))
     assert {concept for concept, _, _ in names} >= {"PER-TAMIM", "PER-ALYA"}
     assert _CountingText.walks <= 1  # before: once per person spelt (three here)
+
+
+def test_a_source_is_sorted_into_judged_terms_once_for_every_language(monkeypatch):
+    """The source's matches that are judged (title words that are no title and other bodies'
+    terms left out) are the same in every target language: worked out once per source."""
+    from pathlib import Path
+
+    from l10n.checks import term_analysis
+    from l10n.checks.terminology import TermMissing
+    from l10n.glossary.store import load_glossary
+
+    asked = []
+    real = term_analysis._titles_only_as_titles
+
+    def counting(source, *args):
+        asked.append(source)
+        return real(source, *args)
+
+    monkeypatch.setattr(term_analysis, "_titles_only_as_titles", counting)
+    glossary = load_glossary(Path(__file__).resolve().parent / "data" / "term_eval" / "glossary.csv")
+    source = "Sheikh Tamim bin Hamad Al Thani addressed the Member States."
+    entries = example_entries(("fr", source, "Le cheikh a parlé."), ("ru", source, "Шейх выступил."),
+                              ("zh", source, "谢赫发言。"), ("es", source, "El Jeque habló."))
+    found = entry_findings(entries, (TermMissing(),), CheckContext(glossary=glossary))
+    assert {f.file for f in found} == {e.file for e in entries}  # every language is judged
+    assert len(asked) == 1  # before: once per language (four here)
