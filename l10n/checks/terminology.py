@@ -327,6 +327,8 @@ class TermNameConsistency(ProjectCheck):
                         and match.term.status is not Status.DEPRECATED:
                     spans.add((match.start, match.end))
                     yield match.concept_id, match.text, name_shape(match.term.text, match.text)
+            if automaton is None:
+                continue  # no person in this language's glossary: nothing to spell
             letters = _Letters(target)
             for concept, term in _persons_spelt_in(letters, persons, automaton):
                 for start, end in find_unseparated(target, term.text, lang, letters):
@@ -391,8 +393,6 @@ def _person_needles(context: CheckContext, lang: str):
 def _persons_spelt_in(letters: "_Letters", persons: list, automaton) -> list:
     """The (concept, term) pairs whose letters occur in the target's ``letters``, in glossary
     order (the order the spans are claimed in)."""
-    if automaton is None:
-        return []
     found = {n for _, numbers in automaton.iter(letters.key) for n in numbers}
     return [persons[n] for n in sorted(found)]
 
