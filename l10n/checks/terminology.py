@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -399,26 +400,32 @@ def _persons_spelt_in(letters: "_Letters", persons: list, automaton) -> list:
 
 class _Letters:
     """A text's letters and digits, case-folded (``key``, what find_unseparated searches), and
-    where each of them stands in the text (``positions``, worked out when first asked for):
-    read once per translation, however many names its letters spell."""
+    where each of them stands in the text (``position``): read once per translation, however
+    many names its letters spell."""
 
-    __slots__ = ("text", "key", "_positions")
+    __slots__ = ("text", "key", "_runs")
 
     def __init__(self, text: str):
         self.text = text
         self.key = _letters_key(text)
-        self._positions: list[int] | None = None
+        self._runs: tuple[list[int], list[int], int] | None = None
 
-    @property
-    def positions(self) -> list[int]:
-        """The text offset of each letter or digit, in order (one per character of the text:
-        str.casefold() of the whole text is the case-folding of each character in turn)."""
-        if self._positions is None:
-            positions: list[int] = []
+    def position(self, n: int) -> int:
+        """The text offset of letter or digit ``n`` (counted one per character of the text:
+        str.casefold() of the whole text is the case-folding of each character in turn).
+        Worked out from the runs of letters (about one per word), found when first asked."""
+        if self._runs is None:
+            starts, firsts, count = [], [], 0
             for run in _ALNUM_RUN.finditer(self.text):
-                positions.extend(range(run.start(), run.end()))
-            self._positions = positions
-        return self._positions
+                starts.append(run.start())
+                firsts.append(count)
+                count += run.end() - run.start()
+            self._runs = (starts, firsts, count)
+        starts, firsts, count = self._runs
+        if not 0 <= n < count:
+            raise IndexError(n)
+        r = bisect_right(firsts, n) - 1
+        return starts[r] + n - firsts[r]
 
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")  # runs of str.isalnum() characters (see _NOT_ALNUM)
@@ -445,10 +452,8 @@ def find_unseparated(text: str, term: str, lang: str,
     needle = _letters_key(term)
     spans = []
     start = haystack.find(needle) if needle else -1
-    if start >= 0:
-        positions = letters.positions
     while start >= 0:
-        first, last = positions[start], positions[start + len(needle) - 1] + 1
+        first, last = letters.position(start), letters.position(start + len(needle) - 1) + 1
         spaced = lang not in ("zh", "ja")
         bounded = not spaced or ((first == 0 or not text[first - 1].isalnum())
                                  and (last == len(text) or not text[last].isalnum()))
