@@ -411,15 +411,21 @@ class _Letters:
         self._runs: tuple[list[int], list[int], int] | None = None
 
     def position(self, n: int) -> int:
-        """The text offset of letter or digit ``n`` (counted one per character of the text:
-        str.casefold() of the whole text is the case-folding of each character in turn).
-        Worked out from the runs of letters (about one per word), found when first asked."""
+        """The text offset of the letter or digit that gives character ``n`` of ``key``.
+        Worked out from the runs of letters (about one per word), found when first asked; a
+        letter whose case-folding is longer ("İ", "ß") makes each key character placed
+        one by one instead (the runs would count it as one)."""
         if self._runs is None:
             starts, firsts, count = [], [], 0
             for run in _ALNUM_RUN.finditer(self.text):
                 starts.append(run.start())
                 firsts.append(count)
                 count += run.end() - run.start()
+            if count != len(self.key):
+                starts = [i for i, ch in enumerate(self.text) if ch.isalnum()
+                          for _ in ch.casefold()]
+                firsts = list(range(len(starts)))
+                count = len(starts)
             self._runs = (starts, firsts, count)
         starts, firsts, count = self._runs
         if not 0 <= n < count:
