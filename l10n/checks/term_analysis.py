@@ -36,6 +36,7 @@ UNSPACED = tuple(RULES["unspaced_languages"])
 KEEP_SPELLING = tuple(RULES["names_keep_their_spelling"])
 NEAR_MISS = RULES["near_miss"]
 ANALYSIS_MEMO = 4096  # pair analyses remembered per context (the matcher remembers texts too)
+SOURCE_MEMO = 32_768  # sources whose kept matches are remembered per context (one per language)
 EDGE_PUNCT = " \t,.;:!?()[]«»\"'“”‘’„《》「」、，。；：！？（）"
 
 
@@ -105,13 +106,16 @@ class _Langs(NamedTuple):
 
 class _AnalysisMemo:
     """The analysis's per-run memory, kept in one ``context.cache`` slot: the pairs analysed
-    last and, per language pair, its ``_Langs`` (so a pair costs a look-up or two)."""
+    last, per language pair its ``_Langs`` (so a pair costs a look-up or two), and per source
+    text and language the source's matches that are judged (the same in every target
+    language, so worked out once, not once per language)."""
 
-    __slots__ = ("memo", "langs")
+    __slots__ = ("memo", "langs", "sources")
 
     def __init__(self) -> None:
         self.memo: dict[tuple, PairAnalysis] = {}
         self.langs: dict[tuple[str, str], _Langs | None] = {}
+        self.sources: dict[tuple[str, str], tuple] = {}
 
 
 # -- the shared analysis ----------------------------------------------------------------------
@@ -143,10 +147,7 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
         langs = state.langs[(source_lang, target_lang)] = _langs(context, source_lang, target_lang)
     if langs is None:
         return _NOTHING
-    source_matches = langs.source.matches(mask_markup(source))
-    if source_matches:
-        source_matches = _titles_only_as_titles(source, source_matches, glossary)
-        source_matches = _without_other_bodies(source, source_lang, source_matches, glossary)
+    source_matches = _source_matches(source, source_lang, langs.source, glossary, state.sources)
     target_matches = langs.target.matches(mask_markup(_undot(target) if langs.unspaced else target))
     if not source_matches and not target_matches:
         return _NOTHING
@@ -163,6 +164,23 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
         verdicts.extend(work.deprecated_elsewhere(judged, deprecated, source_matches,
                                                   source_lang))
     return PairAnalysis(source_matches, tuple(verdicts))
+
+
+def _source_matches(source: str, lang: str, index, glossary, remembered: dict) -> tuple:
+    """The source's matches that are judged: the index's, without title words that are no
+    title there and without other bodies' terms. They depend on the source text and language
+    only, and every target language asks for them: remembered (bounded) per context."""
+    key = (source, lang)
+    found = remembered.get(key)
+    if found is None:
+        found = index.matches(mask_markup(source))
+        if found:
+            found = _titles_only_as_titles(source, found, glossary)
+            found = _without_other_bodies(source, lang, found, glossary)
+        if len(remembered) >= SOURCE_MEMO:
+            remembered.clear()
+        remembered[key] = found
+    return found
 
 
 def _titles_only_as_titles(source: str, matches: tuple, glossary) -> tuple:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -327,8 +328,11 @@ class TermNameConsistency(ProjectCheck):
                         and match.term.status is not Status.DEPRECATED:
                     spans.add((match.start, match.end))
                     yield match.concept_id, match.text, name_shape(match.term.text, match.text)
-            for concept, term in _persons_spelt_in(target, persons, automaton):
-                for start, end in find_unseparated(target, term.text, lang):
+            if automaton is None:
+                continue  # no person in this language's glossary: nothing to spell
+            letters = _Letters(target)
+            for concept, term in _persons_spelt_in(letters, persons, automaton):
+                for start, end in find_unseparated(target, term.text, lang, letters):
                     if not any(start < b and a < end for a, b in spans):
                         spans.add((start, end))
                         surface = target[start:end]
@@ -387,13 +391,50 @@ def _person_needles(context: CheckContext, lang: str):
     return context.cached(("person-needles", lang), build)
 
 
-def _persons_spelt_in(target: str, persons: list, automaton) -> list:
-    """The (concept, term) pairs whose letters occur in ``target``'s letters, in glossary
+def _persons_spelt_in(letters: "_Letters", persons: list, automaton) -> list:
+    """The (concept, term) pairs whose letters occur in the target's ``letters``, in glossary
     order (the order the spans are claimed in)."""
-    if automaton is None:
-        return []
-    found = {n for _, numbers in automaton.iter(_letters_key(target)) for n in numbers}
+    found = {n for _, numbers in automaton.iter(letters.key) for n in numbers}
     return [persons[n] for n in sorted(found)]
+
+
+class _Letters:
+    """A text's letters and digits, case-folded (``key``, what find_unseparated searches), and
+    where each of them stands in the text (``position``): read once per translation, however
+    many names its letters spell."""
+
+    __slots__ = ("text", "key", "_runs")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.key = _letters_key(text)
+        self._runs: tuple[list[int], list[int], int] | None = None
+
+    def position(self, n: int) -> int:
+        """The text offset of the letter or digit that gives character ``n`` of ``key``.
+        Worked out from the runs of letters (about one per word), found when first asked; a
+        letter whose case-folding is longer ("İ", "ß") makes each key character placed
+        one by one instead (the runs would count it as one)."""
+        if self._runs is None:
+            starts, firsts, count = [], [], 0
+            for run in _ALNUM_RUN.finditer(self.text):
+                starts.append(run.start())
+                firsts.append(count)
+                count += run.end() - run.start()
+            if count != len(self.key):
+                starts = [i for i, ch in enumerate(self.text) if ch.isalnum()
+                          for _ in ch.casefold()]
+                firsts = list(range(len(starts)))
+                count = len(starts)
+            self._runs = (starts, firsts, count)
+        starts, firsts, count = self._runs
+        if not 0 <= n < count:
+            raise IndexError(n)
+        r = bisect_right(firsts, n) - 1
+        return starts[r] + n - firsts[r]
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # runs of str.isalnum() characters (see _NOT_ALNUM)
 
 
 def name_shape(term_text: str, surface: str) -> tuple:
@@ -405,16 +446,20 @@ def name_shape(term_text: str, surface: str) -> tuple:
     return (term_text, separators, capitals)
 
 
-def find_unseparated(text: str, term: str, lang: str) -> list[tuple[int, int]]:
+def find_unseparated(text: str, term: str, lang: str,
+                     letters: _Letters | None = None) -> list[tuple[int, int]]:
     """Spans of ``text`` that spell ``term`` letter for letter but with other separators
-    ("索菲·德·斯梅特" for "索菲·德斯梅特", "Аль-Тани" for "Аль Тани"), whole words only."""
-    letters = [(ch.casefold(), i) for i, ch in enumerate(text) if ch.isalnum()]
-    haystack = "".join(ch for ch, _ in letters)
-    needle = "".join(ch.casefold() for ch in term if ch.isalnum())
+    ("索菲·德·斯梅特" for "索菲·德斯梅特", "Аль-Тани" for "Аль Тани"), whole words only.
+    ``letters``: the text's ``_Letters``, when the caller has them already (a translation is
+    searched for every name its letters spell: its letters are then read once)."""
+    if letters is None:
+        letters = _Letters(text)
+    haystack = letters.key
+    needle = _letters_key(term)
     spans = []
     start = haystack.find(needle) if needle else -1
     while start >= 0:
-        first, last = letters[start][1], letters[start + len(needle) - 1][1] + 1
+        first, last = letters.position(start), letters.position(start + len(needle) - 1) + 1
         spaced = lang not in ("zh", "ja")
         bounded = not spaced or ((first == 0 or not text[first - 1].isalnum())
                                  and (last == len(text) or not text[last].isalnum()))

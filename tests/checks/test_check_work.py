@@ -269,3 +269,58 @@ def test_a_repeated_word_is_placed_in_its_script_once(monkeypatch):
     asked.clear()
     _run(entries, (untranslated.SourceScriptRun(),))
     assert len(asked) < first / 2  # the words were placed the first time
+
+
+class _CountingText(str):
+    """A translation that counts how often Python code walks its characters one by one."""
+
+    walks = 0
+
+    def __iter__(self):
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_a_translation_naming_several_people_is_read_for_letters_once():
+    """term-name-consistency looks for each person whose letters a translation spells with
+    other separators ("索菲·德·斯梅特"); the translation's letters are read once for all of
+    them, not once per name (the gather step was a tenth of the whole check)."""
+    from pathlib import Path
+
+    from l10n.checks.base import Entry
+    from l10n.checks.terminology import TermNameConsistency
+    from l10n.glossary.store import load_glossary
+
+    glossary = load_glossary(Path(__file__).resolve().parent / "data" / "term_eval" / "glossary.csv")
+    text = _CountingText("索菲·德·斯梅特、塔米姆·本·哈马德·阿勒萨尼和阿莉娅·艾哈迈德·本·赛义夫·阿勒萨尼发言。")
+    entry = Entry("a.po", 1, "zh", "en", "x", text)
+    _CountingText.walks = 0
+    names = list(TermNameConsistency()._names(entry, CheckContext(glossary=glossary)))
+    assert {concept for concept, _, _ in names} >= {"PER-TAMIM", "PER-ALYA"}
+    assert _CountingText.walks <= 1  # before: once per person spelt (three here)
+
+
+def test_a_source_is_sorted_into_judged_terms_once_for_every_language(monkeypatch):
+    """The source's matches that are judged (title words that are no title and other bodies'
+    terms left out) are the same in every target language: worked out once per source."""
+    from pathlib import Path
+
+    from l10n.checks import term_analysis
+    from l10n.checks.terminology import TermMissing
+    from l10n.glossary.store import load_glossary
+
+    asked = []
+    real = term_analysis._titles_only_as_titles
+
+    def counting(source, *args):
+        asked.append(source)
+        return real(source, *args)
+
+    monkeypatch.setattr(term_analysis, "_titles_only_as_titles", counting)
+    glossary = load_glossary(Path(__file__).resolve().parent / "data" / "term_eval" / "glossary.csv")
+    source = "Sheikh Tamim bin Hamad Al Thani addressed the Member States."
+    entries = example_entries(("fr", source, "Le cheikh a parlé."), ("ru", source, "Шейх выступил."),
+                              ("zh", source, "谢赫发言。"), ("es", source, "El Jeque habló."))
+    found = entry_findings(entries, (TermMissing(),), CheckContext(glossary=glossary))
+    assert {f.file for f in found} == {e.file for e in entries}  # every language is judged
+    assert len(asked) == 1  # before: once per language (four here)

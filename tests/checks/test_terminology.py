@@ -423,3 +423,17 @@ def test_title_word_inside_a_name_or_as_a_common_noun_is_no_title(glossary, lang
 ], ids=["title-before-name", "title-after-a-title", "capitalised-title"])
 def test_a_title_is_still_a_title(glossary, lang, source, target, expected):
     assert expected in slugs(run_all(glossary, entry(lang, source, target)))
+
+
+def test_a_letter_that_case_folds_longer_does_not_shift_a_name(glossary):
+    """"İ" case-folds to two characters: a name after it is still placed where it stands
+    (it used to be looked up past the end of the text, and the check crashed)."""
+    from l10n.checks.terminology import find_unseparated
+
+    text = "M. İlham Aliyev et Tamim ben Hamad Al-Thani"
+    assert [text[a:b] for a, b in find_unseparated(text, "Tamim ben Hamad Al Thani", "fr")] \
+        == ["Tamim ben Hamad Al-Thani"]
+    rows = [("a.po", "fr", "Tamim ben Hamad Al Thani a parlé."),
+            ("b.po", "fr", "Tamim ben Hamad Al Thani a remercié."),
+            ("c.po", "fr", "M. İlham Aliyev et Tamim ben Hamad Al-Thani")]
+    assert [f.found for f in _consistency(glossary, rows)] == ["Tamim ben Hamad Al-Thani"]
