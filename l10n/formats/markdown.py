@@ -9,7 +9,8 @@ A YAML front matter (the document's first line ``---``, up to a closing ``---`` 
 line, holding a YAML mapping) is metadata, not Markdown: the values of its translatable
 top-level keys (``title`` and ``description``; ``[tool.l10n] markdown-front-matter``) that are
 strings are units with the role ``front-matter-<key>``. A translated value is written back as
-a double-quoted YAML scalar on the key's line; every other byte of the front matter is kept.
+a double-quoted YAML scalar on the key's line (inline HTML by the same source-unit rule: a
+site's template may print a title unescaped); every other byte of the front matter is kept.
 
 ``render`` splices each translated text into the original lines: the block's prefix (``## ``,
 ``- ``, ``1. ``, ``> ``), a closing ``##``, table pipes and every other byte stay. A translated
@@ -294,6 +295,14 @@ def _mark_before_break(text: str, index: int) -> tuple[int, int]:
     return line, index - start
 
 
+def safe_metadata(unit: Unit, translation: str) -> str:
+    """The translation of a front matter value as it goes into the page: on one line, inline
+    HTML by the source-unit rule (a site template may print a title unescaped), written as a
+    quoted YAML scalar."""
+    text = " ".join(translation.splitlines()).strip()
+    return yaml_scalar(sanitise(text, unit.text, forbidden=MD_BLOCK_TAGS).text)
+
+
 def yaml_scalar(text: str) -> str:
     """``text`` as a double-quoted YAML scalar on one line: quotes, backslashes, control and
     line-break characters escaped, so that no translation can change the metadata's shape."""
@@ -355,8 +364,8 @@ class MarkdownFormat:
         state: MdState = document.state
         check_renditions(document, renditions)
         return replace_spans(state.lines, [
-            (slot, yaml_scalar(" ".join(rendition.text.splitlines()).strip())
-             if unit.role.startswith(FRONT_MATTER_ROLE) else safe_translation(unit, rendition.text))
+            (slot, safe_metadata(unit, rendition.text) if unit.role.startswith(FRONT_MATTER_ROLE)
+             else safe_translation(unit, rendition.text))
             for slot, unit, rendition in zip(state.slots, document.units, renditions)
             if rendition.text != unit.text])
 

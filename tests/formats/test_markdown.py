@@ -180,3 +180,13 @@ def test_invalid_front_matter_is_one_error_at_its_line():
         FORMAT.parse("---\ntitle: Doha\nbad: [unclosed\n---\nText.\n", "a.md")
     assert "front matter is not valid YAML" in caught.value.message
     assert caught.value.line in (3, 4, 5)
+
+
+def test_front_matter_translation_gets_no_tag_its_source_lacks():
+    yaml = pytest.importorskip("yaml")
+    document = FORMAT.parse("---\ntitle: The <em>Doha</em> Summit\n---\nText.\n", "a.md")
+    rendered = FORMAT.render(document, [Rendition(
+        'Le Sommet de <em>Doha</em><script>alert(1)</script><img src=x onerror="alert(1)">'),
+        Rendition("Texte.")], lang="fr")
+    title = yaml.safe_load(rendered.split("---\n")[1])["title"]
+    assert "<em>Doha</em>" in title and "<script" not in title and "<img" not in title
