@@ -288,7 +288,8 @@ def _front_matter(lines: tuple[str, ...], path: str, keys: Sequence[str]) -> tup
 
 
 def _mark_before_break(text: str, index: int) -> tuple[int, int]:
-    """(line, column) in ``text`` just before the line break(s) that end at ``index``."""
+    """(line, column) in ``text`` just before the line breaks that end at ``index`` (none, one
+    or more)."""
     index = len(text[:index].rstrip("\r\n"))
     line = len(split_lines(text[:index])) - 1 if index else 0
     start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
