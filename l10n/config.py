@@ -27,7 +27,7 @@ DEFAULTS = {
     "house-style": "un",
 }
 CHECK_KEYS = ("select", "ignore")
-OPTIONAL = ("tm",)  # settings without a default value: tm = "file" or a database URL
+OPTIONAL = ("tm", "markdown-front-matter")  # settings without a default value: tm = "file" or a database URL
 TM_URL_SCHEMES = ("postgresql://", "postgres://")  # a tm naming a PostgreSQL database
 
 
@@ -49,6 +49,8 @@ class ProjectConfig:
     house_style_file: Path | None = None
     tm_path: Path | None = None  # [tool.l10n] tm; None: in the cache folder (l10n.tm.memory)
     tm_url: str | None = None  # [tool.l10n] tm = "postgresql://...": a shared memory
+    # [tool.l10n] markdown-front-matter: the front matter keys of Markdown sources translated
+    markdown_front_matter: tuple[str, ...] = ("title", "description")
     config_file: Path | None = field(default=None, compare=False)
 
     @property
@@ -217,6 +219,7 @@ def _validate(root: Path, table: dict, path: Path | None) -> ProjectConfig:
         house_style_file=style_file,
         tm_path=tm_path,
         tm_url=tm_url,
+        markdown_front_matter=_front_matter_keys(table, path),
         config_file=path,
     )
 
@@ -316,6 +319,18 @@ def _tm_path(value: object, root: Path, dirs: dict[str, Path], path: Path | None
             raise ConfigError(f"[tool.l10n] tm {value!r} lies inside {key}; give the translation "
                               f"memory a place of its own", path=path, line=line)
     return file
+
+
+def _front_matter_keys(table: dict, path: Path | None) -> tuple[str, ...]:
+    """The ``markdown-front-matter`` setting: a list of top-level YAML key names."""
+    key = "markdown-front-matter"
+    if key not in table:
+        return ProjectConfig.markdown_front_matter
+    value = table[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"[tool.l10n] {key} must be a list of front matter key names "
+                          f'(["title", "description"])', path=path, line=_key_line(path, key))
+    return tuple(dict.fromkeys(value))
 
 
 def _slugs(value: object, key: str, path: Path | None) -> tuple[str, ...]:

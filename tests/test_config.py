@@ -38,8 +38,11 @@ def test_another_source_language(make_project):
         ('source-dir = "../elsewhere"\n', "outside the project", 6),
         ('[tool.l10n.checks]\nskip = ["x"]\n', "unknown setting [tool.l10n.checks] 'skip'", 7),
         ('languages = "en"\n', "non-empty list", 6),
+        ('markdown-front-matter = "title"\n', "markdown-front-matter must be a list", 6),
+        ('languages = ["en"]\nmarkdown-front-matter = ["title", 3]\n', "front matter key names", 7),
     ],
-    ids=["unknown-key", "unknown-language", "duplicate-language", "outside", "checks-key", "not-a-list"],
+    ids=["unknown-key", "unknown-language", "duplicate-language", "outside", "checks-key", "not-a-list",
+         "front-matter-not-a-list", "front-matter-not-a-name"],
 )
 def test_bad_settings_name_the_file_and_line(make_project, settings, message, line):
     root = make_project({}, settings)
@@ -47,6 +50,12 @@ def test_bad_settings_name_the_file_and_line(make_project, settings, message, li
         load_config(root)
     assert message in caught.value.message
     assert caught.value.path.endswith("pyproject.toml") and caught.value.line == line
+
+
+def test_markdown_front_matter_keys(make_project):
+    assert load_config(make_project({})).markdown_front_matter == ("title", "description")
+    root = make_project({}, 'markdown-front-matter = ["summary", "title", "summary"]\n')
+    assert load_config(root).markdown_front_matter == ("summary", "title")
 
 
 def test_broken_toml_is_reported(make_project):

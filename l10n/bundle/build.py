@@ -440,7 +440,7 @@ def build(config: ProjectConfig, langs: Sequence[str] | None = None, *,
 
     options = options or GateOptions()
     langs = list(langs or config.languages)
-    documents = [(source, parse_file(source.path)) for source in discover_sources(config)]
+    documents = [(source, parse_file(source.path, config)) for source in discover_sources(config)]
     for _, document in documents:  # split into sentences once, before the languages' workers
         for unit in document.units:  # fork (unit_sentences remembers them for every language)
             unit_sentences(unit, config.source_language)

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
 from ..util.fs import read_text
 from ..model import Document, Format
 from .html import FORMAT as HTML
 from .markdown import FORMAT as MARKDOWN
 from .text import FORMAT as TEXT
+
+if TYPE_CHECKING:
+    from ..config import ProjectConfig
 
 FORMATS: tuple[Format, ...] = (HTML, MARKDOWN, TEXT)
 
@@ -32,12 +37,16 @@ def format_for(path: str | Path) -> Format:
     raise InputError(f"unsupported source format '{shown}'; expected one of {known}", path=path)
 
 
-def parse_file(path: str | Path) -> Document:
-    """Read ``path`` as UTF-8 and parse it with the format its suffix names."""
+def parse_file(path: str | Path, config: ProjectConfig | None = None) -> Document:
+    """Read ``path`` as UTF-8 and parse it with the format its suffix names, with the
+    project's format settings from ``config`` (Markdown front matter keys)."""
     fmt = format_for(path)
     text = read_text(path)
+    options = {}
+    if config is not None and fmt is MARKDOWN:
+        options["front_matter"] = config.markdown_front_matter
     try:
-        return fmt.parse(text, str(path))
+        return fmt.parse(text, str(path), **options)
     except RecursionError:  # the last resort for a parser that recurses over nesting
         raise InputError("nested too deeply to read (elements, links or lists inside one "
                          "another)", path=path) from None

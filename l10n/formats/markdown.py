@@ -5,6 +5,13 @@ of an image that stands alone in its paragraph. A unit's text is its inline Mark
 with soft line breaks folded to a space. Code blocks, fenced code and HTML blocks are left
 alone.
 
+A YAML front matter (the document's first line ``---``, up to a closing ``---`` or ``...``
+line, holding a YAML mapping) is metadata, not Markdown: the values of its translatable
+top-level keys (``title`` and ``description``; ``[tool.l10n] markdown-front-matter``) that are
+strings are units with the role ``front-matter-<key>``. A translated value is written back as
+a double-quoted YAML scalar on the key's line (inline HTML by the same source-unit rule: a
+site's template may print a title unescaped); every other byte of the front matter is kept.
+
 ``render`` splices each translated text into the original lines: the block's prefix (``## ``,
 ``- ``, ``1. ``, ``> ``), a closing ``##``, table pipes and every other byte stay. A translated
 paragraph that spanned several source lines is written on its first line and its other lines
@@ -43,6 +50,7 @@ if TYPE_CHECKING:
 # code spans, link destinations, autolinks and inline tags say nothing about prose
 _NOISE_START = re.compile(r"`+|\]\(|<")
 _TAG = re.compile(r"<[^<>]*>")
+FRONT_MATTER_ROLE = "front-matter-"  # + the key: "front-matter-title"
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,14 @@ class _Collector:
         atomic = atomic_ranges(text) if role != "image-alt" else ()
         self.units.append(Unit(text, role, slot.first + 1, comment, atomic, splittable))
         self.slots.append(slot)
+
+    def add_metadata(self, key: str, value: str, slot: MdSlot) -> None:
+        """A translatable value of the front matter (a title is kept whole)."""
+        text = fold_ws(value)
+        if is_prose(text):
+            self.units.append(Unit(text, f"{FRONT_MATTER_ROLE}{key}", slot.first + 1,
+                                   f"front matter: {key}", (), key != "title"))
+            self.slots.append(slot)
 
     def block(self, inline: Token, role: str, comment: str, first: int, last: int, splittable: bool) -> None:
         """A paragraph or heading whose content lines are ``first``..``last``."""
@@ -217,16 +233,104 @@ def _cells(body: str) -> list[tuple[int, int]]:
     return cells
 
 
+# Front matter: a document that starts with a line "---" and has a closing "---" (or "...")
+# line holds YAML metadata (Jekyll, Hugo, MkDocs, Docusaurus), not Markdown.
+FRONT_MATTER_KEYS = ("title", "description")
+_FENCE_OPEN = re.compile(r"---[ \t]*")
+_FENCE_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_YAML_STR = "tag:yaml.org,2002:str"
+
+
+def front_matter_end(lines: Sequence[str]) -> int:
+    """The index of the closing fence line of the front matter ``lines`` start with, or 0
+    when they start with none."""
+    if not lines or not _FENCE_OPEN.fullmatch(line_body(lines[0])[0].lstrip("\ufeff")):
+        return 0
+    for number in range(1, len(lines)):
+        if _FENCE_CLOSE.fullmatch(line_body(lines[number])[0]):
+            return number
+    return 0
+
+
+def _front_matter(lines: tuple[str, ...], path: str, keys: Sequence[str]) -> tuple[int, list]:
+    """(closing fence line, [(key, value, slot)]) for the front matter's translatable keys:
+    each top-level key of ``keys`` whose value is a YAML string. (0, []) when the document
+    has no front matter, or when what lies between the fences is not a YAML mapping (a
+    thematic break and a setext heading, read as Markdown as before)."""
+    close = front_matter_end(lines)
+    if not close:
+        return 0, []
+    import yaml
+
+    text = "".join(lines[1:close])
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise InputError(f"front matter is not valid YAML: {exc.problem or exc.context}",
+                         path=path, line=mark.line + 2 if mark else 1) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"front matter is not valid YAML: {exc}", path=path, line=1) from None
+    if root is None:
+        return close, []
+    if not isinstance(root, yaml.MappingNode):
+        return 0, []
+    found = []
+    for key_node, value in root.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key not in keys or not isinstance(value, yaml.ScalarNode) or value.tag != _YAML_STR:
+            continue
+        start = value.start_mark
+        last, end = _mark_before_break(text, value.end_mark.index)  # a block scalar's line
+        found.append((key, value.value,                             # ends are kept
+                      MdSlot(start.line + 1, start.column, last + 1, end)))
+    return close, found
+
+
+def _mark_before_break(text: str, index: int) -> tuple[int, int]:
+    """(line, column) in ``text`` just before the line breaks that end at ``index`` (none, one
+    or more)."""
+    index = len(text[:index].rstrip("\r\n"))
+    line = len(split_lines(text[:index])) - 1 if index else 0
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return line, index - start
+
+
+def safe_metadata(unit: Unit, translation: str) -> str:
+    """The translation of a front matter value as it goes into the page: on one line, inline
+    HTML by the source-unit rule (a site template may print a title unescaped), written as a
+    quoted YAML scalar."""
+    text = " ".join(translation.splitlines()).strip()
+    return yaml_scalar(sanitise(text, unit.text, forbidden=MD_BLOCK_TAGS).text)
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar on one line: quotes, backslashes, control and
+    line-break characters escaped, so that no translation can change the metadata's shape."""
+    import yaml
+
+    dumped = yaml.dump(text, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True,
+                       width=float("inf"))
+    return dumped.rstrip("\n")
+
+
 class MarkdownFormat:
     """CommonMark with tables (.md, .markdown)."""
 
     name = "markdown"
     suffixes = (".md", ".markdown")
 
-    def parse(self, text: str, path: str) -> Document:
+    def parse(self, text: str, path: str, *,
+              front_matter: Sequence[str] = FRONT_MATTER_KEYS) -> Document:
+        """``front_matter``: the keys of a YAML front matter that are translated."""
         lines = tuple(split_lines(text))
-        tokens = _parser().parse(text)
         collector = _Collector(lines, path)
+        close, metadata = _front_matter(lines, path, front_matter)
+        for key, value, slot in metadata:
+            collector.add_metadata(key, value, slot)
+        if close:  # markdown-it sees blank lines there, so that its line numbers still hold
+            text = "\n" * (close + 1) + "".join(lines[close + 1:])
+        tokens = _parser().parse(text)
         containers: list[str] = []
         rows = {"header": False, "number": 0}
         for index, token in enumerate(tokens):
@@ -261,7 +365,8 @@ class MarkdownFormat:
         state: MdState = document.state
         check_renditions(document, renditions)
         return replace_spans(state.lines, [
-            (slot, safe_translation(unit, rendition.text))
+            (slot, safe_metadata(unit, rendition.text) if unit.role.startswith(FRONT_MATTER_ROLE)
+             else safe_translation(unit, rendition.text))
             for slot, unit, rendition in zip(state.slots, document.units, renditions)
             if rendition.text != unit.text])
 

@@ -104,12 +104,26 @@ def extract(ctx: click.Context, check: bool, prune: bool, wait: float) -> None:
     for result in results:
         state = ("would be written" if check else "written") if result.written else "unchanged"
         click.echo(f"{config.relative(result.template)}: {counted(result.entries, 'entry')} ({state})")
+    print_untranslated(config)
     if check or not prune:
         print_orphans(config, orphans)
     else:
         print_pruned(config, orphans, pruned)
     if check and (any(o.template for o in orphans) or any(r.written for r in results)):
         ctx.exit(1)
+
+
+def print_untranslated(config: ProjectConfig) -> None:
+    """One warning line on stderr for each file under source/ that looks like a document but
+    that no format reads: it is copied into every bundle untranslated."""
+    from ..formats import FORMATS
+    from .sources import untranslated_files
+
+    known = ", ".join(suffix for fmt in FORMATS for suffix in fmt.suffixes)
+    for path in untranslated_files(config):
+        kind = path.suffix or "(no suffix)"
+        click.echo(f"{config.relative(path)}: warning: no source format reads {kind} files "
+                   f"({known}); copied into every bundle untranslated", err=True)
 
 
 def run_prune(config: ProjectConfig, orphans):

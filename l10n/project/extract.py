@@ -215,7 +215,7 @@ def plan_template(source: Source, config: ProjectConfig) -> PlannedTemplate:
 
     path = template_path(config, source.name)
     ensure_writable(path, config, "template", "write")
-    template = build_template(source, parse_file(source.path), config)
+    template = build_template(source, parse_file(source.path, config), config)
     text = format_po(template, path)  # refused if too large to be read back
     old = path.read_text("utf-8", errors="replace") if path.is_file() else None
     return PlannedTemplate(path, text, len(template), old is None or not _same_but_date(old, text))

@@ -73,6 +73,23 @@ def discover_assets(config: ProjectConfig) -> list[tuple[str, Path]]:
             for path in _source_files(config) if path.suffix.lower() not in suffixes]
 
 
+# What a page refers to and every bundle carries as it is: images, style sheets, scripts,
+# fonts, sound and video. A file under source/ of any other type that no format reads (a .rst,
+# .docx, .pdf, .odt, .json, a README) is likely a document left untranslated: extract says so.
+ASSET_SUFFIXES = frozenset(
+    ".png .jpg .jpeg .gif .svg .webp .avif .ico .bmp .tif .tiff "
+    ".css .js .mjs .map "
+    ".woff .woff2 .ttf .otf .eot "
+    ".mp3 .m4a .ogg .oga .opus .wav .flac .mp4 .m4v .ogv .webm .mov".split())
+
+
+def untranslated_files(config: ProjectConfig) -> list[Path]:
+    """The files under source/ that no format reads and that are not of an asset type
+    (ASSET_SUFFIXES): bundles carry them unchanged, but they look like documents."""
+    return [path for _, path in discover_assets(config)
+            if path.suffix.lower() not in ASSET_SUFFIXES]
+
+
 # The longest source file name, in bytes: what is made from it must still fit the file
 # systems' 255 (``.<name>.pot.XXXXXXXX.tmp`` beside a template, ``.<name>.html.XXXXXXXX.tmp``
 # in a bundle).

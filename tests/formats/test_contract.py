@@ -18,6 +18,7 @@ FIXTURES = [
     "summit.xhtml",
     "summit.md",
     "agenda.markdown",
+    "frontmatter.md",
     "summit.txt",
     "note_fr.txt",
 ]

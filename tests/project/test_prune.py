@@ -136,3 +136,20 @@ def test_a_bad_orphan_catalogue_prunes_nothing(project):
     assert (project / "po" / "fr" / "summit" / "note.po").is_file()
     assert (project / "po" / "summit" / "note.pot").is_file()
     assert not (project / "po" / ".obsolete").exists()
+
+
+def test_extract_reports_files_no_format_reads(project):
+    """Issue #17: a source file of an unknown type is reported, not silently skipped; images,
+    style sheets and fonts are assets and are not."""
+    for name in ("summit/annex.rst", "summit/brief.docx", "LICENSE", "summit/logo.PNG",
+                 "style.css", "fonts/un.woff2"):
+        (project / "source" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "source" / name).write_bytes(b"x")
+    for args in (["extract"], ["extract", "--check"]):
+        result = run(project, *args)
+        warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
+        assert [line.split(":")[0] for line in warnings] == [
+            "source/LICENSE", "source/summit/annex.rst", "source/summit/brief.docx"]
+        assert "no source format reads .rst files" in warnings[1]
+        assert "untranslated" in warnings[1] and ".md" in warnings[1]
+        assert "warning" not in result.stdout
