@@ -203,34 +203,39 @@ class SQLiteBackend:
 
     def _add_batch(self, batch: list[TMUnit], stamp: int) -> int:
         """Add one batch: a few statements a batch, and one executemany row per new source,
-        index entry, translation and context (a context held already: two rows)."""
+        index entry, translation and context (or context held already, updated)."""
         held_sources, held_units = self._max_id("sources"), self._max_id("units")
         sources = self._batch_sources(batch, held_sources)
         contexts: dict[tuple, tuple[str, str]] = {}  # repeats in the batch folded, in order
         for unit in batch:
             key = (sources[unit.source_lang, unit.source], unit.target_lang, unit.target,
                    unit.document, unit.msgctxt, unit.previous, unit.next)
-            held = contexts.get(key)
-            if held is None or unit.changed >= held[0]:  # as the UPDATE below does
+            earlier = contexts.get(key)
+            if earlier is None or unit.changed >= earlier[0]:  # as the UPDATE below does
                 contexts[key] = (unit.changed, unit.origin)
         translations = self._batch_units(list(dict.fromkeys(key[:3] for key in contexts)),
                                          held_sources, held_units)
-        fresh, old = [], []
-        for key, (changed, origin) in contexts.items():
-            unit_id = translations[key[:3]]
-            (fresh if unit_id > held_units else old).append(
-                (unit_id, *key[3:], changed, origin, stamp))
+        rows = [(translations[key[:3]], *key[3:], changed, origin, stamp)
+                for key, (changed, origin) in contexts.items()]
+        held = self._held_contexts(sorted({row[0] for row in rows if row[0] <= held_units}))
+        fresh = [row for row in rows if row[:5] not in held]
         self.db.executemany("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
-        added = len(fresh)
-        if old:
-            added += self.db.executemany(
-                "INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                old).rowcount
+        if len(fresh) < len(rows):
             self.db.executemany(
                 "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE origin END, "
                 "changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 AND document = ?2 "
-                "AND msgctxt = ?3 AND previous = ?4 AND next = ?5", old)
-        return added
+                "AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
+                [row for row in rows if row[:5] in held])
+        return len(fresh)
+
+    def _held_contexts(self, unit_ids: list[int]) -> set[tuple]:
+        """The contexts the memory holds for these translations (their primary keys)."""
+        held: set[tuple] = set()
+        for part in _chunks(unit_ids):
+            held.update(self.db.execute(
+                f"SELECT unit_id, document, msgctxt, previous, next FROM contexts WHERE "
+                f"unit_id IN ({','.join('?' * len(part))})", part))
+        return held
 
     def _max_id(self, table: str) -> int:
         return self.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
