@@ -86,6 +86,7 @@ class SQLiteBackend:
         self._timeout = timeout
         self._in_transaction = False
         self._pending: dict[str, Counter] = {}  # trigram counts not yet in gram_counts
+        self._count_grams = True  # False while adding into an empty memory (see add)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
@@ -195,11 +196,32 @@ class SQLiteBackend:
     def add(self, units: Iterable[TMUnit]) -> int:
         with self.transaction(), self._errors():
             stamp = self._next_stamp()
+            # Into an empty memory, the trigram counts are read from the index once at the
+            # end, in one statement a language, rather than counted source by source.
+            self._count_grams = not self._is_empty()
             added = 0
             for batch in _batches(units, BATCH):
                 added += self._add_batch(batch, stamp)
-            self._flush_counts()
+            if self._count_grams:
+                self._flush_counts()
+            else:
+                self._counts_from_index()
         return added
+
+    def _is_empty(self) -> bool:
+        return not any(self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                       for table in ("sources", "gram_counts"))
+
+    def _counts_from_index(self) -> None:
+        """Fill gram_counts from the FTS5 index (its vocabulary: how many rows hold each
+        trigram), the same counts as ``grams`` gives: the trigram tokenizer's tokens of the
+        normalised text are its trigrams."""
+        for table in sorted(self._grams_tables):
+            lang = table.removeprefix("grams_")
+            self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_{lang} USING "
+                            f"fts5vocab(main, {table}, row)")
+            self.db.execute(f"INSERT INTO gram_counts SELECT ?, term, doc FROM "
+                            f"temp.vocab_{lang}", (lang,))
 
     def _add_batch(self, batch: list[TMUnit], stamp: int) -> int:
         """Add one batch: a few statements a batch, and one executemany row per new source,
@@ -263,6 +285,8 @@ class SQLiteBackend:
             table = self._grams_table(lang, create=True)
             keys = [(found[key], normalise(key[1])) for key in new if key[0] == lang]
             self.db.executemany(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", keys)
+            if not self._count_grams:
+                continue
             pending = self._pending.setdefault(lang, Counter())
             for _, key in keys:
                 if len(key) >= 3:  # a shorter text has no trigram (exact lookups find it)
