@@ -9,18 +9,15 @@ mapped (a memory would otherwise offer traditional characters to a simplified ca
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 _TRADITIONAL = {"tw", "hk", "mo", "hant"}
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
-@lru_cache(maxsize=512)
 def official_language(code: str | None) -> str | None:
     """The official language ``code`` names (``"en-US"`` -> ``"en"``), None for any other
-    language or for something that is not a language code. Cached: a TMX import asks for
-    the same few codes once per <tuv>."""
+    language or for something that is not a language code."""
     if not code or not _CODE.fullmatch(code.strip()):
         return None
     parts = code.strip().replace("_", "-").lower().split("-")
