@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -37,6 +38,8 @@ MIN_GRAMS = 4  # trigrams read whatever their postings' length
 MAX_POSTINGS = 1000  # rows read at most per trigram
 PENDING_GRAMS = 200_000  # distinct trigrams counted in memory before they are written
 SKELETON_LIMIT = 20
+BATCH = 10_000  # units added with one round of statements (bounds the memory an import uses)
+CHUNK = 500  # values in one IN (...) list, within SQLite's limit on parameters
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -83,6 +86,7 @@ class SQLiteBackend:
         self._timeout = timeout
         self._in_transaction = False
         self._pending: dict[str, Counter] = {}  # trigram counts not yet in gram_counts
+        self._count_grams = True  # False while adding into an empty memory (see add)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
@@ -172,31 +176,6 @@ class SQLiteBackend:
             self._grams_tables.add(name)
         return name
 
-    def _source_id(self, text: str, lang: str, cache: dict) -> int:
-        key = (lang, text)
-        found = cache.get(key)
-        if found is not None:
-            return found
-        row = self.db.execute("INSERT INTO sources (lang, text, skeleton) VALUES (?, ?, ?) "
-                              "ON CONFLICT (lang, text) DO NOTHING RETURNING id",
-                              (lang, text, skeleton(text))).fetchone()
-        if row is None:
-            row = self.db.execute("SELECT id FROM sources WHERE lang = ? AND text = ?",
-                                  (lang, text)).fetchone()
-        else:
-            table = self._grams_table(lang, create=True)
-            key = normalise(text)
-            self.db.execute(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", (row[0], key))
-            pending = self._pending.setdefault(lang, Counter())
-            if len(key) >= 3:  # a shorter text has no trigram (exact lookups find it)
-                pending.update(grams(key))
-            if len(pending) > PENDING_GRAMS:
-                self._flush_counts()
-        if len(cache) > 64:  # units of one source come together: a few are enough
-            cache.clear()
-        cache[key] = row[0]
-        return row[0]
-
     def _next_stamp(self) -> int:
         """A number larger than any before: when units were last added (a catalogue corrected
         without a new PO-Revision-Date still has its latest translation preferred)."""
@@ -216,38 +195,127 @@ class SQLiteBackend:
 
     def add(self, units: Iterable[TMUnit]) -> int:
         with self.transaction(), self._errors():
-            added = self._add_units(units, self._next_stamp())
-            self._flush_counts()
+            stamp = self._next_stamp()
+            # Into an empty memory, the trigram counts are read from the index once at the
+            # end, in one statement a language, rather than counted source by source.
+            self._count_grams = not self._is_empty()
+            added = 0
+            for batch in _batches(units, BATCH):
+                added += self._add_batch(batch, stamp)
+            if self._count_grams:
+                self._flush_counts()
+            else:
+                self._counts_from_index()
         return added
 
-    def _add_units(self, units: Iterable[TMUnit], stamp: int) -> int:
-        added = 0
-        cache: dict = {}
-        for unit in units:
-            source_id = self._source_id(unit.source, unit.source_lang, cache)
-            row = self.db.execute(
-                "INSERT INTO units (source_id, target_lang, target) VALUES (?, ?, ?) "
-                "ON CONFLICT DO NOTHING RETURNING id",
-                (source_id, unit.target_lang, unit.target)).fetchone()
-            if row is None:
-                row = self.db.execute(
-                    "SELECT id FROM units WHERE source_id = ? AND target_lang = ? AND "
-                    "target = ?", (source_id, unit.target_lang, unit.target)).fetchone()
-            key = (row[0], unit.document, unit.msgctxt, unit.previous, unit.next)
-            existed = self.db.execute(
-                "SELECT 1 FROM contexts WHERE unit_id = ? AND document = ? AND msgctxt = ? "
-                "AND previous = ? AND next = ?", key).fetchone()
-            if existed:
-                self.db.execute(
-                    "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE "
-                    "origin END, changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 "
-                    "AND document = ?2 AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
-                    (*key, unit.changed, unit.origin, stamp))
-            else:
-                self.db.execute("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                (*key, unit.changed, unit.origin, stamp))
-                added += 1
-        return added
+    def _is_empty(self) -> bool:
+        return not any(self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                       for table in ("sources", "gram_counts"))
+
+    def _counts_from_index(self) -> None:
+        """Fill gram_counts from the FTS5 index (its vocabulary: how many rows hold each
+        trigram), the same counts as ``grams`` gives: the trigram tokenizer's tokens of the
+        normalised text are its trigrams."""
+        for table in sorted(self._grams_tables):
+            lang = table.removeprefix("grams_")
+            self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_{lang} USING "
+                            f"fts5vocab(main, {table}, row)")
+            self.db.execute(f"INSERT INTO gram_counts SELECT ?, term, doc FROM "
+                            f"temp.vocab_{lang}", (lang,))
+
+    def _add_batch(self, batch: list[TMUnit], stamp: int) -> int:
+        """Add one batch: a few statements a batch, and one executemany row per new source,
+        index entry, translation and context (or context held already, updated)."""
+        held_sources, held_units = self._max_id("sources"), self._max_id("units")
+        sources = self._batch_sources(batch, held_sources)
+        contexts: dict[tuple, tuple[str, str]] = {}  # repeats in the batch folded, in order
+        for unit in batch:
+            key = (sources[unit.source_lang, unit.source], unit.target_lang, unit.target,
+                   unit.document, unit.msgctxt, unit.previous, unit.next)
+            earlier = contexts.get(key)
+            if earlier is None or unit.changed >= earlier[0]:  # as the UPDATE below does
+                contexts[key] = (unit.changed, unit.origin)
+        translations = self._batch_units(list(dict.fromkeys(key[:3] for key in contexts)),
+                                         held_sources, held_units)
+        rows = [(translations[key[:3]], *key[3:], changed, origin, stamp)
+                for key, (changed, origin) in contexts.items()]
+        held = self._held_contexts(sorted({row[0] for row in rows if row[0] <= held_units}))
+        fresh = [row for row in rows if row[:5] not in held]
+        self.db.executemany("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+        if len(fresh) < len(rows):
+            self.db.executemany(
+                "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE origin END, "
+                "changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 AND document = ?2 "
+                "AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
+                [row for row in rows if row[:5] in held])
+        return len(fresh)
+
+    def _held_contexts(self, unit_ids: list[int]) -> set[tuple]:
+        """The contexts the memory holds for these translations (their primary keys)."""
+        held: set[tuple] = set()
+        for part in _chunks(unit_ids):
+            held.update(self.db.execute(
+                f"SELECT unit_id, document, msgctxt, previous, next FROM contexts WHERE "
+                f"unit_id IN ({','.join('?' * len(part))})", part))
+        return held
+
+    def _max_id(self, table: str) -> int:
+        return self.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+
+    def _batch_sources(self, batch: list[TMUnit], held: int) -> dict[tuple[str, str], int]:
+        """The ids of the batch's sources, (lang, text) -> id. New ones are inserted with the
+        ids SQLite would give them (in the order they first appear) and indexed."""
+        wanted = list(dict.fromkeys((unit.source_lang, unit.source) for unit in batch))
+        found: dict[tuple[str, str], int] = {}
+        if held:
+            by_lang: dict[str, list[str]] = {}
+            for lang, text in wanted:
+                by_lang.setdefault(lang, []).append(text)
+            for lang, texts in by_lang.items():
+                for part in _chunks(texts):
+                    found.update(((lang, text), rowid) for rowid, text in self.db.execute(
+                        f"SELECT id, text FROM sources WHERE lang = ? AND text IN "
+                        f"({','.join('?' * len(part))})", (lang, *part)))
+        new = [key for key in wanted if key not in found]
+        for number, key in enumerate(new, held + 1):
+            found[key] = number
+        self.db.executemany("INSERT INTO sources (id, lang, text, skeleton) VALUES (?, ?, ?, ?)",
+                            [(found[key], *key, skeleton(key[1])) for key in new])
+        for lang in sorted({lang for lang, _ in new}):
+            table = self._grams_table(lang, create=True)
+            keys = [(found[key], normalise(key[1])) for key in new if key[0] == lang]
+            self.db.executemany(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", keys)
+            if not self._count_grams:
+                continue
+            pending = self._pending.setdefault(lang, Counter())
+            for _, key in keys:
+                if len(key) >= 3:  # a shorter text has no trigram (exact lookups find it)
+                    pending.update(grams(key))
+        if sum(map(len, self._pending.values())) > PENDING_GRAMS:
+            self._flush_counts()
+        return found
+
+    def _batch_units(self, wanted: list[tuple[int, str, str]], held_sources: int,
+                     held: int) -> dict[tuple[int, str, str], int]:
+        """The ids of the batch's translations, (source id, target lang, target) -> id; new
+        ones are inserted, in the order they first appear. Only a source held before the
+        batch can have translations already."""
+        found: dict[tuple[int, str, str], int] = {}
+        older = sorted({key[0] for key in wanted if key[0] <= held_sources})
+        if older:
+            keys = set(wanted)
+            for part in _chunks(older):
+                for rowid, *key in self.db.execute(
+                        f"SELECT id, source_id, target_lang, target FROM units WHERE source_id "
+                        f"IN ({','.join('?' * len(part))})", part):
+                    if tuple(key) in keys:
+                        found[tuple(key)] = rowid
+        new = [key for key in wanted if key not in found]
+        for number, key in enumerate(new, held + 1):
+            found[key] = number
+        self.db.executemany("INSERT INTO units (id, source_id, target_lang, target) VALUES "
+                            "(?, ?, ?, ?)", [(found[key], *key) for key in new])
+        return found
 
     def seen(self, origin: str) -> tuple[int, int] | None:
         with self._errors():
@@ -372,3 +440,15 @@ class SQLiteBackend:
                     "ON s.id = u.source_id GROUP BY s.lang, u.target_lang ORDER BY 1, 2"):
                 counts[f"{lang}->{target_lang}"] = count
         return counts
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter), read as a stream."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _chunks(items: list) -> Iterator[list]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start:start + CHUNK]
