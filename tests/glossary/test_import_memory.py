@@ -4,30 +4,15 @@ process, less that of the same command on an empty glossary (the interpreter and
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from support import peak_kib
+
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").is_file(),
                                 reason="needs Linux's /proc/self/status (VmHWM)")
 
-# Runs the command line in a fresh interpreter and reports its peak resident size (KiB).
-# VmHWM is the peak of this program's own memory; getrusage's ru_maxrss would also count the
-# parent's pages this process shared between its fork and its exec (the whole of pytest).
-DRIVER = """
-import sys
-from l10n.cli import cli
-try:
-    cli.main(sys.argv[1:], prog_name="l10n")
-except SystemExit as done:
-    code = done.code
-with open("/proc/self/status") as status:
-    peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
-print("PEAK", peak, file=sys.stderr)
-sys.exit(code)
-"""
 TERMS = {"en": "Committee on the Peaceful Uses of Outer Space",
          "fr": "Comité des utilisations pacifiques de l'espace extra-atmosphérique",
          "es": "Comisión sobre la Utilización del Espacio Ultraterrestre con Fines Pacíficos",
@@ -63,14 +48,11 @@ def generate(path: Path, size: int) -> None:
 def peak_import(root: Path, source: Path) -> int:
     """Peak resident bytes of `l10n glossary import SOURCE` into a new glossary file."""
     target = root / "glossary" / f"{source.stem}.tbx"
-    done = subprocess.run([sys.executable, "-c", DRIVER, "-C", str(root), "glossary", "import",
-                           str(source), "--into", str(target)],
-                          capture_output=True, text=True, cwd=root, timeout=600)
-    assert done.returncode == 0, done.stderr
+    peak = peak_kib(["-C", str(root), "glossary", "import", str(source), "--into", str(target)],
+                    cwd=root)
     assert target.stat().st_size > source.stat().st_size / 2 or source.stat().st_size < MIB
     target.unlink()
-    peak = [line for line in done.stderr.splitlines() if line.startswith("PEAK ")]
-    return int(peak[-1].split()[1]) * 1024
+    return peak * 1024
 
 
 def test_import_memory_is_a_small_multiple_of_the_file_and_linear(tmp_path):

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from l10n.catalog.po import read_po, write_po
 from l10n.cli import cli
 from support import msgfmt_check
+from support import run_l10n
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -24,12 +25,6 @@ PAGE = """<!DOCTYPE html>
 """
 NOTE = "# Background\n\nThe first summit met in Copenhagen in 1995. It set ten commitments.\n"
 TEXT = "Statement by the host country\n\nThe State of Qatar welcomes all delegations.\n"
-
-
-def run(root: Path, *args: str, expect: int = 0):
-    result = CliRunner().invoke(cli, ["-C", str(root), *args], catch_exceptions=False)
-    assert result.exit_code == expect, result.output + (result.stderr if result.stderr_bytes else "")
-    return result
 
 
 @pytest.fixture
@@ -51,7 +46,7 @@ def entries(path: Path) -> dict[str, object]:
 
 
 def test_extract_writes_one_template_per_document_in_document_order(project):
-    result = run(project, "extract")
+    result = run_l10n(project, "extract")
     assert "po/summit/page.pot: 6 entries (written)" in result.output
     template = read_po(project / "po" / "summit" / "page.pot")
     ids = [e.msgid for e in template]
@@ -68,8 +63,8 @@ def test_extract_writes_one_template_per_document_in_document_order(project):
 
 
 def test_update_creates_catalogues_with_cldr_headers(project):
-    run(project, "extract")
-    result = run(project, "update")
+    run_l10n(project, "extract")
+    result = run_l10n(project, "update")
     assert "fr" in result.output and "zh" in result.output
     zh = read_po(project / "po" / "zh" / "summit" / "page.po")
     assert zh.metadata["Language"] == "zh"
@@ -80,25 +75,25 @@ def test_update_creates_catalogues_with_cldr_headers(project):
 
 
 def test_extract_then_update_again_changes_nothing(project, monkeypatch):
-    run(project, "extract")
-    run(project, "update")
+    run_l10n(project, "extract")
+    run_l10n(project, "update")
     translate_all(project / "po" / "fr" / "summit" / "page.po", "FR ")
     before = {p: p.read_bytes() for p in (project / "po").rglob("*.po*")}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # a later date alone rewrites nothing
-    assert "(unchanged)" in run(project, "extract").output
-    run(project, "update")
+    assert "(unchanged)" in run_l10n(project, "extract").output
+    run_l10n(project, "update")
     assert {p: p.read_bytes() for p in (project / "po").rglob("*.po*")} == before
 
 
 def test_source_edit_makes_one_entry_fuzzy_with_previous_msgid(project):
-    run(project, "extract")
-    run(project, "update", "--lang", "fr")
+    run_l10n(project, "extract")
+    run_l10n(project, "update", "--lang", "fr")
     po = project / "po" / "fr" / "summit" / "page.po"
     translate_all(po, "FR ")
     page = project / "source" / "summit" / "page.html"
     page.write_text(PAGE.replace("from 4 to 6 November 2025", "from 4 to 6 November 2025, in Qatar"), "utf-8")
-    run(project, "extract")
-    result = run(project, "update", "--lang", "fr")
+    run_l10n(project, "extract")
+    result = run_l10n(project, "update", "--lang", "fr")
     assert "1 fuzzy" in result.output
     merged = entries(po)
     edited = merged["The Summit was held in Doha from 4 to 6 November 2025, in Qatar."]
@@ -109,31 +104,31 @@ def test_source_edit_makes_one_entry_fuzzy_with_previous_msgid(project):
 
 
 def test_removed_sentence_becomes_obsolete_and_returns_translated(project):
-    run(project, "extract")
-    run(project, "update", "--lang", "fr")
+    run_l10n(project, "extract")
+    run_l10n(project, "update", "--lang", "fr")
     po = project / "po" / "fr" / "summit" / "page.po"
     translate_all(po, "FR ")
     page = project / "source" / "summit" / "page.html"
     sentence = "<p>Member States, civil society and the private sector took part.</p>\n"
     page.write_text(PAGE.replace(sentence, ""), "utf-8")
-    run(project, "extract")
-    assert "1 obsolete" in run(project, "update", "--lang", "fr").output
+    run_l10n(project, "extract")
+    assert "1 obsolete" in run_l10n(project, "update", "--lang", "fr").output
     gone = entries(po)["Member States, civil society and the private sector took part."]
     assert gone.obsolete and gone.msgstr.startswith("FR ")
     page.write_text(PAGE, "utf-8")
-    run(project, "extract")
-    assert "1 reused" in run(project, "update", "--lang", "fr").output
+    run_l10n(project, "extract")
+    assert "1 reused" in run_l10n(project, "update", "--lang", "fr").output
     back = entries(po)["Member States, civil society and the private sector took part."]
     assert not back.obsolete and not back.fuzzy and back.msgstr.startswith("FR ")
 
 
 def test_merge_command_on_single_files(project, tmp_path):
-    run(project, "extract")
-    run(project, "update", "--lang", "fr")
+    run_l10n(project, "extract")
+    run_l10n(project, "update", "--lang", "fr")
     po = project / "po" / "fr" / "summit" / "page.po"
     translate_all(po, "FR ")
     out = tmp_path / "merged.po"
-    result = run(project, "merge", str(po), str(project / "po" / "summit" / "page.pot"), "-o", str(out))
+    result = run_l10n(project, "merge", str(po), str(project / "po" / "summit" / "page.pot"), "-o", str(out))
     assert "6 unchanged" in result.output
     assert out.read_bytes() == po.read_bytes()
 
@@ -157,12 +152,12 @@ def test_non_utf8_source_gets_one_line_and_nothing_is_written(make_project):
 
 
 def test_malformed_catalogue_stops_update_before_any_write(project):
-    run(project, "extract")
-    run(project, "update")
+    run_l10n(project, "extract")
+    run_l10n(project, "update")
     broken = project / "po" / "zh" / "summit" / "page.po"
     broken.write_text(broken.read_text("utf-8") + '\nmsgid "unterminated\n', "utf-8")
     (project / "source" / "statement.txt").write_text(TEXT + "\nA new paragraph.\n", "utf-8")
-    run(project, "extract")
+    run_l10n(project, "extract")
     before = {p: p.read_bytes() for p in (project / "po").rglob("*.po")}
     result = CliRunner().invoke(cli, ["-C", str(project), "update"])
     assert result.exit_code == 2 and "unterminated string" in result.stderr
@@ -210,32 +205,32 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_extract_check_writes_nothing_and_fails_when_a_template_is_stale(project):
     """`extract --check` (CI, pre-commit): exit 0 when every template is current, exit 1 naming
     the template a source edit left stale, and no file written either way."""
-    run(project, "extract")
-    result = run(project, "extract", "--check")
+    run_l10n(project, "extract")
+    result = run_l10n(project, "extract", "--check")
     assert "(unchanged)" in result.output and "would be written" not in result.output
     page = project / "source" / "summit" / "page.html"
     page.write_text(PAGE.replace("took part.", "took part in Doha."), "utf-8")
     before = _tree(project)
-    result = run(project, "extract", "--check", expect=1)
+    result = run_l10n(project, "extract", "--check", expect=1)
     assert "po/summit/page.pot: 6 entries (would be written)" in result.output
     assert "po/summit/note.pot" in result.output and "would be written" not in \
         [line for line in result.output.splitlines() if "note.pot" in line][0]
     assert _tree(project) == before
-    run(project, "extract")
-    run(project, "extract", "--check")
+    run_l10n(project, "extract")
+    run_l10n(project, "extract", "--check")
 
 
 def test_a_template_whose_source_is_gone_is_reported_and_kept(project):
     """A removed or renamed source leaves its template and catalogues: extract says so and keeps
     them (their translations are a translator's work); --check fails on it."""
-    run(project, "extract")
-    run(project, "update")
+    run_l10n(project, "extract")
+    run_l10n(project, "update")
     (project / "source" / "summit" / "note.md").rename(project / "source" / "summit" / "notes.md")
-    result = run(project, "extract")
+    result = run_l10n(project, "extract")
     assert ("po/summit/note.pot: no source document makes this template any more "
             "(removed or renamed?); it and its catalogues are kept") in result.output
     assert (project / "po" / "summit" / "note.pot").is_file()
     assert (project / "po" / "fr" / "summit" / "note.po").is_file()
     assert (project / "po" / "summit" / "notes.pot").is_file()
-    check = run(project, "extract", "--check", expect=1)
+    check = run_l10n(project, "extract", "--check", expect=1)
     assert "po/summit/note.pot: no source document" in check.output

@@ -11,19 +11,12 @@ from l10n.catalog.po import read_po, write_po
 from l10n.config import load_config
 from l10n.project.prune import find_orphans
 from support import msgfmt_check
-from click.testing import CliRunner
+from support import run_l10n
 
-from l10n.cli import cli
 
 PAGE = "<html><head><title>World Social Summit</title></head><body><p>Member States took part.</p></body></html>\n"
 NOTE = "# Background\n\nThe first summit met in Copenhagen in 1995. It set ten commitments.\n"
 TEXT = "Statement by the host country\n\nThe State of Qatar welcomes all delegations.\n"
-
-
-def run(root: Path, *args: str, expect: int = 0):
-    result = CliRunner().invoke(cli, ["-C", str(root), *args], catch_exceptions=False)
-    assert result.exit_code == expect, result.output + (result.stderr if result.stderr_bytes else "")
-    return result
 
 
 @pytest.fixture
@@ -31,8 +24,8 @@ def project(make_project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762214400")
     root = make_project({"source/summit/page.html": PAGE, "source/summit/note.md": NOTE,
                          "source/statement.txt": TEXT}, 'languages = ["en", "fr", "zh"]\n')
-    run(root, "extract")
-    run(root, "update")
+    run_l10n(root, "extract")
+    run_l10n(root, "update")
     return root
 
 
@@ -57,7 +50,7 @@ def archived(path: Path) -> dict[str, str]:
 def test_without_prune_orphans_are_reported_and_kept(project, command):
     translate_some(project / "po" / "fr" / "summit" / "note.po", "FR ")
     (project / "source" / "summit" / "note.md").unlink()
-    result = run(project, command)
+    result = run_l10n(project, command)
     assert "po/fr/summit/note.po: no source document summit/note any more" in result.output
     assert "--prune archives" in result.output
     assert (project / "po" / "summit" / "note.pot").is_file()
@@ -71,8 +64,8 @@ def test_prune_archives_every_translation_as_obsolete_entries(project, command):
     zh = translate_some(project / "po" / "zh" / "summit" / "note.po", "ZH ")
     (project / "source" / "summit" / "note.md").rename(project / "source" / "summit" / "notes.md")
     if command == "update":
-        run(project, "extract")
-    result = run(project, command, "--prune")
+        run_l10n(project, "extract")
+    result = run_l10n(project, command, "--prune")
     assert not (project / "po" / "summit" / "note.pot").exists()
     assert not (project / "po" / "fr" / "summit" / "note.po").exists()
     assert not (project / "po" / "zh" / "summit" / "note.po").exists()
@@ -90,8 +83,8 @@ def test_prune_archives_every_translation_as_obsolete_entries(project, command):
     assert (project / "po" / "summit" / "notes.pot").is_file()
     assert (project / "po" / "fr" / "summit" / "notes.po").is_file() == (command == "update")
     assert (project / "po" / "fr" / "summit" / "page.po").is_file()
-    assert "no source document" not in run(project, "extract").output
-    run(project, "extract", "--check")
+    assert "no source document" not in run_l10n(project, "extract").output
+    run_l10n(project, "extract", "--check")
     # The archive is not a language: check and build do not read it.
     assert find_orphans(load_config(project, explicit=True)) == []
 
@@ -100,13 +93,13 @@ def test_a_second_prune_of_the_same_document_keeps_the_first_archive(project):
     note = project / "source" / "summit" / "note.md"
     first = translate_some(project / "po" / "fr" / "summit" / "note.po", "FR1 ")
     note.unlink()
-    run(project, "extract", "--prune")
+    run_l10n(project, "extract", "--prune")
     note.write_text(NOTE, "utf-8")
-    run(project, "extract")
-    run(project, "update")
+    run_l10n(project, "extract")
+    run_l10n(project, "update")
     second = translate_some(project / "po" / "fr" / "summit" / "note.po", "FR2 ")
     note.unlink()
-    run(project, "update", "--prune")
+    run_l10n(project, "update", "--prune")
     folder = project / "po" / ".obsolete" / "fr" / "summit"
     assert archived(folder / "note.po") == first
     assert archived(folder / "note~2.po") == second
@@ -114,7 +107,7 @@ def test_a_second_prune_of_the_same_document_keeps_the_first_archive(project):
 
 def test_a_catalogue_without_any_translation_is_removed_without_an_archive(project):
     (project / "source" / "statement.txt").unlink()
-    result = run(project, "extract", "--prune")
+    result = run_l10n(project, "extract", "--prune")
     assert "po/fr/statement.po: removed (it held no translation)" in result.output
     assert "po/statement.pot: removed (its source is gone)" in result.output
     assert not (project / "po" / "fr" / "statement.po").exists()
@@ -122,7 +115,7 @@ def test_a_catalogue_without_any_translation_is_removed_without_an_archive(proje
 
 
 def test_prune_with_check_is_a_usage_error(project):
-    result = run(project, "extract", "--check", "--prune", expect=2)
+    result = run_l10n(project, "extract", "--check", "--prune", expect=2)
     assert "give one of them" in result.output + result.stderr
     assert (project / "po" / "summit" / "note.pot").is_file()
 
@@ -131,7 +124,7 @@ def test_a_bad_orphan_catalogue_prunes_nothing(project):
     translate_some(project / "po" / "fr" / "summit" / "note.po", "FR ")
     (project / "po" / "zh" / "summit" / "note.po").write_text('msgid "a"\nmsgstr "b\n', "utf-8")
     (project / "source" / "summit" / "note.md").unlink()
-    result = run(project, "extract", "--prune", expect=2)
+    result = run_l10n(project, "extract", "--prune", expect=2)
     assert "po/zh/summit/note.po:2: error:" in result.stderr
     assert (project / "po" / "fr" / "summit" / "note.po").is_file()
     assert (project / "po" / "summit" / "note.pot").is_file()
@@ -146,7 +139,7 @@ def test_extract_reports_files_no_format_reads(project):
         (project / "source" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "source" / name).write_bytes(b"x")
     for args in (["extract"], ["extract", "--check"]):
-        result = run(project, *args)
+        result = run_l10n(project, *args)
         warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
         assert [line.split(":")[0] for line in warnings] == [
             "source/LICENSE", "source/summit/annex.rst", "source/summit/brief.docx"]

@@ -3,27 +3,15 @@ Measured as the peak resident size (VmHWM) of a real `l10n tm import` process.""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from support import peak_kib
+
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").is_file(),
                                 reason="needs Linux's /proc/self/status (VmHWM)")
 
-DRIVER = """
-import sys
-from l10n.cli import cli
-try:
-    cli.main(sys.argv[1:], prog_name="l10n")
-except SystemExit as done:
-    code = done.code
-with open("/proc/self/status") as status:
-    peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
-print("PEAK", peak, file=sys.stderr)
-sys.exit(code)
-"""
 
 
 def generate(path: Path, units: int) -> None:
@@ -41,16 +29,13 @@ def generate(path: Path, units: int) -> None:
         out.write("</body></tmx>\n")
 
 
-def peak_kib(tmp_path: Path, tmx: Path | None) -> int:
+def import_peak(tmp_path: Path, tmx: Path | None) -> int:
     args = ["tm", "import", "--memory", str(tmp_path / f"{tmx.stem if tmx else 'none'}.sqlite")]
     if tmx is not None:
         args.append(str(tmx))
     else:
         args.append(str(tmp_path / "empty.tmx"))
-    done = subprocess.run([sys.executable, "-c", DRIVER, "-C", str(tmp_path), *args],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    return int(done.stderr.split("PEAK")[1].split()[0])
+    return peak_kib(["-C", str(tmp_path), *args])
 
 
 def test_import_peak_memory_does_not_grow_with_the_file(tmp_path):
@@ -58,9 +43,9 @@ def test_import_peak_memory_does_not_grow_with_the_file(tmp_path):
     small, large = tmp_path / "small.tmx", tmp_path / "large.tmx"
     generate(small, 5_000)
     generate(large, 40_000)  # about 12 MB
-    base = peak_kib(tmp_path, None)
-    grown_small = peak_kib(tmp_path, small) - base
-    grown_large = peak_kib(tmp_path, large) - base
+    base = import_peak(tmp_path, None)
+    grown_small = import_peak(tmp_path, small) - base
+    grown_large = import_peak(tmp_path, large) - base
     # eight times the units: a tree would take about eight times the memory (over 100 MB);
     # a stream holds one unit and SQLite's page cache (a few MB) whatever the size
     assert grown_large < 2 * grown_small + 8 * 1024, (base, grown_small, grown_large)
