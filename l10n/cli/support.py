@@ -48,6 +48,7 @@ def one_line(text: str) -> str:
                    if category(c) in ("Cc", "Zl", "Zp", "Cs") else c for c in text)
 
 
+BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away
 INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells use
 
 
@@ -60,6 +61,11 @@ class L10nGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("l10n: interrupted; no file was left half-written", err=True)
             ctx.exit(INTERRUPTED)
+        except BrokenPipeError:
+            # The reader stopped reading (`l10n stats | head`): stop quietly, as cat does, with
+            # the status a process killed by SIGPIPE has; the output still buffered goes nowhere.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(BROKEN_PIPE)
         except OSError as error:
             # The last resort: every read and write names its file where the problem is known
             # (InputError, WriteError); a system error that escapes them is still one line

@@ -34,3 +34,21 @@ def test_lazy_command_resolves_to_its_module(name):
 
     command = cli.get_command(click.Context(cli), name)
     assert command is not None and command.name == name
+
+
+def test_output_cut_short_by_its_reader_is_no_error(tmp_path):
+    """`l10n checks | head -1`: when the reader has stopped reading, l10n stops quietly with
+    the status of a process SIGPIPE ended (141), not an error line."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "l10n", "checks"], stdout=write_end,
+                              stderr=subprocess.PIPE, cwd=tmp_path, timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.stderr.decode() == ""
+    assert done.returncode == 141
