@@ -110,14 +110,16 @@ def as_csv(results: list[Leverage]) -> str:
 
 
 def as_rows(results: list[Leverage]) -> list[list[str]]:
-    """Table rows: one per document, and a total per language."""
+    """Table rows: one per document with words left to translate, and a total per language
+    (as ``l10n stats`` totals), which shows a language with nothing left as zeros."""
     rows = []
     for lang in dict.fromkeys(result.lang for result in results):
         mine = [result for result in results if result.lang == lang]
         for result in mine:
-            rows.append([lang, result.document, *(str(result.words[b]) for b in BANDS),
-                         str(result.total_words)])
-        if len(mine) > 1:
-            rows.append([lang, "(all)", *(str(sum(r.words[b] for r in mine)) for b in BANDS),
+            if result.total_words:
+                rows.append([lang, result.document, *(str(result.words[b]) for b in BANDS),
+                             str(result.total_words)])
+        if len(mine) > 1 or not rows or rows[-1][0] != lang:
+            rows.append([lang, "total", *(str(sum(r.words[b] for r in mine)) for b in BANDS),
                          str(sum(r.total_words for r in mine))])
     return rows

@@ -242,6 +242,8 @@ def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: s
     elif fmt == "csv":
         click.echo(as_csv(results), nl=False)
     else:
+        click.echo("Source words left to translate (untranslated or fuzzy), by their best match "
+                   "in the translation memory:")
         header = ["lang", "document", *BANDS, "total"]
         for line in table(as_rows(results), header, set(range(2, len(header)))):
             click.echo(line)

@@ -58,7 +58,7 @@ def test_leverage_bands(make_project, request, backend):
                        "75-84", "50-74", "none", "total"]
     assert rows[1] == ["fr", "first", "5", "0", "5", "5", "11", "9", "7", "7", "49"]
     result = runner.invoke(cli, ["-C", str(root), "analyse"])
-    assert result.output.splitlines()[-1].split() == ["fr", "(all)", "5", "7", "5", "5", "11",
+    assert result.output.splitlines()[-1].split() == ["fr", "total", "5", "7", "5", "5", "11",
                                                       "9", "7", "11", "60"]
     # translated entries are work done: not counted
     po = root / "po" / "fr" / "first.po"
