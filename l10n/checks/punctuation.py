@@ -482,10 +482,17 @@ class EndPunctuation(Check):
                     continue  # "at 3 p.m." is no full stop: "à 15 heures" needs none
                 if mark == "." and _data_line(source_end, target_end):
                     continue  # "Population: 61,777 (2014)." / "Population : 61 777 (2014)"
-                if not target_end.endswith(tuple(mapping[mark])):
-                    yield self.finding(entry, f'the source ends with "{mark}", the translation '
-                                       f"does not end with {_quoted(mapping[mark])}",
-                                       expected=mapping[mark], found=target_end[-1])
+                wanted = [ending for closing in _closing_marks(source_end, mapping)
+                          for ending in mapping[closing]]
+                if not target_end.endswith(tuple(wanted)):
+                    found = target_end[-1]
+                    recast = mark in _STATEMENT_MARKS and found in _STATEMENT_MARKS
+                    yield self.finding(
+                        entry, f'the source ends with "{mark}", the translation '
+                        + (f'with "{found}" (a sentence or list recast?)' if recast else
+                           f"does not end with {_quoted(mapping[mark])}"),
+                        severity=Severity.INFO if recast else None,
+                        expected=mapping[mark], found=found)
             elif source_end[-1].isalnum() and _adds_stop(target_end):
                 yield self.finding(entry, "the source has no end punctuation (a heading?), the "
                                    f'translation ends with "{target_end[-1]}"', found=target_end[-1])
@@ -494,6 +501,23 @@ class EndPunctuation(Check):
 # A data line: a short label, a colon, a value ("Land area: 948.2 km².", "Superficie : ...").
 _LABELLED = re.compile(r"^[^\W\d_][^:.;!?]{0,40}?\s?:\s+(?=\d|[^\W\d_])")
 _LABEL_WORDS = 5
+
+
+# The marks that close a statement or a part of one. A translation that closes with another of
+# them than its source (":" for ";", "." for ":", "," for ";") has recast the sentence or the
+# list, as official translations often do; a question or an exclamation must stay one.
+_STATEMENT_MARKS = frozenset(".:;,。：；，、،؛")
+
+
+def _closing_marks(text: str, mapping: dict) -> list[str]:
+    """The marks of the cluster that ends ``text`` which have renderings: ``"take?:"`` ends with
+    a question mark and a colon, and a translation may end with either."""
+    marks = []
+    for char in reversed(text):
+        if char not in mapping:
+            break
+        marks.append(char)
+    return marks
 
 
 def _data_line(source: str, target: str) -> bool:

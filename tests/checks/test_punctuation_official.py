@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.helpers import codes
+from checks.helpers import codes, findings
 
 SAME = [
     # Rows of a fact sheet: "Label: value." with or without the final full stop.
@@ -56,3 +56,52 @@ def test_a_quotation_of_several_entries_may_open_or_close_alone(lang, source, ta
 ])
 def test_a_quotation_left_open_inside_an_entry_is_still_reported(lang, source, target):
     assert "P002" in codes((lang, source, target))
+
+
+RECAST = [
+    # A list's introduction recast: the English closes the item, the translation announces.
+    ("fr-semicolon-to-colon", "fr", "The terms below apply to the posts (see section II);",
+     "Les termes ci-après s'appliquent aux postes (voir la section II)\u00a0:"),
+    ("es-stop-to-colon", "es", "I wish to inform you of the following.",
+     "Deseo informarle de lo siguiente:"),
+    ("ru-colon-to-stop", "ru", "The Committee adopted these texts:",
+     "Комитет принял эти тексты."),
+    # A preambular paragraph: English ";" where the translation continues with a comma.
+    ("fr-semicolon-to-comma", "fr", "Convinced that the young must take part;",
+     "Convaincus que les jeunes doivent participer,"),
+    ("zh-semicolon-to-comma", "zh", "Invites the Parties to cooperate;", "请各缔约方开展合作，"),
+]
+
+STILL_WARNED = [
+    # A question must stay a question; a statement must not become one.
+    ("fr-question-to-stop", "fr", "What will the Summit decide?", "Ce que le Sommet décidera."),
+    ("es-stop-to-question", "es", "The Summit will decide.", "¿La Cumbre decidirá?"),
+    # No closing mark at all: the translation may be cut short.
+    ("ru-semicolon-to-nothing", "ru", "The Committee adopted these texts;",
+     "Комитет принял эти тексты"),
+]
+
+
+def _end_severities(lang, source, target):
+    return [str(f.severity) for f in findings((lang, source, target)) if f.code == "P007"]
+
+
+@pytest.mark.parametrize("lang,source,target", [c[1:] for c in RECAST],
+                         ids=[c[0] for c in RECAST])
+def test_a_recast_closing_mark_is_information_not_a_warning(lang, source, target):
+    assert _end_severities(lang, source, target) == ["info"]
+
+
+@pytest.mark.parametrize("lang,source,target", [c[1:] for c in STILL_WARNED],
+                         ids=[c[0] for c in STILL_WARNED])
+def test_a_lost_question_or_a_missing_mark_is_still_a_warning(lang, source, target):
+    assert _end_severities(lang, source, target) == ["warning"]
+
+
+@pytest.mark.parametrize("lang,target", [
+    ("es", "Fomentar la confianza: ¿qué se necesitará?"),
+    ("zh", "增强信任：需要做些什么？"),
+    ("fr", "Renforcer la confiance\u00a0:"),
+])
+def test_a_source_closing_with_two_marks_accepts_either(lang, target):
+    assert _end_severities(lang, "Building trust: what will it take?:", target) == []
