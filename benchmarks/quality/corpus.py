@@ -22,6 +22,8 @@ the pairs they touch, and counts what it did, so that the report can say so:
 - en dashes, all lost, are put back between two numbers the export wrote as one ("Articles
   4653", "20142015") where the other side writes them apart, in that order ("46 à 53",
   "2014-2015");
+- an empty footnote reference "()" (the export kept an Arabic reference's parentheses and
+  lost its number) is dropped, as the other languages' references were;
 - an empty pair, or one whose lengths are so far apart that one side cannot be a translation
   of the other (a line cut in two by the export), is skipped;
 - a sentence repeated within one document is kept once (a catalogue holds a msgid once).
@@ -258,6 +260,26 @@ def restore(text: str, lang: str, counts: Counter, *, flattened: bool = False) -
     text = restore_inner_quotes(text, lang, counts)
     if lang == "fr":
         text = restore_french_spaces(text, counts)
+    if lang == "ar":
+        text = drop_empty_footnote_references(text, counts)
+    return text
+
+
+_EMPTY_REFERENCE = re.compile(r"(?<=\S)\(\)")
+
+
+def drop_empty_footnote_references(text: str, counts: Counter) -> str:
+    """``text`` without the empty parentheses the export left of a footnote reference.
+
+    The Arabic documents write a footnote reference as its number in parentheses after the word
+    or the stop ("بازل.(3)"); the export kept the parentheses and lost the number ("بازل.()",
+    34 lines, all Arabic). The other languages lost their references whole, and no translator
+    writes empty parentheses in prose: they go, as the other languages' did."""
+    if "()" not in text:
+        return text
+    text, dropped = _EMPTY_REFERENCE.subn("", text)
+    if dropped:
+        counts["empty footnote reference \"()\" dropped (the export lost its number)"] += 1
     return text
 
 

@@ -55,6 +55,19 @@ def test_restoring_leaves_times_urls_and_russian_quotes_alone() -> None:
         "так называемой «повестки»"
 
 
+def test_empty_footnote_references_are_dropped_and_counted() -> None:
+    counts = Counter()
+    assert corpus.restore("تتاح التقارير على الموقع الشبكي.()", "ar", counts) == \
+        "تتاح التقارير على الموقع الشبكي."
+    assert corpus.restore("ويسعى الدليل() إلى التنسيق", "ar", counts) == "ويسعى الدليل إلى التنسيق"
+    assert sum(counts.values()) == 2
+    # Only the Arabic export lost the numbers; elsewhere "()" is text ("f()").
+    assert corpus.restore("the function f() of x", "fr", counts) == "the function f() of x"
+    # Parentheses with something inside, or standing alone, are text.
+    assert corpus.restore("الموقع الشبكي.(3) انظر ( )", "ar", Counter()) == \
+        "الموقع الشبكي.(3) انظر ( )"
+
+
 def test_straight_quotes_inside_guillemets_are_restored_as_inner_quotes() -> None:
     counts = Counter()
     assert corpus.restore('le mot <<"paix" et "justice">>', "fr", counts) == \
