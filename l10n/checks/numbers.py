@@ -30,7 +30,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Iterable
 
-from babel import Locale
+from babel import Locale, localedata
 
 from ..util.fs import atomic_write
 from ..model import Finding
@@ -111,19 +111,30 @@ def _number_pattern(lang: str) -> re.Pattern:
     rules = _rules(lang)
     # "." always joins digits into one token: parse_number decides what it means there.
     seps = "".join(re.escape(c) for c in dict.fromkeys(rules["decimal"] + rules["group"] + ["."]))
-    words = sorted(rules.get("magnitudes", {}), key=len, reverse=True)
-    magnitude = "|".join(re.escape(w) for w in words) or "(?!)"
+    magnitude, end = _magnitude_words(lang)
     about = "".join(rules.get("approximately", []))
     about = f"[{about}]?" if about else ""
-    return re.compile(rf"\d+(?:[{seps}]\d+)*(?:\s?{about}(?P<mag>{magnitude}))?", re.IGNORECASE)
+    return re.compile(rf"\d+(?:[{seps}]\d+)*(?:\s?{about}(?P<mag>{magnitude or '(?!)'}){end})?",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _bracketed_pattern(lang: str) -> re.Pattern:
     """A number in brackets right before a magnitude word: "(80) million US dollars"."""
+    magnitude, end = _magnitude_words(lang)
+    return re.compile(rf"\((\d+(?:[.,]\d+)*)\)(?=\s?(?:{magnitude}){end})", re.IGNORECASE)
+
+
+def _magnitude_words(lang: str) -> tuple[str, str]:
+    """The alternation of the language's magnitude words, and what must follow one. In Latin
+    script the word ends there or after a plural "s" ("2 millions"; "dos (2) militantes" is not
+    "2 mil"); Cyrillic and Arabic ones take case endings ("2 миллиона", "مليونا"), and Chinese
+    ones need no space after them ("200万美元")."""
     words = sorted(_rules(lang).get("magnitudes", {}), key=len, reverse=True)
     magnitude = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\((\d+(?:[.,]\d+)*)\)(?=\s?(?:{magnitude}))", re.IGNORECASE)
+    if lang_script(lang) == "LATIN":
+        return magnitude, r"(?:s?(?![^\W\d_]))"
+    return magnitude, ""
 
 
 _LABEL = re.compile(r"\d{1,3}\.\d{1,3}")
@@ -278,7 +289,7 @@ def month_names(lang: str) -> dict[str, int]:
     rules = _rules(lang)
     script = lang_script(lang)
     names: dict[str, int] = {}
-    for code in rules.get("month_locales", [base_lang(lang)]):
+    for code in _month_locales(rules.get("month_locales", [base_lang(lang)])):
         locale = Locale.parse(code)
         for context in ("format", "stand-alone"):
             for number, name in locale.months[context]["wide"].items():
@@ -289,6 +300,21 @@ def month_names(lang: str) -> dict[str, int]:
             if name.endswith(ending):
                 names[name[: -len(ending)] + replacement] = number
     return names
+
+
+def _month_locales(codes: list[str]) -> list[str]:
+    """The locales of the data's ``month_locales``; "ar_*" stands for every regional variant
+    CLDR has ("ar_SY" كانون الثاني, "ar_MA" دجنبر, "ar_DZ" جانفي: letters from Member States
+    keep their country's month names, and official translations keep them too)."""
+    found = []
+    for code in codes:
+        if code.endswith("_*"):
+            prefix = code[:-1]
+            found.extend(sorted(c for c in localedata.locale_identifiers()
+                                if c.startswith(prefix)))
+        else:
+            found.append(code)
+    return found
 
 
 def _written_in(name: str, script: str | None) -> bool:
@@ -861,13 +887,17 @@ def _one_number(first: str, second: str, lang: str) -> bool:
 
 # A letter of an alphabet (Chinese characters stand against digits in every number: 第4段).
 _LETTER = "A-Za-z\u00c0-\u024f\u0400-\u04ff\u0621-\u064a"
-_GLUED = re.compile(rf"(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][\"”’'»)\].,;:])|(?<=[{_LETTER}]\[)|(?<=[{_LETTER}][.,;:]\[))\d{{1,4}}")
+_GLUED = re.compile(rf"(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][\"”’'»)\].,;:])|(?<=[{_LETTER}]\[)|(?<=[{_LETTER}][.,;:]\[))\d{{1,4}}"
+                    # Chinese: a footnote mark between the last character of a clause and its
+                    # stop ("活动1。"); a number inside Chinese text is glued to it anyway.
+                    r"|(?<=[\u4e00-\u9fff])\d{1,2}(?=[。，；：！？]|$)")
 
 
 @lru_cache(maxsize=TEXT_MEMO)
 def glued_numbers(text: str, lang: str) -> Counter:
     """Numbers written against a letter, or against the punctuation after a word: footnote
-    marks ("Crime1", "ranges\"18", "Questions,3", "[23]") and codes ("km2", "B2C", "UF6")."""
+    marks ("Crime1", "ranges\"18", "Questions,3", "[23]", "活动1。") and codes ("km2", "B2C",
+    "UF6")."""
     text = normalise_digits(visible(text))
     return Counter(_canonical(Decimal(m.group())) for m in _GLUED.finditer(text))
 

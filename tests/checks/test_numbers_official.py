@@ -26,6 +26,15 @@ SAME = [
     ("ru-dative-month", "ru", "completed by August 2016", "завершится к августу 2016 года"),
     ("ru-dative-month-ya", "ru", "by June 2016", "к июню 2016 года"),
     ("ru-instrumental-month", "ru", "dated March 2016", "датированный мартом 2016 года"),
+    # Month names of the Maghreb (CLDR's ar_MA, ar_DZ), as letters from those States keep them.
+    ("ar-maghreb-month-ma", "ar", "(Rabat, 1-2 December 2016)", "(الرباط، ١ إلى ٢ دجنبر ٢٠١٦)"),
+    ("ar-maghreb-month-dz", "ar", "on 5 July 2016", "في 5 جويلية 2016"),
+    # A word that starts like a magnitude word is not one ("mil", "million").
+    ("es-word-starting-with-mil", "es", "Two (2) militants were seen.", "Se vio a dos (2) militantes."),
+    ("fr-word-starting-with-million", "fr", "3 millionaires", "3 millionnaires"),
+    # A footnote mark between a Chinese clause and its stop (the English lost its superscript).
+    ("zh-footnote-mark-before-the-stop", "zh", "They cooperated in managing the meetings.",
+     "它们在会议管理方面开展了合作1。"),
     # A decade in words against its digits.
     ("ru-decade-in-words", "ru", "since the late 1980s", "с конца восьмидесятых годов"),
     ("ar-decade-in-words", "ar", "in the 1970s", "في السبعينيات"),
@@ -44,6 +53,10 @@ SAME = [
 ]
 
 STILL_DIFFERENT = [
+    ("zh-number-added-in-a-clause", "zh", "They met in the spring.", "它们于2016年春季会面。"),
+    ("zh-footnote-mark-changed", "zh", "It met 3 times.", "它会面4次1。"),
+    ("es-mil-still-multiplies", "es", "2 people", "2 mil personas"),
+    ("ar-maghreb-month-changed", "ar", "on 5 July 2016", "في 5 غشت 2016"),
     ("fr-footnote-mark-after-a-changed-year", "fr", "the budget for 2016-2017 of the Fund3",
      "le budget du Fonds pour 2016-20183"),
     ("fr-resolution-number-changed", "fr", "under resolution 1540", "en vertu de la résolution 1541 (2004)"),
