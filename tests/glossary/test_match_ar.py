@@ -205,3 +205,25 @@ def test_one_word_title_in_a_construct_phrase(text, surface):
     [match] = index.find(text)
     assert (match.concept_id, match.text) == ("TI-AMB", surface)
     assert index.find("آل ثاني") == []  # only titles lose the article
+
+
+@pytest.mark.parametrize("term,text,surface", [
+    # A glossary that lists one number only still finds the other: the data's broken plurals.
+    ("الدول الأعضاء", "توجد حاليا 13 دولة عضوا متأخرة", "دولة عضوا"),  # 11-99 count a singular
+    ("الدول الأعضاء", "ترى الدولة العضو المعنية", "الدولة العضو"),
+    ("الدولة العضو", "دعت الدول الأعضاء إلى", "الدول الأعضاء"),
+    ("الدولة الطرف", "على الدول الأطراف أن", "الدول الأطراف"),
+    ("حقوق الإنسان", "حق الإنسان في التنمية", "حق الإنسان"),
+])
+def test_a_broken_plural_matches_a_term_in_the_other_number(term, text, surface):
+    glossary = Glossary()
+    glossary.add(Concept("C", domain="body")).section("ar").terms.append(Term(term))
+    [match] = TermIndex(glossary, "ar").find(text)
+    assert (match.concept_id, match.text) == ("C", surface)
+
+
+def test_a_word_outside_the_broken_plurals_keeps_its_number():
+    glossary = Glossary()
+    glossary.add(Concept("C", domain="body")).section("ar").terms.append(Term("الدول الأعضاء"))
+    # "member peoples" is no "member States": دول maps to دولة, شعوب to شعب, never to each other.
+    assert TermIndex(glossary, "ar").find("الشعوب الأعضاء") == []

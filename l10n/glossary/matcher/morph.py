@@ -248,8 +248,23 @@ def word_keys(form: str, cased: str, rules: Rules, accented: str | None = None) 
     if rules.suffixes:
         if rules.accusative_alif and _accusative(form, rules):
             form = form[:-1]  # عضوا: the indefinite accusative of عضو
-        return (_strip_suffix(form, rules),)
+        singular = _singular(form, rules)
+        return (singular if singular is not None else _strip_suffix(form, rules),)
     return (form,)
+
+
+def _singular(form: str, rules: Rules) -> str | None:
+    """The singular of a broken plural the data lists (دول -> دولة, الأعضاء -> العضو), or None:
+    a term and a text may name a concept in either number ("Member States" / "13 دولة عضوا",
+    a number from 11 to 99 counts a singular)."""
+    if not rules.singulars:
+        return None
+    if form in rules.singulars:
+        return rules.singulars[form]
+    article = rules.indefinite_article
+    if article and form.startswith(article) and form[len(article):] in rules.singulars:
+        return article + rules.singulars[form[len(article):]]
+    return None
 
 
 @lru_cache(maxsize=262_144)

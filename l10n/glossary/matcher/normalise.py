@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -56,6 +56,7 @@ class Rules:
     digest: str
     indefinite_article: str | None = None  # Arabic ال: a phrase may drop it on every word
     accusative_alif: bool = False  # Arabic: the alif of the indefinite accusative is no letter of the key
+    singulars: Mapping[str, str] = field(default_factory=dict)  # Arabic broken plural -> singular (folded)
     joiner_chars: str = ""  # the joiners as one string, for str.strip in the tokeniser
 
 
@@ -83,6 +84,17 @@ def load_rules(lang: str) -> Rules:
     else:
         data, raw_text = dict(_DEFAULT, lang=lang), json.dumps(_DEFAULT, sort_keys=True)
     return _rules_from(data, lang, raw_text, path)
+
+
+def _folded_pairs(pairs: dict[str, str], data: dict) -> Mapping[str, str]:
+    """``pairs`` with both sides written as word keys are (marks dropped, letters folded)."""
+    table = str.maketrans(data.get("char_map", {}))
+    strip = set(data.get("strip_chars", ""))
+
+    def fold(word: str) -> str:
+        return "".join(c for c in word if c not in strip).translate(table).casefold()
+
+    return MappingProxyType({fold(k): fold(v) for k, v in pairs.items()})
 
 
 def _rules_from(data: dict, lang: str, raw_text: str, path: Path) -> Rules:
@@ -117,6 +129,7 @@ def _rules_from(data: dict, lang: str, raw_text: str, path: Path) -> Rules:
         suffixes=tuple(data.get("suffixes", ())),
         indefinite_article=data.get("indefinite_article"),
         accusative_alif=bool(data.get("accusative_alif", False)),
+        singulars=_folded_pairs(data.get("singulars", {}), data),
         min_stem=int(data.get("min_stem", 3)),
         digest=hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:16],
     )
