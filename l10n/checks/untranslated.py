@@ -18,7 +18,9 @@ from .text import lang_script, script_of, visible
 from .base import Check, CheckContext, Entry, Severity
 from .numbers import SYMBOL
 
-WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+# A word, with the marks inside it: apostrophes, and the ʿayn and hamza of transliterated
+# Arabic names, written ` ʿ ʾ ‘ ("Wa'il Da`bul" is two words, not three).
+WORD = re.compile(r"[^\W\d_]+(?:['’`ʿʾ‘.-][^\W\d_]+)*")
 MIN_RUN = 5  # consecutive source-script words that make a run worth reporting
 
 
@@ -90,6 +92,7 @@ class CopiedSource(Check):
     examples_pass = [
         ("fr", "Doha", "Doha"),
         ("es", "Li Junhua", "Li Junhua"),
+        ("fr", "19. Wa'il Da`bul", "19. Wa'il Da`bul"),
         ("zh", "A/RES/78/261", "A/RES/78/261"),
         ("ar", "2025", "2025"),
         ("zh", "Statement by the Secretary-General", "秘书长的发言"),
