@@ -10,7 +10,10 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from babel import Locale, UnknownLocaleError
+
 from .. import house_style as house
+from ..glossary.model import Status
 from ..locales import base_lang
 from ..model import Finding
 from ..util.counts import counted
@@ -75,7 +78,10 @@ class CopiedSource(Check):
 
     Anti-pattern: msgstr "Statement by the Secretary-General" in the Chinese catalogue.
     Better: translate it; names, numbers and symbols alone ("UN Photo" aside) may stay as they
-    are, and a real name copied on purpose can carry "#, ignore-copied-source". Texts the house
+    are, and a real name copied on purpose can carry "#, ignore-copied-source". In a language
+    of the source's script a copy of one or two words is reported only when it is plainly in
+    the source language (a common English word French or Spanish does not write: "Executive
+    Summary", not "Violence", "Doha" or "Li Junhua") and is no glossary term of the language. Texts the house
     style keeps in the source language are not reported ("un": "Distr.: General" and
     "Original: English" in Arabic, Chinese and Russian documents, whose masthead prints them
     in English).
@@ -88,11 +94,16 @@ class CopiedSource(Check):
         ("zh", "Statement by the Secretary-General", "Statement by the Secretary-General"),
         ("fr", "Leadership of the Second World Summit", "Leadership of the Second World Summit"),
         ("ru", "Li Junhua", "Li Junhua"),
+        ("fr", "Executive Summary", "Executive Summary"),
+        ("es", "Twenty-fifth session", "Twenty-fifth session"),
     ]
     examples_pass = [
         ("fr", "Doha", "Doha"),
         ("es", "Li Junhua", "Li Junhua"),
         ("fr", "19. Wa'il Da`bul", "19. Wa'il Da`bul"),
+        ("fr", "Participants", "Participants"),
+        ("fr", "Aleppo", "Aleppo"),
+        ("es", "UNICEF", "UNICEF"),
         ("zh", "A/RES/78/261", "A/RES/78/261"),
         ("ar", "2025", "2025"),
         ("zh", "Statement by the Secretary-General", "秘书长的发言"),
@@ -103,11 +114,77 @@ class CopiedSource(Check):
         for source, target in entry.pairs():
             if source.strip() != target.strip():
                 continue
-            words = _words(_clean(source, context, entry.source_lang))
+            cleaned = _clean(source, context, entry.source_lang)
+            words = _words(cleaned)
             same_script = lang_script(entry.lang) == lang_script(entry.source_lang)
-            if len(words) >= (3 if same_script else 2) and \
-                    source.strip() not in kept_as_source(context, entry.lang):
+            if source.strip() in kept_as_source(context, entry.lang):
+                continue
+            if len(words) >= (3 if same_script else 2):
                 yield self.finding(entry, "the translation is a copy of the source")
+            elif same_script and words and _only_source_language(
+                    words, entry.source_lang, entry.lang) \
+                    and not _a_target_term(cleaned, context, entry.lang):
+                yield self.finding(entry, "the translation is a copy of the source ("
+                                   + ", ".join(f'"{w}"' for w in words)
+                                   + f" {'is' if len(words) == 1 else 'are'} not "
+                                   f"{_language_name(entry.lang)})")
+
+
+# A word of the source language that the target language's dictionary does not hold: common
+# enough in the source's (this many occurrences in pyspellchecker's frequency list, which
+# leaves out rare names: "Doha" 50, "Aleppo" 50), and absent from the target's.
+COMMON_WORD = 1000
+
+
+def _only_source_language(words: list[str], source_lang: str, lang: str) -> bool:
+    """Whether a short copy is in the source language: each of its words is one the target
+    language writes too or a common word of the source language only, and at least one is the
+    latter ("Executive Summary", "Total requirements", "Twenty-fifth session" in French; not
+    "Violence" or "Participants", which French writes too, nor "Li Junhua", whose "Junhua" no
+    dictionary holds: a name). Acronyms ("UNICEF") are no evidence either way; languages
+    without a frequency list are not judged."""
+    source, target = _frequencies(base_lang(source_lang)), _frequencies(base_lang(lang))
+    if source is None or target is None:
+        return False
+    judged = False
+    for word in words:
+        if word.isupper() and len(word) > 1:
+            continue
+        for part in re.split(r"[-‐‑.'’`ʿʾ‘]", word.lower()):
+            if len(part) < 2 or target.get(part, 0) > 0:
+                continue
+            if source.get(part, 0) < COMMON_WORD:
+                return False  # in neither list, or rare: a name
+            judged = True
+    return judged
+
+
+@lru_cache(maxsize=None)
+def _frequencies(lang: str) -> dict[str, int] | None:
+    """pyspellchecker's word-frequency list of ``lang`` (lower case), or None if it has none."""
+    from spellchecker import SpellChecker
+
+    if lang not in SpellChecker.languages():
+        return None
+    return SpellChecker(language=lang, distance=1).word_frequency.dictionary
+
+
+def _a_target_term(text: str, context: CheckContext, lang: str) -> bool:
+    """Whether the whole copy is a glossary term of the target language that is not deprecated
+    ("New York" in French: the glossary says the name stays as it is)."""
+    index = context.term_index(lang, "target")
+    if index is None:
+        return False
+    wanted = " ".join(_words(text))
+    return any(" ".join(_words(match.text)) == wanted and match.term.status != Status.DEPRECATED
+               for match in index.find(text))
+
+
+def _language_name(lang: str) -> str:
+    try:
+        return Locale.parse(base_lang(lang)).get_display_name("en")
+    except (ValueError, UnknownLocaleError):
+        return lang
 
 
 class SourceScriptRun(Check):
