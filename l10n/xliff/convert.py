@@ -625,11 +625,11 @@ class _Reader12(_Reader):
                     texts += ["".join(comment.itertext()) for comment in child
                               if comment.tag == f"{{{MEMOQ}}}comment"
                               and (comment.get("deleted") or "").strip().lower() != "true"]
-            for element in holder.iter():
+            for element in holder.iter() if self.trados else ():
                 mark = element.get(f"{{{SDL}}}cmt") or (
                     element.get("cmt") if _namespace(element) == SDL else None)
                 if mark:
-                    texts += (self.trados or {}).get(mark, [])
+                    texts += self.trados.get(mark, [])
         return note_lines(texts)
 
     def _previous(self, unit) -> tuple[bool, str | None, str | None]:
