@@ -6,7 +6,8 @@ It writes, and refuses to overwrite anything:
   else a new file holding only that table);
 - the source, catalogue and glossary folders (with a hidden ``.gitkeep``, which the source scan
   skips), and a starter glossary in TBX v3 with one concept in the six official languages;
-- ``.gitignore`` lines for the output folder and the project lock (appended, never replaced);
+- ``.gitignore`` lines for the output folder, the folder ``l10n xliff export`` writes to by
+  default and the project lock (appended, never replaced);
 - ``.pre-commit-config.yaml`` with hooks that check the catalogues, fail when the templates are
   stale (``extract --check``) and validate the glossary;
 - ``.github/workflows/l10n.yml``, a CI example: the same checks, SARIF for code scanning and the
@@ -22,6 +23,8 @@ from pathlib import Path
 from ..config import holds_settings
 from ..errors import ConfigError
 from ..util.fs import atomic_write
+
+XLIFF_DIR = "xliff"  # where ``l10n xliff export`` writes when not told (-o)
 
 SETTINGS = """[tool.l10n]
 source-language = "{source}"
@@ -130,11 +133,12 @@ def _gitignore_text(path: Path, lines: list[str]) -> str | None:
     """.gitignore with ``lines`` added where missing (None when nothing is missing)."""
     text = path.read_text("utf-8") if path.exists() else ""
     have = {line.strip() for line in text.splitlines()}
-    missing = [line for line in lines if line not in have]
+    missing = [line for line in dict.fromkeys(lines) if line not in have]
     if not missing:
         return None
     head = text + ("" if text.endswith("\n") or not text else "\n")
-    return head + "# l10n: bundles and the project lock\n" + "".join(f"{m}\n" for m in missing)
+    return head + "# l10n: bundles, XLIFF exchange files and the project lock\n" + "".join(
+        f"{m}\n" for m in missing)
 
 
 def plan_project(root: Path, source: str, langs: tuple[str, ...],
@@ -160,7 +164,8 @@ def plan_project(root: Path, source: str, langs: tuple[str, ...],
         raise ConfigError(f"{existing[0].relative_to(root)} exists; init overwrites nothing "
                           f"and wrote nothing", path=root)
     output_dir = folders["output_dir"]
-    ignore = _gitignore_text(root / ".gitignore", [f"/{output_dir.strip('/')}/", ".l10n.lock"])
+    ignore = _gitignore_text(root / ".gitignore", [f"/{output_dir.strip('/')}/", f"/{XLIFF_DIR}/",
+                                                   ".l10n.lock"])
     if ignore is not None:
         plan[root / ".gitignore"] = ignore
     return plan

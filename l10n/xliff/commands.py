@@ -37,11 +37,12 @@ def export(ctx: click.Context, langs: tuple[str, ...], version: str, output: Pat
 
     Example: `l10n xliff export --lang fr --version 2.0 -o to-agency`.
     """
+    from ..project.scaffold import XLIFF_DIR  # the folder init's .gitignore ignores
     from .exchange import export as run_export
 
     config = project(ctx)
     chosen = languages_option(config, langs)
-    results = run_export(config, chosen, version, output or config.root / "xliff")
+    results = run_export(config, chosen, version, output or config.root / XLIFF_DIR)
     for result in results:
         state = "written" if result.written else "unchanged"
         click.echo(f"{config.relative(result.path)}: {counted(result.units, 'unit')} from "

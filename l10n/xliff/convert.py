@@ -27,6 +27,28 @@ obsolete ``#~`` entries     ``<group restype="x-gettext-obsolete"       ``<group
                             translate="no">``                            translate="no">``
 ==========================  ===========================================  ==========================================
 
+Notes a translator adds in a CAT tool come back as lines of the entry's ``#`` translator
+comment (``ReadUnit.notes``; the import adds the lines the comment lacks, after its own, and
+never removes one; exchange.py):
+
+=========================================  ================================================
+In the XLIFF                               On import
+=========================================  ================================================
+1.2 ``<note from="developer">``,           ours: the ``#.`` extracted comment, which comes
+2.0 ``<note category="developer">``        from the source; not imported
+1.2 any other ``<note>``: no ``from``,     a translator note, whatever its ``from``,
+``from="po-translator"`` (ours), a         ``annotates``, ``priority``, ``category``,
+person; 2.0 any other ``<note>``           ``appliesTo`` or ``id``
+memoQ ``<mq:comments><mq:comment>``        a translator note, unless ``deleted="true"``
+Trados ``<sdl:cmt-defs>`` comments         a translator note of each unit with a marker
+                                           (``<mrk sdl:cmt>``) that refers to them
+=========================================  ================================================
+
+A note is cut at its line breaks, each line stripped of surrounding white space; blank lines
+and lines seen before in the unit are dropped. Notes on a plural group and on each of its units
+are the entry's. Notes inside ``<alt-trans>`` (a suggestion's) and on ``<file>`` are not an
+entry's.
+
 Each unit also records a fingerprint of the translation it was exported with (context
 ``x-l10n-exported`` / meta ``exported``), so that an import can tell a translation changed
 in the catalogue since the export from one changed in the XLIFF. Unit ids are made from the
@@ -48,6 +70,9 @@ from . import inline
 from .inline import _NOT_XML, NS11, NS12, NS20, Decoder, check_plain
 
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
+MEMOQ = "MQXliff"  # memoQ's MQXLIFF extensions (its comments)
+SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's SDLXLIFF extensions
+DEVELOPER = "developer"  # the note origin (1.2 from, 2.0 category) of the #. comments we export
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 VERSIONS = ("1.2", "2.0")
 _TRANSLATED_12 = {"translated", "signed-off", "final"}
@@ -377,12 +402,30 @@ class _Writer20:
 
 @dataclass
 class ReadUnit:
-    """One entry as an XLIFF file brings it: the entry, the line of its unit, and the
-    fingerprint of the translation it was exported with (None: not one of ours)."""
+    """One entry as an XLIFF file brings it: the entry, the line of its unit, the fingerprint
+    of the translation it was exported with (None: not one of ours), and the lines of its
+    translator notes (see the table at the top)."""
 
     entry: polib.POEntry
     line: int
     exported: str | None
+    notes: list[str] = field(default_factory=list)
+
+
+def note_lines(texts: list[str]) -> list[str]:
+    """The notes ``texts`` as translator-comment lines: each cut at its line breaks (any of
+    them: a PO comment line holds none), stripped; blank lines and repeats dropped."""
+    lines: list[str] = []
+    for text in texts:
+        for line in text.splitlines():
+            line = line.strip()
+            if line and line not in lines:
+                lines.append(line)
+    return lines
+
+
+def _developer(origin: str | None) -> bool:
+    return (origin or "").strip().casefold() == DEVELOPER
 
 
 @dataclass
@@ -402,6 +445,22 @@ class XliffDocument:
 
 def _local(element: etree._Element) -> str:
     return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+
+
+def _namespace(element: etree._Element) -> str:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
+
+
+def _trados_comments(root: etree._Element) -> dict[str, list[str]]:
+    """Trados Studio's comments (SDLXLIFF ``<doc-info><cmt-defs><cmt-def id>``), by id: the
+    text of each ``<Comment>`` in a definition (or its whole text if it has none)."""
+    found = {}
+    for definition in root.iter(f"{{{SDL}}}cmt-def"):
+        texts = ["".join(comment.itertext()) for comment in definition.iter()
+                 if _local(comment) == "Comment"]
+        found[definition.get("id", "")] = texts or ["".join(definition.itertext())]
+    return found
 
 
 def read_xliff(root: etree._Element, path: str | Path) -> list[XliffDocument]:
@@ -460,6 +519,7 @@ class _Reader:
 class _Reader12(_Reader):
     def __init__(self, path: str):
         self.path = path
+        self.trados: dict[str, list[str]] | None = None  # Trados comment id -> its texts
 
     def _children(self, element, name):
         return [child for child in element if _local(child) == name]
@@ -485,6 +545,8 @@ class _Reader12(_Reader):
 
     def file(self, root, element) -> XliffDocument:
         source_lang = self._attribute(element, "source-language", "the source language")
+        if self.trados is None:
+            self.trados = _trados_comments(root)
         document = XliffDocument(self.path, element.sourceline, "1.2",
                                  element.get("original") or "", source_lang,
                                  element.sourceline, element.get("target-language"),
@@ -550,6 +612,26 @@ class _Reader12(_Reader):
                 entry.occurrences.append((values["sourcefile"], values.get("linenumber", "")))
         return found.get("x-l10n-exported")
 
+    def _notes(self, holders) -> list[str]:
+        """The translator notes of a unit (or of a plural group and its units): its
+        ``<note>``s but the developer's, memoQ's comments, the Trados comments it marks."""
+        texts = []
+        for holder in holders:
+            for child in holder:
+                if _local(child) == "note" and _namespace(child) in (NS11, NS12):
+                    if not _developer(child.get("from")):
+                        texts.append("".join(child.itertext()))
+                elif child.tag == f"{{{MEMOQ}}}comments":
+                    texts += ["".join(comment.itertext()) for comment in child
+                              if comment.tag == f"{{{MEMOQ}}}comment"
+                              and (comment.get("deleted") or "").strip().lower() != "true"]
+            for element in holder.iter() if self.trados else ():
+                mark = element.get(f"{{{SDL}}}cmt") or (
+                    element.get("cmt") if _namespace(element) == SDL else None)
+                if mark:
+                    texts += self.trados.get(mark, [])
+        return note_lines(texts)
+
     def _previous(self, unit) -> tuple[bool, str | None, str | None]:
         for alt in self._children(unit, "alt-trans"):
             if alt.get("alttranstype") == "previous-version" or alt.get("origin") == "previous":
@@ -569,7 +651,7 @@ class _Reader12(_Reader):
         found, msgid, msgctxt = self._previous(unit)
         if found:
             entry.previous_msgid, entry.previous_msgctxt = msgid, msgctxt
-        self._add(document, entry, unit, exported)
+        self._add(document, entry, unit, exported, self._notes([unit]))
 
     def _plural(self, group, document, obsolete):
         units = [child for child in group.iter() if _local(child) == "trans-unit"]
@@ -592,12 +674,12 @@ class _Reader12(_Reader):
             found, msgid, _ = self._previous(units[1])
             if found:
                 entry.previous_msgid_plural = msgid
-        self._add(document, entry, group, exported)
+        self._add(document, entry, group, exported, self._notes([group, *units]))
 
-    def _add(self, document, entry, element, exported):
+    def _add(self, document, entry, element, exported, notes):
         entry.linenum = element.sourceline
         document.catalogue.append(entry)
-        document.units.append(ReadUnit(entry, element.sourceline, exported))
+        document.units.append(ReadUnit(entry, element.sourceline, exported, notes))
 
 
 class _Reader20(_Reader):
@@ -701,6 +783,17 @@ class _Reader20(_Reader):
                     entry.tcomment = note.text or ""
         return meta.get("exported")
 
+    def _notes(self, holders) -> list[str]:
+        """The translator notes of a unit (or of a plural group and its units): the notes of
+        its ``<notes>`` but the developer's."""
+        texts = []
+        for holder in holders:
+            for notes in holder:
+                if _local(notes) == "notes" and _namespace(notes) == NS20:
+                    texts += ["".join(note.itertext()) for note in notes
+                              if _local(note) == "note" and not _developer(note.get("category"))]
+        return note_lines(texts)
+
     def _single(self, unit, document, obsolete):
         source, target, fuzzy = self._texts(unit)
         entry = polib.POEntry(msgid=source, msgstr=target or "")
@@ -708,7 +801,7 @@ class _Reader20(_Reader):
         exported = self._annotate(entry, unit)
         if fuzzy:
             entry.flags.insert(0, "fuzzy")
-        self._add(document, entry, unit, exported)
+        self._add(document, entry, unit, exported, self._notes([unit]))
 
     def _plural(self, group, document, obsolete):
         units = [child for child in group if _local(child) == "unit"]
@@ -723,9 +816,9 @@ class _Reader20(_Reader):
         exported = self._annotate(entry, group)
         if any(text[2] for text in texts):
             entry.flags.insert(0, "fuzzy")
-        self._add(document, entry, group, exported)
+        self._add(document, entry, group, exported, self._notes([group, *units]))
 
-    def _add(self, document, entry, element, exported):
+    def _add(self, document, entry, element, exported, notes):
         entry.linenum = element.sourceline
         document.catalogue.append(entry)
-        document.units.append(ReadUnit(entry, element.sourceline, exported))
+        document.units.append(ReadUnit(entry, element.sourceline, exported, notes))

@@ -12,7 +12,13 @@ catalogues as one transaction. It never loses a translation:
   catalogue already has another translation, it is a conflict: reported, and the catalogue's
   translation kept unless ``overwrite``;
 - a translation msgfmt --check would refuse (a format directive or a leading or trailing
-  newline that the source has and it has not) is imported fuzzy, with a warning.
+  newline that the source has and it has not) is imported fuzzy, with a warning;
+- the unit's translator notes (any note but the developer's ``#.`` comment we exported; memoQ's
+  and Trados's comments: convert.py's table) become lines of the entry's ``#`` translator
+  comment: the lines it lacks are added after its own, none is ever removed, so that importing
+  the same file twice gives the same catalogue. Adding lines cannot lose anything, so a note
+  is never a conflict, whether or not the translation is one; the entry's translation and its
+  fingerprint are the translation's alone, so a note changed on either side never makes one.
 
 A unit the XLIFF marks translated (1.2 ``approved="yes"`` or ``state`` translated, signed-off,
 final; 2.0 ``state`` translated, reviewed, final) clears the entry's fuzzy flag and its ``#|``
@@ -32,7 +38,8 @@ from ..errors import InputError
 from ..util.fs import ensure_inside, read_bytes, write_all
 from ..util.xmlsafe import ENTITY_MESSAGE, parse_xml
 from ..catalog.format_strings import PluralUse, msgfmt_problem, plural_use, translation_forms
-from .convert import ReadUnit, XliffDocument, catalogue_to_xliff, fingerprint, read_xliff
+from .convert import (ReadUnit, XliffDocument, catalogue_to_xliff, fingerprint, note_lines,
+                      read_xliff)
 
 SUFFIX = ".xlf"
 
@@ -113,6 +120,7 @@ class ImportReport:
     overwritten: int = 0
     unknown: int = 0
     fuzzy: int = 0  # imported fuzzy: msgfmt --check would refuse them translated
+    noted: int = 0  # entries given translator-comment lines from the XLIFF's notes
     messages: list[str] = field(default_factory=list)
     written: bool = False
 
@@ -120,7 +128,7 @@ class ImportReport:
         return {"updated": self.updated, "unchanged": self.unchanged,
                 "kept (newer in the catalogue)": self.kept, "conflicts": self.conflicts,
                 "overwritten": self.overwritten, "unknown": self.unknown,
-                "imported fuzzy": self.fuzzy}
+                "imported fuzzy": self.fuzzy, "with notes added": self.noted}
 
 
 def _project_language(code: str | None, config: ProjectConfig) -> str | None:
@@ -212,7 +220,22 @@ def merge_document(document: XliffDocument, catalogue: polib.POFile, report: Imp
             report.messages.append(f"{where} {_shown(unit.entry)} is not in "
                                    f"{report.shown}; not added")
             continue
-        _merge_unit(unit, entry, nplurals, report, where, overwrite, plural_use(catalogue))
+        noted = merge_notes(entry, unit.notes)
+        report.noted += noted
+        _merge_unit(unit, entry, nplurals, report, where, overwrite, plural_use(catalogue),
+                    noted)
+
+
+def merge_notes(entry: polib.POEntry, lines: list[str]) -> bool:
+    """Add to ``entry``'s translator comment the note ``lines`` it does not have yet (its
+    lines cut and stripped as notes are, so that its own come back as no change); True if it
+    got any."""
+    have = set(note_lines([entry.tcomment]))
+    new = [line for line in lines if line not in have]
+    if not new:
+        return False
+    entry.tcomment = "\n".join(([entry.tcomment] if entry.tcomment else []) + new)
+    return True
 
 
 def _shown(entry: polib.POEntry) -> str:
@@ -222,14 +245,17 @@ def _shown(entry: polib.POEntry) -> str:
 
 
 def _merge_unit(unit: ReadUnit, entry: polib.POEntry, nplurals: int | None,
-                report: ImportReport, where: str, overwrite: bool, plurals: PluralUse) -> None:
+                report: ImportReport, where: str, overwrite: bool, plurals: PluralUse,
+                noted: bool = False) -> None:
+    """Merge the unit's translation into ``entry`` (``noted``: its notes changed the entry,
+    which is then not counted unchanged)."""
     incoming = unit.entry
     forms = translation_forms(incoming)
     if not any(forms):
-        report.unchanged += 1  # nothing translated in the XLIFF: nothing to bring back
+        report.unchanged += not noted  # nothing translated in the XLIFF: nothing to bring back
         return
     if forms == translation_forms(entry) and incoming.fuzzy == entry.fuzzy:
-        report.unchanged += 1
+        report.unchanged += not noted
         return
     current = fingerprint(entry)
     if unit.exported is not None and current != unit.exported and (

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from l10n.cli import cli
-from support import SHARED
+from support import REPO, SHARED
 
 RNG = SHARED / "testdata" / "tbx" / "v3" / "TBXcoreStructV03_TBX-Basic_integrated_2019.rng"
 
@@ -81,7 +83,51 @@ def test_init_adds_to_an_existing_pyproject_and_gitignore(tmp_path):
     assert settings.startswith('[project]\nname = "site"\n\n[tool.l10n]\n')
     assert 'languages = ["en", "fr"]' in settings
     assert (root / ".gitignore").read_text("utf-8") == (
-        "*.pyc\n/dist/\n# l10n: bundles and the project lock\n.l10n.lock\n")
+        "*.pyc\n/dist/\n# l10n: bundles, XLIFF exchange files and the project lock\n"
+        "/xliff/\n.l10n.lock\n")
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+
+
+def test_the_files_xliff_export_writes_are_ignored_by_git(tmp_path):
+    """`l10n xliff export` writes to xliff/ by default: generated exchange files, which the
+    .gitignore init writes keeps out of git (as the bundles), and only them."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "p"
+    l10n("init", str(root), "--languages", "en,fr", "--yes")
+    (root / "source" / "page.md").write_text("# The Summit\n\nIt opened today.\n", "utf-8")
+    l10n("-C", str(root), "extract")
+    l10n("-C", str(root), "update")
+    l10n("-C", str(root), "xliff", "export")
+    assert _git(root, "init", "-q").returncode == 0
+    exported = sorted(p.relative_to(root).as_posix() for p in (root / "xliff").rglob("*.xlf"))
+    assert exported == ["xliff/fr/page.xlf"]
+    untracked = _git(root, "status", "--porcelain", "--untracked-files=all").stdout
+    assert "xliff/" not in untracked
+    assert "po/fr/page.po" in untracked and "source/page.md" in untracked
+
+
+def test_init_appends_each_missing_line_once(tmp_path):
+    """An output folder named like the XLIFF folder gets one line, and lines already there
+    (the lock) are not repeated."""
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / ".gitignore").write_text(".l10n.lock", "utf-8")  # no final newline
+    l10n("init", str(root), "--output-dir", "xliff", "--yes")
+    assert (root / ".gitignore").read_text("utf-8") == (
+        ".l10n.lock\n# l10n: bundles, XLIFF exchange files and the project lock\n/xliff/\n")
+
+
+def test_the_example_project_keeps_exported_xliff_out_of_git():
+    """This repository is the example project: what `l10n xliff export` writes in it is
+    ignored as a new project's is."""
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    checked = _git(REPO, "check-ignore", "xliff/fr/summit/overview.xlf", "tests/xliff/x.py")
+    assert checked.stdout.split() == ["xliff/fr/summit/overview.xlf"]
 
 
 def test_a_bad_language_is_one_line_and_writes_nothing(tmp_path):
