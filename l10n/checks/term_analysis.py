@@ -102,6 +102,9 @@ class _Langs(NamedTuple):
     target: Any  # TermIndex of the target language, role "target"
     concepts: dict  # concept id -> _Target | None, in the target language
     unspaced: bool  # the target language writes no spaces (look-alike dots are unified)
+    # Whether a concept has a deprecated target term and no source term: only such a term is
+    # reported in a translation whose source names no concept (``deprecated_elsewhere``).
+    unsourced: bool
 
 
 class _AnalysisMemo:
@@ -148,6 +151,8 @@ def _analyse(source: str, target: str, source_lang: str, target_lang: str,
     if langs is None:
         return _NOTHING
     source_matches = _source_matches(source, source_lang, langs.source, glossary, state.sources)
+    if not source_matches and not langs.unsourced:
+        return _NOTHING  # nothing the translation holds could be judged: not looked for
     target_matches = langs.target.matches(mask_markup(_undot(target) if langs.unspaced else target))
     if not source_matches and not target_matches:
         return _NOTHING
@@ -247,7 +252,8 @@ def _langs(context: CheckContext, source_lang: str, target_lang: str) -> _Langs 
     target = context.term_index(target_lang, "target")
     if source is None or target is None:
         return None
-    return _Langs(source, target, {}, target_lang in UNSPACED)
+    unsourced = bool(target.concept_ids(deprecated=True) - source.concept_ids())
+    return _Langs(source, target, {}, target_lang in UNSPACED, unsourced)
 
 
 def _undot(text: str) -> str:

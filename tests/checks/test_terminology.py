@@ -437,3 +437,44 @@ def test_a_letter_that_case_folds_longer_does_not_shift_a_name(glossary):
             ("b.po", "fr", "Tamim ben Hamad Al Thani a remercié."),
             ("c.po", "fr", "M. İlham Aliyev et Tamim ben Hamad Al-Thani")]
     assert [f.found for f in _consistency(glossary, rows)] == ["Tamim ben Hamad Al-Thani"]
+
+
+def test_a_deprecated_term_of_a_concept_without_a_source_term_is_reported_anywhere():
+    """A concept the glossary names in the target language only cannot be told in the source:
+    its deprecated form is reported even in a translation whose source names no concept (the
+    analysis skips the translation's terms only when no such concept exists)."""
+    from l10n.glossary.model import Concept, Term
+
+    glossary = Glossary()
+    concept = glossary.add(Concept("X-FR-ONLY", domain="body"))
+    concept.section("fr").terms.extend([Term("Secrétariat général"),
+                                        Term("secrétariat-général", status=Status.DEPRECATED)])
+    other = glossary.add(Concept("X-BOTH", domain="body"))
+    other.section("en").terms.append(Term("Member States"))
+    other.section("fr").terms.extend([Term("États Membres"),
+                                      Term("États membres", status=Status.DEPRECATED)])
+    context = CheckContext(glossary=glossary)
+    e = entry("fr", "The office met.", "Le secrétariat-général s'est réuni; les États membres aussi.")
+    assert [f.concept for f in TermDeprecated().check(e, context)] == ["X-FR-ONLY"]
+
+
+def test_a_translation_whose_source_names_no_concept_is_not_searched(glossary, monkeypatch):
+    """Where the source names no concept and every deprecated target term belongs to a concept
+    with a source term, nothing in the translation could be reported: it is not searched."""
+    from l10n.glossary.matcher.index import TermIndex
+
+    searched = []
+    matches = TermIndex.matches
+
+    def counting(self, text):
+        searched.append((self.lang, text))
+        return matches(self, text)
+
+    monkeypatch.setattr(TermIndex, "matches", counting)
+    context = CheckContext(glossary=glossary)
+    for e in (entry("fr", "The office met.", "Les États membres se sont réunis."),
+              entry("fr", "The Member States met.", "Les États membres se sont réunis.")):
+        for cls in ENTRY_CHECKS:
+            list(cls().check(e, context))
+    assert [text for lang, text in searched if lang == "fr"] == \
+        ["Les États membres se sont réunis."]  # the second entry's, once

@@ -42,6 +42,10 @@ class LazyEntries(dict):
     def __len__(self) -> int:
         return len(self._raw)
 
+    def raw(self) -> list[tuple]:
+        """Each entry's plain data: (concept id, term position, ..., status rank)."""
+        return self._raw
+
     def __missing__(self, eid: int) -> IndexEntry:
         cid, pos, *rest = self._raw[eid]
         term = self._glossary.concepts[cid].languages[self._lang].terms[pos]

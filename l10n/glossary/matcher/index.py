@@ -63,7 +63,7 @@ from .records import (
     WordMemo,
     case_separates,
 )
-from ..model import Glossary, LanguageSection, Term
+from ..model import Glossary, LanguageSection, Status, Term
 from .morph import Alt, TextUnits, load_analysers, token_plan
 from .normalise import load_rules, split_words, splitter
 from .termforms import construct_titles, fill_slots, relational_adjectives, short_names, slot_fillers, term_variants, with_short_names
@@ -115,6 +115,20 @@ class TermIndex:
         index._entries = entries
         index._empty = not len(entries)
         return index
+
+    def concept_ids(self, *, deprecated: bool = False) -> frozenset[str]:
+        """The concepts this index has a term of (with ``deprecated``: a deprecated term),
+        read from the entries' plain data, so a restored index reads no term for it."""
+        key = "_deprecated_ids" if deprecated else "_concept_ids"
+        found = self.__dict__.get(key)
+        if found is None:
+            rank = STATUS_RANK[Status.DEPRECATED]
+            entries = self._entries
+            rows = entries.raw() if hasattr(entries, "raw") else [
+                (e.concept_id, e.status_rank) for e in entries]
+            found = frozenset(row[0] for row in rows if not deprecated or row[-1] == rank)
+            self.__dict__[key] = found
+        return found
 
     def load_analysers(self) -> None:
         """Load what analysing a word of this language needs now (pymorphy3's dictionaries:
