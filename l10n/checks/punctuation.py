@@ -493,7 +493,8 @@ class EndPunctuation(Check):
                            f"does not end with {_quoted(mapping[mark])}"),
                         severity=Severity.INFO if recast else None,
                         expected=mapping[mark], found=found)
-            elif source_end[-1].isalnum() and _adds_stop(target_end):
+            elif source_end[-1].isalnum() and _adds_stop(target_end) \
+                    and not _LIST_ITEM.match(visible(target, "")):
                 yield self.finding(entry, "the source has no end punctuation (a heading?), the "
                                    f'translation ends with "{target_end[-1]}"', found=target_end[-1])
 
@@ -533,6 +534,11 @@ def _data_line(source: str, target: str) -> bool:
         return False
     value = source[label.end()]
     return (value.isdigit() or value.isupper()) and _LABELLED.match(target) is not None
+
+
+# A list item written with a dash or a bullet: languages close list items by their own
+# rules (Russian ends each with ";" or ".", where English often writes none).
+_LIST_ITEM = re.compile(r"\s*[-–—•▪●]\s")
 
 
 def _adds_stop(text: str) -> bool:

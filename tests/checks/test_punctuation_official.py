@@ -13,6 +13,10 @@ SAME = [
      "Monnaie : dollar des Caraïbes orientales"),
     ("es-data-line-brackets", "es", "Literacy rate: 98.1 per cent (2016).",
      "Tasa de alfabetización: 98,1% (2016)"),
+    # An item of a dashed list closes by the language's list rules.
+    ("ru-dashed-list-item", "ru", "Anna Berg, finance expert (Sweden)",
+     "- Анны Берг, эксперта по финансовым вопросам (Швеция)."),
+    ("fr-dashed-list-item", "fr", "the rights of the child", "– les droits de l'enfant ;"),
 ]
 
 STILL_FLAGGED = [
@@ -22,6 +26,8 @@ STILL_FLAGGED = [
     ("fr-long-label", "fr", "The Committee decided the following on the item: Geneva.",
      "Le Comité a décidé ce qui suit au titre de ce point : Genève"),
     ("fr-data-line-question", "fr", "Area: 1,234.5 km²?", "Superficie : 1 234,5 km²"),
+    ("ru-heading-with-a-stop", "ru", "Anna Berg, finance expert (Sweden)",
+     "Анна Берг, эксперт по финансовым вопросам (Швеция)."),
 ]
 
 
