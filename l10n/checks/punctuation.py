@@ -487,12 +487,16 @@ class EndPunctuation(Check):
                 if not target_end.endswith(tuple(wanted)):
                     found = target_end[-1]
                     recast = mark in _STATEMENT_MARKS and found in _STATEMENT_MARKS
-                    yield self.finding(
-                        entry, f'the source ends with "{mark}", the translation '
-                        + (f'with "{found}" (a sentence or list recast?)' if recast else
-                           f"does not end with {_quoted(mapping[mark])}"),
-                        severity=Severity.INFO if recast else None,
-                        expected=mapping[mark], found=found)
+                    heading = mark == ":" and _label(source_end) and _label(target_end + ":")
+                    if recast:
+                        said = f'with "{found}" (a sentence or list recast?)'
+                    elif heading:
+                        said = "with none (a heading without its colon?)"
+                    else:
+                        said = f"does not end with {_quoted(mapping[mark])}"
+                    yield self.finding(entry, f'the source ends with "{mark}", the translation '
+                                       + said, severity=Severity.INFO if recast or heading else None,
+                                       expected=mapping[mark], found=found)
             elif source_end[-1].isalnum() and _adds_stop(target_end) \
                     and not _LIST_ITEM.match(visible(target, "")):
                 yield self.finding(entry, "the source has no end punctuation (a heading?), the "
@@ -502,6 +506,14 @@ class EndPunctuation(Check):
 # A data line: a short label, a colon, a value ("Land area: 948.2 km².", "Superficie : ...").
 _LABELLED = re.compile(r"^[^\W\d_][^:.;!?]{0,40}?\s?:\s+(?=\d|[^\W\d_])")
 _LABEL_WORDS = 5
+
+
+def _label(text: str) -> bool:
+    """Whether ``text`` is a short heading that ends with a colon ("Recommendations:",
+    "Vice-Presidents:"): at most three words and no other stop. A translation may set such a
+    heading without its colon, as a heading sets no mark."""
+    body = text[:-1]
+    return text.endswith(":") and len(body.split()) <= 3 and not any(c in _STOPS for c in body)
 
 
 # The marks that close a statement or a part of one. A translation that closes with another of

@@ -76,6 +76,9 @@ RECAST = [
     ("fr-semicolon-to-comma", "fr", "Convinced that the young must take part;",
      "Convaincus que les jeunes doivent participer,"),
     ("zh-semicolon-to-comma", "zh", "Invites the Parties to cooperate;", "请各缔约方开展合作，"),
+    # A short heading set without its colon.
+    ("fr-heading-without-its-colon", "fr", "Recommendations:", "Recommandations"),
+    ("ar-heading-without-its-colon", "ar", "Main findings:", "النتائج الرئيسية"),
 ]
 
 STILL_WARNED = [
@@ -85,6 +88,8 @@ STILL_WARNED = [
     # No closing mark at all: the translation may be cut short.
     ("ru-semicolon-to-nothing", "ru", "The Committee adopted these texts;",
      "Комитет принял эти тексты"),
+    ("fr-colon-to-nothing", "fr", "The Committee adopted the following texts:",
+     "Le Comité a adopté les textes suivants"),
 ]
 
 
