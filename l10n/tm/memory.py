@@ -125,8 +125,10 @@ class Memory:
             matches.append(Match(unit, 100.0, kind, unit.target))
         if not exact:
             matches = self._fuzzy(source, source_lang, target_lang, threshold)
-        # stable: among equals, the backend's order (the newest first) stands
-        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed)))
+        # stable: among equals, the backend's order (the newest first) stands; among
+        # placeable matches of the same date, the closest source first (fewer substituted)
+        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed),
+                                    _distance(source, m)))
         seen, best = set(), []
         for match in matches:
             if match.target not in seen:
@@ -158,6 +160,11 @@ class Memory:
 
     def stats(self) -> dict[str, int]:
         return self.backend.stats()
+
+
+def _distance(source: str, match: Match) -> float:
+    """Sort key: how far a placeable match's source is from ``source`` (0 for the others)."""
+    return 100.0 - similarity(source, match.unit.source) if match.kind == "placeable" else 0.0
 
 
 def _newest(changed: str) -> tuple:

@@ -385,7 +385,7 @@ class SQLiteBackend:
                                      if gram in picked)
                 ids = [rowid for rowid, _ in rows]
                 votes.update(dict(rows))
-            shape = skeleton(source)
+            shape, shaped = skeleton(source), set()
             if shape:
                 # "skeleton != ''" lets SQLite use the partial index (it cannot know that the
                 # parameter is not ''): without it, every lookup scans the sources table
@@ -393,6 +393,7 @@ class SQLiteBackend:
                     f"SELECT id FROM sources WHERE lang = ? AND skeleton = ? AND skeleton != '' "
                     f"LIMIT {SKELETON_LIMIT}", (source_lang, shape)).fetchall()
                 self.examined += len(rows)
+                shaped = {rowid for (rowid,) in rows}
                 ids += [rowid for (rowid,) in rows if rowid not in votes]
             if not ids:
                 return []
@@ -401,7 +402,8 @@ class SQLiteBackend:
                 f"SELECT DISTINCT source_id FROM units WHERE target_lang = ? AND "
                 f"source_id IN ({marks})", (target_lang, *ids))}
         chosen = [rowid for rowid in ids if rowid in with_target]
-        chosen = chosen[:limit] + [rowid for rowid in chosen[limit:] if rowid not in votes]
+        # the sources sharing most trigrams, and every one of the same skeleton (renumbered)
+        chosen = chosen[:limit] + [rowid for rowid in chosen[limit:] if rowid in shaped]
         if not chosen:
             return []
         marks = ",".join("?" * len(chosen))

@@ -322,3 +322,37 @@ def test_a_failed_add_leaves_the_memory_unchanged_whatever_the_batches(tmp_path,
             "SELECT * FROM gram_counts ORDER BY 1, 2").fetchall())
         assert after == before
         assert memory.add(units[150:]) > 0  # the memory still takes them afterwards
+
+
+def _renumbered_among_lookalikes() -> tuple[list[TMUnit], str]:
+    """A memory where the renumbered source shares fewer of the query's rarest trigrams (its
+    numbers') than 30 lookalikes holding the query's own numbers, and the query."""
+    units = [TMUnit("Report 1234 of the committee on apples.", "en", "fr",
+                    "Rapport 1234 du comité des pommes.")]
+    for number in range(30):
+        word = "".join(chr(97 + int(digit)) for digit in f"{number:02}")  # no digits
+        units.append(TMUnit(f"Report 5678 of the committee on apples and {word}.", "en", "fr",
+                            f"Rapport 5678 du comité des pommes et {word}."))
+    return units, "Report 5678 of the committee on apples."
+
+
+def test_a_renumbered_source_is_a_candidate_however_its_trigrams_rank(memory):
+    """Every source of the query's skeleton is a candidate, even when more than the
+    fuzzy candidates' limit share more trigrams with the query: a placeable match (99 %)
+    must not be lost to fuzzy ones (limit=5: the fuzzy lookup runs in full)."""
+    units, query = _renumbered_among_lookalikes()
+    memory.add(units)
+    matches = memory.lookup(query, "en", "fr", limit=5)
+    assert [match.kind for match in matches] == ["placeable"] + ["fuzzy"] * 4
+    assert matches[0].target == "Rapport 5678 du comité des pommes."
+
+
+def test_among_placeable_matches_the_closest_source_comes_first(memory):
+    """Two sources differ from the query only in placeables, with the same date: the one
+    with fewer placeables changed is preferred, whatever the order of the texts."""
+    memory.add([TMUnit("25 July 2022", "en", "fr", "25 juillet 2022", changed="20251104T000000Z"),
+                TMUnit("4 November 2025", "en", "fr", "4 novembre 2025",
+                       changed="20251104T000000Z")])
+    matches = memory.lookup("6 November 2025", "en", "fr")  # one match per translation
+    assert [(m.kind, m.unit.source, m.target) for m in matches] == [
+        ("placeable", "4 November 2025", "6 novembre 2025")]
