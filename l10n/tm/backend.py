@@ -49,6 +49,13 @@ class Backend(Protocol):
         ``source`` after ``text.normalise``, plus those whose ``text.skeleton`` equals its
         own (renumbered sentences). Unscored: ``Memory`` scores them."""
 
+    def same_skeleton(self, source: str, source_lang: str,
+                      target_lang: str) -> tuple[list[TMUnit], bool]:
+        """The units into ``target_lang`` of the sources whose ``text.skeleton`` equals
+        ``source``'s (the only ones that can give a placeable match), in ``fuzzy``'s order,
+        and whether they are all of them: False, with no units, when more sources share the
+        skeleton than ``fuzzy`` adds to its candidates (then only ``fuzzy`` finds them)."""
+
     def iterate(self, source_lang: str | None = None,
                 target_lang: str | None = None) -> Iterator[TMUnit]:
         """Every unit (one per context), in a deterministic order: source language, source

@@ -124,7 +124,7 @@ class Memory:
             kind = "context" if context is not None and context.matches(unit) else "exact"
             matches.append(Match(unit, 100.0, kind, unit.target))
         if not exact:
-            matches = self._fuzzy(source, source_lang, target_lang, threshold)
+            matches = self._fuzzy(source, source_lang, target_lang, threshold, limit)
         # stable: among equals, the backend's order (the newest first) stands; among
         # placeable matches of the same date, the closest source first (fewer substituted)
         matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed),
@@ -136,24 +136,43 @@ class Memory:
                 best.append(match)
         return best[:limit]
 
-    def _fuzzy(self, source: str, source_lang: str, target_lang: str,
-               threshold: float) -> list[Match]:
+    def _fuzzy(self, source: str, source_lang: str, target_lang: str, threshold: float,
+               limit: int) -> list[Match]:
+        """Placeable and fuzzy matches. A placeable match outranks every fuzzy one, and only
+        a source of the same skeleton can give one: when the memory holds all such sources
+        below the backend's limit and they give ``limit`` distinct translations, the trigram
+        index is not read (it could only add matches ranked below them)."""
         shape = skeleton(source)
+        if shape:
+            units, complete = self.backend.same_skeleton(source, source_lang, target_lang)
+            placeable = [match for unit in units
+                         if (match := self._placeable(source, unit, shape, source_lang,
+                                                      target_lang)) is not None]
+            if complete and len({match.target for match in placeable}) >= limit:
+                return placeable
         matches = []
         scores: dict[str, float] = {}
         for unit in self.backend.fuzzy(source, source_lang, target_lang):
-            if shape and skeleton(unit.source) == shape:
-                target = substitute(source, unit.source, unit.target, source_lang=source_lang,
-                                    target_lang=target_lang)
-                if target is not None:
-                    matches.append(Match(unit, PLACEABLE_SCORE, "placeable", target))
-                    continue
+            match = self._placeable(source, unit, shape, source_lang, target_lang)
+            if match is not None:
+                matches.append(match)
+                continue
             score = scores.get(unit.source)
             if score is None:
                 score = scores[unit.source] = similarity(source, unit.source)
             if score >= threshold:
                 matches.append(Match(unit, round(score, 1), "fuzzy", unit.target))
         return matches
+
+    @staticmethod
+    def _placeable(source: str, unit: TMUnit, shape: str, source_lang: str,
+                   target_lang: str) -> Match | None:
+        """A placeable match of ``unit`` for ``source`` (of skeleton ``shape``), if any."""
+        if not shape or skeleton(unit.source) != shape:
+            return None
+        target = substitute(source, unit.source, unit.target, source_lang=source_lang,
+                            target_lang=target_lang)
+        return None if target is None else Match(unit, PLACEABLE_SCORE, "placeable", target)
 
     def add(self, units) -> int:
         return self.backend.add(units)

@@ -14,7 +14,9 @@ A lookup asks it for the counts of its trigrams in one query, reads the postings
 rarest ones only (at most RAREST grams and BUDGET rows in all, at most
 MAX_POSTINGS rows a gram), and ranks sources by the number of trigrams shared. Its work is
 bounded whatever the memory's size; ``examined`` counts it. The rarest trigrams are the ones
-that tell sources apart; a source similar enough to matter shares most of them.
+that tell sources apart; a source similar enough to matter shares most of them. A renumbered
+sentence is found by its skeleton (partial index ``sources_skeleton``), which ``Memory`` asks
+for first (``same_skeleton``): a placeable match found so needs no trigram read.
 """
 
 from __future__ import annotations
@@ -385,16 +387,8 @@ class SQLiteBackend:
                                      if gram in picked)
                 ids = [rowid for rowid, _ in rows]
                 votes.update(dict(rows))
-            shape, shaped = skeleton(source), set()
-            if shape:
-                # "skeleton != ''" lets SQLite use the partial index (it cannot know that the
-                # parameter is not ''): without it, every lookup scans the sources table
-                rows = self.db.execute(
-                    f"SELECT id FROM sources WHERE lang = ? AND skeleton = ? AND skeleton != '' "
-                    f"LIMIT {SKELETON_LIMIT}", (source_lang, shape)).fetchall()
-                self.examined += len(rows)
-                shaped = {rowid for (rowid,) in rows}
-                ids += [rowid for (rowid,) in rows if rowid not in votes]
+            shaped = set(self._shaped(source, source_lang, SKELETON_LIMIT))
+            ids += [rowid for rowid in sorted(shaped) if rowid not in votes]
             if not ids:
                 return []
             marks = ",".join("?" * len(ids))
@@ -404,10 +398,35 @@ class SQLiteBackend:
         chosen = [rowid for rowid in ids if rowid in with_target]
         # the sources sharing most trigrams, and every one of the same skeleton (renumbered)
         chosen = chosen[:limit] + [rowid for rowid in chosen[limit:] if rowid in shaped]
-        if not chosen:
+        return self._candidates(chosen, target_lang)
+
+    def same_skeleton(self, source: str, source_lang: str,
+                      target_lang: str) -> tuple[list[TMUnit], bool]:
+        with self._errors():
+            shaped = self._shaped(source, source_lang, SKELETON_LIMIT + 1)
+        if len(shaped) > SKELETON_LIMIT:
+            return [], False
+        return self._candidates(shaped, target_lang), True
+
+    def _shaped(self, source: str, source_lang: str, limit: int) -> list[int]:
+        """The ids of up to ``limit`` sources of ``source``'s skeleton (none without one)."""
+        shape = skeleton(source)
+        if not shape:
             return []
-        marks = ",".join("?" * len(chosen))
-        found = self._units(f"s.id IN ({marks}) AND u.target_lang = ?", (*chosen, target_lang),
+        # "skeleton != ''" lets SQLite use the partial index (it cannot know that the
+        # parameter is not ''): without it, every lookup scans the sources table
+        rows = self.db.execute(
+            f"SELECT id FROM sources WHERE lang = ? AND skeleton = ? AND skeleton != '' "
+            f"LIMIT {int(limit)}", (source_lang, shape)).fetchall()
+        self.examined += len(rows)
+        return [rowid for (rowid,) in rows]
+
+    def _candidates(self, ids: list[int], target_lang: str) -> list[TMUnit]:
+        """The units into ``target_lang`` of these sources, in the order lookups rank ties."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        found = self._units(f"s.id IN ({marks}) AND u.target_lang = ?", (*ids, target_lang),
                             "s.text, c.changed DESC, c.seen DESC, u.target, c.document, c.msgctxt")
         self.examined += len(found)
         return found

@@ -356,3 +356,39 @@ def test_among_placeable_matches_the_closest_source_comes_first(memory):
     matches = memory.lookup("6 November 2025", "en", "fr")  # one match per translation
     assert [(m.kind, m.unit.source, m.target) for m in matches] == [
         ("placeable", "4 November 2025", "6 novembre 2025")]
+
+
+def test_a_placeable_match_is_found_without_reading_the_trigram_index(tmp_path, monkeypatch):
+    """A placeable match outranks every fuzzy one, and only a source of the same skeleton
+    can give one: when all of those are known (fewer than the backend's limit) and give the
+    matches asked for, the trigram postings are not read. The matches are the same as when
+    the index is read (counted rows, not time)."""
+    units, query = _renumbered_among_lookalikes()
+    queries = [query, "Report 9 of the committee on apples and ab.",  # placeable matches
+               "Report 5678 of the committee on pears.",  # no placeable: read the index
+               "Report of the committee on apples."]  # no placeables at all
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add(units)
+        work, found = [], []
+        for skeleton_first in (True, False):
+            if not skeleton_first:  # as if more sources shared each skeleton than it reads
+                monkeypatch.setattr(memory.backend, "same_skeleton", lambda *args: ([], False),
+                                    raising=False)
+            matches, rows = [], []
+            for q in queries:
+                for limit in (1, 2, 5):
+                    memory.backend.examined = 0
+                    matches.append([(m.kind, m.score, m.target)
+                                    for m in memory.lookup(q, "en", "fr", limit=limit)])
+                    rows.append(memory.backend.examined)
+            found.append(matches)
+            work.append(rows)
+    assert found[0] == found[1]
+    assert [matches[0][0] for matches in found[0][::3]] == ["placeable", "placeable", "fuzzy",
+                                                            "fuzzy"]
+    # one translation of the skeleton: limit=1 reads its rows only; limit=2 and 5 need more
+    for lookup in (0, 3):
+        assert work[0][lookup] <= 2 < work[1][lookup] / 10, work
+    # the others read the index as before, and the skeleton's rows once more at most
+    assert all(0 <= skeleton_first - index_only <= 2 for lookup, (skeleton_first, index_only)
+               in enumerate(zip(*work)) if lookup not in (0, 3)), work
