@@ -150,9 +150,23 @@ class Memory:
                                                       target_lang)) is not None]
             if complete and len({match.target for match in placeable}) >= limit:
                 return placeable
-        matches = []
         scores: dict[str, float] = {}
-        for unit in self.backend.fuzzy(source, source_lang, target_lang):
+        matches = self._scored(source, self.backend.fuzzy(source, source_lang, target_lang),
+                               shape, threshold, scores, source_lang, target_lang)
+        if not matches and self.backend.widens:
+            # a second chance: the budgeted search read the postings of the rarest trigrams,
+            # which a similar source may not share (a reworded start, a different name)
+            wider = self.backend.fuzzy(source, source_lang, target_lang, wide=True)
+            matches = self._scored(source, wider, shape, threshold, scores, source_lang,
+                                   target_lang)
+        return matches
+
+    def _scored(self, source: str, units: list[TMUnit], shape: str, threshold: float,
+                scores: dict[str, float], source_lang: str, target_lang: str) -> list[Match]:
+        """The placeable matches among ``units``, and the fuzzy ones scoring ``threshold``
+        or more (``scores``: similarities computed already, by source)."""
+        matches = []
+        for unit in units:
             match = self._placeable(source, unit, shape, source_lang, target_lang)
             if match is not None:
                 matches.append(match)

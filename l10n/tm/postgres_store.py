@@ -334,8 +334,10 @@ class PostgresBackend:
             f"{in_context}, c.changed {_C} DESC, c.seen DESC, u.target {_C}, c.document {_C}, "
             f"c.msgctxt {_C}, c.previous {_C}, c.next {_C} LIMIT {int(limit)}")
 
+    widens = False  # pg_trgm's search is not budgeted: fuzzy(wide=True) finds no more
+
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
-              limit: int = 20) -> list[TMUnit]:
+              limit: int = 20, wide: bool = False) -> list[TMUnit]:
         if source_lang not in OFFICIAL_LANGUAGES:
             return []
         lang = _lang(source_lang)

@@ -16,7 +16,9 @@ MAX_POSTINGS rows a gram), and ranks sources by the number of trigrams shared. I
 bounded whatever the memory's size; ``examined`` counts it. The rarest trigrams are the ones
 that tell sources apart; a source similar enough to matter shares most of them. A renumbered
 sentence is found by its skeleton (partial index ``sources_skeleton``), which ``Memory`` asks
-for first (``same_skeleton``): a placeable match found so needs no trigram read.
+for first (``same_skeleton``): a placeable match found so needs no trigram read. A text the
+budgeted search finds no match for gets a second, wider one (``wide``: WIDE_RAREST grams,
+WIDE_BUDGET rows), still bounded.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ RAREST = 24  # trigrams of a query whose postings are read, at most
 BUDGET = 3_000  # posting rows a lookup reads, at most (beyond its MIN_GRAMS rarest trigrams)
 MIN_GRAMS = 4  # trigrams read whatever their postings' length
 MAX_POSTINGS = 1000  # rows read at most per trigram
+# The second chance of a text the budgeted search found nothing for (Memory asks for it):
+# more trigrams, a larger budget, longer postings. Still bounded whatever the memory's size.
+WIDE_RAREST, WIDE_BUDGET, WIDE_MAX_POSTINGS = 64, 30_000, 10_000
 PENDING_GRAMS = 200_000  # distinct trigrams counted in memory before they are written
 SKELETON_LIMIT = 20
 BATCH = 10_000  # units added with one round of statements (bounds the memory an import uses)
@@ -350,11 +355,15 @@ class SQLiteBackend:
                            f"{in_context}, c.changed DESC, c.seen DESC, u.target, c.document, "
                            f"c.msgctxt, c.previous, c.next LIMIT {int(limit)}")
 
+    widens = True  # fuzzy(wide=True) reads more of the index than fuzzy()
+
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
-              limit: int = 20) -> list[TMUnit]:
+              limit: int = 20, wide: bool = False) -> list[TMUnit]:
         table = self._grams_table(source_lang, create=False)
         if table is None:
             return []
+        rarest, budget, most = ((WIDE_RAREST, WIDE_BUDGET, WIDE_MAX_POSTINGS) if wide else
+                                (RAREST, BUDGET, MAX_POSTINGS))
         votes: Counter[int] = Counter()
         with self._errors():
             wanted = sorted(gram for gram in grams(normalise(source)) if len(gram) == 3)
@@ -366,16 +375,16 @@ class SQLiteBackend:
                     f"({','.join('?' * len(part))})", (source_lang, *part))]
             counted.sort()
             chosen, total = [], 0
-            for count, gram in counted[:RAREST]:
-                if len(chosen) >= MIN_GRAMS and total + count > BUDGET:
+            for count, gram in counted[:rarest]:
+                if len(chosen) >= MIN_GRAMS and total + count > budget:
                     break
                 chosen.append(gram)
-                total += min(count, MAX_POSTINGS)
+                total += min(count, most)
             # One statement: each chosen trigram's postings, counted per source by SQLite
             # (the rows read are the sum of the counts, each capped at MAX_POSTINGS).
             postings = " UNION ALL ".join(
                 f"SELECT * FROM (SELECT rowid AS id FROM {table} WHERE {table} MATCH ? "
-                f"LIMIT {MAX_POSTINGS})" for _ in chosen)
+                f"LIMIT {most})" for _ in chosen)
             ids = []
             if chosen:
                 rows = self.db.execute(
@@ -383,7 +392,7 @@ class SQLiteBackend:
                     f"ORDER BY shared DESC, id LIMIT {limit * 4}",
                     ['"' + gram.replace('"', '""') + '"' for gram in chosen]).fetchall()
                 picked = set(chosen)
-                self.examined += sum(min(count, MAX_POSTINGS) for count, gram in counted
+                self.examined += sum(min(count, most) for count, gram in counted
                                      if gram in picked)
                 ids = [rowid for rowid, _ in rows]
                 votes.update(dict(rows))

@@ -392,3 +392,27 @@ def test_a_placeable_match_is_found_without_reading_the_trigram_index(tmp_path, 
     # the others read the index as before, and the skeleton's rows once more at most
     assert all(0 <= skeleton_first - index_only <= 2 for lookup, (skeleton_first, index_only)
                in enumerate(zip(*work)) if lookup not in (0, 3)), work
+
+
+def test_a_text_the_budgeted_search_misses_gets_a_wider_one(tmp_path, monkeypatch):
+    """The budgeted search reads the postings of the query's rarest trigrams; when a similar
+    source shares none of them (here: a budget of one trigram, " ad" of "In addition",
+    which only an unrelated source holds), it finds no match, and a second, wider search
+    (still bounded) is made for that text only."""
+    from l10n.tm import sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "MIN_GRAMS", 1)
+    monkeypatch.setattr(sqlite_store, "RAREST", 1)
+    query = "In addition, the delegates discussed social development at length."
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add([TMUnit("The delegates discussed social development at length.", "en", "fr",
+                           "Les délégués ont longuement débattu du développement social."),
+                    TMUnit("In addition, too many.", "en", "fr", "De plus, trop.")])
+        memory.backend.examined = 0
+        matches = memory.lookup(query, "en", "fr")
+        assert [(m.kind, m.unit.source) for m in matches] == [
+            ("fuzzy", "The delegates discussed social development at length.")]
+        first_and_wide = memory.backend.examined
+        memory.backend.examined = 0
+        assert memory.lookup("The delegates discussed social development.", "en", "fr")
+        assert memory.backend.examined < first_and_wide  # found at once: no second search
