@@ -206,6 +206,7 @@ class SQLiteBackend:
             # Into an empty memory, the trigram counts are read from the index once at the
             # end, in one statement a language, rather than counted source by source.
             self._count_grams = not self._is_empty()
+            held = self._max_id("sources")
             added = 0
             for batch in _batches(units, BATCH):
                 added += self._add_batch(batch, stamp)
@@ -213,7 +214,19 @@ class SQLiteBackend:
                 self._flush_counts()
             else:
                 self._counts_from_index()
+            if self._max_id("sources") >= 2 * held + 1:
+                self._optimize_index()
         return added
+
+    def _optimize_index(self) -> None:
+        """Merge each trigram index's segments into one (FTS5's 'optimize'). A large import
+        leaves several segments (one each time FTS5's pending terms fill up), and every
+        lookup then reads each trigram's postings from each: about 7 % of the lookups' time
+        at 10,000 units. Done when an add at least doubled the sources, so the rewrite costs
+        a constant time per source over the memory's life; smaller adds leave it to FTS5's
+        own automatic merging."""
+        for table in sorted(self._grams_tables):
+            self.db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
     def _is_empty(self) -> bool:
         return not any(self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()

@@ -416,3 +416,25 @@ def test_a_text_the_budgeted_search_misses_gets_a_wider_one(tmp_path, monkeypatc
         memory.backend.examined = 0
         assert memory.lookup("The delegates discussed social development.", "en", "fr")
         assert memory.backend.examined < first_and_wide  # found at once: no second search
+
+
+def _segments(memory) -> int:
+    """The segments of the English trigram index (FTS5's shadow table ``_idx``)."""
+    return memory.backend.db.execute(
+        "SELECT count(DISTINCT segid) FROM grams_en_idx").fetchone()[0]
+
+
+def test_a_large_import_leaves_the_trigram_index_in_one_segment(tmp_path):
+    """An import that at least doubles the memory merges the trigram index into one segment
+    (each lookup reads each trigram's postings from every segment); a small one leaves the
+    merging to FTS5. Lookups find the same matches."""
+    rng = random.Random(3)
+    sentences = [_sentence(rng, number) for number in range(5_050)]
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add(TMUnit(s, "en", "fr", s.upper()) for s in sentences[:5_000])
+        assert _segments(memory) == 1
+        memory.add(TMUnit(s, "en", "fr", s.upper()) for s in sentences[5_000:])
+        assert _segments(memory) > 1  # not merged again for 50 units
+        for number in (17, 5_017):
+            query = sentences[number].replace(" ", "  ", 1)[:-1] + " again."
+            assert memory.lookup(query, "en", "fr", limit=1)[0].unit.source == sentences[number]
