@@ -21,6 +21,7 @@ from .substitute import substitute
 from .text import similarity, skeleton
 
 PLACEABLE_SCORE = 99.0  # a match that differs only in placeables, once they are substituted
+WIDER_WITHIN = 15.0  # a wider search when the best candidate scored this close to the threshold
 _KIND_RANK = {"context": 0, "exact": 1, "placeable": 2, "fuzzy": 3}
 
 
@@ -153,9 +154,12 @@ class Memory:
         scores: dict[str, float] = {}
         matches = self._scored(source, self.backend.fuzzy(source, source_lang, target_lang),
                                shape, threshold, scores, source_lang, target_lang)
-        if not matches and self.backend.widens:
+        if not matches and self.backend.widens and \
+                max(scores.values(), default=0.0) >= threshold - WIDER_WITHIN:
             # a second chance: the budgeted search read the postings of the rarest trigrams,
-            # which a similar source may not share (a reworded start, a different name)
+            # which a similar source may not share (a reworded start, a different name);
+            # only for a text whose candidates came near the threshold (a sentence new to
+            # the memory, whose best candidates score 40 to 55, would pay it for nothing)
             wider = self.backend.fuzzy(source, source_lang, target_lang, wide=True)
             matches = self._scored(source, wider, shape, threshold, scores, source_lang,
                                    target_lang)

@@ -397,26 +397,30 @@ def test_a_placeable_match_is_found_without_reading_the_trigram_index(tmp_path, 
 def test_a_text_the_budgeted_search_misses_gets_a_wider_one(tmp_path, monkeypatch):
     """The budgeted search reads the postings of the query's rarest trigrams; when a similar
     source shares none of them (here: a budget of one trigram, " ad" of "In addition",
-    which only an unrelated source holds), it finds no match, and a second, wider search
-    (still bounded) is made for that text only."""
+    which only a lookalike below the threshold holds), it finds no match, and a second,
+    wider search (still bounded) is made for that text. A text whose candidates all score
+    far below the threshold (a sentence new to the memory) gets none."""
     from l10n.tm import sqlite_store
 
     monkeypatch.setattr(sqlite_store, "MIN_GRAMS", 1)
     monkeypatch.setattr(sqlite_store, "RAREST", 1)
-    query = "In addition, the delegates discussed social development at length."
     with open_memory(path=tmp_path / "tm.sqlite") as memory:
         memory.add([TMUnit("The delegates discussed social development at length.", "en", "fr",
                            "Les délégués ont longuement débattu du développement social."),
-                    TMUnit("In addition, too many.", "en", "fr", "De plus, trop.")])
-        memory.backend.examined = 0
-        matches = memory.lookup(query, "en", "fr")
+                    TMUnit("In addition, the delegates debated social affairs briefly.", "en",
+                           "fr", "De plus, les délégués ont brièvement débattu.")])
+        searches = []
+        fuzzy = memory.backend.fuzzy
+        monkeypatch.setattr(memory.backend, "fuzzy", lambda *args, **options: (
+            searches.append(options.get("wide", False)), fuzzy(*args, **options))[1])
+        matches = memory.lookup("In addition, the delegates discussed social development at "
+                                "length.", "en", "fr")
         assert [(m.kind, m.unit.source) for m in matches] == [
             ("fuzzy", "The delegates discussed social development at length.")]
-        first_and_wide = memory.backend.examined
-        memory.backend.examined = 0
-        assert memory.lookup("The delegates discussed social development.", "en", "fr")
-        assert memory.backend.examined < first_and_wide  # found at once: no second search
-
+        assert searches == [False, True]
+        searches.clear()
+        assert memory.lookup("In addition, a remark on fisheries.", "en", "fr") == []
+        assert searches == [False]
 
 def _segments(memory) -> int:
     """The segments of the English trigram index (FTS5's shadow table ``_idx``)."""
