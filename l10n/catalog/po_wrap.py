@@ -87,7 +87,9 @@ def _directive_spans(value: str, pattern: re.Pattern) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _libunistring():
     """libunistring's u8_width_linebreaks, or None where the library is not installed."""
-    for name in ("libunistring.so.5", "libunistring.so.2", ctypes.util.find_library("unistring")):
+    # ctypes.util.find_library runs `ldconfig -p` (a process): only when the usual names fail
+    for name in ("libunistring.so.5", "libunistring.so.2", None):
+        name = name or ctypes.util.find_library("unistring")
         if not name:
             continue
         try:

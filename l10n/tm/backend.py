@@ -42,12 +42,23 @@ class Backend(Protocol):
         or the same non-empty document and the same neighbours; see memory.Context), then
         the newest (latest ``changed``, then the latest added)."""
 
+    #: Whether ``fuzzy(wide=True)`` can find more than ``fuzzy()`` (a budgeted search).
+    widens: bool
+
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
-              limit: int = 20) -> list[TMUnit]:
+              limit: int = 20, wide: bool = False) -> list[TMUnit]:
         """Candidates for a fuzzy match, found through an index (never a scan of the memory):
         the units of up to ``limit`` sources that share the most character trigrams with
         ``source`` after ``text.normalise``, plus those whose ``text.skeleton`` equals its
-        own (renumbered sentences). Unscored: ``Memory`` scores them."""
+        own (renumbered sentences). Unscored: ``Memory`` scores them. ``wide``: a second,
+        larger (still bounded) search, for a text the first found no match for."""
+
+    def same_skeleton(self, source: str, source_lang: str,
+                      target_lang: str) -> tuple[list[TMUnit], bool]:
+        """The units into ``target_lang`` of the sources whose ``text.skeleton`` equals
+        ``source``'s (the only ones that can give a placeable match), in ``fuzzy``'s order,
+        and whether they are all of them: False, with no units, when more sources share the
+        skeleton than ``fuzzy`` adds to its candidates (then only ``fuzzy`` finds them)."""
 
     def iterate(self, source_lang: str | None = None,
                 target_lang: str | None = None) -> Iterator[TMUnit]:

@@ -24,7 +24,6 @@ from ..util.workers import Progress, no_progress
 from ..locales import official_language
 from .memory import Memory
 from .model import TMUnit
-from .tmx import TMXReader
 
 _PO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?")
 
@@ -108,6 +107,8 @@ def import_po(memory: Memory, path: Path, *, source_lang: str, lang: str | None 
 
 
 def import_tmx(memory: Memory, path: Path, origin: str | None = None) -> ImportReport:
+    from .tmx import TMXReader  # here: pre-translation reads no TMX (lxml, its writer)
+
     reader = TMXReader(path, origin)
     report = ImportReport(str(path))
     counter = _Counted(reader)

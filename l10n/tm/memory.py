@@ -21,6 +21,7 @@ from .substitute import substitute
 from .text import similarity, skeleton
 
 PLACEABLE_SCORE = 99.0  # a match that differs only in placeables, once they are substituted
+WIDER_WITHIN = 15.0  # a wider search when the best candidate scored this close to the threshold
 _KIND_RANK = {"context": 0, "exact": 1, "placeable": 2, "fuzzy": 3}
 
 
@@ -124,9 +125,11 @@ class Memory:
             kind = "context" if context is not None and context.matches(unit) else "exact"
             matches.append(Match(unit, 100.0, kind, unit.target))
         if not exact:
-            matches = self._fuzzy(source, source_lang, target_lang, threshold)
-        # stable: among equals, the backend's order (the newest first) stands
-        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed)))
+            matches = self._fuzzy(source, source_lang, target_lang, threshold, limit)
+        # stable: among equals, the backend's order (the newest first) stands; among
+        # placeable matches of the same date, the closest source first (fewer substituted)
+        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed),
+                                    _distance(source, m)))
         seen, best = set(), []
         for match in matches:
             if match.target not in seen:
@@ -134,18 +137,44 @@ class Memory:
                 best.append(match)
         return best[:limit]
 
-    def _fuzzy(self, source: str, source_lang: str, target_lang: str,
-               threshold: float) -> list[Match]:
+    def _fuzzy(self, source: str, source_lang: str, target_lang: str, threshold: float,
+               limit: int) -> list[Match]:
+        """Placeable and fuzzy matches. A placeable match outranks every fuzzy one, and only
+        a source of the same skeleton can give one: when the memory holds all such sources
+        below the backend's limit and they give ``limit`` distinct translations, the trigram
+        index is not read (it could only add matches ranked below them)."""
         shape = skeleton(source)
-        matches = []
+        if shape:
+            units, complete = self.backend.same_skeleton(source, source_lang, target_lang)
+            placeable = [match for unit in units
+                         if (match := self._placeable(source, unit, shape, source_lang,
+                                                      target_lang)) is not None]
+            if complete and len({match.target for match in placeable}) >= limit:
+                return placeable
         scores: dict[str, float] = {}
-        for unit in self.backend.fuzzy(source, source_lang, target_lang):
-            if shape and skeleton(unit.source) == shape:
-                target = substitute(source, unit.source, unit.target, source_lang=source_lang,
-                                    target_lang=target_lang)
-                if target is not None:
-                    matches.append(Match(unit, PLACEABLE_SCORE, "placeable", target))
-                    continue
+        matches = self._scored(source, self.backend.fuzzy(source, source_lang, target_lang),
+                               shape, threshold, scores, source_lang, target_lang)
+        if not matches and self.backend.widens and \
+                max(scores.values(), default=0.0) >= threshold - WIDER_WITHIN:
+            # a second chance: the budgeted search read the postings of the rarest trigrams,
+            # which a similar source may not share (a reworded start, a different name);
+            # only for a text whose candidates came near the threshold (a sentence new to
+            # the memory, whose best candidates score 40 to 55, would pay it for nothing)
+            wider = self.backend.fuzzy(source, source_lang, target_lang, wide=True)
+            matches = self._scored(source, wider, shape, threshold, scores, source_lang,
+                                   target_lang)
+        return matches
+
+    def _scored(self, source: str, units: list[TMUnit], shape: str, threshold: float,
+                scores: dict[str, float], source_lang: str, target_lang: str) -> list[Match]:
+        """The placeable matches among ``units``, and the fuzzy ones scoring ``threshold``
+        or more (``scores``: similarities computed already, by source)."""
+        matches = []
+        for unit in units:
+            match = self._placeable(source, unit, shape, source_lang, target_lang)
+            if match is not None:
+                matches.append(match)
+                continue
             score = scores.get(unit.source)
             if score is None:
                 score = scores[unit.source] = similarity(source, unit.source)
@@ -153,11 +182,26 @@ class Memory:
                 matches.append(Match(unit, round(score, 1), "fuzzy", unit.target))
         return matches
 
+    @staticmethod
+    def _placeable(source: str, unit: TMUnit, shape: str, source_lang: str,
+                   target_lang: str) -> Match | None:
+        """A placeable match of ``unit`` for ``source`` (of skeleton ``shape``), if any."""
+        if not shape or skeleton(unit.source) != shape:
+            return None
+        target = substitute(source, unit.source, unit.target, source_lang=source_lang,
+                            target_lang=target_lang)
+        return None if target is None else Match(unit, PLACEABLE_SCORE, "placeable", target)
+
     def add(self, units) -> int:
         return self.backend.add(units)
 
     def stats(self) -> dict[str, int]:
         return self.backend.stats()
+
+
+def _distance(source: str, match: Match) -> float:
+    """Sort key: how far a placeable match's source is from ``source`` (0 for the others)."""
+    return 100.0 - similarity(source, match.unit.source) if match.kind == "placeable" else 0.0
 
 
 def _newest(changed: str) -> tuple:

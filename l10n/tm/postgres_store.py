@@ -334,8 +334,10 @@ class PostgresBackend:
             f"{in_context}, c.changed {_C} DESC, c.seen DESC, u.target {_C}, c.document {_C}, "
             f"c.msgctxt {_C}, c.previous {_C}, c.next {_C} LIMIT {int(limit)}")
 
+    widens = False  # pg_trgm's search is not budgeted: fuzzy(wide=True) finds no more
+
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
-              limit: int = 20) -> list[TMUnit]:
+              limit: int = 20, wide: bool = False) -> list[TMUnit]:
         if source_lang not in OFFICIAL_LANGUAGES:
             return []
         lang = _lang(source_lang)
@@ -351,15 +353,38 @@ class PostgresBackend:
                 rows = self.db.execute(fuzzy_query(lang, limit),
                                        {"key": key, "target_lang": target_lang}).fetchall()
                 ids = [row[0] for row in rows]
-            if shape:
-                rows = self.db.execute(
-                    f"SELECT s.id FROM tm_sources s WHERE s.lang = '{lang}' AND "
-                    f"s.skeleton_digest = %(digest)s AND s.skeleton = %(shape)s AND "
-                    f"{_HAS_TARGET} ORDER BY s.id LIMIT {SKELETON_LIMIT}",
-                    {"digest": _digest(lang, shape), "shape": shape,
-                     "target_lang": target_lang}).fetchall()
-                ids += [row[0] for row in rows if row[0] not in ids]
+            ids += [rowid for rowid in self._shaped(lang, shape, target_lang, SKELETON_LIMIT)
+                    if rowid not in ids]
         self.examined += len(ids)
+        return self._candidates(ids, target_lang)
+
+    def same_skeleton(self, source: str, source_lang: str,
+                      target_lang: str) -> tuple[list[TMUnit], bool]:
+        if source_lang not in OFFICIAL_LANGUAGES:
+            return [], True
+        with self._errors():
+            ids = self._shaped(_lang(source_lang), skeleton(source), target_lang,
+                               SKELETON_LIMIT + 1)
+        self.examined += len(ids)
+        if len(ids) > SKELETON_LIMIT:
+            return [], False
+        return self._candidates(ids, target_lang), True
+
+    def _shaped(self, lang: str, shape: str, target_lang: str, limit: int) -> list[int]:
+        """The ids of up to ``limit`` sources of skeleton ``shape`` with a translation into
+        ``target_lang`` (none for a text without placeables)."""
+        if not shape:
+            return []
+        rows = self.db.execute(
+            f"SELECT s.id FROM tm_sources s WHERE s.lang = '{lang}' AND "
+            f"s.skeleton_digest = %(digest)s AND s.skeleton = %(shape)s AND "
+            f"{_HAS_TARGET} ORDER BY s.id LIMIT {int(limit)}",
+            {"digest": _digest(lang, shape), "shape": shape,
+             "target_lang": target_lang}).fetchall()
+        return [row[0] for row in rows]
+
+    def _candidates(self, ids: list[int], target_lang: str) -> list[TMUnit]:
+        """The units into ``target_lang`` of these sources, in the order lookups rank ties."""
         if not ids:
             return []
         found = self._units("s.id = ANY(%(ids)s) AND u.target_lang = %(target_lang)s",

@@ -20,6 +20,8 @@ from .text import SYMBOL, keyed_placeables, month_numbers, skeleton
 
 _SYMBOL = re.compile(SYMBOL)
 _DIGITS = re.compile(r"\d+")
+_NON_DIGIT = re.compile(r"\D")
+_NUMBER_TOKEN = re.compile(r"[\d.,\u00a0\u202f ]+")
 _DOT_DECIMAL = {"en", "zh"}  # sources whose decimal sign is "."; the others write ","
 _GROUP = {"en": ",", "zh": ",", "fr": "\u202f", "es": "\u202f", "ru": "\u00a0", "ar": ","}
 _DECIMAL = {"en": ".", "zh": ".", "fr": ",", "es": ",", "ru": ",", "ar": "."}
@@ -31,19 +33,19 @@ def _split_number(token: str, lang: str) -> tuple[str, str]:
     for sign in (decimal, "." if decimal == "," else ","):
         head, sep, tail = token.rpartition(sign)
         if sep and len(tail) != 3 and tail.isdigit():
-            return re.sub(r"\D", "", head), tail
-        if sep and sign == decimal and tail.isdigit() and not re.search(r"\D", head):
+            return _NON_DIGIT.sub("", head), tail
+        if sep and sign == decimal and tail.isdigit() and not _NON_DIGIT.search(head):
             # "2,500" in French is two and a half; "2.500" in English too
             return head, tail
-    return re.sub(r"\D", "", token), ""
+    return _NON_DIGIT.sub("", token), ""
 
 
 def _write_like(new: str, old_target: str, source_lang: str, target_lang: str) -> str:
     """The new placeable written as the translation wrote the old one."""
-    if _SYMBOL.fullmatch(new) or not re.fullmatch(r"[\d.,\u00a0\u202f ]+", new):
+    if _SYMBOL.fullmatch(new) or not _NUMBER_TOKEN.fullmatch(new):
         return new  # a symbol, a digit date: the same in every language
     integer, fraction = _split_number(new, source_lang)
-    separators = re.findall(r"\D", old_target)
+    separators = _NON_DIGIT.findall(old_target)
     old_integer, old_fraction = _split_number(old_target, target_lang)
     decimal = _DECIMAL.get(target_lang, ".")
     if old_fraction:

@@ -34,6 +34,9 @@ PLACEABLE = re.compile(f"{SYMBOL}|\\d{{4}}-\\d{{2}}-\\d{{2}}|\\d{{1,2}}/\\d{{1,2
 # A month number written before 月 (2025年11月4日) stands for the month, as a name does.
 ZH_MONTH = r"\d{1,2}(?=\s?月)"
 MARK = "\uf8ff"  # a private-use character: never in a UN text
+_SYMBOL = re.compile(SYMBOL)
+_DIGITS = re.compile(r"\d+")
+_BEFORE_MONTH = re.compile(r"\s?月")
 
 
 def strip_tags(text: str) -> str:
@@ -100,7 +103,7 @@ def placeable_key(token: str) -> str:
     number = month_numbers().get(token.lower())
     if number is not None:
         return f"m{number}"
-    return token if re.fullmatch(SYMBOL, token) else "".join(re.findall(r"\d+", token))
+    return token if _SYMBOL.fullmatch(token) else "".join(_DIGITS.findall(token))
 
 
 @lru_cache(maxsize=4096)
@@ -113,7 +116,7 @@ def keyed_placeables(text: str) -> tuple[tuple[int, int, str], ...]:
     found = []
     for match in placeable_pattern().finditer(text):
         token = match.group()
-        if token.isdigit() and re.match(r"\s?月", text[match.end():match.end() + 2]):
+        if token.isdigit() and _BEFORE_MONTH.match(text, match.end()):
             key = f"m{int(token)}"
         else:
             key = placeable_key(token)
@@ -141,17 +144,26 @@ def skeleton(text: str) -> str:
     return _SPACE.sub(" ", marked.casefold()).strip()
 
 
+# A lookup scores one text against each of its candidates, and candidates recur: cached.
+_normalised = lru_cache(maxsize=4096)(normalise)
+
+
+@lru_cache(maxsize=4096)
+def _unpunctuated(key: str) -> str:
+    return key.translate(_PUNCT_TRANSLATE)
+
+
 def similarity(new: str, old: str) -> float:
     """How alike two source texts are, in percent (see the module's docstring)."""
     if new == old:
         return 100.0
-    a, b = normalise(new), normalise(old)
+    a, b = _normalised(new), _normalised(old)
     tags_differ = _TAG.findall(new) != _TAG.findall(old)
     if a == b:
         # Only tags, case, whitespace or entities differ: nearly identical.
         penalty = (2 if tags_differ else 0) + (1 if new.casefold() != old.casefold() else 0)
         return 100.0 - max(1, min(penalty, 3))
-    if a.translate(_PUNCT_TRANSLATE) == b.translate(_PUNCT_TRANSLATE):
+    if _unpunctuated(a) == _unpunctuated(b):
         return 97.0 - (1 if tags_differ else 0)
     from rapidfuzz.fuzz import ratio
 

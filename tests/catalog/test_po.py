@@ -303,3 +303,25 @@ def test_eot_in_a_string_is_refused_as_msgfmt_refuses_it(tmp_path, where):
     if shutil.which("msgfmt"):
         assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
                               capture_output=True).returncode != 0
+
+
+def test_libunistring_is_found_without_running_ldconfig(monkeypatch):
+    """Where libunistring loads under its usual names, no `ldconfig -p` process is started
+    to look for it (ctypes.util.find_library does that: a fork of the whole process)."""
+    import ctypes
+    import ctypes.util
+
+    from l10n.catalog import po_wrap
+
+    for name in ("libunistring.so.5", "libunistring.so.2"):
+        try:
+            ctypes.CDLL(name)
+            break
+        except OSError:
+            continue
+    else:
+        pytest.skip("libunistring is not installed under its usual names")
+    asked = []
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: asked.append(name))
+    assert po_wrap._libunistring.__wrapped__() is not None
+    assert asked == []

@@ -163,3 +163,16 @@ def test_a_context_match_that_msgfmt_would_refuse_is_taken_fuzzy(tmp_path):
     catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
     catalogue.save(str(path))
     msgfmt_check(path)
+
+
+def test_pretranslation_loads_no_tmx_reader():
+    """Pre-translation reads catalogues and the memory, never a TMX file: the command's
+    modules leave the TMX reader (and lxml, urllib behind its writer) unloaded."""
+    import subprocess
+    import sys
+
+    code = ("import sys, l10n.tm.commands, l10n.tm.pretranslate; "
+            "print(','.join(m for m in ('l10n.tm.tmx', 'lxml') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == ""

@@ -322,3 +322,123 @@ def test_a_failed_add_leaves_the_memory_unchanged_whatever_the_batches(tmp_path,
             "SELECT * FROM gram_counts ORDER BY 1, 2").fetchall())
         assert after == before
         assert memory.add(units[150:]) > 0  # the memory still takes them afterwards
+
+
+def _renumbered_among_lookalikes() -> tuple[list[TMUnit], str]:
+    """A memory where the renumbered source shares fewer of the query's rarest trigrams (its
+    numbers') than 30 lookalikes holding the query's own numbers, and the query."""
+    units = [TMUnit("Report 1234 of the committee on apples.", "en", "fr",
+                    "Rapport 1234 du comité des pommes.")]
+    for number in range(30):
+        word = "".join(chr(97 + int(digit)) for digit in f"{number:02}")  # no digits
+        units.append(TMUnit(f"Report 5678 of the committee on apples and {word}.", "en", "fr",
+                            f"Rapport 5678 du comité des pommes et {word}."))
+    return units, "Report 5678 of the committee on apples."
+
+
+def test_a_renumbered_source_is_a_candidate_however_its_trigrams_rank(memory):
+    """Every source of the query's skeleton is a candidate, even when more than the
+    fuzzy candidates' limit share more trigrams with the query: a placeable match (99 %)
+    must not be lost to fuzzy ones (limit=5: the fuzzy lookup runs in full)."""
+    units, query = _renumbered_among_lookalikes()
+    memory.add(units)
+    matches = memory.lookup(query, "en", "fr", limit=5)
+    assert [match.kind for match in matches] == ["placeable"] + ["fuzzy"] * 4
+    assert matches[0].target == "Rapport 5678 du comité des pommes."
+
+
+def test_among_placeable_matches_the_closest_source_comes_first(memory):
+    """Two sources differ from the query only in placeables, with the same date: the one
+    with fewer placeables changed is preferred, whatever the order of the texts."""
+    memory.add([TMUnit("25 July 2022", "en", "fr", "25 juillet 2022", changed="20251104T000000Z"),
+                TMUnit("4 November 2025", "en", "fr", "4 novembre 2025",
+                       changed="20251104T000000Z")])
+    matches = memory.lookup("6 November 2025", "en", "fr")  # one match per translation
+    assert [(m.kind, m.unit.source, m.target) for m in matches] == [
+        ("placeable", "4 November 2025", "6 novembre 2025")]
+
+
+def test_a_placeable_match_is_found_without_reading_the_trigram_index(tmp_path, monkeypatch):
+    """A placeable match outranks every fuzzy one, and only a source of the same skeleton
+    can give one: when all of those are known (fewer than the backend's limit) and give the
+    matches asked for, the trigram postings are not read. The matches are the same as when
+    the index is read (counted rows, not time)."""
+    units, query = _renumbered_among_lookalikes()
+    queries = [query, "Report 9 of the committee on apples and ab.",  # placeable matches
+               "Report 5678 of the committee on pears.",  # no placeable: read the index
+               "Report of the committee on apples."]  # no placeables at all
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add(units)
+        work, found = [], []
+        for skeleton_first in (True, False):
+            if not skeleton_first:  # as if more sources shared each skeleton than it reads
+                monkeypatch.setattr(memory.backend, "same_skeleton", lambda *args: ([], False),
+                                    raising=False)
+            matches, rows = [], []
+            for q in queries:
+                for limit in (1, 2, 5):
+                    memory.backend.examined = 0
+                    matches.append([(m.kind, m.score, m.target)
+                                    for m in memory.lookup(q, "en", "fr", limit=limit)])
+                    rows.append(memory.backend.examined)
+            found.append(matches)
+            work.append(rows)
+    assert found[0] == found[1]
+    assert [matches[0][0] for matches in found[0][::3]] == ["placeable", "placeable", "fuzzy",
+                                                            "fuzzy"]
+    # one translation of the skeleton: limit=1 reads its rows only; limit=2 and 5 need more
+    for lookup in (0, 3):
+        assert work[0][lookup] <= 2 < work[1][lookup] / 10, work
+    # the others read the index as before, and the skeleton's rows once more at most
+    assert all(0 <= skeleton_first - index_only <= 2 for lookup, (skeleton_first, index_only)
+               in enumerate(zip(*work)) if lookup not in (0, 3)), work
+
+
+def test_a_text_the_budgeted_search_misses_gets_a_wider_one(tmp_path, monkeypatch):
+    """The budgeted search reads the postings of the query's rarest trigrams; when a similar
+    source shares none of them (here: a budget of one trigram, " ad" of "In addition",
+    which only a lookalike below the threshold holds), it finds no match, and a second,
+    wider search (still bounded) is made for that text. A text whose candidates all score
+    far below the threshold (a sentence new to the memory) gets none."""
+    from l10n.tm import sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "MIN_GRAMS", 1)
+    monkeypatch.setattr(sqlite_store, "RAREST", 1)
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add([TMUnit("The delegates discussed social development at length.", "en", "fr",
+                           "Les délégués ont longuement débattu du développement social."),
+                    TMUnit("In addition, the delegates debated social affairs briefly.", "en",
+                           "fr", "De plus, les délégués ont brièvement débattu.")])
+        searches = []
+        fuzzy = memory.backend.fuzzy
+        monkeypatch.setattr(memory.backend, "fuzzy", lambda *args, **options: (
+            searches.append(options.get("wide", False)), fuzzy(*args, **options))[1])
+        matches = memory.lookup("In addition, the delegates discussed social development at "
+                                "length.", "en", "fr")
+        assert [(m.kind, m.unit.source) for m in matches] == [
+            ("fuzzy", "The delegates discussed social development at length.")]
+        assert searches == [False, True]
+        searches.clear()
+        assert memory.lookup("In addition, a remark on fisheries.", "en", "fr") == []
+        assert searches == [False]
+
+def _segments(memory) -> int:
+    """The segments of the English trigram index (FTS5's shadow table ``_idx``)."""
+    return memory.backend.db.execute(
+        "SELECT count(DISTINCT segid) FROM grams_en_idx").fetchone()[0]
+
+
+def test_a_large_import_leaves_the_trigram_index_in_one_segment(tmp_path):
+    """An import that at least doubles the memory merges the trigram index into one segment
+    (each lookup reads each trigram's postings from every segment); a small one leaves the
+    merging to FTS5. Lookups find the same matches."""
+    rng = random.Random(3)
+    sentences = [_sentence(rng, number) for number in range(5_050)]
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add(TMUnit(s, "en", "fr", s.upper()) for s in sentences[:5_000])
+        assert _segments(memory) == 1
+        memory.add(TMUnit(s, "en", "fr", s.upper()) for s in sentences[5_000:])
+        assert _segments(memory) > 1  # not merged again for 50 units
+        for number in (17, 5_017):
+            query = sentences[number].replace(" ", "  ", 1)[:-1] + " again."
+            assert memory.lookup(query, "en", "fr", limit=1)[0].unit.source == sentences[number]
