@@ -31,3 +31,63 @@ def test_a_trie_of_no_word_matches_nothing():
     assert re.search(trie_alternation([]), "anything") is None
     with pytest.raises(ValueError):
         trie_alternation(["a", ""])
+
+
+def _tmx(body: str, header: str = '<header srclang="en"/>') -> str:
+    return f'<?xml version="1.0"?>\n<tmx version="1.4">\n{header}\n<body>\n{body}</body>\n</tmx>\n'
+
+
+TU = ('<tu srclang="en"><prop type="x-document">d{n}</prop><note>n</note><tuv xml:lang="en"><seg>One {n} '
+      '<ph x="1">&lt;br/&gt;</ph>two</seg></tuv><tuv xml:lang="fr"><seg>Un {n}</seg></tuv></tu>\n')
+
+
+def test_the_reader_asks_the_parser_for_one_event_a_unit(tmp_path, monkeypatch):
+    """lxml hands the reader the end of each <tu> (and of the header) only: a start event
+    for each as well would cost a tenth of the read, for nothing."""
+    import l10n.tm.tmx as tmx
+
+    events = []
+    real = tmx.stream_file
+
+    class Stream:
+        def __init__(self, *args, **kwargs):
+            self.inner = real(*args, **kwargs)
+
+        def __iter__(self):
+            for event in self.inner:
+                events.append(event[0])
+                yield event
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    monkeypatch.setattr(tmx, "stream_file", Stream)
+    path = tmp_path / "in.tmx"
+    path.write_text(_tmx("".join(TU.format(n=n) for n in range(50))), "utf-8")
+    units = list(tmx.TMXReader(path))
+    assert len(units) == 50 and units[7].source == "One 7 <br/>two"
+    assert units[7].target == "Un 7" and units[7].document == "d7"
+    assert len(events) == 51  # 50 units and the header
+
+
+@pytest.mark.parametrize("text, line, message", [
+    (_tmx(TU.format(n=1), header=""), None, None),  # no header: the units name their srclang
+    (_tmx('<tu srclang="en"><tuv xml:lang="en"><seg>A</seg></tuv></tu>\n'
+          '<x:tu xmlns:x="urn:x"><tuv xml:lang="en"><seg>B</seg></tuv></x:tu>\n'),
+     6, "<{urn:x}tu>: TMX elements have no namespace"),
+    ('<?xml version="1.0"?>\n<other>\n<tu/>\n</other>\n', 2, "the root element is <other>"),
+    ('<?xml version="1.0"?>\n<tmx version="1.4"><body/></tmx>\n', None, None),
+])
+def test_the_root_and_namespaces_are_checked_with_end_events_only(tmp_path, text, line,
+                                                                   message):
+    from l10n.errors import InputError
+    from l10n.tm.tmx import TMXReader
+
+    path = tmp_path / "in.tmx"
+    path.write_text(text, "utf-8")
+    if message is None:
+        list(TMXReader(path))
+        return
+    with pytest.raises(InputError) as caught:
+        list(TMXReader(path))
+    assert caught.value.line == line and message in caught.value.message
