@@ -46,7 +46,6 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY, lang TEXT NOT NULL, text TEXT NOT NULL, skeleton TEXT NOT NULL,
     UNIQUE (lang, text));
-CREATE INDEX IF NOT EXISTS sources_skeleton ON sources (lang, skeleton) WHERE skeleton != '';
 CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources (id),
     target_lang TEXT NOT NULL, target TEXT NOT NULL,
@@ -62,6 +61,9 @@ CREATE TABLE IF NOT EXISTS gram_counts (
 CREATE TABLE IF NOT EXISTS imported (
     origin TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 """
+# Renumbered sentences are looked up by skeleton; texts without placeables ('') left out.
+_SKELETON_INDEX = ("CREATE INDEX IF NOT EXISTS sources_skeleton ON sources (lang, skeleton) "
+                   "WHERE skeleton != ''")
 
 _UNIT_COLUMNS = ("s.text, s.lang, u.target_lang, u.target, c.document, c.msgctxt, c.previous, "
                  "c.next, c.changed, c.origin")
@@ -98,7 +100,7 @@ class SQLiteBackend:
             version = self._schema_version()
             if version is None:
                 with self.transaction():
-                    for statement in _SCHEMA.split(";"):
+                    for statement in (*_SCHEMA.split(";"), _SKELETON_INDEX):
                         if statement.strip():
                             self.db.execute(statement)
                     self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
@@ -197,8 +199,12 @@ class SQLiteBackend:
         with self.transaction(), self._errors():
             stamp = self._next_stamp()
             # Into an empty memory, the trigram counts are read from the index once at the
-            # end, in one statement a language, rather than counted source by source.
+            # end, in one statement a language, rather than counted source by source; and the
+            # skeleton index is built once at the end (sorting the rows is faster than
+            # inserting each into a B-tree; in the transaction, so a failure restores it).
             self._count_grams = not self._is_empty()
+            if not self._count_grams:
+                self.db.execute("DROP INDEX IF EXISTS sources_skeleton")
             added = 0
             for batch in _batches(units, BATCH):
                 added += self._add_batch(batch, stamp)
@@ -206,6 +212,7 @@ class SQLiteBackend:
                 self._flush_counts()
             else:
                 self._counts_from_index()
+                self.db.execute(_SKELETON_INDEX)
         return added
 
     def _is_empty(self) -> bool:

@@ -91,3 +91,64 @@ def test_the_root_and_namespaces_are_checked_with_end_events_only(tmp_path, text
     with pytest.raises(InputError) as caught:
         list(TMXReader(path))
     assert caught.value.line == line and message in caught.value.message
+
+
+def _index_pages(db, name: str) -> int:
+    import sqlite3
+
+    try:
+        return db.execute("SELECT count(*) FROM dbstat WHERE name = ?", (name,)).fetchone()[0]
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite is built without the dbstat table")
+
+
+def _numbered_units(count: int):
+    import random
+
+    from l10n.tm.model import TMUnit
+
+    rng = random.Random(3)
+    words = ["Assembly", "report", "resolution", "Council", "session", "meeting", "decided"]
+    units = []
+    for number in range(count):
+        text = " ".join(rng.choice(words) for _ in range(6))
+        units.append(TMUnit(f"{text} {rng.randrange(10**6)} of A/{number}/{rng.randrange(99)}.",
+                            "en", "fr", f"{text} ({number})"))
+    return units
+
+
+def test_into_an_empty_memory_the_skeleton_index_is_built_once_at_the_end(tmp_path):
+    """Into an empty memory, the renumbered-sentence index (sources by skeleton) is built
+    after the rows are in: sorted once, its pages come out full, where inserting row by row
+    into a B-tree leaves them part empty (counted in pages, not timed). Lookups find the
+    same, and a failed import leaves the index there."""
+    from l10n.errors import InputError
+    from l10n.tm.memory import open_memory
+    from l10n.tm.model import TMUnit
+
+    units = _numbered_units(4000)
+    pages, found = [], []
+    for name, first in (("empty", []), ("held", [TMUnit("Held 1.", "en", "fr", "Tenu 1.")])):
+        with open_memory(path=tmp_path / f"{name}.sqlite") as memory:
+            if first:
+                memory.add(first)
+            memory.add(units)
+            db = memory.backend.db
+            pages.append(_index_pages(db, "sources_skeleton"))
+            plan = db.execute("EXPLAIN QUERY PLAN SELECT id FROM sources WHERE lang = 'en' AND "
+                              "skeleton = ? AND skeleton != ''", ("x",)).fetchall()
+            assert "sources_skeleton" in str(plan)
+            found.append([memory.lookup(unit.source.replace(" of A/", " of E/"), "en", "fr",
+                                        limit=1)[0].target for unit in units[:40]])
+    assert found[0] == found[1]
+    assert pages[0] < 0.93 * pages[1], pages
+
+    def failing():
+        yield from units
+        raise InputError("bad unit", path="in.tmx", line=3)
+
+    with open_memory(path=tmp_path / "failed.sqlite") as memory:
+        with pytest.raises(InputError):
+            memory.add(failing())
+        assert memory.backend.db.execute("SELECT name FROM sqlite_master WHERE name = "
+                                         "'sources_skeleton'").fetchall()
