@@ -20,7 +20,6 @@ from functools import lru_cache
 
 # An inline tag as the catalogues hold them (HTML or XML, opening, closing or empty).
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
-_SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _PUNCT_TRANSLATE = {ord(c): None for c in ".,;:!?¿¡\"'«»“”‘’„‹›()[]{}…—–-،؛؟。，、；：！？（）《》「」『』"}
 # Placeables: document symbols (A/RES/78/261, S/2015/123, E/CN.6/2015/3, A/C.3/79/L.12),
@@ -42,8 +41,14 @@ def strip_tags(text: str) -> str:
 
 def normalise(text: str) -> str:
     """The text lookups compare: tags dropped, NFKC, case folded, whitespace folded."""
-    text = unicodedata.normalize("NFKC", strip_tags(text)).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return fold_spaces(unicodedata.normalize("NFKC", strip_tags(text)).casefold())
+
+
+def fold_spaces(text: str) -> str:
+    """Each run of whitespace as one space, none at the ends: what ``re.sub(r"\\s+", " ",
+    text).strip()`` gives (str.split's whitespace is the same set of characters as the
+    pattern's), about three times as fast."""
+    return " ".join(text.split())
 
 
 def grams(key: str) -> set[str]:
@@ -170,7 +175,7 @@ def skeleton(text: str) -> str:
     if not _DIGIT.search(plain):
         return ""
     marked = placeable_pattern().sub(MARK, plain)
-    return _SPACE.sub(" ", marked.casefold()).strip()
+    return fold_spaces(marked.casefold())
 
 
 def similarity(new: str, old: str) -> float:

@@ -152,3 +152,18 @@ def test_into_an_empty_memory_the_skeleton_index_is_built_once_at_the_end(tmp_pa
             memory.add(failing())
         assert memory.backend.db.execute("SELECT name FROM sqlite_master WHERE name = "
                                          "'sources_skeleton'").fetchall()
+
+
+def test_whitespace_is_folded_as_the_pattern_folded_it():
+    """normalise and skeleton fold whitespace with str.split (faster than re.sub): the same
+    characters count as whitespace, every one of Unicode's."""
+    import sys
+
+    from l10n.tm.text import fold_spaces, normalise
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert len(spaces) > 20
+    for space in spaces:
+        text = f"{space}A{space}{space}b c{space}"
+        assert fold_spaces(text) == re.sub(r"\s+", " ", text).strip() == "A b c"
+    assert normalise("  The\u2003<b>General</b>\u00a0Assembly\n") == "the general assembly"
