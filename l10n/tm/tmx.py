@@ -1,6 +1,6 @@
 """TMX 1.4b, the exchange format of every CAT tool: streamed import, deterministic export.
 
-Import reads the file as a stream (glossary/xmlsafe.py's XMLStream: no entity expansion, no
+Import reads the file as a stream (util/xmlsafe.py's XMLStream: no entity expansion, no
 DTD or network access, each ``<tu>`` freed once read), so memory stays bounded whatever the
 file's size. Each ``<tu>`` gives one TMUnit per translation: its source is the ``<tuv>`` in
 the unit's ``srclang`` (the header's when the unit has none); with ``srclang="*all*"`` every
