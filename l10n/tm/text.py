@@ -20,7 +20,6 @@ from functools import lru_cache
 
 # An inline tag as the catalogues hold them (HTML or XML, opening, closing or empty).
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
-_SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _PUNCT_TRANSLATE = {ord(c): None for c in ".,;:!?¿¡\"'«»“”‘’„‹›()[]{}…—–-،؛؟。，、；：！？（）《》「」『』"}
 # Placeables: document symbols (A/RES/78/261, S/2015/123, E/CN.6/2015/3, A/C.3/79/L.12),
@@ -45,8 +44,14 @@ def strip_tags(text: str) -> str:
 
 def normalise(text: str) -> str:
     """The text lookups compare: tags dropped, NFKC, case folded, whitespace folded."""
-    text = unicodedata.normalize("NFKC", strip_tags(text)).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return fold_spaces(unicodedata.normalize("NFKC", strip_tags(text)).casefold())
+
+
+def fold_spaces(text: str) -> str:
+    """Each run of whitespace as one space, none at the ends: what ``re.sub(r"\\s+", " ",
+    text).strip()`` gives (str.split's whitespace is the same set of characters as the
+    pattern's), about three times as fast."""
+    return " ".join(text.split())
 
 
 def grams(key: str) -> set[str]:
@@ -76,16 +81,18 @@ def placeable_pattern() -> re.Pattern:
     return re.compile(placeable_alternatives(with_start=True))
 
 
-def placeable_alternatives(with_start: bool = False) -> str:
+def placeable_alternatives(with_start: bool = False, trie: bool = True) -> str:
     """PLACEABLE, with month names (a date's month changes as its day does: "4 November
     2025" -> "5 December 2025"). English names are matched as written, capitalised, and "May"
     only beside a number; the other languages' in any case. A text holding no digit has no
-    placeables (a month name alone is a word, not a date)."""
+    placeables (a month name alone is a word, not a date). The names are written as a trie
+    (``trie_alternation``; ``trie=False``: as a plain alternation, the same matches, slower)."""
     names = sorted(month_numbers(), key=len, reverse=True)
     english = {"january", "february", "march", "april", "june", "july", "august",
                "september", "october", "november", "december"}
-    latin_english = "|".join(name.capitalize() for name in names if name in english)
-    others = "|".join(re.escape(name) for name in names if name not in english and name != "may")
+    alternation = trie_alternation if trie else _plain_alternation
+    latin_english = alternation(name.capitalize() for name in names if name in english)
+    others = alternation(name for name in names if name not in english and name != "may")
     months = (rf"(?<![^\W\d_])(?:{latin_english}|May(?=\s+\d)|(?<=\d\s)May|(?i:{others}))"
               rf"(?![^\W\d_])")
     # Every placeable starts with a digit, a capital (symbols, English months) or, at a word's
@@ -95,6 +102,36 @@ def placeable_alternatives(with_start: bool = False) -> str:
                                if name not in english and name != "may"}))
     start = rf"(?=\d|[A-Z]|(?<![^\W\d_])(?i:[{initials}]))" if with_start else ""
     return f"{start}(?:{ZH_MONTH}|{months}|{PLACEABLE.pattern})"
+
+
+def trie_alternation(words) -> str:
+    """A pattern matching the same as the alternation of ``words`` longest first, written as
+    a trie ("ju(?:in|illet)" rather than "juillet|juin"), which fails at once where no word
+    starts, instead of trying each word there. The same matches: the words that match at one
+    place are prefixes of one another, and the trie's optional tails are greedy, so it tries
+    them longest first, as the alternation does (a lookahead after it backtracks the same)."""
+    root: dict = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word would match everywhere")
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(root) or "(?!)"
+
+
+def _plain_alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def placeable_key(token: str) -> str:
@@ -141,7 +178,7 @@ def skeleton(text: str) -> str:
     if not _DIGIT.search(plain):
         return ""
     marked = placeable_pattern().sub(MARK, plain)
-    return _SPACE.sub(" ", marked.casefold()).strip()
+    return fold_spaces(marked.casefold())
 
 
 # A lookup scores one text against each of its candidates, and candidates recur: cached.

@@ -1,6 +1,6 @@
 """TMX 1.4b, the exchange format of every CAT tool: streamed import, deterministic export.
 
-Import reads the file as a stream (glossary/xmlsafe.py's XMLStream: no entity expansion, no
+Import reads the file as a stream (util/xmlsafe.py's XMLStream: no entity expansion, no
 DTD or network access, each ``<tu>`` freed once read), so memory stays bounded whatever the
 file's size. Each ``<tu>`` gives one TMUnit per translation: its source is the ``<tuv>`` in
 the unit's ``srclang`` (the header's when the unit has none); with ``srclang="*all*"`` every
@@ -55,31 +55,32 @@ class TMXReader:
         self.units = 0  # <tu> elements read
 
     def __iter__(self) -> Iterator[TMUnit]:
-        stream = stream_file(self.path, ("tmx", "header", "tu"))
+        # Only the ends of <header> and <tu> are asked for (a start event for each <tu> too
+        # would cost a tenth of the read); the root is checked at the first of them.
+        stream = stream_file(self.path, ("header", "tu"), events=("end",))
         error: InputError | None = None
         header_lang, started = None, False
         try:
-            for event, element in stream:
+            for _, element in stream:
                 if error is not None:
+                    stream.release(element)
                     continue  # parse on: a syntax error later in the file is reported first
                 if not started:
                     started = True
-                    if event != "start" or element.tag != "tmx":
-                        error = self._error(_not_tmx(element), element)
+                    error = _root_error(element.getroottree().getroot(), self.path)
+                    if error is not None:
                         continue
-                if event == "start":
-                    if element.tag == "header":
-                        header_lang = element.get("srclang")
-                    elif element.tag not in ("tmx", "tu"):
-                        error = self._error(f"<{element.tag}>: TMX elements have no namespace",
-                                            element)
-                    continue
-                if element.tag == "tu":
+                tag = element.tag
+                if tag == "tu":
                     try:
                         yield from self._unit(element, header_lang)
                     except InputError as found:
                         error = found
                     stream.release(element)
+                elif tag == "header":
+                    header_lang = element.get("srclang")
+                else:
+                    error = self._error(f"<{tag}>: TMX elements have no namespace", element)
         except InputError as found:
             if found.message == ENTITY_MESSAGE:
                 raise InputError("entity declarations are not allowed in TMX files",
@@ -87,8 +88,8 @@ class TMXReader:
             raise
         if error is None and not started:
             root = stream.root
-            error = InputError(_not_tmx(root) if root is not None else "not a TMX file",
-                               path=self.path, line=root.sourceline if root is not None else 1)
+            error = (_root_error(root, self.path) if root is not None else
+                     InputError("not a TMX file", path=self.path, line=1))
         if error is not None:
             raise error
 
@@ -100,17 +101,20 @@ class TMXReader:
         srclang = tu.get("srclang") or header_lang
         if not srclang:
             raise self._error("<tu> without srclang, and the header names none", tu)
-        context = {field: "" for field in PROPS.values()}
+        context = _NO_CONTEXT
         variants: list[tuple[str, str, str]] = []  # (language, text, changed)
         for child in tu:
-            if not isinstance(child.tag, str):
-                continue
-            if child.tag == "prop" and child.get("type") in PROPS:
-                context[PROPS[child.get("type")]] = child.text or ""
-            elif child.tag == "tuv":
+            tag = child.tag
+            if tag == "tuv":
                 variants.append(self._variant(child, tu))
-            elif child.tag not in ("prop", "note"):
-                raise self._error(f"<{child.tag}> in <tu>: TMX 1.4b allows <note>, <prop> "
+            elif tag == "prop":
+                field = PROPS.get(child.get("type"))
+                if field is not None:
+                    if context is _NO_CONTEXT:
+                        context = dict(_NO_CONTEXT)
+                    context[field] = child.text or ""
+            elif tag != "note" and isinstance(tag, str):
+                raise self._error(f"<{tag}> in <tu>: TMX 1.4b allows <note>, <prop> "
                                   f"and <tuv> only", child)
         if not variants:
             raise self._error("<tu> without any <tuv>", tu)
@@ -136,12 +140,14 @@ class TMXReader:
             if not any(text for _, text, _ in sources):
                 raise self._error("<tu> whose source <seg> is empty", tu)
             sources = sources[:1]
-        for source_lang, source, source_changed in sources:
+        document, msgctxt, previous, following = (
+            context["document"], context["msgctxt"], context["previous"], context["next"])
+        for source_lang, source, _ in sources:
             for lang, text, tuv_changed in known:
                 if lang == source_lang or not text:
                     continue
-                yield TMUnit(source, source_lang, lang, text, changed=tuv_changed,
-                             origin=self.origin, **context)
+                yield TMUnit(source, source_lang, lang, text, document, msgctxt, previous,
+                             following, tuv_changed, self.origin)
 
     def _variant(self, tuv, tu) -> tuple[str, str, str]:
         code = tuv.get(XML_LANG) or tuv.get("lang")
@@ -150,7 +156,21 @@ class TMXReader:
         segs = [child for child in tuv if child.tag == "seg"]
         if len(segs) != 1:
             raise self._error(f"<tuv xml:lang={code!r}> needs one <seg>, it has {len(segs)}", tuv)
-        return code, "".join(segs[0].itertext()), _date(tuv.get("changedate"))
+        seg = segs[0]
+        # A <seg> without inline codes is its text; with them, every piece of text in it
+        text = (seg.text or "") if not len(seg) else "".join(seg.itertext())
+        changed = tuv.get("changedate")
+        return code, text, _date(changed) if changed else ""
+
+
+_NO_CONTEXT = {field: "" for field in PROPS.values()}  # shared by units without <prop>
+
+
+def _root_error(root, path: Path) -> InputError | None:
+    """The error of a document whose root is not TMX's ``<tmx>``; None if it is."""
+    if root.tag == "tmx":
+        return None
+    return InputError(_not_tmx(root), path=path, line=root.sourceline)
 
 
 def _not_tmx(element) -> str:

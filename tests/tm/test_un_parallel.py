@@ -6,6 +6,7 @@ corpus's, renumbered or reworded, as a follow-up document reuses an earlier one'
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -107,22 +108,34 @@ def test_pretranslating_a_follow_up_document_from_un_translations(shared_dir, ma
 
 
 def test_the_placeable_scan_finds_what_the_plain_alternatives_find(shared_dir):
-    """placeable_pattern checks first where a placeable can start (a speed-up of the import,
-    which takes every source's skeleton): on 2,000 UN sentences in each language, and on
-    month names at a word's start or inside one, it finds exactly the same placeables."""
-    from l10n.tm.text import placeable_alternatives, placeable_pattern
+    """placeable_pattern checks first where a placeable can start and writes the month names
+    as a trie (speed-ups of the import, which takes every source's skeleton): on 2,000 UN
+    sentences in each language, and on month names at a word's start or inside one, it finds
+    exactly what the plain alternation of the names, longest first, finds."""
+    from l10n.tm.text import (MARK, placeable_alternatives, placeable_pattern, skeleton,
+                               strip_tags)
 
-    plain = re.compile(placeable_alternatives())
+    plain = re.compile(placeable_alternatives(trie=False))
     folder = shared_dir / "testdata" / "un-parallel"
     texts = [line for lang in LANGS for line in (folder / f"un.{lang}").read_text(
         "utf-8").splitlines()]
     texts += ["Le 4 novembre 2025, le 4 Novembre, 4 NOVEMBRE", "4 ноября 2025 г., Ноября 5",
               "2025年11月4日", "On 4 May 2025 and May 5", "4 نوفمبر 2025 وتشرين الثاني 5",
-              "anoviembre 4 denoviembre 5", "A/RES/78/261 of 4 November 2025 (S/2015/123)"]
+              "anoviembre 4 denoviembre 5", "A/RES/78/261 of 4 November 2025 (S/2015/123)",
+              # names that begin other names, and names followed by letters
+              "mai 4, maio 4, mayo 5, mars 3, marzo 3, marte 2, марте 2, март 1, мартом 7",
+              "juin 1 juillet 2 junio 3 julio 4 Juin 5 JUILLET 6 julioz 7",
+              "сентябрём 9, сентябрем 9, сентябрь 9, сентябряx 9, 十一月 1, 十月 2, 一月十月3",
+              "كانون الثاني 1 كانون الأول 2 كانون 3 تشرين 4 آب 5 آبx 6"]
     assert len(texts) > 12_000
     found = [(plain.findall(text), placeable_pattern().findall(text)) for text in texts]
     assert sum(bool(before) for before, _ in found) > 1000
     assert [before for before, _ in found] == [after for _, after in found]
+    # and so the same skeletons (the text with each placeable marked) as the plain pattern
+    plains = [unicodedata.normalize("NFKC", strip_tags(text)) for text in texts]
+    marked = [" ".join(plain.sub(MARK, text).casefold().split()) if re.search(r"\d", text)
+              else "" for text in plains]
+    assert [skeleton.__wrapped__(text) for text in texts] == marked
 
 
 def test_trigram_counts_read_from_the_index_are_the_counted_ones(shared_dir, tmp_path):
