@@ -30,7 +30,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Iterable
 
-from babel import Locale, localedata
+from babel import Locale
 
 from ..util.fs import atomic_write
 from ..model import Finding
@@ -289,7 +289,7 @@ def month_names(lang: str) -> dict[str, int]:
     rules = _rules(lang)
     script = lang_script(lang)
     names: dict[str, int] = {}
-    for code in _month_locales(rules.get("month_locales", [base_lang(lang)])):
+    for code in rules.get("month_locales", [base_lang(lang)]):
         locale = Locale.parse(code)
         for context in ("format", "stand-alone"):
             for number, name in locale.months[context]["wide"].items():
@@ -300,21 +300,6 @@ def month_names(lang: str) -> dict[str, int]:
             if name.endswith(ending):
                 names[name[: -len(ending)] + replacement] = number
     return names
-
-
-def _month_locales(codes: list[str]) -> list[str]:
-    """The locales of the data's ``month_locales``; "ar_*" stands for every regional variant
-    CLDR has ("ar_SY" كانون الثاني, "ar_MA" دجنبر, "ar_DZ" جانفي: letters from Member States
-    keep their country's month names, and official translations keep them too)."""
-    found = []
-    for code in codes:
-        if code.endswith("_*"):
-            prefix = code[:-1]
-            found.extend(sorted(c for c in localedata.locale_identifiers()
-                                if c.startswith(prefix)))
-        else:
-            found.append(code)
-    return found
 
 
 def _written_in(name: str, script: str | None) -> bool:
