@@ -407,7 +407,7 @@ def number_words(lang: str) -> dict[str, int]:
     """
     if not _rules(lang).get("inflect"):
         return _build_number_words(lang)
-    from ..glossary.cache import cache_root
+    from ..util.cache import cache_root
 
     root = cache_root()
     path = root / "numbers" / f"words-{base_lang(lang)}-{_table_key()}.json" if root else None

@@ -350,7 +350,8 @@ def compile_command(ctx: click.Context, path: Path | None) -> None:
     Example: `l10n glossary compile` as a CI step after the glossary is edited.
     """
     from ..locales import base_lang
-    from .cache import NO_CACHE_ENV, build_indexes, cache_root, open_glossary, term_index
+    from ..util.cache import NO_CACHE_ENV, cache_root
+    from .cache import build_indexes, open_glossary, term_index
 
     config = _config(ctx)
     path = path or config.glossary_dir

@@ -64,7 +64,7 @@ def memory_path(config: ProjectConfig | None) -> Path | str:
     configured = getattr(config, "tm_path", None)
     if configured is not None:
         return configured
-    from ..glossary.cache import cache_root
+    from ..util.cache import cache_root
 
     root = cache_root()
     if root is None:

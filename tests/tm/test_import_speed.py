@@ -186,3 +186,29 @@ def test_the_trigram_index_holds_more_entries_in_memory_before_writing_them(tmp_
         assert FTS_PENDING_BYTES > 1 << 20
         match = memory.lookup(units[5].source.replace(" of A/", " of S/"), "en", "fr", limit=1)
         assert match[0].target == units[5].target
+
+
+def test_the_month_table_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch):
+    """The placeable pattern's month names are made from ten CLDR locale files once, then read
+    from the cache folder: a later process gets the same table without reading Babel's data."""
+    import l10n.checks.numbers as numbers
+    from l10n.tm import text
+
+    monkeypatch.setenv("L10N_CACHE_DIR", str(tmp_path))
+    text.month_numbers.cache_clear()
+    made = text.month_numbers()
+    assert made["دجنبر"] == 12 and made["novembre"] == 11 and made["ноября"] == 11
+    [kept] = (tmp_path / "months").iterdir()
+
+    def no_babel(lang):
+        raise AssertionError("the month names were made again")
+
+    monkeypatch.setattr(numbers, "month_names", no_babel)
+    text.month_numbers.cache_clear()
+    assert text.month_numbers() == made
+    kept.write_text("{not json", "utf-8")  # a damaged file is made again, not trusted
+    monkeypatch.undo()
+    monkeypatch.setenv("L10N_CACHE_DIR", str(tmp_path))
+    text.month_numbers.cache_clear()
+    assert text.month_numbers() == made
+    text.month_numbers.cache_clear()

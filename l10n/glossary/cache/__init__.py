@@ -35,7 +35,8 @@ from ..model import Concept, Glossary
 from ..store import glossary_paths, load_glossary
 from .concepts import CompiledGlossary, StoredConcepts, keeps_a_term, open_compiled, store_concepts
 from .index_files import LazyEntries, index_file, read_index, write_index
-from .key import CACHE_ENV, NO_CACHE_ENV, cache_root, file_signature, version_key
+from ...util.cache import CACHE_ENV, NO_CACHE_ENV, cache_root
+from .key import file_signature, version_key
 from .words import keep_learnt_words, remember_words
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from functools import lru_cache
 from importlib import metadata
@@ -21,27 +20,9 @@ from pathlib import Path
 
 from ...util.fs import atomic_write
 
-CACHE_ENV = "L10N_CACHE_DIR"
-NO_CACHE_ENV = "L10N_NO_CACHE"
 FORMAT = b"l10n-compiled-glossary 2"
 LIBRARIES = ("pyahocorasick", "PyStemmer", "snowballstemmer", "pymorphy3", "pymorphy3-dicts-ru",
              "babel")
-
-
-def cache_root() -> Path | None:
-    """The cache folder, or None when caching is turned off."""
-    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
-        return None
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:  # no home folder to be found: no cache
-            return None
-    return Path(base) / "l10n"
 
 
 def file_signature(files: list[Path]) -> list[list]:
