@@ -32,7 +32,6 @@ from typing import Iterable
 
 from babel import Locale
 
-from ..util.fs import atomic_write
 from ..model import Finding
 from ..locales import base_lang
 from .text import data, lang_script, script_of, visible
@@ -407,25 +406,10 @@ def number_words(lang: str) -> dict[str, int]:
     """
     if not _rules(lang).get("inflect"):
         return _build_number_words(lang)
-    from ..util.cache import cache_root
+    from ..util.cache import kept_json
 
-    root = cache_root()
-    path = root / "numbers" / f"words-{base_lang(lang)}-{_table_key()}.json" if root else None
-    if path is not None:
-        try:
-            table = json.loads(path.read_text("utf-8"))
-            if isinstance(table, dict):
-                return table
-        except (OSError, ValueError):
-            pass
-    table = _build_number_words(lang)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, json.dumps(table, ensure_ascii=False, sort_keys=True), sync=False)
-        except OSError:
-            pass  # a cache that cannot be written is only slower
-    return table
+    return kept_json(f"numbers/words-{base_lang(lang)}-{_table_key()}.json",
+                     lambda: _build_number_words(lang), lambda table: isinstance(table, dict))
 
 
 def _table_key() -> str:

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ..util.cache import cache_root
-from ..util.fs import atomic_write
+from ..util.cache import kept_json
 
 # An inline tag as the catalogues hold them (HTML or XML, opening, closing or empty).
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
@@ -74,44 +72,31 @@ def month_numbers() -> dict[str, int]:
     the numbers check reads them).
 
     Made from Babel's locale data, which takes ten locale files and a tenth of a second to
-    read: the table is kept in the cache folder (l10n.glossary.cache's), under Babel's version
+X
     and the numbers data's digest, so later runs read one small file instead."""
-    file = _months_file()
-    if file is not None:
-        try:
-            table = json.loads(file.read_text("utf-8"))
-            if isinstance(table, dict) and all(isinstance(v, int) for v in table.values()):
-                return table
-        except (OSError, ValueError):
-            pass  # not there yet, or unreadable: made again below
+    return kept_json(_months_file(), _month_numbers,
+                     lambda table: isinstance(table, dict)
+                     and all(isinstance(v, int) for v in table.values()))
+
+
+def _month_numbers() -> dict[str, int]:
     from ..checks.numbers import month_names
 
     found: dict[str, int] = {}
     for lang in ("ar", "en", "es", "fr", "ru", "zh"):
         for name, number in month_names(lang).items():
             found.setdefault(name.lower(), number)
-    if file is not None:
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(file, json.dumps(found, ensure_ascii=False, sort_keys=True), sync=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
     return found
 
 
-def _months_file() -> Path | None:
-    """Where ``month_numbers`` keeps its table, or None when caching is off."""
-    root = cache_root()
-    if root is None:
-        return None
+def _months_file() -> str:
+    """Where ``month_numbers`` keeps its table in the cache folder: under Babel's version and
+    the digest of the numbers check's data, whose month locales it reads."""
     import babel
 
     data = Path(__file__).resolve().parent.parent / "checks" / "data" / "numbers.json"
-    try:
-        digest = hashlib.blake2b(data.read_bytes(), digest_size=8).hexdigest()
-    except OSError:
-        return None
-    return root / "months" / f"babel-{babel.__version__}-{digest}.json"
+    digest = hashlib.blake2b(data.read_bytes(), digest_size=8).hexdigest()
+    return f"months/babel-{babel.__version__}-{digest}.json"
 
 
 @lru_cache(maxsize=1)
