@@ -282,13 +282,19 @@ def _reverse_groups(match: re.Match) -> str:
 # ------------------------------------------------------------------------------ month names
 
 
+def month_locales(lang: str) -> list[str]:
+    """The CLDR locales whose month names ``lang`` is written with (the data's
+    ``month_locales``: Arabic has five ways to name the months)."""
+    return list(_rules(lang).get("month_locales", [base_lang(lang)]))
+
+
 @lru_cache(maxsize=None)
 def month_names(lang: str) -> dict[str, int]:
     """Month name -> number for ``lang`` from CLDR (format and stand-alone wide names)."""
     rules = _rules(lang)
     script = lang_script(lang)
     names: dict[str, int] = {}
-    for code in rules.get("month_locales", [base_lang(lang)]):
+    for code in month_locales(lang):
         locale = Locale.parse(code)
         for context in ("format", "stand-alone"):
             for number, name in locale.months[context]["wide"].items():

@@ -86,8 +86,12 @@ def _month_tables() -> list[dict[int, str]]:
     knows, each as number -> name."""
     from babel import Locale
 
+    from ..checks.numbers import month_locales
+
+    codes = dict.fromkeys(code for lang in ("ar", "en", "es", "fr", "ru", "zh")
+                          for code in month_locales(lang))
     tables = []
-    for code in ("ar", "ar_SY", "en", "es", "fr", "ru", "zh"):
+    for code in codes:
         for context in ("format", "stand-alone"):
             tables.append(dict(Locale.parse(code).months[context]["wide"]))
     genitive = dict(Locale.parse("ru").months["format"]["wide"])
