@@ -256,6 +256,27 @@ def _langs(context: CheckContext, source_lang: str, target_lang: str) -> _Langs 
     return _Langs(source, target, {}, target_lang in UNSPACED, unsourced)
 
 
+_SLOT = re.compile(r"\[[^\[\]]+\]")
+
+
+@lru_cache(maxsize=1024)
+def _slot_frames(expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The words before and after the slot of each expected term that has one. The short word
+    right before the slot (a preposition or a clitic: "de", "of", Arabic "لـ") goes with the
+    filler in the text, where it contracts or joins it ("du Chili", "لشيلي"), so it is left
+    out of the words before."""
+    frames = []
+    for term in expected:
+        parts = _SLOT.split(term)
+        if len(parts) != 2:
+            continue
+        before, after = parts[0].split(), parts[1].strip()
+        if len(before) > 1 and len(before[-1].rstrip("\u0640")) <= 3:
+            before.pop()
+        frames.append((" ".join(before), after))
+    return tuple(frames)
+
+
 def _undot(text: str) -> str:
     """Look-alike dots replaced by U+00B7 one for one (offsets stay valid). Looked for first:
     a regular expression finds that there is none several times faster than ``translate``
@@ -315,7 +336,13 @@ class _TargetSide:
                 self.judge(inner, seen, out)
         else:
             seen.add(concept_id)
-            out.append(self._verdict(target, match.text))
+            verdict = self._verdict(target, match.text)
+            out.append(verdict)
+            if verdict.kind == "found" and concept_id not in self.by_concept:
+                # found by its frame (``_framed``): the title is there, and what fills its
+                # slot in the source ("Qatar") is judged on its own
+                for inner in match.contained:
+                    self.judge(inner, seen, out)
 
     def _target(self, concept_id: str) -> _Target | None:
         """The ``_Target`` of a concept in this pair's language (None: not in the glossary)."""
@@ -341,10 +368,50 @@ class _TargetSide:
             near = self._near_miss(concept, expected)
             if near is not None:
                 return Verdict("near-miss", concept.id, source_text, (near[0],), near[1], near[2])
+        framed = self._framed(concept, expected)
+        if framed is not None:
+            return Verdict("found", concept.id, source_text, expected, framed)
         part = self._part_of(concept)
         if part is not None:
             return Verdict("partial", concept.id, source_text, expected, part)
         return Verdict("missing", concept.id, source_text, expected)
+
+    def _framed(self, concept: Concept, expected: tuple[str, ...]) -> str | None:
+        """A term with a slot ("الممثل الدائم لـ[بلد] لدى الأمم المتحدة") whose slot the
+        translation fills with a name the slot's fillers lack (UN Arabic "شيلي" where CLDR
+        writes "تشيلي"): the words before and after the slot, each found as the matcher finds
+        terms (in any inflected form), in that order, one to four words apart. What fills a
+        slot is the source's to say; the term check judges the title around it."""
+        frames = _slot_frames(expected)
+        if not frames:
+            return None
+        key = ("term-frames", self.lang, concept.id)
+        cache = self.context.cache
+        index = cache.get(key)
+        if index is None:
+            from ..glossary.matcher.index import TermIndex
+            from ..glossary.model import Glossary
+
+            halves = Glossary()
+            for n, (before, after) in enumerate(frames):
+                for side, text in (("before", before), ("after", after)):
+                    if text:
+                        halves.add(Concept(f"{side}-{n}")).section(self.lang).terms.append(
+                            Term(text))
+            index = cache[key] = TermIndex(halves, self.lang, role="target")
+        found = {m.concept_id: m for m in index.find(self.target)}
+        for n, (before, after) in enumerate(frames):
+            head, tail = found.get(f"before-{n}"), found.get(f"after-{n}")
+            if (before and head is None) or (after and tail is None):
+                continue
+            start = head.end if head else 0
+            end = tail.start if tail else len(self.target)
+            if start > end:
+                continue
+            gap = self.target[start:end].split()
+            if 1 <= len(gap) <= 4 or (not gap and self.lang in UNSPACED and start != end):
+                return self.target[head.start if head else start:tail.end if tail else end]
+        return None
 
     def _found(self, target: _Target, source_text: str, good: list) -> Verdict:
         """Found; unless written with a look-alike dot, or a person's name that the matcher took

@@ -478,3 +478,62 @@ def test_a_translation_whose_source_names_no_concept_is_not_searched(glossary, m
             list(cls().check(e, context))
     assert [text for lang, text in searched if lang == "fr"] == \
         ["Les États membres se sont réunis."]  # the second entry's, once
+
+
+def _permanent_representative() -> Glossary:
+    from l10n.glossary.model import Concept, Term
+
+    glossary = Glossary()
+    concept = glossary.add(Concept("TI-PR", domain="title"))
+    for lang, text in [("en", "Permanent Representative of [country] to the United Nations"),
+                       ("ar", "الممثل الدائم لـ[بلد] لدى الأمم المتحدة"),
+                       ("fr", "Représentant permanent de [pays] auprès de l'Organisation des "
+                              "Nations Unies"),
+                       ("zh", "[国家]常驻联合国代表")]:
+        concept.section(lang).terms.append(Term(text))
+    return glossary
+
+
+@pytest.mark.parametrize("lang, target", [
+    # UN Arabic writes Chile "شيلي" where CLDR has "تشيلي"; the title around it is right.
+    ("ar", "رسالة من الممثل الدائم لشيلي لدى الأمم المتحدة"),
+    ("ar", "رسالة من الممثل الدائم لجمهورية شيلي لدى الأمم المتحدة"),
+    ("fr", "lettre du Représentant permanent du Chili-Nouveau auprès de l'Organisation des "
+           "Nations Unies"),
+    ("zh", "智利共和国常驻联合国代表的信"),
+])
+def test_a_slot_filled_with_a_name_the_fillers_lack_is_no_missing_title(lang, target):
+    e = entry(lang, "a letter from the Permanent Representative of Chile to the United Nations",
+              target)
+    context = CheckContext(glossary=_permanent_representative())
+    assert [f.check for f in TermMissing().check(e, context)] == []
+
+
+@pytest.mark.parametrize("lang, target", [
+    ("ar", "رسالة من السفير لشيلي لدى الأمم المتحدة"),  # another title
+    ("ar", "رسالة من الممثل الدائم لشيلي"),  # the title cut short
+    ("ar", "رسالة من الممثل الدائم لبعثة جمهورية شيلي الدائمة الجديدة لدى الأمم المتحدة"),
+    ("fr", "lettre du Représentant permanent auprès de l'Organisation des Nations Unies"),
+])
+def test_a_title_around_the_slot_that_is_not_the_glossary_s_is_still_missing(lang, target):
+    e = entry(lang, "a letter from the Permanent Representative of Chile to the United Nations",
+              target)
+    context = CheckContext(glossary=_permanent_representative())
+    assert [f.check for f in TermMissing().check(e, context)] == ["term-missing"]
+
+
+def test_a_glossary_name_in_the_slot_is_still_judged_when_the_title_is_found_by_its_frame():
+    from l10n.glossary.model import Concept, Term
+
+    glossary = _permanent_representative()
+    qatar = glossary.add(Concept("PL-QATAR", domain="place"))
+    for lang, text in [("en", "Qatar"), ("fr", "Qatar"), ("ar", "قطر")]:
+        qatar.section(lang).terms.append(Term(text))
+    context = CheckContext(glossary=glossary)
+    source = "a letter from the Permanent Representative of Qatar to the United Nations"
+    right = entry("fr", source, "une lettre du Représentant permanent du Qatar auprès de "
+                                "l'Organisation des Nations Unies")
+    wrong = entry("fr", source, "une lettre du Représentant permanent des entités auprès de "
+                                "l'Organisation des Nations Unies")
+    assert TermMissing().check(right, context) == []
+    assert [f.concept for f in TermMissing().check(wrong, context)] == ["PL-QATAR"]
