@@ -707,6 +707,8 @@ class NumberMismatch(Check):
         ("fr", "3.5 per cent", "35 pour cent"),
         ("ru", "in 1995", "в 1996 году"),
         ("es", "held in November 2025", "celebrada en octubre de 2025"),
+        ("fr", "In October 2014, the Mission visited the prison.",
+         "En octobre, la Mission s'est rendue à la prison."),
         ("fr", "at 3 p.m.", "à 16 heures"),
     ]
     examples_pass = [
@@ -740,8 +742,30 @@ class NumberMismatch(Check):
             if missing or extra:
                 missing, extra = _reconcile(missing, extra, source, target, entry)
             if missing or extra:
+                if not missing and _years_made_explicit(extra, source, target):
+                    yield self.finding(entry, "a year the source leaves to the context (made "
+                                       f"explicit?): {', '.join(extra)}", severity=Severity.INFO,
+                                       found=", ".join(extra))
+                    continue
                 yield self.finding(entry, "numbers differ: " + _describe(missing, extra),
                                    expected=missing, found=", ".join(extra) or None)
+
+
+_YEAR = re.compile(r"(?<!\d)(?<!\d[.,/])(?:19|20)\d\d(?!\d|[.,/]\d)")
+
+
+def _years_made_explicit(extra: list[str], source: str, target: str) -> bool:
+    """Whether every number only the translation has is a year written as one ("2014年8月13日"
+    for "13 August", "en 1996" for "in the same year", "la loi de 2004" for "POCA"): official
+    translations make a date or a reference explicit that way. A year dropped, or changed,
+    is still a difference; so is a year one digit away from a year of the source (a typo as
+    likely as an addition: "2014 ... 2019" for "2014 ... 2014")."""
+    years = _YEAR.findall(normalise_digits(target))
+    if not extra or not all(value in years for value in extra):
+        return False
+    stated = set(_YEAR.findall(normalise_digits(source)))
+    return not any(sum(a != b for a, b in zip(value, year)) == 1
+                   for value in extra for year in stated)
 
 
 def _reconcile(missing: list[str], extra: list[str], source: str, target: str,

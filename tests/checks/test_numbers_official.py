@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.helpers import codes
+from checks.helpers import codes, findings
 
 SAME = [
     # A number in brackets before its magnitude word, as some UN English writes sums.
@@ -83,3 +83,29 @@ def test_numbers_official_translations_write_otherwise_are_the_same(lang, source
                          ids=[c[0] for c in STILL_DIFFERENT])
 def test_a_changed_number_is_still_caught(lang, source, target):
     assert "N003" in codes((lang, source, target))
+
+
+@pytest.mark.parametrize("lang, source, target", [
+    # A year the source leaves to the context, written out by the translation.
+    ("zh", "On 13 August, the Ministry adopted the plan.", "内政部于2016年8月13日通过了计划。"),
+    ("zh", "This year marks the seventieth anniversary.", "2015年是七十周年。"),
+    ("fr", "France ratified them in the same year.", "La France les a ratifiés en 1996."),
+    ("ru", "The plan was drawn up by the Committee.", "План был составлен Комитетом в 2003 году."),
+])
+def test_a_year_made_explicit_is_information(lang, source, target):
+    found = [f for f in findings((lang, source, target)) if f.code == "N003"]
+    assert [str(f.severity) for f in found] == ["info"]
+
+
+@pytest.mark.parametrize("lang, source, target", [
+    ("zh", "On 13 August 2016, the Ministry adopted the plan.", "内政部于2015年8月13日通过了计划。"),
+    ("fr", "In October 2014, the Mission visited.", "En octobre, la Mission s'est rendue."),
+    ("es", "On 13 August, 300 people came.", "El 13 de agosto de 2016 vinieron 3000 personas."),
+    ("zh", "The Ministry met.", "内政部于8月13日开会。"),
+    # A year one digit away from the source's is as likely a typo as an addition.
+    ("ru", "In 2014 the plan was adopted.", "В 2014 году план был принят, в 2019 году он вступил."),
+])
+def test_a_year_changed_or_dropped_or_another_number_added_is_still_a_warning(lang, source,
+                                                                               target):
+    found = [f for f in findings((lang, source, target)) if f.code == "N003"]
+    assert [str(f.severity) for f in found] == ["warning"]
