@@ -175,6 +175,13 @@ class SQLiteBackend:
     def close(self) -> None:
         self.db.close()
 
+    reopens = True
+
+    def reopen(self) -> "SQLiteBackend":
+        """The same file through a new connection (for a worker process: a connection must
+        not be used across a fork)."""
+        return SQLiteBackend(self.path, timeout=self._timeout)
+
     # ---------------------------------------------------------------------------------- writes
 
     def _grams_table(self, lang: str, create: bool) -> str | None:
