@@ -33,8 +33,7 @@ def _new_sentence(number: int, topic: str) -> str:
     return f"The Committee took up item {number} of its agenda, on {topic}, in document A/{number + 60}/L.2."
 
 
-@pytest.fixture
-def project(make_project) -> Path:
+def _project(make_project, memory: str) -> Path:
     """A document of 90 sentences, a third of them in the memory as they are, a third
     renumbered (placeable matches), a third reworded (fuzzy matches), 30 topics each."""
     sentences, units = [], []
@@ -51,14 +50,19 @@ def project(make_project) -> Path:
                          f"meet once more.", "en", "fr",
                          f"Les délégués de {number} États ont débattu ({topic}).")]
     root = make_project({"source/report.txt": "\n\n".join(sentences) + "\n"},
-                        'languages = ["en", "fr"]\ntm = "tm.sqlite"\n')
+                        f'languages = ["en", "fr"]\ntm = "{memory}"\n')
     runner = CliRunner()
     for args in (["extract"], ["update"]):
         result = runner.invoke(cli, ["-C", str(root), *args])
         assert result.exit_code == 0, result.output
-    with open_memory(path=root / "tm.sqlite") as memory:
-        memory.add(units)
+    with open_memory(path=memory if "://" in memory else root / memory) as store:
+        store.add(units)
     return root
+
+
+@pytest.fixture
+def project(make_project) -> Path:
+    return _project(make_project, "tm.sqlite")
 
 
 @pytest.fixture
@@ -159,3 +163,20 @@ def test_a_memory_error_in_a_worker_is_one_line_and_nothing_is_written(
     assert catalogue.read_bytes() == before
     assert sorted(p.name for p in catalogue.parent.iterdir()) == ["report.po"]
     assert path.exists() == (change == "replaced")
+
+
+def test_a_postgresql_memory_is_looked_up_in_one_process(make_project, postgres_url,
+                                                         small_batches, lookup_processes,
+                                                         monkeypatch):
+    """The server does the trigram search, and a connection per worker would cost a log-in
+    each: the lookups stay in the command's process and connection."""
+    root = _project(make_project, postgres_url)
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("no worker processes for a PostgreSQL memory")
+
+    monkeypatch.setattr(pretranslate_module, "fork_map", no_workers)
+    result = _run(root, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert "po/fr/report.po: 30 exact, 30 placeable, 30 fuzzy, 0 without a match" in result.output
+    assert not lookup_processes.exists()  # (the SQLite store was not used)
