@@ -30,7 +30,8 @@ needs_two_cores = pytest.mark.skipif(
 
 
 def _new_sentence(number: int, topic: str) -> str:
-    return f"The Committee took up item {number} of its agenda, on {topic}, in document A/{number + 60}/L.2."
+    return (f"The Committee took up item {number} of its agenda, on {topic}, in document "
+            f"A/{number + 60}/L.2.")
 
 
 def _project(make_project, memory: str) -> Path:
