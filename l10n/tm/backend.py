@@ -75,5 +75,13 @@ class Backend(Protocol):
     def record(self, origin: str, size: int, mtime_ns: int) -> None:
         """Record that a file was imported whole (inside the transaction that imported it)."""
 
+    #: Whether ``reopen`` gives a forked worker process a connection of its own (else a
+    #: caller's lookups stay in the process that opened the store).
+    reopens: bool
+
+    def reopen(self) -> "Backend":
+        """The same store through a connection of its own, for a forked worker process that
+        only reads (a connection must not be used across a fork)."""
+
     def close(self) -> None:
         """Release the store."""

@@ -168,11 +168,14 @@ def threshold_option(command):
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @threshold_option
 @click.option("--dry-run", is_flag=True, help="Report what would be filled; write nothing.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes for the fuzzy lookups, when there are enough of them to pay "
+                   "(default: every core, up to 8).")
 @_memory_option
 @_wait_option
 @click.pass_context
 def pretranslate(ctx: click.Context, langs: tuple[str, ...], threshold: float, dry_run: bool,
-                 memory_file: str | None, wait: float) -> None:
+                 jobs: int | None, memory_file: str | None, wait: float) -> None:
     """Fill untranslated entries of the catalogues from the translation memory.
 
     An identical source in the same context is taken as translated; other identical
@@ -185,19 +188,20 @@ def pretranslate(ctx: click.Context, langs: tuple[str, ...], threshold: float, d
     config = project(ctx)
     chosen = languages_option(config, langs)
     with project_lock(config, wait=wait):
-        results = run_pretranslate(ctx, chosen, threshold, memory_file, wait, write=not dry_run)
+        results = run_pretranslate(ctx, chosen, threshold, memory_file, wait, write=not dry_run,
+                                   jobs=jobs)
     print_pretranslate(config, results)
 
 
 def run_pretranslate(ctx: click.Context, langs: list[str], threshold: float,
                      memory_file: str | None = None, wait: float = WAIT_DEFAULT, *,
-                     write: bool = True):
+                     write: bool = True, jobs: int | None = None):
     """Pre-translation for a command that already holds the project lock."""
     from .pretranslate import pretranslate as fill
 
     config, memory = _open(ctx, memory_file, wait)
     with memory:
-        return fill(config, memory, langs, threshold=threshold, write=write,
+        return fill(config, memory, langs, threshold=threshold, write=write, jobs=jobs,
                     progress=progress("Pre-translating"))
 
 

@@ -117,25 +117,40 @@ class Memory:
         """The best matches for ``source``, best first: context matches, exact ones, then
         placeable and fuzzy ones scoring at least ``threshold`` percent. One match per
         distinct translation."""
+        return (self.lookup_exact(source, source_lang, target_lang, context=context,
+                                  limit=limit)
+                or self.lookup_fuzzy(source, source_lang, target_lang, threshold=threshold,
+                                     limit=limit))
+
+    def lookup_exact(self, source: str, source_lang: str, target_lang: str, *,
+                     context: Context | None = None, limit: int = 5) -> list[Match]:
+        """``lookup``'s first step: the context and exact matches (one indexed query). When
+        there is none, ``lookup_fuzzy`` gives what ``lookup`` gives."""
         matches = []
         where = None if context is None else (context.document, context.msgctxt,
                                                   context.previous, context.next)
-        exact = self.backend.exact(source, source_lang, target_lang, context=where)
-        for unit in exact:
+        for unit in self.backend.exact(source, source_lang, target_lang, context=where):
             kind = "context" if context is not None and context.matches(unit) else "exact"
             matches.append(Match(unit, 100.0, kind, unit.target))
-        if not exact:
-            matches = self._fuzzy(source, source_lang, target_lang, threshold, limit)
-        # stable: among equals, the backend's order (the newest first) stands; among
-        # placeable matches of the same date, the closest source first (fewer substituted)
-        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed),
-                                    _distance(source, m)))
-        seen, best = set(), []
-        for match in matches:
-            if match.target not in seen:
-                seen.add(match.target)
-                best.append(match)
-        return best[:limit]
+        return _best(source, matches, limit)
+
+    def lookup_fuzzy(self, source: str, source_lang: str, target_lang: str, *,
+                     threshold: float = 75.0, limit: int = 5) -> list[Match]:
+        """``lookup``'s second step, for a source without an exact match: the placeable and
+        fuzzy matches. It depends on its arguments and the store only, so such lookups may
+        run in any order and in any process (pretranslate.py's workers)."""
+        return _best(source, self._fuzzy(source, source_lang, target_lang, threshold, limit),
+                     limit)
+
+    @property
+    def reopens(self) -> bool:
+        """Whether ``reopen`` can give a forked worker a connection of its own."""
+        return self.backend.reopens
+
+    def reopen(self) -> "Memory":
+        """The same memory through a connection of its own, for a forked worker process that
+        only reads (SQLite forbids using a connection across a fork)."""
+        return Memory(self.backend.reopen(), self.location)
 
     def _fuzzy(self, source: str, source_lang: str, target_lang: str, threshold: float,
                limit: int) -> list[Match]:
@@ -197,6 +212,20 @@ class Memory:
 
     def stats(self) -> dict[str, int]:
         return self.backend.stats()
+
+
+def _best(source: str, matches: list[Match], limit: int) -> list[Match]:
+    """The ``limit`` best of ``matches`` for ``source``, one per distinct translation."""
+    # stable: among equals, the backend's order (the newest first) stands; among
+    # placeable matches of the same date, the closest source first (fewer substituted)
+    matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, _newest(m.unit.changed),
+                                _distance(source, m)))
+    seen, best = set(), []
+    for match in matches:
+        if match.target not in seen:
+            seen.add(match.target)
+            best.append(match)
+    return best[:limit]
 
 
 def _distance(source: str, match: Match) -> float:

@@ -238,6 +238,13 @@ class PostgresBackend:
     def close(self) -> None:
         self.db.close()
 
+    # Pre-translation's lookups stay in one process on this store: the server does the
+    # trigram search, and a connection per worker would cost a log-in each.
+    reopens = False
+
+    def reopen(self) -> "PostgresBackend":
+        raise NotImplementedError("lookups on PostgreSQL stay in one process")
+
     # ---------------------------------------------------------------------------------- writes
 
     def _next_stamp(self) -> int:

@@ -92,7 +92,7 @@ def check_sqlite(version: tuple[int, ...] = sqlite3.sqlite_version_info) -> None
 class SQLiteBackend:
     """The memory in one SQLite file (see the module's docstring)."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 10.0):
+    def __init__(self, path: str | Path, *, timeout: float = 10.0, read_only: bool = False):
         check_sqlite()
         self.path = Path(path)
         self.examined = 0
@@ -101,14 +101,21 @@ class SQLiteBackend:
         self._pending: dict[str, Counter] = {}  # trigram counts not yet in gram_counts
         self._count_grams = True  # False while adding into an empty memory (see add)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+            if read_only:  # a memory that is gone is an error, not a new empty one
+                self.db = sqlite3.connect(self.path.absolute().as_uri() + "?mode=ro", uri=True,
+                                          timeout=timeout, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise InputError(f"cannot open the translation memory: {exc}", path=self.path) from None
         self._grams_tables: set[str] = set()
         with self._errors():
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self._schema_version()
+            if version is None and read_only:
+                raise InputError("not a translation memory l10n can read: it holds no memory",
+                                 path=self.path)
             if version is None:
                 with self.transaction():
                     for statement in (*_SCHEMA.split(";"), _SKELETON_INDEX):
@@ -174,6 +181,13 @@ class SQLiteBackend:
 
     def close(self) -> None:
         self.db.close()
+
+    reopens = True
+
+    def reopen(self) -> "SQLiteBackend":
+        """The same file through a new, read-only connection (for a worker process: a
+        connection must not be used across a fork)."""
+        return SQLiteBackend(self.path, timeout=self._timeout, read_only=True)
 
     # ---------------------------------------------------------------------------------- writes
 

@@ -75,6 +75,20 @@ def fork_workers(paths: Sequence[Any], jobs: int, tasks: int) -> int:
     return min(jobs, cpus, tasks)
 
 
+def fork_workers_for(items: int, jobs: int, per_worker: int) -> int:
+    """Worker processes worth forking for ``items`` independent items of work, when each
+    worker needs at least ``per_worker`` of them to pay for its start (0: stay in this
+    process). For work measured in items rather than in bytes read (``fork_workers``)."""
+    import multiprocessing
+
+    cpus = os.cpu_count() or 1
+    if _IN_WORKER or jobs <= 1 or cpus <= 1 or items < 2 * per_worker:
+        return 0
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return min(jobs, cpus, items // per_worker)
+
+
 class Outcomes:
     """The results of a map, put back in item order. The project's errors (L10nError) are kept
     and only the first item's is raised, once every item finished (``result``), so what is
