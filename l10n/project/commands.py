@@ -168,10 +168,13 @@ def print_pruned(config: ProjectConfig, orphans, pruned) -> None:
                    "`l10n pretranslate` does.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=75.0, show_default=True,
               help="With --tm: the lowest score (percent) of a fuzzy match to pre-fill.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="With --tm: processes for the memory's fuzzy lookups, when there are "
+                   "enough of them to pay (default: every core, up to 8).")
 @click.option("--prune", is_flag=True, help=PRUNE_HELP)
 @click.pass_context
 def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float,
-           use_tm: bool, threshold: float, prune: bool) -> None:
+           use_tm: bool, threshold: float, jobs: int | None, prune: bool) -> None:
     """Create or merge po/<lang>/<document>.po from the templates, keeping every translation.
 
     The catalogues of a source that is gone are reported and kept; `--prune` archives their
@@ -201,7 +204,7 @@ def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: 
         if use_tm:
             from ..tm.commands import print_pretranslate, run_pretranslate
 
-            print_pretranslate(config, run_pretranslate(ctx, chosen, threshold))
+            print_pretranslate(config, run_pretranslate(ctx, chosen, threshold, jobs=jobs))
 
 
 @click.command()

@@ -191,3 +191,11 @@ def test_a_postgresql_memory_is_looked_up_in_one_process(make_project, postgres_
     assert result.exit_code == 0, result.output
     assert "po/fr/report.po: 30 exact, 30 placeable, 30 fuzzy, 0 without a match" in result.output
     assert not lookup_processes.exists()  # (the SQLite store was not used)
+
+
+def test_update_tm_takes_jobs_as_pretranslate_does(project, lookup_processes):
+    shutil.rmtree(project / "po" / "fr")
+    result = CliRunner().invoke(cli, ["-C", str(project), "update", "--tm", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "po/fr/report.po: 30 exact, 30 placeable, 30 fuzzy, 0 without a match" in result.output
+    assert set(lookup_processes.read_text("utf-8").split()) == {str(os.getpid())}
