@@ -382,7 +382,7 @@ def _month_number(word: str, names: dict[str, int], lang: str) -> int:
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")  # words; digits and punctuation end a number
 _DASHES = re.compile(r"[-‐‑–]")
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
-_AR_LETTERS = str.maketrans("أإآٱى", "اااای")
+_AR_LETTERS = str.maketrans("أإآٱى", "ااااي")  # alef forms to alef, alef maqsura to yeh
 _CJK_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
 _MULTIPLIERS = (1000, 10**6, 10**9, 10**12)
 
@@ -558,7 +558,7 @@ def _compose(values: list[int], *, units_first: bool = False,
 def _follows(last: int, value: int, units_first: bool) -> bool:
     """Whether ``value`` continues the number ending in ``last``: a smaller order after a larger
     one (60 and 80 also take 10-19: soixante-dix, quatre-vingt-onze); with ``units_first``
-    (Arabic) a unit also comes before its ten (ثلاثة وأربعون, أحد عشر)."""
+    (Arabic) a unit comes before its ten instead (ثلاثة وأربعون, أحد عشر), never after it."""
     if last == 0:
         return False
     if units_first and value % 100 == 0 and value < 1000 and last < 100:
@@ -566,7 +566,9 @@ def _follows(last: int, value: int, units_first: bool) -> bool:
     if last % 100 == 0:
         return value < last
     if last % 10 == 0:
-        return value < 10 or (last in (60, 80) and value < 20)
+        # Arabic writes a unit before its ten, never after: "العشرة الأولى" is "the first
+        # ten", not eleven
+        return not units_first and (value < 10 or (last in (60, 80) and value < 20))
     return units_first and last < 10 and value % 10 == 0 and 10 <= value < 100
 
 

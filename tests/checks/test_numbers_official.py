@@ -35,6 +35,13 @@ SAME = [
     # A footnote mark between a Chinese clause and its stop (the English lost its superscript).
     ("zh-footnote-mark-before-the-stop", "zh", "They cooperated in managing the meetings.",
      "它们在会议管理方面开展了合作1。"),
+    # Arabic words ending in alef maqsura: the feminine ordinal "first", "one" in "eleven".
+    ("ar-feminine-first", "ar", "At its 1st meeting, the Committee decided.",
+     "في الجلسة الأولى، قررت اللجنة."),
+    ("ar-feminine-eleven", "ar", "11 States took part.", "شاركت إحدى عشرة دولة."),
+    # A ten before a unit is no Arabic compound: "the first ten days".
+    ("ar-the-first-ten", "ar", "In the first 10 days, 183 people were killed.",
+     "وفي الأيام العشرة الأولى، قُتل 183 شخصا."),
     # A decade in words against its digits.
     ("ru-decade-in-words", "ru", "since the late 1980s", "с конца восьмидесятых годов"),
     ("ar-decade-in-words", "ar", "in the 1970s", "في السبعينيات"),
