@@ -24,8 +24,10 @@ from ..catalog.po import read_po
 from ..config import ProjectConfig
 from ..project.sources import catalogue_path, discover_sources, template_path
 from ..project.progress import count_words
+from ..util.workers import default_jobs
 from .imports import import_project, neighbours
 from .memory import Context, Memory
+from .pretranslate import fuzzy_matches
 
 BANDS = ("context", "repetition", "100", "95-99", "85-94", "75-84", "50-74", "none")
 LOWEST = 50.0
@@ -53,11 +55,19 @@ def band(score: float) -> str:
     return "none"
 
 
-def analyse(config: ProjectConfig, memory: Memory, langs: list[str]) -> list[Leverage]:
-    """The leverage of every document in every language of ``langs``."""
+def analyse(config: ProjectConfig, memory: Memory, langs: list[str], *,
+            jobs: int | None = None) -> list[Leverage]:
+    """The leverage of every document in every language of ``langs``. The context and exact
+    matches and the repetitions are found here, in order; the fuzzy lookups of the other
+    entries (the costly ones) run together afterwards, on every core when they are enough
+    (``jobs``; pretranslate.fuzzy_matches), and give the same bands in any number of
+    processes."""
     import_project(memory, config)
     names = [source.name for source in discover_sources(config)]
-    results = []
+    results: list[Leverage] = []
+    queries: dict[tuple[str, str], int] = {}  # (source, lang) -> its index in ``waiting``
+    waiting: list[tuple[str, str]] = []
+    counted: list[tuple[Leverage, str | None, int, int]] = []  # result, band, query, words
     for lang in langs:
         seen: set[str] = set()
         for name in names:
@@ -67,25 +77,35 @@ def analyse(config: ProjectConfig, memory: Memory, langs: list[str]) -> list[Lev
             for entry, previous, following in neighbours(catalogue):
                 if (entry.msgstr or any(entry.msgstr_plural.values())) and not entry.fuzzy:
                     continue
-                kind = _band(memory, entry, previous, following, config.source_language,
-                             lang, name, seen)
+                kind, index = _band(memory, entry, previous, following,
+                                    config.source_language, lang, name, seen), -1
+                if kind is None:
+                    index = queries.setdefault((entry.msgid, lang), len(waiting))
+                    if index == len(waiting):
+                        waiting.append((entry.msgid, lang))
                 seen.add(entry.msgid)
-                result.words[kind] += count_words(entry.msgid)
-                result.segments[kind] += 1
+                counted.append((result, kind, index, count_words(entry.msgid)))
             results.append(result)
+    found, _ = fuzzy_matches(memory, waiting, config.source_language, LOWEST,
+                             default_jobs() if jobs is None else jobs)
+    for result, kind, index, words in counted:
+        if kind is None:
+            kind = band(found[index].score) if found[index] is not None else "none"
+        result.words[kind] += words
+        result.segments[kind] += 1
     return results
 
 
 def _band(memory: Memory, entry, previous: str, following: str, source_lang: str, lang: str,
-          document: str, seen: set[str]) -> str:
+          document: str, seen: set[str]) -> str | None:
+    """The band of an entry that needs no fuzzy lookup (None: one is needed)."""
     context = Context(document, entry.msgctxt or "", previous, following)
-    matches = memory.lookup(entry.msgid, source_lang, lang, threshold=LOWEST, context=context,
-                            limit=1)
+    matches = memory.lookup_exact(entry.msgid, source_lang, lang, context=context, limit=1)
     if matches and matches[0].kind == "context":
         return "context"
     if entry.msgid in seen:
         return "repetition"
-    return band(matches[0].score) if matches else "none"
+    return band(matches[0].score) if matches else None
 
 
 def as_json(results: list[Leverage]) -> dict:

@@ -223,11 +223,14 @@ def print_pretranslate(config, results) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
               show_default=True, help="A table, JSON, or CSV for a spreadsheet or a quote.")
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes for the fuzzy lookups, when there are enough of them to pay "
+                   "(default: every core, up to 8).")
 @_memory_option
 @_wait_option
 @click.pass_context
-def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: str | None,
-            wait: float) -> None:
+def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], jobs: int | None,
+            memory_file: str | None, wait: float) -> None:
     """Leverage: the source words left to translate, per language and document, in the bands
     work is costed by (context match, repetitions, 100 %, 95-99, 85-94, 75-84, 50-74, no
     match), from the translation memory.
@@ -240,7 +243,7 @@ def analyse(ctx: click.Context, fmt: str, langs: tuple[str, ...], memory_file: s
     chosen = languages_option(config, langs)
     _, memory = _open(ctx, memory_file, wait)
     with memory:
-        results = run(config, memory, chosen)
+        results = run(config, memory, chosen, jobs=jobs)
     if fmt == "json":
         click.echo(json.dumps(as_json(results), ensure_ascii=False, indent=2, sort_keys=True))
     elif fmt == "csv":

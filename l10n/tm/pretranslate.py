@@ -120,8 +120,6 @@ class _Filling:
         self.waiting: list[tuple[str, str]] = []
         self.entries: list[tuple[polib.POEntry, int, Counter]] = []  # entry, query, counts
         self.workers_used = 0  # worker processes of the last run (for tests and benchmarks)
-        self._parent = os.getpid()
-        self._own: Memory | None = None  # a worker's own connection
 
     def add(self, catalogue: polib.POFile, lang: str, document: str) -> Counter:
         """Apply the exact matches of ``catalogue``'s untranslated entries; the others wait
@@ -149,24 +147,41 @@ class _Filling:
 
     def run(self) -> None:
         """Run the waiting lookups and apply their matches, in the order they were added."""
-        items = self.waiting
-        workers = fork_workers_for(len(items), self.jobs, PER_WORKER) \
-            if self.memory.reopens else 0
-        if workers:
-            groups = [list(range(start, min(start + TASK, len(items))))
-                      for start in range(0, len(items), TASK)]
-            found = fork_map(items, self._lookup, groups, workers)
-        else:
-            found = [self._lookup(item) for item in items]
-        self.workers_used = workers
+        found, self.workers_used = fuzzy_matches(self.memory, self.waiting, self.source_lang,
+                                                 self.threshold, self.jobs)
         for entry, index, counts in self.entries:
             match = found[index]
             counts[apply_match(entry, match) if match is not None else "none"] += 1
         self.queries, self.waiting, self.entries = {}, [], []
 
-    def _lookup(self, query: tuple[str, str]) -> Match | None:
-        """The best placeable or fuzzy match of one (source, language); in a worker, through
-        a connection of the worker's own, opened at its first lookup."""
+
+def fuzzy_matches(memory: Memory, queries: list[tuple[str, str]], source_lang: str,
+                  threshold: float, jobs: int) -> tuple[list[Match | None], int]:
+    """The best placeable or fuzzy match (or None) of each (source, language) of ``queries``,
+    in their order, and the worker processes used: forked workers when there are enough
+    queries to pay (``PER_WORKER`` a worker) and ``jobs`` and the store allow (each worker
+    reads through a connection of its own), else this process."""
+    lookups = _Lookups(memory, source_lang, threshold)
+    workers = fork_workers_for(len(queries), jobs, PER_WORKER) if memory.reopens else 0
+    if workers:
+        groups = [list(range(start, min(start + TASK, len(queries))))
+                  for start in range(0, len(queries), TASK)]
+        return fork_map(queries, lookups.one, groups, workers), workers
+    return [lookups.one(query) for query in queries], 0
+
+
+class _Lookups:
+    """One fuzzy lookup at a time, in this process or in a forked worker, where the memory is
+    read through a connection of the worker's own, opened at its first lookup."""
+
+    def __init__(self, memory: Memory, source_lang: str, threshold: float):
+        self.memory = memory
+        self.source_lang = source_lang
+        self.threshold = threshold
+        self._parent = os.getpid()
+        self._own: Memory | None = None
+
+    def one(self, query: tuple[str, str]) -> Match | None:
         memory = self.memory
         if os.getpid() != self._parent:
             if self._own is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -199,3 +200,24 @@ def test_update_tm_takes_jobs_as_pretranslate_does(project, lookup_processes):
     assert result.exit_code == 0, result.output
     assert "po/fr/report.po: 30 exact, 30 placeable, 30 fuzzy, 0 without a match" in result.output
     assert set(lookup_processes.read_text("utf-8").split()) == {str(os.getpid())}
+
+
+@needs_two_cores
+def test_analyse_gives_the_same_bands_in_one_or_two_processes(project, small_batches,
+                                                              lookup_processes, tmp_path):
+    """The leverage report's fuzzy lookups run on every core too, with the same bands."""
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    one = CliRunner().invoke(cli, ["-C", str(project), "analyse", "--format", "json",
+                                   "--jobs", "1"])
+    assert one.exit_code == 0, one.output
+    assert set(lookup_processes.read_text("utf-8").split()) == {str(os.getpid())}
+    lookup_processes.unlink()
+    two = CliRunner().invoke(cli, ["-C", str(copy), "analyse", "--format", "json",
+                                   "--jobs", "2"])
+    assert two.exit_code == 0, two.output
+    assert two.output == one.output
+    assert str(os.getpid()) not in lookup_processes.read_text("utf-8").split()
+    segments = json.loads(one.output)["languages"]["fr"]["documents"]["report"]["segments"]
+    assert segments["100"] == 30 and segments["95-99"] >= 30  # exact; placeable (99) and up
+    assert sum(segments.values()) == 90 and segments["none"] == 0
