@@ -107,6 +107,22 @@ def _unit_ids(entries: list[polib.POEntry]) -> list[str]:
     return ids
 
 
+def _write_entries(writer, parent, catalogue: polib.POFile, **obsolete_group) -> bool:
+    """Each entry of ``catalogue`` as a unit of ``parent`` through ``writer`` (either
+    version's), the obsolete ones last in a group of their own (``obsolete_group``: its
+    version's attribute naming the group); whether there was any entry."""
+    active = [e for e in catalogue if not e.obsolete]
+    obsolete = [e for e in catalogue if e.obsolete]
+    ids = iter(_unit_ids(active + obsolete))
+    for entry in active:
+        writer.entry(parent, entry, next(ids))
+    if obsolete:
+        group = writer._sub(parent, "group", id="obsolete", **obsolete_group, translate="no")
+        for entry in obsolete:
+            writer.entry(group, entry, next(ids))
+    return bool(active or obsolete)
+
+
 def _forms(entry: polib.POEntry) -> tuple[list[str], list[str]]:
     """(sources, targets) of an entry, one per form (a singular entry has one)."""
     if not entry.msgid_plural:
@@ -193,16 +209,7 @@ class _Writer12:
         if catalogue.metadata_is_fuzzy:
             contexts.append(("x-po-flags", "fuzzy"))
         self._contexts(header, "information", contexts)
-        active = [e for e in catalogue if not e.obsolete]
-        obsolete = [e for e in catalogue if e.obsolete]
-        ids = iter(_unit_ids(active + obsolete))
-        for entry in active:
-            self.entry(body, entry, next(ids))
-        if obsolete:
-            group = self._sub(body, "group", id="obsolete", restype="x-gettext-obsolete",
-                              translate="no")
-            for entry in obsolete:
-                self.entry(group, entry, next(ids))
+        _write_entries(self, body, catalogue, restype="x-gettext-obsolete")
         return root
 
     def _contexts(self, parent, purpose, contexts):
@@ -315,17 +322,7 @@ class _Writer20:
         if catalogue.metadata_is_fuzzy:
             items.append(("flags", "fuzzy"))
         self._metadata(file, "po-header", items)
-        active = [e for e in catalogue if not e.obsolete]
-        obsolete = [e for e in catalogue if e.obsolete]
-        ids = iter(_unit_ids(active + obsolete))
-        for entry in active:
-            self.entry(file, entry, next(ids))
-        if obsolete:
-            group = self._sub(file, "group", id="obsolete", name="x-gettext-obsolete",
-                              translate="no")
-            for entry in obsolete:
-                self.entry(group, entry, next(ids))
-        if not active and not obsolete:
+        if not _write_entries(self, file, catalogue, name="x-gettext-obsolete"):
             self._sub(file, "group", id="empty")  # a file needs a unit or a group
         return root
 
