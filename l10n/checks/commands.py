@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import progress, project, validate_language
+from ..cli.support import jobs_option, progress, project, validate_language
 from ..config import ProjectConfig
 from ..errors import InputError
 from ..util.fs import atomic_write_stream, join_chunks
@@ -64,8 +64,7 @@ def _targets(config: ProjectConfig, files: tuple[Path, ...], langs: list[str]):
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--select", multiple=True, help="Only these checks (slugs, comma-separated).")
 @click.option("--ignore", multiple=True, help="Not these checks (slugs, comma-separated).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Catalogues checked in parallel (default: up to 8).")
+@jobs_option("Catalogues checked in parallel (default: up to 8).")
 @click.option("--allow-empty", is_flag=True,
               help="Exit 0 when there is no catalogue to check (by default that is an error, "
                    "so that a wrong path in CI does not pass as a clean check).")

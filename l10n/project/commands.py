@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (SECONDS, counted, languages_option, progress, project, project_lock, table,
-                           validate_language)
+from ..cli.support import (SECONDS, counted, jobs_option, languages_option, progress, project,
+                           project_lock, table, validate_language)
 from ..config import ProjectConfig
 from ..errors import ConfigError
 from ..locales import OFFICIAL_LANGUAGES
@@ -168,9 +168,8 @@ def print_pruned(config: ProjectConfig, orphans, pruned) -> None:
                    "`l10n pretranslate` does.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=75.0, show_default=True,
               help="With --tm: the lowest score (percent) of a fuzzy match to pre-fill.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="With --tm: processes for the memory's fuzzy lookups, when there are "
-                   "enough of them to pay (default: every core, up to 8).")
+@jobs_option("With --tm: the processes for the memory's fuzzy lookups, as in `l10n "
+             "pretranslate` (default: every core, up to 8).")
 @click.option("--prune", is_flag=True, help=PRUNE_HELP)
 @click.pass_context
 def update(ctx: click.Context, langs: tuple[str, ...], wait: float, similarity: float,

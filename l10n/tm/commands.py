@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (SECONDS, counted, languages_option, progress, project, project_lock,
-                           table)
+from ..cli.support import (FUZZY_JOBS_HELP, SECONDS, counted, jobs_option, languages_option,
+                           progress, project, project_lock, table)
 from ..config import validate_language
 from .memory import open_memory
 
@@ -168,9 +168,7 @@ def threshold_option(command):
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @threshold_option
 @click.option("--dry-run", is_flag=True, help="Report what would be filled; write nothing.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for the fuzzy lookups, when there are enough of them to pay "
-                   "(default: every core, up to 8).")
+@jobs_option(FUZZY_JOBS_HELP)
 @_memory_option
 @_wait_option
 @click.pass_context
@@ -223,9 +221,7 @@ def print_pretranslate(config, results) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
               show_default=True, help="A table, JSON, or CSV for a spreadsheet or a quote.")
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for the fuzzy lookups, when there are enough of them to pay "
-                   "(default: every core, up to 8).")
+@jobs_option(FUZZY_JOBS_HELP)
 @_memory_option
 @_wait_option
 @click.pass_context
