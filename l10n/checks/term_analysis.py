@@ -21,7 +21,8 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..glossary.model import Concept, Status, Term
+from ..glossary.matcher.termforms import SLOT
+from ..glossary.model import Concept, Glossary, Status, Term
 from ..locales import base_lang
 from .text import mask_markup
 from .base import CheckContext
@@ -256,9 +257,6 @@ def _langs(context: CheckContext, source_lang: str, target_lang: str) -> _Langs 
     return _Langs(source, target, {}, target_lang in UNSPACED, unsourced)
 
 
-_SLOT = re.compile(r"\[[^\[\]]+\]")
-
-
 @lru_cache(maxsize=1024)
 def _slot_frames(expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The words before and after the slot of each expected term that has one. The short word
@@ -267,7 +265,7 @@ def _slot_frames(expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out of the words before."""
     frames = []
     for term in expected:
-        parts = _SLOT.split(term)
+        parts = SLOT.split(term)
         if len(parts) != 2:
             continue
         before, after = parts[0].split(), parts[1].strip()
@@ -390,7 +388,6 @@ class _TargetSide:
         index = cache.get(key)
         if index is None:
             from ..glossary.matcher.index import TermIndex
-            from ..glossary.model import Glossary
 
             halves = Glossary()
             for n, (before, after) in enumerate(frames):
