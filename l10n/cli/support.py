@@ -52,6 +52,17 @@ BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away
 INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells use
 
 
+def _interrupted(error: BaseException) -> bool:
+    """Whether a KeyboardInterrupt stands behind ``error`` (as its cause or context)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
 class L10nGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
@@ -59,6 +70,14 @@ class L10nGroup(click.Group):
         except L10nError as error:
             raise ReportedError(error) from None
         except KeyboardInterrupt:
+            click.echo("l10n: interrupted; no file was left half-written", err=True)
+            ctx.exit(INTERRUPTED)
+        except RuntimeError as error:
+            # Ctrl-C that lands inside a lock's release (a thread or process pool waiting for
+            # its workers) surfaces as "release unlocked lock", its KeyboardInterrupt as the
+            # context: it is the same interruption.
+            if not _interrupted(error):
+                raise
             click.echo("l10n: interrupted; no file was left half-written", err=True)
             ctx.exit(INTERRUPTED)
         except BrokenPipeError:

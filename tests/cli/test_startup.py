@@ -52,3 +52,31 @@ def test_output_cut_short_by_its_reader_is_no_error(tmp_path):
         os.close(write_end)
     assert done.stderr.decode() == ""
     assert done.returncode == 141
+
+
+def test_ctrl_c_inside_a_lock_release_is_an_interruption_too():
+    """Ctrl-C that lands while a pool's lock is released surfaces as Python's "release
+    unlocked lock", with the KeyboardInterrupt as its context: one line, exit 130, as any
+    Ctrl-C; another RuntimeError is no interruption."""
+    import click
+    from click.testing import CliRunner
+
+    from l10n.cli.support import INTERRUPTED, L10nGroup
+
+    group = L10nGroup()
+
+    @group.command()
+    @click.argument("kind")
+    def wait(kind):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            if kind == "interrupted":
+                raise RuntimeError("release unlocked lock")
+        raise RuntimeError("something else")
+
+    result = CliRunner().invoke(group, ["wait", "interrupted"])
+    assert result.exit_code == INTERRUPTED
+    assert result.output.splitlines() == ["l10n: interrupted; no file was left half-written"]
+    other = CliRunner().invoke(group, ["wait", "other"])
+    assert isinstance(other.exception, RuntimeError)
