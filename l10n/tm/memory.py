@@ -161,14 +161,13 @@ class Memory:
         shape = skeleton(source)
         if shape:
             units, complete = self.backend.same_skeleton(source, source_lang, target_lang)
-            placeable = [match for unit in units
-                         if (match := self._placeable(source, unit, shape, source_lang,
-                                                      target_lang)) is not None]
+            placeable, _ = self._placeables(source, units, shape, source_lang, target_lang,
+                                            limit)
             if complete and len({match.target for match in placeable}) >= limit:
                 return placeable
         scores: dict[str, float] = {}
         matches = self._scored(source, self.backend.fuzzy(source, source_lang, target_lang),
-                               shape, threshold, scores, source_lang, target_lang)
+                               shape, threshold, scores, source_lang, target_lang, limit)
         if not matches and self.backend.widens and \
                 max(scores.values(), default=0.0) >= threshold - WIDER_WITHIN:
             # a second chance: the budgeted search read the postings of the rarest trigrams,
@@ -177,19 +176,23 @@ class Memory:
             # the memory, whose best candidates score 40 to 55, would pay it for nothing)
             wider = self.backend.fuzzy(source, source_lang, target_lang, wide=True)
             matches = self._scored(source, wider, shape, threshold, scores, source_lang,
-                                   target_lang)
+                                   target_lang, limit)
         return matches
 
     def _scored(self, source: str, units: list[TMUnit], shape: str, threshold: float,
-                scores: dict[str, float], source_lang: str, target_lang: str) -> list[Match]:
-        """The placeable matches among ``units``, and the fuzzy ones scoring ``threshold``
+                scores: dict[str, float], source_lang: str, target_lang: str,
+                limit: int) -> list[Match]:
+        """The placeable matches among ``units`` and, unless they give ``limit`` distinct
+        translations (which outrank every fuzzy match), the fuzzy ones scoring ``threshold``
         or more (``scores``: similarities computed already, by source)."""
-        matches = []
+        placeable, failed = self._placeables(source, units, shape, source_lang, target_lang,
+                                             limit)
+        if len({match.target for match in placeable}) >= limit:
+            return placeable
+        matches = placeable
         for unit in units:
-            match = self._placeable(source, unit, shape, source_lang, target_lang)
-            if match is not None:
-                matches.append(match)
-                continue
+            if shape and skeleton(unit.source) == shape and id(unit) not in failed:
+                continue  # a placeable match, taken above
             score = scores.get(unit.source)
             if score is None:
                 score = scores[unit.source] = similarity(source, unit.source)
@@ -198,14 +201,40 @@ class Memory:
         return matches
 
     @staticmethod
-    def _placeable(source: str, unit: TMUnit, shape: str, source_lang: str,
-                   target_lang: str) -> Match | None:
-        """A placeable match of ``unit`` for ``source`` (of skeleton ``shape``), if any."""
-        if not shape or skeleton(unit.source) != shape:
-            return None
-        target = substitute(source, unit.source, unit.target, source_lang=source_lang,
-                            target_lang=target_lang)
-        return None if target is None else Match(unit, PLACEABLE_SCORE, "placeable", target)
+    def _placeables(source: str, units: list[TMUnit], shape: str, source_lang: str,
+                    target_lang: str, limit: int) -> tuple[list[Match], set[int]]:
+        """The placeable matches among ``units`` (those of ``source``'s skeleton ``shape``
+        whose translation takes the new placeables), and the ids of the units of that
+        skeleton that give none. Substituting costs more than ranking, so the units are
+        tried in the order ``_best`` ranks their matches (the newest, then the closest
+        source), and no further once ``limit`` distinct translations are found: ``_best``
+        gives what it gives for all of them. A source and translation tried once are not
+        tried again (the same text in another context)."""
+        if not shape:
+            return [], set()
+        shaped = [unit for unit in units if skeleton(unit.source) == shape]
+        shaped.sort(key=lambda unit: (_newest(unit.changed),
+                                      100.0 - similarity(source, unit.source)))
+        matches: list[Match] = []
+        targets: set[str] = set()
+        tried: dict[tuple[str, str], str | None] = {}
+        failed: set[int] = set()
+        for unit in shaped:
+            pair = (unit.source, unit.target)
+            if pair in tried:
+                target = tried[pair]
+            else:
+                target = tried[pair] = substitute(source, unit.source, unit.target,
+                                                  source_lang=source_lang,
+                                                  target_lang=target_lang)
+            if target is None:
+                failed.add(id(unit))
+                continue
+            matches.append(Match(unit, PLACEABLE_SCORE, "placeable", target))
+            targets.add(target)
+            if len(targets) >= limit:
+                break  # the rest rank lower, and no fuzzy match outranks these
+        return matches, failed
 
     def add(self, units) -> int:
         return self.backend.add(units)

@@ -444,3 +444,52 @@ def test_a_large_import_leaves_the_trigram_index_in_one_segment(tmp_path):
         for number in (17, 5_017):
             query = sentences[number].replace(" ", "  ", 1)[:-1] + " again."
             assert memory.lookup(query, "en", "fr", limit=1)[0].unit.source == sentences[number]
+
+
+def _exhaustive(memory, query: str, limit: int) -> list[tuple]:
+    """What a lookup gives when every placeable candidate is substituted before ranking
+    (how l10n ranked them before it stopped at ``limit`` translations)."""
+    from l10n.tm import memory as module
+
+    units, _ = memory.backend.same_skeleton(query, "en", "fr")
+    shape = module.skeleton(query)
+    matches = [module.Match(unit, module.PLACEABLE_SCORE, "placeable", target)
+               for unit in units
+               if (target := module.substitute(query, unit.source, unit.target,
+                                               source_lang="en", target_lang="fr")) is not None
+               and module.skeleton(unit.source) == shape]
+    return [(m.kind, m.target, m.unit.changed) for m in module._best(query, matches, limit)]
+
+
+def test_placeable_candidates_are_substituted_in_rank_order_until_enough(memory, monkeypatch):
+    """Substituting costs more than ranking: candidates are tried newest first, the closest
+    source first among equals, and no further once ``limit`` translations are found. The
+    matches are the ones ranking every substituted candidate gives (dates, distances and
+    candidates whose translation cannot take the new numbers mixed on purpose)."""
+    from l10n.tm import memory as module
+
+    rng = random.Random(7)
+    units = []
+    for number in range(12):
+        year = 2000 + rng.randrange(20)
+        month = rng.choice(["01", "06", "11"])
+        verb = ("est publié", "est paru", "sort", "est diffusé", "paraît")[number % 5]
+        target = (f"Le rapport {number} de l'année {year} {verb}." if number % 4 else
+                  f"Le rapport de l'année {year} {verb}.")  # cannot take a new number
+        units.append(TMUnit(f"Report {number} of the year {year} is out.", "en", "fr", target,
+                            changed=f"{year}{month}01T000000Z" if number % 3 else ""))
+    memory.add(units)
+    calls = []
+    original = module.substitute
+    monkeypatch.setattr(module, "substitute",
+                        lambda *args, **kwargs: calls.append(args) or original(*args, **kwargs))
+    query = "Report 40 of the year 2003 is out."
+    for limit in (1, 2, 3, 5, 20):
+        expected = _exhaustive(memory, query, limit)
+        calls.clear()
+        found = memory.lookup(query, "en", "fr", limit=limit)
+        placeable = [(m.kind, m.target, m.unit.changed) for m in found if m.kind == "placeable"]
+        assert placeable == expected, limit
+        assert len(placeable) == min(limit, 5)  # five wordings, each taking the new number
+        if limit == 1:
+            assert len(calls) < 4, calls  # the newest candidates first: not all twelve
