@@ -166,7 +166,7 @@ def fuzzy_matches(memory: Memory, queries: list[tuple[str, str]], source_lang: s
     if workers:
         groups = [list(range(start, min(start + TASK, len(queries))))
                   for start in range(0, len(queries), TASK)]
-        return fork_map(queries, lookups.one, groups, workers), workers
+        return fork_map(queries, lookups.one, groups, workers, share=True), workers
     return [lookups.one(query) for query in queries], 0
 
 

@@ -204,9 +204,16 @@ def _watch_parent(parent: int) -> None:
 
 
 def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[int]],
-             workers: int, progress: Callable[[Any], None] | None = None) -> list[Any]:
+             workers: int, progress: Callable[[Any], None] | None = None, *,
+             share: bool = False) -> list[Any]:
     """``[one(item) for item in items]`` computed in ``workers`` forked processes, in order,
     one group of item indexes per task.
+
+    ``share``: this process is one of the ``workers`` (``workers - 1`` are forked): while
+    they take the groups from the first on (each at least one), it takes them from the last
+    on, each one no worker has started yet, until they meet. For short work whose state is warm here (a
+    database connection's cache, compiled patterns), where a fork and a cold start cost a
+    good part of what a worker saves.
 
     Errors of the project (L10nError) are raised after every group finished, the first
     item's first, so the report does not depend on timing; any other exception propagates
@@ -228,11 +235,14 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
         # the workers are forked by the first submit, with SIGINT blocked (see _start_worker)
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                       initializer=_start_worker, initargs=(os.getpid(),))
+            pool = ProcessPoolExecutor(max_workers=workers - 1 if share else workers,
+                                       mp_context=context, initializer=_start_worker,
+                                       initargs=(os.getpid(),))
             futures = [pool.submit(_work, group) for group in groups]
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if share:
+            futures = _share(futures, groups, items, one, outcomes, progress, workers - 1)
         for future in as_completed(futures):
             for index, result, error in future.result():
                 if error is not None:
@@ -251,6 +261,25 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
         _INHERITED = None
         gc.unfreeze()
     return outcomes.result()
+
+
+def _share(futures: list, groups: list[list[int]], items: Sequence[Any],
+           one: Callable[[Any], Any], outcomes: Outcomes,
+           progress: Callable[[Any], None] | None, forked: int) -> list:
+    """In the calling process: run the groups from the last on, each one whose task no
+    worker has taken yet (its future can still be cancelled); the pool hands tasks out in
+    order, so the first that cannot be cancelled means the workers have reached it. The
+    first ``forked`` groups are left to the workers whatever their speed (so that what
+    they do, or fail to do, does not depend on timing). Returns the futures left to the
+    workers."""
+    taken = len(futures)
+    while taken > forked and futures[taken - 1].cancel():
+        taken -= 1
+        for index in groups[taken]:
+            outcomes.run(index, lambda: one(items[index]))
+            if progress:
+                progress(items[index])
+    return futures[:taken]
 
 
 def _stop(pool: Any) -> None:

@@ -116,7 +116,8 @@ def slow(n):
     return n
 
 try:
-    workers.fork_map(list(range(40)), slow, [[i] for i in range(40)], 2)
+    workers.fork_map(list(range(40)), slow, [[i] for i in range(40)], 2,
+                     share=sys.argv[1] == "share")
 except KeyboardInterrupt:
     print("stopped", file=sys.stderr)
     sys.exit(130)
@@ -124,10 +125,12 @@ print("finished", file=sys.stderr)
 """
 
 
-def test_ctrl_c_to_the_whole_process_group_stops_the_workers_at_once(tmp_path):
+@pytest.mark.parametrize("share", ["share", "fork only"])
+def test_ctrl_c_to_the_whole_process_group_stops_the_workers_at_once(tmp_path, share):
     """Ctrl-C in a terminal reaches the workers too. They leave it to the parent (no traceback
     of theirs, no worker dying halfway through sending a result, which left the parent waiting
-    forever), and the parent stops them without waiting for the 30 tasks still queued."""
+    forever), and the parent stops them without waiting for the 30 tasks still queued; also
+    when the parent takes tasks itself (``share``)."""
     import os
     import signal
     import subprocess
@@ -136,7 +139,7 @@ def test_ctrl_c_to_the_whole_process_group_stops_the_workers_at_once(tmp_path):
 
     script = tmp_path / "ctrl_c.py"
     script.write_text(_CTRL_C_SCRIPT, "utf-8")
-    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
+    process = subprocess.Popen([sys.executable, str(script), share], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     time.sleep(1.2)  # imports, the fork, and a few tasks done
     os.killpg(process.pid, signal.SIGINT)
