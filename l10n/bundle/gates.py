@@ -14,14 +14,13 @@ another function of the same shape. With ``--no-checks`` (a release job that has
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..config import ProjectConfig
 from ..errors import ConfigError
 from ..model import FAIL_ON, Severity
-from ..util.counts import counted
+from ..util.counts import counted, floor_tenth, percent_text
 
 # The check gate: counts per severity for each language asked for.
 CheckLanguages = Callable[[ProjectConfig, Sequence[str]], Mapping[str, Mapping[Severity, int]]]
@@ -87,16 +86,6 @@ def gate_summaries(check_languages: CheckLanguages, config: ProjectConfig, langs
         return {}
     counts = check_languages(config, list(langs))
     return {lang: CheckSummary.of(counts[lang]) for lang in langs}
-
-
-def percent_text(value: float) -> str:
-    """92.3% (rounded down to one decimal, so 99.96 never shows as 100), 100%, 0%."""
-    return f"{floor_tenth(value):g}%"
-
-
-def floor_tenth(value: float) -> float:
-    """Rounded down to one decimal: a 99.96% document never reads as 100%."""
-    return math.floor(value * 10 + 1e-9) / 10
 
 
 def completeness_refusal(name: str, translated: int, fuzzy: int, untranslated: int,

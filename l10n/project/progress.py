@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 from ..catalog.po import read_po
 from ..config import ProjectConfig
+from ..util.counts import floor_tenth
 from .sources import catalogue_path, discover_sources
 
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
@@ -35,7 +36,8 @@ class DocumentStats:
 
     @property
     def percent(self) -> float:
-        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+        # rounded down, as `l10n build` does: its gate and this table give the same figure
+        return floor_tenth(100.0 * self.translated / self.total) if self.total else 100.0
 
 
 def document_stats(config: ProjectConfig, lang: str, name: str) -> DocumentStats:
