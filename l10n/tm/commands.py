@@ -59,7 +59,8 @@ def tm() -> None:
 @tm.command("import")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--lang", default=None,
-              help="The language of PO files whose header does not say (or says wrongly).")
+              help="The language of PO files whose header does not say (or says wrongly), "
+                   "and of XLIFF files that declare no target language.")
 @click.option("--source-lang", default=None,
               help="The language of PO files' msgid (default: the project's source language).")
 @_memory_option
@@ -67,9 +68,11 @@ def tm() -> None:
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
             source_lang: str | None, memory_file: str | None, wait: float) -> None:
-    """Import TMX 1.4b and PO FILES, or the project's catalogues when no file is given.
+    """Import TMX 1.4b, XLIFF 1.2 or 2.0 and PO FILES, or the project's catalogues when no
+    file is given. XLIFF files bring their translated units (not those a CAT tool marks as
+    draft or unapproved) between the languages they declare.
 
-    Example: `l10n tm import old-site.tmx po/fr/legacy.po --lang fr`.
+    Example: `l10n tm import old-site.tmx vendor/fr.xlf po/fr/legacy.po --lang fr`.
     """
     from .imports import import_files, import_project
     from ..locales import official_language
@@ -83,7 +86,8 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
                 raise click.BadParameter("not one of ar, en, es, fr, ru, zh",
                                          param_hint="--source-lang")
             reports = import_files(memory, list(files), source_lang=source, lang=lang,
-                                   root=config.root, progress=progress("Importing"))
+                                   root=config.root, progress=progress("Importing"),
+                                   xliff=_xliff_catalogues)
         else:
             reports = import_project(memory, config, progress("Importing"))
         for report in reports:
@@ -96,6 +100,18 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
         total = memory.stats()
     click.echo(f"memory: {counted(total['units'], 'unit')}, "
                f"{counted(total['translations'], 'translation')}")
+
+
+def _xliff_catalogues(path: Path):
+    """The ``<file>``s of an XLIFF file as catalogues, read by the xliff part's reader (as
+    `l10n xliff import` reads them: hostile XML refused, inline codes given back as the
+    markup they carry; a CAT tool's codes that carry none, as their text)."""
+    from ..xliff.exchange import read_files
+    from .imports import ForeignCatalogue
+
+    return [ForeignCatalogue(path, document.source_lang_line, document.source_lang,
+                             document.target_lang, document.original, document.catalogue)
+            for document in read_files([path], bare_codes=True)]
 
 
 @tm.command("export")

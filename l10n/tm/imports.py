@@ -1,9 +1,15 @@
-"""Filling the memory: TMX files, PO files from outside the project, the project's catalogues.
+"""Filling the memory: TMX and XLIFF files, PO files from outside the project, the project's
+catalogues.
 
 Every import of one command runs in one transaction: a bad file anywhere leaves the memory as
 it was. A PO file gives one unit per translated entry (not fuzzy, not obsolete, not plural:
 a plural entry's forms are not sentence pairs), in the context of its document (the project's
-document name, or the file's name without suffix) and of its neighbouring entries.
+document name, or the file's name without suffix) and of its neighbouring entries. An XLIFF
+file (1.2 or 2.0, from l10n or a CAT tool) gives the same for each of its ``<file>``s, read
+as a catalogue by the caller's ``xliff`` reader (the xliff part's, which this part does not
+import): its translated units (a unit whose state is not translated, final or signed-off, or
+not approved, counts as fuzzy and is left out), in its ``original`` as document, between its
+declared languages.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import polib
 
@@ -127,21 +133,77 @@ class _Counted:
             yield item
 
 
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+
+
 def file_kind(path: Path) -> str:
+    """"tmx", "xliff" or "po": by the suffix, else by the content (an XML file is XLIFF when
+    its root element is <xliff>, else TMX, whose reader words what else it may be)."""
     suffix = path.suffix.lower()
     if suffix in (".tmx",):
         return "tmx"
     if suffix in (".po", ".pot"):
         return "po"
-    if suffix in (".xlf", ".xliff", ".sdlxliff"):
-        raise InputError("XLIFF files are not read by `l10n tm import` (yet): export TMX from "
-                         "the CAT tool", path=path)
+    if suffix in XLIFF_SUFFIXES:
+        return "xliff"
     try:
         with open(path, "rb") as handle:
-            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+            head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError:
         return "po"  # read_po words the problem
-    return "tmx" if head.startswith(b"<") else "po"
+    if not head.startswith(b"<"):
+        return "po"
+    return "xliff" if _XLIFF_ROOT.search(head) else "tmx"
+
+
+# The first element of an XML file (after its declaration, comments and doctype) is <xliff>.
+_XLIFF_ROOT = re.compile(rb"^(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*<(?:\w+:)?xliff[\s>/]",
+                         re.DOTALL)
+
+
+@dataclass
+class ForeignCatalogue:
+    """One ``<file>`` of an XLIFF file, read as a catalogue: its languages as declared (codes
+    such as "fr-FR"; ``target`` None when it declares none) and where they are declared."""
+
+    path: Path
+    line: int
+    source: str
+    target: str | None
+    document: str
+    catalogue: polib.POFile
+
+
+# How import_files reads an XLIFF file: its <file>s as catalogues (InputError otherwise).
+XliffReader = Callable[[Path], list[ForeignCatalogue]]
+
+
+def import_xliff(memory: Memory, path: Path, reader: XliffReader, *, lang: str | None = None,
+                 origin: str | None = None) -> ImportReport:
+    """The translated units of each ``<file>`` of an XLIFF file, between its declared
+    languages (``lang``: the target of a file that declares none). A ``<file>`` whose
+    language is not one of the six is skipped and counted, as TMX's are."""
+    report = ImportReport(str(origin or path))
+    units: list[TMUnit] = []
+    for found in reader(path):
+        source = official_language(found.source)
+        declared = found.target or lang
+        if not declared:
+            raise InputError("no target language (XLIFF 1.2: target-language on <file>; 2.0: "
+                             "trgLang on <xliff>): give --lang", path=path, line=found.line)
+        target = official_language(declared)
+        if source == target and source is not None:
+            raise InputError(f"the source and target languages are the same ({source})",
+                             path=path, line=found.line)
+        read = list(po_units(found.catalogue, source_lang=source or "", target_lang=target or "",
+                             document=found.document or path.stem, origin=str(origin or path)))
+        if source is None or target is None:
+            report.skipped[found.source if source is None else declared] += len(read)
+            continue
+        units += read
+    report.read = len(units)
+    report.added = memory.add(units)
+    return report
 
 
 def origin_name(path: Path, root: Path | None) -> str:
@@ -158,14 +220,23 @@ def origin_name(path: Path, root: Path | None) -> str:
 
 def import_files(memory: Memory, paths: list[Path], *, source_lang: str = "en",
                  lang: str | None = None, root: Path | None = None,
-                 progress: Progress = no_progress) -> list[ImportReport]:
-    """Import TMX and PO files into the memory, all or nothing (``progress``: each file)."""
+                 progress: Progress = no_progress,
+                 xliff: XliffReader | None = None) -> list[ImportReport]:
+    """Import TMX, XLIFF (read by ``xliff``) and PO files into the memory, all or nothing
+    (``progress``: each file). ``lang``: the language of PO files whose header does not say,
+    and the target of XLIFF ``<file>``s that declare none."""
     reports = []
     with memory.backend.transaction(), progress(len(paths)) as tick:
         for path in paths:
             origin = origin_name(path, root)
-            if file_kind(path) == "tmx":
+            kind = file_kind(path)
+            if kind == "tmx":
                 reports.append(import_tmx(memory, path, origin))
+            elif kind == "xliff":
+                if xliff is None:
+                    raise InputError("XLIFF files are read by `l10n tm import`, not here",
+                                     path=path)
+                reports.append(import_xliff(memory, path, xliff, lang=lang, origin=origin))
             else:
                 reports.append(import_po(memory, path, source_lang=source_lang, lang=lang,
                                          origin=origin))

@@ -460,9 +460,13 @@ def _trados_comments(root: etree._Element) -> dict[str, list[str]]:
     return found
 
 
-def read_xliff(root: etree._Element, path: str | Path) -> list[XliffDocument]:
+def read_xliff(root: etree._Element, path: str | Path, *,
+               bare_codes: bool = False) -> list[XliffDocument]:
     """The ``<file>`` elements of a parsed XLIFF document (root element ``<xliff>`` of 1.2 or
-    2.0; 1.1, which translate-toolkit writes, is read as 1.2) as catalogues; InputError at the line of anything that cannot be read."""
+    2.0; 1.1, which translate-toolkit writes, is read as 1.2) as catalogues; InputError at the
+    line of anything that cannot be read. ``bare_codes``: an inline code a CAT tool wrote
+    without native data (Trados' ``<g>`` around a Word document's bold) that matches no code
+    of the source gives its text only, instead of an error."""
     path = str(path)
     namespace = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
     if _local(root) != "xliff" or namespace not in (NS11, NS12, NS20):
@@ -471,6 +475,7 @@ def read_xliff(root: etree._Element, path: str | Path) -> list[XliffDocument]:
                          f"not <xliff> in the namespace {NS12} or {NS20}", path=path,
                          line=root.sourceline)
     reader = _Reader20(path) if namespace == NS20 else _Reader12(path)
+    reader.bare_codes = bare_codes
     files = [child for child in root if _local(child) == "file"]
     if not files:
         raise InputError("the XLIFF document has no <file>", path=path, line=root.sourceline)
@@ -502,6 +507,9 @@ def _split_reference(text: str) -> tuple[str, str]:
 
 class _Reader:
     path: str
+    # inline codes without native data that match none of the source's: their text only
+    # (for the translation memory, which keeps sentences; a catalogue needs the markup)
+    bare_codes: bool = False
 
     def error(self, message: str, element: etree._Element) -> InputError:
         return InputError(message, path=self.path, line=element.sourceline)
@@ -573,7 +581,7 @@ class _Reader12(_Reader):
     def _header(self, unit, document):
         catalogue = document.catalogue
         target = next(iter(self._children(unit, "target")), None)
-        _parse_header(catalogue, "" if target is None else Decoder(self.path).text(target))
+        _parse_header(catalogue, "" if target is None else Decoder(self.path, bare_codes=self.bare_codes).text(target))
         found = self._po_entry(unit)
         catalogue.header = found.get("x-po-trancomment", "")
         catalogue.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in found.get("x-po-flags", "") else []
@@ -582,7 +590,7 @@ class _Reader12(_Reader):
         sources = self._children(unit, "source")
         if not sources:
             raise self.error(f"<trans-unit id={unit.get('id')!r}> has no <source>", unit)
-        decoder = Decoder(self.path)
+        decoder = Decoder(self.path, bare_codes=self.bare_codes)
         source = decoder.text(sources[0])
         target = next(iter(self._children(unit, "target")), None)
         if target is None:
@@ -633,7 +641,7 @@ class _Reader12(_Reader):
         for alt in self._children(unit, "alt-trans"):
             if alt.get("alttranstype") == "previous-version" or alt.get("origin") == "previous":
                 source = next(iter(self._children(alt, "source")), None)
-                msgid = None if source is None else Decoder(self.path).text(source)
+                msgid = None if source is None else Decoder(self.path, bare_codes=self.bare_codes).text(source)
                 msgctxt = self._po_entry(alt).get("x-po-msgctxt")
                 return True, msgid, msgctxt
         return False, None, None
@@ -732,8 +740,8 @@ class _Reader20(_Reader):
         for originals in unit.iter(f"{{{NS20}}}originalData"):
             for item in originals:
                 if _local(item) == "data":
-                    data[item.get("id", "")] = Decoder(self.path).text(item)
-        decoder = Decoder(self.path, data)
+                    data[item.get("id", "")] = Decoder(self.path, bare_codes=self.bare_codes).text(item)
+        decoder = Decoder(self.path, data, bare_codes=self.bare_codes)
         parts = [child for child in unit if _local(child) in ("segment", "ignorable")]
         if not parts:
             raise self.error(f"<unit id={unit.get('id')!r}> has no <segment>", unit)

@@ -147,8 +147,9 @@ def _project_language(code: str | None, config: ProjectConfig) -> str | None:
     return None
 
 
-def read_files(paths: list[Path]) -> list[XliffDocument]:
-    """Every ``<file>`` of every XLIFF file, read safely (no entities, no network)."""
+def read_files(paths: list[Path], *, bare_codes: bool = False) -> list[XliffDocument]:
+    """Every ``<file>`` of every XLIFF file, read safely (no entities, no network);
+    ``bare_codes`` as read_xliff's."""
     documents = []
     for path in paths:
         try:
@@ -158,7 +159,7 @@ def read_files(paths: list[Path]) -> list[XliffDocument]:
                 raise
             raise InputError("entity declarations are not allowed in XLIFF files",
                              path=error.path, line=error.line) from None
-        documents += read_xliff(root, path)
+        documents += read_xliff(root, path, bare_codes=bare_codes)
     return documents
 
 

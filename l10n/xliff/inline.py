@@ -373,12 +373,16 @@ class Decoder:
     """Reads the text of XLIFF source and target elements back, natives restored.
 
     ``known`` collects each code's native text by (kind, id) as the source is read, for a
-    target whose codes a tool wrote without their native data."""
+    target whose codes a tool wrote without their native data. ``bare_codes``: a code
+    without native data that matches none of the source's is its content only (a pair's
+    text, a placeholder's nothing) instead of an error."""
 
-    def __init__(self, path: str, data: dict[str, str] | None = None):
+    def __init__(self, path: str, data: dict[str, str] | None = None, *,
+                 bare_codes: bool = False):
         self.path = path
         self.data = data or {}
         self.known: dict[tuple[str, str], tuple[str, str]] = {}
+        self.bare_codes = bare_codes
 
     def text(self, element: etree._Element) -> str:
         parts: list[str] = [element.text or ""]
@@ -466,6 +470,8 @@ class Decoder:
         for key in ((kind, ident), ("pair", ident), ("x", ident), ("ph", ident)):
             if key in self.known:
                 return self.known[key]
+        if self.bare_codes:
+            return "", ""
         name = child.tag.rpartition("}")[2]
         raise InputError(f"inline code <{name} id={ident!r}> has no native data and matches no "
                          "code of the source", path=self.path, line=child.sourceline)

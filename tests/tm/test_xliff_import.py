@@ -1,0 +1,189 @@
+"""`l10n tm import` of XLIFF files: l10n's own exports and CAT tools' files, 1.2 and 2.0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from l10n.cli import cli
+from l10n.tm.imports import file_kind
+from l10n.tm.memory import open_memory
+
+SETTINGS = 'source-language = "en"\nlanguages = ["en", "fr", "ru"]\ntm = "tm.sqlite"\n'
+SOURCE = ("# The Summit\n\nThe Summit opened in Doha on 4 November 2025.\n\n"
+          "Delegates met in *plenary*.\n\nThe Summit closed.\n\nA sentence left to do.\n")
+
+
+def run(root: Path, *args: str, code: int = 0):
+    result = CliRunner().invoke(cli, ["-C", str(root), *args])
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.fixture
+def project(make_project, monkeypatch) -> Path:
+    """A document translated into French (one entry fuzzy, one untranslated) and Russian;
+    the current folder (where the file names given to the commands are)."""
+    root = make_project({"source/summit/news.md": SOURCE}, SETTINGS)
+    monkeypatch.chdir(root)
+    run(root, "extract")
+    run(root, "update")
+    french = {"The Summit": "Le Sommet",
+              "The Summit opened in Doha on 4 November 2025.":
+                  "Le Sommet s'est ouvert à Doha le 4 novembre 2025.",
+              "Delegates met in *plenary*.": "Les délégués se sont réunis en *plénière*.",
+              "The Summit closed.": "Le Sommet s'est clos."}
+    russian = {"The Summit": "Саммит", "The Summit closed.": "Саммит закрылся."}
+    for lang, table in (("fr", french), ("ru", russian)):
+        path = root / "po" / lang / "summit" / "news.po"
+        catalogue = polib.pofile(str(path))
+        for entry in catalogue:
+            entry.msgstr = table.get(entry.msgid, "")
+            if lang == "fr" and entry.msgid == "The Summit closed.":
+                entry.flags.append("fuzzy")
+        catalogue.save()
+    return root
+
+
+def units(path: Path) -> list[tuple]:
+    """The memory's units, without their origin (the file they came from)."""
+    with open_memory(path=path) as memory:
+        return [(u.source, u.source_lang, u.target_lang, u.target, u.document, u.msgctxt,
+                 u.previous, u.next) for u in memory.backend.iterate()]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_exported_xliff_brings_what_the_catalogues_bring(project, version):
+    """Every translated entry, in its document and between its neighbours, as importing the
+    PO files gives; the fuzzy and the untranslated ones left out."""
+    run(project, "xliff", "export", "--version", version, "-o", "out")
+    files = sorted(path.relative_to(project).as_posix() for path in (project / "out").rglob("*.xlf"))
+    assert len(files) == 2
+    output = run(project, "tm", "import", "--memory", "from-xliff.sqlite", *files)
+    assert "out/fr/summit/news.xlf: 3 translations read, 3 new" in output
+    assert "out/ru/summit/news.xlf: 2 translations read, 2 new" in output
+    run(project, "tm", "import")  # the project's catalogues, into tm.sqlite
+    from_xliff = units(project / "from-xliff.sqlite")
+    assert from_xliff == units(project / "tm.sqlite")
+    assert ("Delegates met in *plenary*.", "en", "fr",
+            "Les délégués se sont réunis en *plénière*.", "summit/news", "",
+            "The Summit opened in Doha on 4 November 2025.", "The Summit closed.") in from_xliff
+    assert not any(unit[0] == "The Summit closed." and unit[2] == "fr" for unit in from_xliff)
+
+
+CAT_TOOL_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="C:\\Projects\\summit\\press.docx" source-language="en-US"
+        target-language="{target}" datatype="x-docx">
+    <body>
+      <trans-unit id="1" approved="yes">
+        <source>The <g id="1">Second</g> World Summit for Social Development</source>
+        <target state="final">Le <g id="1">deuxième</g> Sommet mondial pour le
+          développement social</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Draft only.</source>
+        <target state="needs-review-translation">Brouillon seulement.</target>
+      </trans-unit>
+      <trans-unit id="3">
+        <source>Signed off.</source>
+        <target state="signed-off">Validé.</target>
+      </trans-unit>
+      <trans-unit id="4">
+        <source>Not started.</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+CAT_TOOL_20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="ru">
+  <file id="f1" original="press.docx">
+    <unit id="u1">
+      <segment state="final">
+        <source>The Summit opened.</source>
+        <target>Саммит открылся.</target>
+      </segment>
+    </unit>
+    <unit id="u2">
+      <segment state="initial">
+        <source>Not checked.</source>
+        <target>Не проверено.</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+
+def test_a_cat_tools_xliff_brings_its_approved_units_only(project):
+    """Trados- or memoQ-style files: region subtags (fr-FR), inline codes, the unit states
+    a CAT tool writes; only what the translator finished comes in."""
+    (project / "vendor.xlf").write_text(CAT_TOOL_12.format(target="fr-FR"), "utf-8")
+    (project / "vendor-ru.xliff").write_text(CAT_TOOL_20, "utf-8")
+    output = run(project, "tm", "import", "vendor.xlf", "vendor-ru.xliff")
+    assert "vendor.xlf: 2 translations read, 2 new" in output
+    assert "vendor-ru.xliff: 1 translation read, 1 new" in output
+    found = {(unit[0], unit[2]): unit for unit in units(project / "tm.sqlite")}
+    assert set(found) == {("The Second World Summit for Social Development", "fr"),
+                          ("Signed off.", "fr"), ("The Summit opened.", "ru")}
+    assert found["The Summit opened.", "ru"][3:5] == ("Саммит открылся.", "press.docx")
+    # the memory now fills a new catalogue from the vendor's work
+    with open_memory(path=project / "tm.sqlite") as memory:
+        [match] = memory.lookup("Signed off!", "en", "fr", limit=1)
+    assert match.target == "Validé."
+
+
+def test_an_xliff_file_is_told_by_its_root_element_whatever_its_name(tmp_path):
+    named = {"a.xml": CAT_TOOL_20, "b.xml": '<?xml version="1.0"?>\n<!-- a memory -->\n<tmx '
+             'version="1.4"><header/><body/></tmx>', "c.sdlxliff": "", "d.txt": "msgid \"\"\n"}
+    kinds = {}
+    for name, text in named.items():
+        (tmp_path / name).write_text(text, "utf-8")
+        kinds[name] = file_kind(tmp_path / name)
+    assert kinds == {"a.xml": "xliff", "b.xml": "tmx", "c.sdlxliff": "xliff", "d.txt": "po"}
+
+
+def test_a_target_language_comes_from_the_file_or_from_lang(project):
+    (project / "vendor.xlf").write_text(
+        CAT_TOOL_12.format(target="fr").replace(' target-language="fr"', ""), "utf-8")
+    output = run(project, "tm", "import", "vendor.xlf", code=2)
+    assert output.splitlines() == [
+        "vendor.xlf:4: error: no target language (XLIFF 1.2: target-language on <file>; 2.0: "
+        "trgLang on <xliff>): give --lang"]
+    assert "2 translations read" in run(project, "tm", "import", "vendor.xlf", "--lang", "fr")
+
+
+def test_a_file_in_another_language_is_skipped_and_counted(project):
+    (project / "vendor.xlf").write_text(CAT_TOOL_12.format(target="de-DE"), "utf-8")
+    output = run(project, "tm", "import", "vendor.xlf")
+    assert "vendor.xlf: 0 translations read, 0 new; skipped, not one of the six languages: " \
+           "2 de-DE" in output
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<xliff version="1.2" '
+     'xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', 2,
+     "entity declarations are not allowed in XLIFF files"),
+    (CAT_TOOL_12.format(target="fr").replace("<source>Draft only.</source>", ""), 11,
+     "<trans-unit id='2'> has no <source>"),
+    (CAT_TOOL_12.format(target="fr")[:400], None, ""),
+], ids=["entity", "no-source", "cut-short"])
+def test_bad_xliff_is_one_line_and_the_memory_is_unchanged(project, text, line, message):
+    (project / "good.tmx").write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body><tu><tuv '
+        'xml:lang="en"><seg>Kept.</seg></tuv><tuv xml:lang="fr"><seg>Gardé.</seg></tuv></tu>'
+        '</body></tmx>\n', "utf-8")
+    run(project, "tm", "import", "good.tmx")
+    before = (project / "tm.sqlite").read_bytes()
+    (project / "bad.xlf").write_text(text, "utf-8")
+    output = run(project, "tm", "import", "good.tmx", "bad.xlf", code=2)
+    [shown] = output.splitlines()
+    assert shown.startswith("bad.xlf:") and ": error: " in shown and "Traceback" not in output
+    if line is not None:
+        assert shown == f"bad.xlf:{line}: error: {message}"
+    assert (project / "tm.sqlite").read_bytes() == before
