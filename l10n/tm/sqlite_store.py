@@ -99,6 +99,7 @@ _UNIT_FROM = ("sources s JOIN units u ON u.source_id = s.id JOIN contexts c ON c
 
 
 _unpack = struct.Struct(">q").unpack
+Prepared = dict[str, tuple[str, str]]  # source text -> (skeleton, normal form)
 
 
 def digest(text: str) -> int:
@@ -310,6 +311,12 @@ class SQLiteBackend:
         self._pending.clear()
 
     def add(self, units: Iterable[TMUnit]) -> int:
+        return self.add_batches((batch, None) for batch in _batches(units, BATCH))
+
+    def add_batches(self, batches: Iterable[tuple[list[TMUnit], Prepared | None]]) -> int:
+        """``add`` for units that come in batches, each with what was computed elsewhere of
+        its new sources (imports.py's TMX reader process): their skeletons and normal forms,
+        source text -> (skeleton, normal form). Sources it does not give are computed here."""
         with self.transaction(), self._errors():
             stamp = self._next_stamp()
             # Into an empty memory, the trigram counts are read from the index once at the
@@ -321,8 +328,8 @@ class SQLiteBackend:
             if not self._count_grams:
                 self.db.execute("DROP INDEX IF EXISTS sources_skeleton")
             added = 0
-            for batch in _batches(units, BATCH):
-                added += self._add_batch(batch, stamp)
+            for batch, prepared in batches:
+                added += self._add_batch(batch, stamp, prepared or {})
             if self._count_grams:
                 self._flush_counts()
             else:
@@ -357,11 +364,11 @@ class SQLiteBackend:
             self.db.execute(f"INSERT INTO gram_counts SELECT ?, term, doc FROM "
                             f"temp.vocab_{lang}", (lang,))
 
-    def _add_batch(self, batch: list[TMUnit], stamp: int) -> int:
+    def _add_batch(self, batch: list[TMUnit], stamp: int, prepared: Prepared) -> int:
         """Add one batch: a few statements a batch, and one executemany row per new source,
         index entry, translation and context (or context held already, updated)."""
         held_sources, held_units = self._max_id("sources"), self._max_id("units")
-        sources = self._batch_sources(batch, held_sources)
+        sources = self._batch_sources(batch, held_sources, prepared)
         contexts: dict[tuple, tuple[str, str]] = {}  # repeats in the batch folded, in order
         for unit in batch:
             key = (sources[unit.source_lang, unit.source], unit.target_lang, unit.target,
@@ -404,7 +411,8 @@ class SQLiteBackend:
     def _max_id(self, table: str) -> int:
         return self.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
 
-    def _batch_sources(self, batch: list[TMUnit], held: int) -> dict[tuple[str, str], int]:
+    def _batch_sources(self, batch: list[TMUnit], held: int,
+                       prepared: Prepared) -> dict[tuple[str, str], int]:
         """The ids of the batch's sources, (lang, text) -> id. New ones are inserted with the
         ids SQLite would give them (in the order they first appear) and indexed. What the
         memory holds is found by digest, and the texts compared."""
@@ -425,12 +433,13 @@ class SQLiteBackend:
         new = [key for key in wanted if key not in found]
         for number, key in enumerate(new, held + 1):
             found[key] = number
+        shapes = {text: prepared.get(text) or (skeleton(text), normalise(text)) for _, text in new}
         self.db.executemany("INSERT INTO sources (id, lang, text, skeleton, digest) VALUES "
                             "(?, ?, ?, ?, ?)",
-                            [(found[key], *key, skeleton(key[1]), wanted[key]) for key in new])
+                            [(found[key], *key, shapes[key[1]][0], wanted[key]) for key in new])
         for lang in sorted({lang for lang, _ in new}):
             table = self._grams_table(lang, create=True)
-            keys = [(found[key], normalise(key[1])) for key in new if key[0] == lang]
+            keys = [(found[key], shapes[key[1]][1]) for key in new if key[0] == lang]
             self.db.executemany(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", keys)
             if not self._count_grams:
                 continue
