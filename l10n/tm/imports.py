@@ -118,7 +118,11 @@ def import_tmx(memory: Memory, path: Path, origin: str | None = None, *,
     if jobs > 1 and add_batches is not None and hasattr(os, "fork") and \
             path.stat().st_size >= READER_FROM:
         forked = _ForkedReader(reader)
-        report.added = add_batches(forked)
+        batches = iter(forked)
+        try:
+            report.added = add_batches(batches)
+        finally:
+            batches.close()  # a write that failed stops the reader now, not when collected
         report.read, report.skipped = forked.count, forked.skipped
         return report
     counter = _Counted(reader)

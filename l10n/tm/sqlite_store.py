@@ -156,8 +156,8 @@ class SQLiteBackend:
                 raise InputError("translation memory of schema 1: open it once with a command "
                                  "that writes to it (such as `l10n tm stats`) to upgrade it to "
                                  f"schema {SCHEMA_VERSION}", path=self.path)
-            elif version == "1":
-                self._migrate()
+            elif version == "1" and self._migrate():
+                self._compact()
             elif version != SCHEMA_VERSION:
                 raise InputError(f"translation memory of schema {version}; this l10n reads "
                                  f"schema {SCHEMA_VERSION}", path=self.path)
@@ -171,17 +171,18 @@ class SQLiteBackend:
                 self.db.execute(statement)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
-    def _migrate(self) -> None:
+    def _migrate(self) -> bool:
         """Upgrade a schema-1 memory to schema 2 in place, in one transaction: a failure (a
         full disk, Ctrl-C) leaves the schema-1 file as it was. Schema 1 kept the texts in
         UNIQUE indexes; schema 2 keeps their digests (see the module's docstring). Every row
         keeps its id, so the trigram index (keyed by source id) and the imported files stay
-        as they are; the contexts are copied in the order of schema 1's primary key."""
+        as they are; the contexts are copied in the order of schema 1's primary key. False
+        when another process upgraded it meanwhile."""
         self.db.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
         try:
             with self.transaction():
                 if self._schema_version() != "1":  # another process migrated it meanwhile
-                    return
+                    return False
                 self.db.create_function("l10n_digest", 1, digest, deterministic=True)
                 self.db.create_function("l10n_context_digest", 4, context_digest,
                                         deterministic=True)
@@ -204,7 +205,7 @@ class SQLiteBackend:
                                      "its source; not upgraded", path=self.path)
         finally:
             self.db.execute("PRAGMA foreign_keys = ON")
-        self._compact()
+        return True
 
     def _compact(self) -> None:
         """Give back the pages schema 1's tables and indexes held (the upgrade copied the

@@ -49,8 +49,10 @@ def forks(monkeypatch):
     real_fork = os.fork
 
     def fork() -> int:
-        counted.append(1)
-        return real_fork()
+        pid = real_fork()
+        if pid:
+            counted.append(pid)
+        return pid
 
     monkeypatch.setattr(os, "fork", fork)
     return counted
@@ -78,7 +80,7 @@ def test_a_tmx_read_in_a_second_process_gives_the_same_memory(tmp_path, forks):
     one = _import(tmp_path / "one.sqlite", tmx, jobs=1)
     assert forks == []
     two = _import(tmp_path / "two.sqlite", tmx, jobs=2)
-    assert forks == [1]
+    assert len(forks) == 1
     assert two == one
     assert one[0][0] > 2 * 300 and one[0][2] == {"de": 625}
     # into a memory holding part of it already: the same again
@@ -102,7 +104,7 @@ def test_a_bad_tmx_read_in_a_second_process_is_the_same_error_and_nothing_added(
                 import_files(memory, [bad], jobs=jobs)
             errors.append(str(failure.value))
             states.append((_state(memory), state))
-    assert forks == [1]
+    assert len(forks) == 1
     assert errors[0] == errors[1]
     assert errors[1].startswith(f"{bad}:") and "has no <tuv> in that language" in errors[1]
     assert all(after == before for after, before in states)
@@ -140,3 +142,28 @@ def test_the_command_line_reads_in_a_second_process_unless_told_jobs_1(tmp_path,
     assert len(forks) == 2
     [line] = result.output.strip().splitlines()
     assert line.startswith(f"{bad}:") and ": error: " in line
+
+
+def test_a_write_that_fails_stops_the_reader_at_once(tmp_path, forks, monkeypatch):
+    """The writing process fails after a few batches (here: a patched write): the reader,
+    blocked on a full pipe, is stopped and reaped before the error reaches the caller, not
+    when the error and its traceback are collected."""
+    from l10n.tm.sqlite_store import SQLiteBackend
+
+    real = SQLiteBackend._add_batch
+    written = []
+
+    def failing(self, *args):
+        written.append(1)
+        if len(written) > 2:
+            raise InputError("the disk is full", path="tm.sqlite")
+        return real(self, *args)
+
+    monkeypatch.setattr(SQLiteBackend, "_add_batch", failing)
+    tmx = _tmx(tmp_path / "in.tmx", 20_000)  # far more than the pipe holds
+    with open_memory(path=tmp_path / "tm.sqlite") as memory:
+        with pytest.raises(InputError, match="the disk is full") as failure:
+            import_files(memory, [tmx], jobs=2)
+        [pid] = forks
+        assert not Path(f"/proc/{pid}").exists(), "the reader is still there"
+        assert failure.value is not None and memory.stats()["units"] == 0
