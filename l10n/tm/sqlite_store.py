@@ -10,9 +10,9 @@ of its text (of the four context fields for a context), and the indexes are on (
 digest), (source_id, target_lang, digest) and (unit_id, digest), none of them UNIQUE. The
 code keeps each row unique: an add reads what the memory holds by digest and compares the
 texts themselves before it inserts, and lookups compare the text too, so two texts of the
-same digest stay two rows. (Schema 1 had UNIQUE indexes on the texts, holding each source,
-translation and context a second time: over 400 MB of index for 1,000,000 sources, B-trees
-too large for the page cache.) A schema-1 memory opened for writing is migrated in place, in
+same digest stay two rows. (Schema 1 had UNIQUE indexes on the texts, holding each source
+and translation a second time: 337 MB of index at 1,000,000 units, B-trees far larger than
+the page cache.) A schema-1 memory opened for writing is migrated in place, in
 one transaction (``_migrate``).
 
 The fuzzy index is one FTS5 table per source language with the trigram tokenizer (SQLite
@@ -164,12 +164,20 @@ class SQLiteBackend:
             self._grams_tables = {f"grams_{lang}" for lang in OFFICIAL_LANGUAGES
                                   if self._table_exists(f"grams_{lang}")}
 
-    def _create(self) -> None:
-        """The tables and indexes of an empty memory (in the caller's transaction)."""
-        for statement in (*_SCHEMA.split(";"), *_INDEXES.split(";"), _SKELETON_INDEX):
+    def _create(self, *, indexes: bool = True) -> None:
+        """The tables of an empty memory, and their indexes unless told otherwise (in the
+        caller's transaction)."""
+        for statement in _SCHEMA.split(";"):
             if statement.strip():
                 self.db.execute(statement)
+        if indexes:
+            self._create_indexes()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def _create_indexes(self) -> None:
+        for statement in (*_INDEXES.split(";"), _SKELETON_INDEX):
+            if statement.strip():
+                self.db.execute(statement)
 
     def _migrate(self) -> bool:
         """Upgrade a schema-1 memory to schema 2 in place, in one transaction: a failure (a
@@ -189,7 +197,7 @@ class SQLiteBackend:
                 self.db.execute("DROP INDEX IF EXISTS sources_skeleton")
                 for table in ("sources", "units", "contexts"):
                     self.db.execute(f"ALTER TABLE {table} RENAME TO old_{table}")
-                self._create()
+                self._create(indexes=False)  # built once the rows are in (sorted once)
                 self.db.execute("INSERT INTO sources SELECT id, lang, text, skeleton, "
                                 "l10n_digest(text) FROM old_sources ORDER BY id")
                 self.db.execute("INSERT INTO units SELECT id, source_id, target_lang, target, "
@@ -200,6 +208,7 @@ class SQLiteBackend:
                                 "unit_id, document, msgctxt, previous, next")
                 for table in ("contexts", "units", "sources"):
                     self.db.execute(f"DROP TABLE old_{table}")
+                self._create_indexes()
                 if self.db.execute("PRAGMA foreign_key_check").fetchone():
                     raise InputError("translation memory: a translation or context without "
                                      "its source; not upgraded", path=self.path)
@@ -434,7 +443,8 @@ class SQLiteBackend:
         new = [key for key in wanted if key not in found]
         for number, key in enumerate(new, held + 1):
             found[key] = number
-        shapes = {text: prepared.get(text) or (skeleton(text), normalise(text)) for _, text in new}
+        shapes = {text: prepared.get(text) or (skeleton(text), normalise(text))
+                  for _, text in new}
         self.db.executemany("INSERT INTO sources (id, lang, text, skeleton, digest) VALUES "
                             "(?, ?, ?, ?, ?)",
                             [(found[key], *key, shapes[key[1]][0], wanted[key]) for key in new])
@@ -502,7 +512,8 @@ class SQLiteBackend:
         in_context = ("CASE WHEN (?4 != '' AND c.msgctxt = ?4) OR (?5 != '' AND c.document = ?5 "
                       "AND c.previous = ?6 AND c.next = ?7) THEN 0 ELSE 1 END")
         # the digest finds the source through the index; the text tells apart two of one digest
-        return self._units("s.lang = ?1 AND s.digest = ?8 AND s.text = ?2 AND u.target_lang = ?3",
+        return self._units("s.lang = ?1 AND s.digest = ?8 AND s.text = ?2 AND "
+                           "u.target_lang = ?3",
                            (source_lang, source, target_lang, msgctxt, document, previous,
                             following, digest(source)),
                            f"{in_context}, c.changed DESC, c.seen DESC, u.target, c.document, "
