@@ -2,7 +2,10 @@
 
     <data>/tm/m<N>/memory.tmx       N <tu>, English source, French translation (TMX 1.4b)
     <data>/tm/m<N>/compendium.po    the same units as a French PO compendium (msgmerge -C)
-    <data>/tm/m<N>/memory.sqlite    the same units imported by `l10n tm import` (untimed)
+    <data>/tm/m<N>/memory.s<S>.sqlite   the same units imported by `l10n tm import` (untimed),
+                                    one file per schema S of the store (sqlite_store's
+                                    SCHEMA_VERSION), made when missing; schema 1's is
+                                    memory.sqlite
     <data>/tm/m<N>/project/         pyproject.toml, po/new.pot, po/fr/new.po (untranslated)
 
 Memory sentences come from benchmarks.textgen's UN-like templates (fixed seed), translated by
@@ -25,6 +28,7 @@ from xml.sax.saxutils import escape
 from benchmarks import glossgen, textgen
 from benchmarks.generate import SEED, TEXT_CONCEPTS, _fresh, bin_path
 from benchmarks.pseudo import translate
+from l10n.tm.sqlite_store import SCHEMA_VERSION
 
 VERSION = "1"
 LANG = "fr"
@@ -116,7 +120,10 @@ class Memory:
 
     tmx = property(lambda self: self.root / "memory.tmx")
     compendium = property(lambda self: self.root / "compendium.po")
-    sqlite = property(lambda self: self.root / "memory.sqlite")
+    # per schema: a memory opened for writing is migrated in place, and the same data folder
+    # may serve an l10n of the older schema too
+    sqlite = property(lambda self: self.root / ("memory.sqlite" if SCHEMA_VERSION == "1" else
+                                                f"memory.s{SCHEMA_VERSION}.sqlite"))
     project = property(lambda self: self.root / "project")
     template = property(lambda self: self.root / "project" / "po" / "new.pot")
     catalogue = property(lambda self: self.root / "project" / "po" / LANG / "new.po")
@@ -128,6 +135,8 @@ def memory(size: int, data: Path) -> Memory:
     stamp = f"{VERSION} {size} {SEED}\n"
     result = Memory(root)
     if _fresh(root, stamp):
+        if not result.sqlite.is_file():
+            _import(result)
         return result
     if root.exists():
         shutil.rmtree(root)
@@ -141,8 +150,16 @@ def memory(size: int, data: Path) -> Memory:
     (root / "project" / "pyproject.toml").write_text(PYPROJECT, "utf-8")
     write_po([(text, "") for text in document], result.template, None)
     write_po([(text, "") for text in document], result.catalogue, LANG)
-    subprocess.run([bin_path("l10n"), "-C", str(result.project), "tm", "import",
-                    "--memory", str(result.sqlite), str(result.tmx)], check=True,
-                   stdout=subprocess.DEVNULL)
+    _import(result)
     (root / "STAMP").write_text(stamp)
     return result
+
+
+def _import(result: Memory) -> None:
+    """The l10n memory of the TMX (into a temporary file first: never a half-made one)."""
+    partial = result.sqlite.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    subprocess.run([bin_path("l10n"), "-C", str(result.project), "tm", "import",
+                    "--memory", str(partial), str(result.tmx)], check=True,
+                   stdout=subprocess.DEVNULL)
+    partial.replace(result.sqlite)

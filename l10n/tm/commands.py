@@ -16,6 +16,7 @@ import click
 from ..cli.support import (FUZZY_JOBS_HELP, SECONDS, counted, jobs_option, languages_option,
                            progress, project, project_lock, table)
 from ..config import validate_language
+from ..util.workers import default_jobs
 from .memory import open_memory
 
 WAIT_DEFAULT = 10.0
@@ -65,9 +66,13 @@ def tm() -> None:
               help="The language of PO files' msgid (default: the project's source language).")
 @_memory_option
 @_wait_option
+@jobs_option("Processes: with 2 or more (the default on a machine of two cores or more), a "
+             "large TMX file is read in a second process while the memory is written; 1: "
+             "one process.")
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
-            source_lang: str | None, memory_file: str | None, wait: float) -> None:
+            source_lang: str | None, memory_file: str | None, wait: float,
+            jobs: int | None) -> None:
     """Import TMX 1.4b, XLIFF 1.2 or 2.0 and PO FILES, or the project's catalogues when no
     file is given. XLIFF files bring their translated units (not those a CAT tool marks as
     draft or unapproved) between the languages they declare.
@@ -87,7 +92,8 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
                                          param_hint="--source-lang")
             reports = import_files(memory, list(files), source_lang=source, lang=lang,
                                    root=config.root, progress=progress("Importing"),
-                                   xliff=_xliff_catalogues)
+                                   xliff=_xliff_catalogues,
+                                   jobs=jobs if jobs is not None else default_jobs())
         else:
             reports = import_project(memory, config, progress("Importing"))
         for report in reports:

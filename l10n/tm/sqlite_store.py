@@ -5,6 +5,16 @@ sentences), ``units`` (one row per source, target language and target text), ``c
 (one row per unit and context: document, msgctxt, neighbours; with the date changed and the
 origin), ``imported`` (files imported whole, to skip them while unchanged).
 
+Their indexes hold small keys, not the texts (schema 2): each row keeps a 64-bit ``digest``
+of its text (of the four context fields for a context), and the indexes are on (lang,
+digest), (source_id, target_lang, digest) and (unit_id, digest), none of them UNIQUE. The
+code keeps each row unique: an add reads what the memory holds by digest and compares the
+texts themselves before it inserts, and lookups compare the text too, so two texts of the
+same digest stay two rows. (Schema 1 had UNIQUE indexes on the texts, holding each source
+and translation a second time: 337 MB of index at 1,000,000 units, B-trees far larger than
+the page cache.) A schema-1 memory opened for writing is migrated in place, in
+one transaction (``_migrate``).
+
 The fuzzy index is one FTS5 table per source language with the trigram tokenizer (SQLite
 3.34 or newer), contentless and without positions (``detail=none``): it stores each source's
 trigrams once, compressed, and answers "which sources hold this trigram" without reading any
@@ -23,7 +33,9 @@ WIDE_BUDGET rows), still bounded.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+import struct
 from collections import Counter
 from contextlib import contextmanager
 from itertools import islice
@@ -35,7 +47,7 @@ from ..locales import OFFICIAL_LANGUAGES
 from .model import TMUnit
 from .text import grams, normalise, skeleton
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 RAREST = 24  # trigrams of a query whose postings are read, at most
 BUDGET = 3_000  # posting rows a lookup reads, at most (beyond its MIN_GRAMS rarest trigrams)
 MIN_GRAMS = 4  # trigrams read whatever their postings' length
@@ -56,21 +68,26 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY, lang TEXT NOT NULL, text TEXT NOT NULL, skeleton TEXT NOT NULL,
-    UNIQUE (lang, text));
+    digest INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources (id),
-    target_lang TEXT NOT NULL, target TEXT NOT NULL,
-    UNIQUE (source_id, target_lang, target));
+    target_lang TEXT NOT NULL, target TEXT NOT NULL, digest INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS contexts (
     unit_id INTEGER NOT NULL REFERENCES units (id), document TEXT NOT NULL,
     msgctxt TEXT NOT NULL, previous TEXT NOT NULL, next TEXT NOT NULL,
     changed TEXT NOT NULL, origin TEXT NOT NULL, seen INTEGER NOT NULL,
-    PRIMARY KEY (unit_id, document, msgctxt, previous, next)) WITHOUT ROWID;
+    digest INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS gram_counts (
     lang TEXT NOT NULL, gram TEXT NOT NULL, sources INTEGER NOT NULL,
     PRIMARY KEY (lang, gram)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS imported (
     origin TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+"""
+# Small keys: the digests, not the texts (not UNIQUE: the code compares the texts).
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS sources_digest ON sources (lang, digest);
+CREATE INDEX IF NOT EXISTS units_digest ON units (source_id, target_lang, digest);
+CREATE INDEX IF NOT EXISTS contexts_digest ON contexts (unit_id, digest);
 """
 # Renumbered sentences are looked up by skeleton; texts without placeables ('') left out.
 _SKELETON_INDEX = ("CREATE INDEX IF NOT EXISTS sources_skeleton ON sources (lang, skeleton) "
@@ -79,6 +96,22 @@ _SKELETON_INDEX = ("CREATE INDEX IF NOT EXISTS sources_skeleton ON sources (lang
 _UNIT_COLUMNS = ("s.text, s.lang, u.target_lang, u.target, c.document, c.msgctxt, c.previous, "
                  "c.next, c.changed, c.origin")
 _UNIT_FROM = ("sources s JOIN units u ON u.source_id = s.id JOIN contexts c ON c.unit_id = u.id")
+
+
+_unpack = struct.Struct(">q").unpack
+Prepared = dict[str, tuple[str, str]]  # source text -> (skeleton, normal form)
+
+
+def digest(text: str) -> int:
+    """The 64-bit key of ``text`` in the store's indexes (BLAKE2b, as a signed integer, the
+    range of SQLite's integers). Two texts may share one: lookups compare the texts too."""
+    return _unpack(hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                   digest_size=8).digest())[0]
+
+
+def context_digest(document: str, msgctxt: str, previous: str, following: str) -> int:
+    """The key of a context (its four fields) in the contexts index."""
+    return digest("\x00".join((document, msgctxt, previous, following)))
 
 
 def check_sqlite(version: tuple[int, ...] = sqlite3.sqlite_version_info) -> None:
@@ -118,16 +151,81 @@ class SQLiteBackend:
                                  path=self.path)
             if version is None:
                 with self.transaction():
-                    for statement in (*_SCHEMA.split(";"), _SKELETON_INDEX):
-                        if statement.strip():
-                            self.db.execute(statement)
-                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
-                                    (SCHEMA_VERSION,))
+                    self._create()
+            elif version == "1" and read_only:
+                raise InputError("translation memory of schema 1: open it once with a command "
+                                 "that writes to it (such as `l10n tm stats`) to upgrade it to "
+                                 f"schema {SCHEMA_VERSION}", path=self.path)
+            elif version == "1" and self._migrate():
+                self._compact()
             elif version != SCHEMA_VERSION:
                 raise InputError(f"translation memory of schema {version}; this l10n reads "
                                  f"schema {SCHEMA_VERSION}", path=self.path)
             self._grams_tables = {f"grams_{lang}" for lang in OFFICIAL_LANGUAGES
                                   if self._table_exists(f"grams_{lang}")}
+
+    def _create(self, *, indexes: bool = True) -> None:
+        """The tables of an empty memory, and their indexes unless told otherwise (in the
+        caller's transaction)."""
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+        if indexes:
+            self._create_indexes()
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def _create_indexes(self) -> None:
+        for statement in (*_INDEXES.split(";"), _SKELETON_INDEX):
+            if statement.strip():
+                self.db.execute(statement)
+
+    def _migrate(self) -> bool:
+        """Upgrade a schema-1 memory to schema 2 in place, in one transaction: a failure (a
+        full disk, Ctrl-C) leaves the schema-1 file as it was. Schema 1 kept the texts in
+        UNIQUE indexes; schema 2 keeps their digests (see the module's docstring). Every row
+        keeps its id, so the trigram index (keyed by source id) and the imported files stay
+        as they are; the contexts are copied in the order of schema 1's primary key. False
+        when another process upgraded it meanwhile."""
+        self.db.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
+        try:
+            with self.transaction():
+                if self._schema_version() != "1":  # another process migrated it meanwhile
+                    return False
+                self.db.create_function("l10n_digest", 1, digest, deterministic=True)
+                self.db.create_function("l10n_context_digest", 4, context_digest,
+                                        deterministic=True)
+                self.db.execute("DROP INDEX IF EXISTS sources_skeleton")
+                for table in ("sources", "units", "contexts"):
+                    self.db.execute(f"ALTER TABLE {table} RENAME TO old_{table}")
+                self._create(indexes=False)  # built once the rows are in (sorted once)
+                self.db.execute("INSERT INTO sources SELECT id, lang, text, skeleton, "
+                                "l10n_digest(text) FROM old_sources ORDER BY id")
+                self.db.execute("INSERT INTO units SELECT id, source_id, target_lang, target, "
+                                "l10n_digest(target) FROM old_units ORDER BY id")
+                self.db.execute("INSERT INTO contexts SELECT unit_id, document, msgctxt, "
+                                "previous, next, changed, origin, seen, l10n_context_digest("
+                                "document, msgctxt, previous, next) FROM old_contexts ORDER BY "
+                                "unit_id, document, msgctxt, previous, next")
+                for table in ("contexts", "units", "sources"):
+                    self.db.execute(f"DROP TABLE old_{table}")
+                self._create_indexes()
+                if self.db.execute("PRAGMA foreign_key_check").fetchone():
+                    raise InputError("translation memory: a translation or context without "
+                                     "its source; not upgraded", path=self.path)
+        finally:
+            self.db.execute("PRAGMA foreign_keys = ON")
+        return True
+
+    def _compact(self) -> None:
+        """Give back the pages schema 1's tables and indexes held (the upgrade copied the
+        rows, so the file would keep both: 1.6 GB where the memory needs 0.8 GB at 1,000,000
+        units). VACUUM is all or nothing on its own; when it cannot run (another process
+        writing, a full disk), the memory stays as it is, whole, and the free pages are
+        reused by later imports."""
+        try:
+            self.db.execute("VACUUM")
+        except sqlite3.Error:
+            pass
 
     # ------------------------------------------------------------------ transactions, errors
 
@@ -223,6 +321,12 @@ class SQLiteBackend:
         self._pending.clear()
 
     def add(self, units: Iterable[TMUnit]) -> int:
+        return self.add_batches((batch, None) for batch in _batches(units, BATCH))
+
+    def add_batches(self, batches: Iterable[tuple[list[TMUnit], Prepared | None]]) -> int:
+        """``add`` for units that come in batches, each with what was computed elsewhere of
+        its new sources (imports.py's TMX reader process): their skeletons and normal forms,
+        source text -> (skeleton, normal form). Sources it does not give are computed here."""
         with self.transaction(), self._errors():
             stamp = self._next_stamp()
             # Into an empty memory, the trigram counts are read from the index once at the
@@ -234,8 +338,8 @@ class SQLiteBackend:
             if not self._count_grams:
                 self.db.execute("DROP INDEX IF EXISTS sources_skeleton")
             added = 0
-            for batch in _batches(units, BATCH):
-                added += self._add_batch(batch, stamp)
+            for batch, prepared in batches:
+                added += self._add_batch(batch, stamp, prepared or {})
             if self._count_grams:
                 self._flush_counts()
             else:
@@ -270,11 +374,11 @@ class SQLiteBackend:
             self.db.execute(f"INSERT INTO gram_counts SELECT ?, term, doc FROM "
                             f"temp.vocab_{lang}", (lang,))
 
-    def _add_batch(self, batch: list[TMUnit], stamp: int) -> int:
+    def _add_batch(self, batch: list[TMUnit], stamp: int, prepared: Prepared) -> int:
         """Add one batch: a few statements a batch, and one executemany row per new source,
         index entry, translation and context (or context held already, updated)."""
         held_sources, held_units = self._max_id("sources"), self._max_id("units")
-        sources = self._batch_sources(batch, held_sources)
+        sources = self._batch_sources(batch, held_sources, prepared)
         contexts: dict[tuple, tuple[str, str]] = {}  # repeats in the batch folded, in order
         for unit in batch:
             key = (sources[unit.source_lang, unit.source], unit.target_lang, unit.target,
@@ -284,53 +388,69 @@ class SQLiteBackend:
                 contexts[key] = (unit.changed, unit.origin)
         translations = self._batch_units(list(dict.fromkeys(key[:3] for key in contexts)),
                                          held_sources, held_units)
-        rows = [(translations[key[:3]], *key[3:], changed, origin, stamp)
+        rows = [(translations[key[:3]], *key[3:], changed, origin, stamp,
+                 context_digest(*key[3:]))
                 for key, (changed, origin) in contexts.items()]
-        held = self._held_contexts(sorted({row[0] for row in rows if row[0] <= held_units}))
+        held = self._held_contexts([row for row in rows if row[0] <= held_units])
         fresh = [row for row in rows if row[:5] not in held]
-        self.db.executemany("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+        self.db.executemany("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh)
         if len(fresh) < len(rows):
             self.db.executemany(
-                "UPDATE contexts SET origin = CASE WHEN ?6 >= changed THEN ?7 ELSE origin END, "
-                "changed = max(changed, ?6), seen = ?8 WHERE unit_id = ?1 AND document = ?2 "
-                "AND msgctxt = ?3 AND previous = ?4 AND next = ?5",
-                [row for row in rows if row[:5] in held])
+                "UPDATE contexts SET origin = CASE WHEN ?1 >= changed THEN ?2 ELSE origin END, "
+                "changed = max(changed, ?1), seen = ?3 WHERE rowid = ?4",
+                [(row[5], row[6], row[7], held[row[:5]]) for row in rows if row[:5] in held])
         return len(fresh)
 
-    def _held_contexts(self, unit_ids: list[int]) -> set[tuple]:
-        """The contexts the memory holds for these translations (their primary keys)."""
-        held: set[tuple] = set()
-        for part in _chunks(unit_ids):
-            held.update(self.db.execute(
-                f"SELECT unit_id, document, msgctxt, previous, next FROM contexts WHERE "
-                f"unit_id IN ({','.join('?' * len(part))})", part))
+    def _held_contexts(self, rows: list[tuple]) -> dict[tuple, int]:
+        """The contexts the memory holds among these rows (of translations held before the
+        batch), found by (unit_id, digest): their keys (unit_id, document, msgctxt,
+        previous, next) -> rowid. The fields are compared, not only the digest."""
+        wanted = {row[:5] for row in rows}
+        pairs = sorted({(row[0], row[-1]) for row in rows})
+        held: dict[tuple, int] = {}
+        for part in _chunks(pairs):
+            for rowid, *key in self.db.execute(
+                    f"SELECT c.rowid, c.unit_id, c.document, c.msgctxt, c.previous, c.next FROM "
+                    f"(VALUES {','.join(['(?, ?)'] * len(part))}) AS wanted JOIN contexts c ON "
+                    f"c.unit_id = wanted.column1 AND c.digest = wanted.column2",
+                    [value for pair in part for value in pair]):
+                if tuple(key) in wanted:
+                    held[tuple(key)] = rowid
         return held
 
     def _max_id(self, table: str) -> int:
         return self.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
 
-    def _batch_sources(self, batch: list[TMUnit], held: int) -> dict[tuple[str, str], int]:
+    def _batch_sources(self, batch: list[TMUnit], held: int,
+                       prepared: Prepared) -> dict[tuple[str, str], int]:
         """The ids of the batch's sources, (lang, text) -> id. New ones are inserted with the
-        ids SQLite would give them (in the order they first appear) and indexed."""
-        wanted = list(dict.fromkeys((unit.source_lang, unit.source) for unit in batch))
+        ids SQLite would give them (in the order they first appear) and indexed. What the
+        memory holds is found by digest, and the texts compared."""
+        wanted = {key: digest(key[1]) for key in dict.fromkeys(
+            (unit.source_lang, unit.source) for unit in batch)}
         found: dict[tuple[str, str], int] = {}
         if held:
-            by_lang: dict[str, list[str]] = {}
-            for lang, text in wanted:
-                by_lang.setdefault(lang, []).append(text)
-            for lang, texts in by_lang.items():
-                for part in _chunks(texts):
-                    found.update(((lang, text), rowid) for rowid, text in self.db.execute(
-                        f"SELECT id, text FROM sources WHERE lang = ? AND text IN "
-                        f"({','.join('?' * len(part))})", (lang, *part)))
+            by_lang: dict[str, list[int]] = {}
+            for (lang, _), key_digest in wanted.items():
+                by_lang.setdefault(lang, []).append(key_digest)
+            for lang, digests in by_lang.items():
+                for part in _chunks(sorted(set(digests))):
+                    for rowid, text in self.db.execute(
+                            f"SELECT id, text FROM sources WHERE lang = ? AND digest IN "
+                            f"({','.join('?' * len(part))})", (lang, *part)):
+                        if (lang, text) in wanted:
+                            found[lang, text] = rowid
         new = [key for key in wanted if key not in found]
         for number, key in enumerate(new, held + 1):
             found[key] = number
-        self.db.executemany("INSERT INTO sources (id, lang, text, skeleton) VALUES (?, ?, ?, ?)",
-                            [(found[key], *key, skeleton(key[1])) for key in new])
+        shapes = {text: prepared.get(text) or (skeleton(text), normalise(text))
+                  for _, text in new}
+        self.db.executemany("INSERT INTO sources (id, lang, text, skeleton, digest) VALUES "
+                            "(?, ?, ?, ?, ?)",
+                            [(found[key], *key, shapes[key[1]][0], wanted[key]) for key in new])
         for lang in sorted({lang for lang, _ in new}):
             table = self._grams_table(lang, create=True)
-            keys = [(found[key], normalise(key[1])) for key in new if key[0] == lang]
+            keys = [(found[key], shapes[key[1]][1]) for key in new if key[0] == lang]
             self.db.executemany(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", keys)
             if not self._count_grams:
                 continue
@@ -346,22 +466,24 @@ class SQLiteBackend:
                      held: int) -> dict[tuple[int, str, str], int]:
         """The ids of the batch's translations, (source id, target lang, target) -> id; new
         ones are inserted, in the order they first appear. Only a source held before the
-        batch can have translations already."""
+        batch can have translations already; they are found by digest, the texts compared."""
+        digests = {key: digest(key[2]) for key in wanted}
         found: dict[tuple[int, str, str], int] = {}
-        older = sorted({key[0] for key in wanted if key[0] <= held_sources})
-        if older:
-            keys = set(wanted)
-            for part in _chunks(older):
-                for rowid, *key in self.db.execute(
-                        f"SELECT id, source_id, target_lang, target FROM units WHERE source_id "
-                        f"IN ({','.join('?' * len(part))})", part):
-                    if tuple(key) in keys:
-                        found[tuple(key)] = rowid
+        older = sorted({(*key[:2], digests[key]) for key in wanted if key[0] <= held_sources})
+        for part in _chunks(older):
+            for rowid, *key in self.db.execute(
+                    f"SELECT u.id, u.source_id, u.target_lang, u.target FROM (VALUES "
+                    f"{','.join(['(?, ?, ?)'] * len(part))}) AS wanted JOIN units u ON "
+                    f"u.source_id = wanted.column1 AND u.target_lang = wanted.column2 AND "
+                    f"u.digest = wanted.column3", [value for row in part for value in row]):
+                if tuple(key) in digests:
+                    found[tuple(key)] = rowid
         new = [key for key in wanted if key not in found]
         for number, key in enumerate(new, held + 1):
             found[key] = number
-        self.db.executemany("INSERT INTO units (id, source_id, target_lang, target) VALUES "
-                            "(?, ?, ?, ?)", [(found[key], *key) for key in new])
+        self.db.executemany("INSERT INTO units (id, source_id, target_lang, target, digest) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            [(found[key], *key, digests[key]) for key in new])
         return found
 
     def seen(self, origin: str) -> tuple[int, int] | None:
@@ -389,9 +511,11 @@ class SQLiteBackend:
         document, msgctxt, previous, following = context or ("", "", "", "")
         in_context = ("CASE WHEN (?4 != '' AND c.msgctxt = ?4) OR (?5 != '' AND c.document = ?5 "
                       "AND c.previous = ?6 AND c.next = ?7) THEN 0 ELSE 1 END")
-        return self._units("s.lang = ?1 AND s.text = ?2 AND u.target_lang = ?3",
+        # the digest finds the source through the index; the text tells apart two of one digest
+        return self._units("s.lang = ?1 AND s.digest = ?8 AND s.text = ?2 AND "
+                           "u.target_lang = ?3",
                            (source_lang, source, target_lang, msgctxt, document, previous,
-                            following),
+                            following, digest(source)),
                            f"{in_context}, c.changed DESC, c.seen DESC, u.target, c.document, "
                            f"c.msgctxt, c.previous, c.next LIMIT {int(limit)}")
 
@@ -476,7 +600,8 @@ class SQLiteBackend:
             return []
         marks = ",".join("?" * len(ids))
         found = self._units(f"s.id IN ({marks}) AND u.target_lang = ?", (*ids, target_lang),
-                            "s.text, c.changed DESC, c.seen DESC, u.target, c.document, c.msgctxt")
+                            "s.text, c.changed DESC, c.seen DESC, u.target, c.document, c.msgctxt, "
+                            "c.previous, c.next")
         self.examined += len(found)
         return found
 
