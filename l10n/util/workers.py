@@ -15,6 +15,7 @@ import contextlib
 import gc
 import os
 import signal
+from collections import deque
 from collections.abc import Iterator
 from typing import Any, Callable, ContextManager, Sequence
 
@@ -209,11 +210,12 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
     """``[one(item) for item in items]`` computed in ``workers`` forked processes, in order,
     one group of item indexes per task.
 
-    ``share``: this process is one of the ``workers`` (``workers - 1`` are forked): while
-    they take the groups from the first on (each at least one), it takes them from the last
-    on, each one no worker has started yet, until they meet. For short work whose state is warm here (a
-    database connection's cache, compiled patterns), where a fork and a cold start cost a
-    good part of what a worker saves.
+    ``share``: this process is one of the ``workers`` (``workers - 1`` are forked), for
+    short work whose state is warm here (a database connection's cache, compiled patterns),
+    where a fork and a cold start cost a good part of what a worker saves. The workers take
+    the groups from the first on (the first ``workers - 1`` always theirs, so that what they
+    do, or fail to do, does not depend on timing), this process from the last on, until
+    they meet (see ``_share``).
 
     Errors of the project (L10nError) are raised after every group finished, the first
     item's first, so the report does not depend on timing; any other exception propagates
@@ -230,20 +232,24 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
     # copy-on-write pages it sits on.
     gc.freeze()
     pool = None
+    forked = workers - 1 if share else workers
+    pending = deque(range(len(groups)))
+    # with ``share``, a worker has two groups ahead of it (one running, one queued) and gets
+    # more as it finishes them; without, every group is queued at once
+    ahead = 2 * forked if share else len(groups)
     try:
         context = multiprocessing.get_context("fork")
         # the workers are forked by the first submit, with SIGINT blocked (see _start_worker)
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            pool = ProcessPoolExecutor(max_workers=workers - 1 if share else workers,
-                                       mp_context=context, initializer=_start_worker,
-                                       initargs=(os.getpid(),))
-            futures = [pool.submit(_work, group) for group in groups]
+            pool = ProcessPoolExecutor(max_workers=forked, mp_context=context,
+                                       initializer=_start_worker, initargs=(os.getpid(),))
+            futures = {pool.submit(_work, groups[pending.popleft()])
+                       for _ in range(min(ahead, len(pending)))}
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        if share:
-            futures = _share(futures, groups, items, one, outcomes, progress, workers - 1)
-        for future in as_completed(futures):
+
+        def collect(future) -> None:
             for index, result, error in future.result():
                 if error is not None:
                     outcomes.errors[index] = error
@@ -251,6 +257,13 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
                     outcomes.results[index] = result
                 if progress:
                     progress(items[index])
+
+        if share:
+            _share(pool, futures, pending, groups, collect,
+                   lambda index: outcomes.run(index, lambda: one(items[index])),
+                   lambda index: progress(items[index]) if progress else None)
+        for future in as_completed(futures):
+            collect(future)
     except BaseException:
         if pool is not None:
             _stop(pool)  # Ctrl-C or a failure: now, not once every queued task has run
@@ -263,23 +276,26 @@ def fork_map(items: Sequence[Any], one: Callable[[Any], Any], groups: list[list[
     return outcomes.result()
 
 
-def _share(futures: list, groups: list[list[int]], items: Sequence[Any],
-           one: Callable[[Any], Any], outcomes: Outcomes,
-           progress: Callable[[Any], None] | None, forked: int) -> list:
-    """In the calling process: run the groups from the last on, each one whose task no
-    worker has taken yet (its future can still be cancelled); the pool hands tasks out in
-    order, so the first that cannot be cancelled means the workers have reached it. The
-    first ``forked`` groups are left to the workers whatever their speed (so that what
-    they do, or fail to do, does not depend on timing). Returns the futures left to the
-    workers."""
-    taken = len(futures)
-    while taken > forked and futures[taken - 1].cancel():
-        taken -= 1
-        for index in groups[taken]:
-            outcomes.run(index, lambda: one(items[index]))
-            if progress:
-                progress(items[index])
-    return futures[:taken]
+def _share(pool: Any, futures: set, pending: deque[int], groups: list[list[int]],
+           collect: Callable[[Any], None], run: Callable[[int], None],
+           tick: Callable[[int], None]) -> None:
+    """In the calling process, while the workers run ``futures``: hand each worker that
+    finished a group the next of ``pending`` (from the first on), and run the last one
+    here, until none is left. No task is ever cancelled (a cancelled task of a pool that
+    breaks, as Ctrl-C breaks it, makes the pool's own thread fail). ``futures`` is left
+    holding the tasks still running."""
+    while pending:
+        done = {future for future in futures if future.done()}
+        for future in done:
+            futures.discard(future)
+            collect(future)
+            if pending:
+                futures.add(pool.submit(_work, groups[pending.popleft()]))
+        if not pending:
+            break
+        for index in groups[pending.pop()]:
+            run(index)
+            tick(index)
 
 
 def _stop(pool: Any) -> None:
