@@ -111,13 +111,27 @@ def import_(ctx: click.Context, files: tuple[Path, ...], lang: str | None,
 def _xliff_catalogues(path: Path):
     """The ``<file>``s of an XLIFF file as catalogues, read by the xliff part's reader (as
     `l10n xliff import` reads them: hostile XML refused, inline codes given back as the
-    markup they carry; a CAT tool's codes that carry none, as their text)."""
+    markup they carry; a CAT tool's codes that carry none, as their text). A unit the CAT
+    tool cut into segments gives its segments, each an entry of its own (untranslated when
+    not finished): the memory keeps sentences, as the catalogues do."""
+    import polib
+
     from ..xliff.exchange import read_files
     from .imports import ForeignCatalogue
 
-    return [ForeignCatalogue(path, document.source_lang_line, document.source_lang,
-                             document.target_lang, document.original, document.catalogue)
-            for document in read_files([path], bare_codes=True)]
+    found = []
+    for document in read_files([path], bare_codes=True, segments=True):
+        catalogue = polib.POFile()
+        catalogue.metadata = document.catalogue.metadata
+        for unit in document.units:
+            if unit.segments is None:
+                catalogue.append(unit.entry)
+            else:
+                catalogue.extend(polib.POEntry(msgid=source, msgstr=target)
+                                 for source, target in unit.segments)
+        found.append(ForeignCatalogue(path, document.source_lang_line, document.source_lang,
+                                      document.target_lang, document.original, catalogue))
+    return found
 
 
 @tm.command("export")

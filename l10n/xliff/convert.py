@@ -77,6 +77,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 VERSIONS = ("1.2", "2.0")
 _TRANSLATED_12 = {"translated", "signed-off", "final"}
 _TRANSLATED_20 = {"translated", "reviewed", "final"}
+_CONFIRMED_TRADOS = {"Translated", "ApprovedTranslation", "ApprovedSignOff"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -407,6 +408,10 @@ class ReadUnit:
     line: int
     exported: str | None
     notes: list[str] = field(default_factory=list)
+    # with ``segments`` asked of the reader, for a unit a CAT tool cut into two or more
+    # segments (its sentences within a paragraph): (source, target) of each, the target ""
+    # for one not finished; None for a unit not cut so
+    segments: list[tuple[str, str]] | None = None
 
 
 def note_lines(texts: list[str]) -> list[str]:
@@ -460,13 +465,17 @@ def _trados_comments(root: etree._Element) -> dict[str, list[str]]:
     return found
 
 
-def read_xliff(root: etree._Element, path: str | Path, *,
-               bare_codes: bool = False) -> list[XliffDocument]:
+def read_xliff(root: etree._Element, path: str | Path, *, bare_codes: bool = False,
+               segments: bool = False) -> list[XliffDocument]:
     """The ``<file>`` elements of a parsed XLIFF document (root element ``<xliff>`` of 1.2 or
     2.0; 1.1, which translate-toolkit writes, is read as 1.2) as catalogues; InputError at the
     line of anything that cannot be read. ``bare_codes``: an inline code a CAT tool wrote
     without native data (Trados' ``<g>`` around a Word document's bold) that matches no code
-    of the source gives its text only, instead of an error."""
+    of the source gives its text only, instead of an error. ``segments``: each unit a CAT tool
+    cut into segments (1.2 ``<seg-source>`` with ``<mrk mtype="seg">``, 2.0 ``<segment>``s)
+    also gives its finished segments as pairs (ReadUnit.segments): 2.0 by each segment's
+    state, 1.2 by Trados' per-segment confirmation (``sdl:seg conf``) where there is one, else
+    by the unit's state."""
     path = str(path)
     namespace = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
     if _local(root) != "xliff" or namespace not in (NS11, NS12, NS20):
@@ -475,7 +484,7 @@ def read_xliff(root: etree._Element, path: str | Path, *,
                          f"not <xliff> in the namespace {NS12} or {NS20}", path=path,
                          line=root.sourceline)
     reader = _Reader20(path) if namespace == NS20 else _Reader12(path)
-    reader.bare_codes = bare_codes
+    reader.bare_codes, reader.segments = bare_codes, segments
     files = [child for child in root if _local(child) == "file"]
     if not files:
         raise InputError("the XLIFF document has no <file>", path=path, line=root.sourceline)
@@ -510,6 +519,8 @@ class _Reader:
     # inline codes without native data that match none of the source's: their text only
     # (for the translation memory, which keeps sentences; a catalogue needs the markup)
     bare_codes: bool = False
+    # the finished segments of units cut into several (ReadUnit.segments), for the memory
+    segments: bool = False
 
     def error(self, message: str, element: etree._Element) -> InputError:
         return InputError(message, path=self.path, line=element.sourceline)
@@ -657,6 +668,46 @@ class _Reader12(_Reader):
         if found:
             entry.previous_msgid, entry.previous_msgctxt = msgid, msgctxt
         self._add(document, entry, unit, exported, self._notes([unit]))
+        if self.segments:
+            document.units[-1].segments = self._segment_pairs(unit, target, state)
+
+    def _segment_pairs(self, unit, target: str | None, state: str | None
+                       ) -> list[tuple[str, str]] | None:
+        """The (source, target) segments of a unit cut into two or more by ``<mrk
+        mtype="seg" mid>`` in its ``<seg-source>``, the target "" for one not finished
+        (None for another unit)."""
+        seg_source = next(iter(self._children(unit, "seg-source")), None)
+        if seg_source is None:
+            return None
+        marks = [mark for mark in seg_source.iter(f"{{{NS12}}}mrk", f"{{{NS11}}}mrk")
+                 if mark.get("mtype") == "seg"]
+        if len(marks) < 2:
+            return None
+        target_element = next(iter(self._children(unit, "target")), None)
+        translated = {} if target_element is None else {
+            mark.get("mid"): mark for mark in target_element.iter(
+                f"{{{NS12}}}mrk", f"{{{NS11}}}mrk") if mark.get("mtype") == "seg"}
+        confirmed = self._trados_segments(unit)
+        unit_done = not self._fuzzy(unit, target, state) and target is not None
+        decoder = Decoder(self.path, bare_codes=self.bare_codes)
+        pairs = []
+        for mark in marks:
+            ident = mark.get("mid")
+            done = confirmed.get(ident, unit_done) if confirmed else unit_done
+            source = decoder.text(mark)  # in order: codes known for the targets after it
+            other = translated.get(ident)
+            text = decoder.text(other) if done and other is not None else ""
+            if source.strip():
+                pairs.append((source, text if text.strip() else ""))
+        return pairs
+
+    def _trados_segments(self, unit) -> dict[str, bool]:
+        """Trados Studio's confirmation of each segment (``<sdl:seg-defs><sdl:seg id conf>``):
+        whether it is finished (translated, or approved in review or sign-off)."""
+        found = {}
+        for definition in unit.iter(f"{{{SDL}}}seg"):
+            found[definition.get("id")] = definition.get("conf") in _CONFIRMED_TRADOS
+        return found
 
     def _plural(self, group, document, obsolete):
         units = [child for child in group.iter() if _local(child) == "trans-unit"]
@@ -807,6 +858,31 @@ class _Reader20(_Reader):
         if fuzzy:
             entry.flags.insert(0, "fuzzy")
         self._add(document, entry, unit, exported, self._notes([unit]))
+        if self.segments:
+            document.units[-1].segments = self._segment_pairs(unit)
+
+    def _segment_pairs(self, unit) -> list[tuple[str, str]] | None:
+        """The (source, target) segments of a unit of two or more ``<segment>``s, the
+        target "" for one not finished by its own state (None for another unit)."""
+        segments = [child for child in unit if _local(child) == "segment"]
+        if len(segments) < 2:
+            return None
+        data = {}
+        for originals in unit.iter(f"{{{NS20}}}originalData"):
+            for item in originals:
+                if _local(item) == "data":
+                    data[item.get("id", "")] = Decoder(self.path).text(item)
+        decoder = Decoder(self.path, data, bare_codes=self.bare_codes)
+        pairs = []
+        for segment in segments:
+            source = next((c for c in segment if _local(c) == "source"), None)
+            target = next((c for c in segment if _local(c) == "target"), None)
+            source_text = decoder.text(source)  # (_texts checked that every one has one)
+            done = target is not None and segment.get("state", "initial") in _TRANSLATED_20
+            text = decoder.text(target) if done else ""
+            if source_text.strip():
+                pairs.append((source_text, text if text.strip() else ""))
+        return pairs
 
     def _plural(self, group, document, obsolete):
         units = [child for child in group if _local(child) == "unit"]

@@ -187,3 +187,62 @@ def test_bad_xliff_is_one_line_and_the_memory_is_unchanged(project, text, line, 
     if line is not None:
         assert shown == f"bad.xlf:{line}: error: {message}"
     assert (project / "tm.sqlite").read_bytes() == before
+
+
+SEGMENTED_20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="fr">
+  <file id="f1" original="press.docx">
+    <unit id="u1">
+      <segment state="final"><source>The Summit opened.</source>
+        <target>Le Sommet s'est ouvert.</target></segment>
+      <ignorable><source> </source><target> </target></ignorable>
+      <segment state="initial"><source>Draft sentence.</source>
+        <target>Phrase en cours.</target></segment>
+      <ignorable><source> </source><target> </target></ignorable>
+      <segment state="reviewed"><source>It closed on 6 November.</source>
+        <target>Il s'est clos le 6 novembre.</target></segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+SDLXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"
+       xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
+  <file original="press.docx" source-language="en-US" target-language="fr-FR" datatype="x-sdlfilterframework2">
+    <body>
+      <trans-unit id="a1">
+        <source>The Summit opened. Draft sentence.</source>
+        <seg-source><mrk mtype="seg" mid="1">The Summit opened.</mrk> <mrk mtype="seg" mid="2">Draft sentence.</mrk></seg-source>
+        <target><mrk mtype="seg" mid="1">Le Sommet s'est ouvert.</mrk> <mrk mtype="seg" mid="2">Phrase en cours.</mrk></target>
+        <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation"/><sdl:seg id="2" conf="Draft"/></sdl:seg-defs>
+      </trans-unit>
+      <trans-unit id="a2" approved="yes">
+        <source>Delegates met. They agreed.</source>
+        <seg-source><mrk mtype="seg" mid="3">Delegates met.</mrk> <mrk mtype="seg" mid="4">They agreed.</mrk></seg-source>
+        <target><mrk mtype="seg" mid="3">Les délégués se sont réunis.</mrk> <mrk mtype="seg" mid="4">Ils se sont accordés.</mrk></target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("segmented.xlf", SEGMENTED_20, [
+        ("It closed on 6 November.", "Il s'est clos le 6 novembre.", "Draft sentence.", ""),
+        ("The Summit opened.", "Le Sommet s'est ouvert.", "", "Draft sentence.")]),
+    ("press.sdlxliff", SDLXLIFF, [
+        ("Delegates met.", "Les délégués se sont réunis.", "Draft sentence.", "They agreed."),
+        ("The Summit opened.", "Le Sommet s'est ouvert.", "", "Draft sentence."),
+        ("They agreed.", "Ils se sont accordés.", "Delegates met.", "")]),
+], ids=["2.0-segments", "sdlxliff"])
+def test_a_unit_cut_into_segments_gives_its_finished_sentences(project, name, text, expected):
+    """A CAT tool cuts a paragraph into sentences: the memory gets each finished sentence
+    (2.0: by each segment's state; Trados: by each segment's confirmation, else the unit's),
+    between its neighbouring sentences (a draft one among them), not the paragraph; a draft
+    sentence stays out."""
+    (project / name).write_text(text, "utf-8")
+    run(project, "tm", "import", name)
+    found = [(unit[0], unit[3], unit[6], unit[7]) for unit in units(project / "tm.sqlite")]
+    assert found == expected
