@@ -674,20 +674,22 @@ class _Reader12(_Reader):
     def _segment_pairs(self, unit, target: str | None, state: str | None
                        ) -> list[tuple[str, str]] | None:
         """The (source, target) segments of a unit cut into two or more by ``<mrk
-        mtype="seg" mid>`` in its ``<seg-source>``, the target "" for one not finished
-        (None for another unit)."""
+        mtype="seg" mid>`` in its ``<seg-source>`` (or into one, by Trados, which keeps its
+        state in ``<sdl:seg-defs>`` only), the target "" for one not finished (None for
+        another unit)."""
         seg_source = next(iter(self._children(unit, "seg-source")), None)
         if seg_source is None:
             return None
         marks = [mark for mark in seg_source.iter(f"{{{NS12}}}mrk", f"{{{NS11}}}mrk")
                  if mark.get("mtype") == "seg"]
-        if len(marks) < 2:
+        confirmed = self._trados_segments(unit)
+        # Trados marks even a lone sentence as a segment, its state only in seg-defs
+        if len(marks) < (1 if confirmed else 2):
             return None
         target_element = next(iter(self._children(unit, "target")), None)
         translated = {} if target_element is None else {
             mark.get("mid"): mark for mark in target_element.iter(
                 f"{{{NS12}}}mrk", f"{{{NS11}}}mrk") if mark.get("mtype") == "seg"}
-        confirmed = self._trados_segments(unit)
         unit_done = not self._fuzzy(unit, target, state) and target is not None
         decoder = Decoder(self.path, bare_codes=self.bare_codes)
         pairs = []

@@ -217,6 +217,12 @@ SDLXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
         <target><mrk mtype="seg" mid="1">Le Sommet s'est ouvert.</mrk> <mrk mtype="seg" mid="2">Phrase en cours.</mrk></target>
         <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation"/><sdl:seg id="2" conf="Draft"/></sdl:seg-defs>
       </trans-unit>
+      <trans-unit id="a0">
+        <source>Alone.</source>
+        <seg-source><mrk mtype="seg" mid="9">Alone.</mrk></seg-source>
+        <target><mrk mtype="seg" mid="9">Seule.</mrk></target>
+        <sdl:seg-defs><sdl:seg id="9" conf="Translated"/></sdl:seg-defs>
+      </trans-unit>
       <trans-unit id="a2" approved="yes">
         <source>Delegates met. They agreed.</source>
         <seg-source><mrk mtype="seg" mid="3">Delegates met.</mrk> <mrk mtype="seg" mid="4">They agreed.</mrk></seg-source>
@@ -233,7 +239,8 @@ SDLXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
         ("It closed on 6 November.", "Il s'est clos le 6 novembre.", "Draft sentence.", ""),
         ("The Summit opened.", "Le Sommet s'est ouvert.", "", "Draft sentence.")]),
     ("press.sdlxliff", SDLXLIFF, [
-        ("Delegates met.", "Les délégués se sont réunis.", "Draft sentence.", "They agreed."),
+        ("Alone.", "Seule.", "Draft sentence.", "Delegates met."),
+        ("Delegates met.", "Les délégués se sont réunis.", "Alone.", "They agreed."),
         ("The Summit opened.", "Le Sommet s'est ouvert.", "", "Draft sentence."),
         ("They agreed.", "Ils se sont accordés.", "Delegates met.", "")]),
 ], ids=["2.0-segments", "sdlxliff"])
