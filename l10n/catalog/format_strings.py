@@ -166,12 +166,14 @@ def plural_use(catalogue: polib.POFile) -> PluralUse:
 
 def _within(found, wanted) -> bool:
     """Whether the directives ``found`` are some of ``wanted`` (msgfmt's relaxed check): each
-    with the same type, unnamed ones a leading part of the source's."""
+    with the same type; Python's unnamed ones all of the source's, as msgfmt counts them
+    even here (they take one tuple of arguments, used whole: "one file" for "%d files" is
+    refused in python-format, allowed in c-format)."""
     if isinstance(found, dict):  # C: argument number -> type
         return all(wanted.get(number) == kind for number, kind in found.items())
     if isinstance(found, tuple):  # Python %: named, unnamed
         return (all(wanted[0].get(name) == kind for name, kind in found[0].items())
-                and found[1] == wanted[1][:len(found[1])])
+                and found[1] == wanted[1])
     return set(found) <= set(wanted)  # Python braces: field names
 
 
