@@ -113,14 +113,16 @@ def _xliff_catalogues(path: Path):
     `l10n xliff import` reads them: hostile XML refused, inline codes given back as the
     markup they carry; a CAT tool's codes that carry none, as their text). A unit the CAT
     tool cut into segments gives its segments, each an entry of its own (untranslated when
-    not finished): the memory keeps sentences, as the catalogues do."""
+    not finished): the memory keeps sentences, as the catalogues do. A 1.2 target that has
+    neither a state nor an approved attribute (Xcode, Angular) is a translation, as Weblate
+    reads it."""
     import polib
 
     from ..xliff.exchange import read_files
     from .imports import ForeignCatalogue
 
     found = []
-    for document in read_files([path], bare_codes=True, segments=True):
+    for document in read_files([path], bare_codes=True, segments=True, plain_targets=True):
         catalogue = polib.POFile()
         catalogue.metadata = document.catalogue.metadata
         for unit in document.units:

@@ -466,7 +466,7 @@ def _trados_comments(root: etree._Element) -> dict[str, list[str]]:
 
 
 def read_xliff(root: etree._Element, path: str | Path, *, bare_codes: bool = False,
-               segments: bool = False) -> list[XliffDocument]:
+               segments: bool = False, plain_targets: bool = False) -> list[XliffDocument]:
     """The ``<file>`` elements of a parsed XLIFF document (root element ``<xliff>`` of 1.2 or
     2.0; 1.1, which translate-toolkit writes, is read as 1.2) as catalogues; InputError at the
     line of anything that cannot be read. ``bare_codes``: an inline code a CAT tool wrote
@@ -475,7 +475,8 @@ def read_xliff(root: etree._Element, path: str | Path, *, bare_codes: bool = Fal
     cut into segments (1.2 ``<seg-source>`` with ``<mrk mtype="seg">``, 2.0 ``<segment>``s)
     also gives its finished segments as pairs (ReadUnit.segments): 2.0 by each segment's
     state, 1.2 by Trados' per-segment confirmation (``sdl:seg conf``) where there is one, else
-    by the unit's state."""
+    by the unit's state. ``plain_targets``: a 1.2 target with neither a state nor an
+    approved attribute is finished (else it is fuzzy: the catalogues' import is cautious)."""
     path = str(path)
     namespace = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
     if _local(root) != "xliff" or namespace not in (NS11, NS12, NS20):
@@ -484,7 +485,7 @@ def read_xliff(root: etree._Element, path: str | Path, *, bare_codes: bool = Fal
                          f"not <xliff> in the namespace {NS12} or {NS20}", path=path,
                          line=root.sourceline)
     reader = _Reader20(path) if namespace == NS20 else _Reader12(path)
-    reader.bare_codes, reader.segments = bare_codes, segments
+    reader.bare_codes, reader.segments, reader.plain_targets = bare_codes, segments, plain_targets
     files = [child for child in root if _local(child) == "file"]
     if not files:
         raise InputError("the XLIFF document has no <file>", path=path, line=root.sourceline)
@@ -521,6 +522,9 @@ class _Reader:
     bare_codes: bool = False
     # the finished segments of units cut into several (ReadUnit.segments), for the memory
     segments: bool = False
+    # 1.2: a target with neither a state nor an approved attribute counts as finished, as
+    # Weblate reads it (tools such as Xcode and Angular write none); for the memory
+    plain_targets: bool = False
 
     def error(self, message: str, element: etree._Element) -> InputError:
         return InputError(message, path=self.path, line=element.sourceline)
@@ -613,6 +617,8 @@ class _Reader12(_Reader):
             return False
         if unit.get("approved") == "yes" or state in _TRANSLATED_12:
             return False
+        if self.plain_targets and state is None and unit.get("approved") is None:
+            return False  # a tool that writes no state at all (Xcode, Angular)
         return True
 
     def _annotate(self, entry, holder):

@@ -147,10 +147,10 @@ def _project_language(code: str | None, config: ProjectConfig) -> str | None:
     return None
 
 
-def read_files(paths: list[Path], *, bare_codes: bool = False,
-               segments: bool = False) -> list[XliffDocument]:
+def read_files(paths: list[Path], *, bare_codes: bool = False, segments: bool = False,
+               plain_targets: bool = False) -> list[XliffDocument]:
     """Every ``<file>`` of every XLIFF file, read safely (no entities, no network);
-    ``bare_codes`` and ``segments`` as read_xliff's."""
+    ``bare_codes``, ``segments`` and ``plain_targets`` as read_xliff's."""
     documents = []
     for path in paths:
         try:
@@ -160,7 +160,8 @@ def read_files(paths: list[Path], *, bare_codes: bool = False,
                 raise
             raise InputError("entity declarations are not allowed in XLIFF files",
                              path=error.path, line=error.line) from None
-        documents += read_xliff(root, path, bare_codes=bare_codes, segments=segments)
+        documents += read_xliff(root, path, bare_codes=bare_codes, segments=segments,
+                                plain_targets=plain_targets)
     return documents
 
 

@@ -95,6 +95,14 @@ CAT_TOOL_12 = """<?xml version="1.0" encoding="UTF-8"?>
       <trans-unit id="4">
         <source>Not started.</source>
       </trans-unit>
+      <trans-unit id="5">
+        <source>No state at all.</source>
+        <target>Aucun état.</target>
+      </trans-unit>
+      <trans-unit id="6" approved="no">
+        <source>Not approved.</source>
+        <target>Pas approuvé.</target>
+      </trans-unit>
     </body>
   </file>
 </xliff>
@@ -126,11 +134,14 @@ def test_a_cat_tools_xliff_brings_its_approved_units_only(project):
     (project / "vendor.xlf").write_text(CAT_TOOL_12.format(target="fr-FR"), "utf-8")
     (project / "vendor-ru.xliff").write_text(CAT_TOOL_20, "utf-8")
     output = run(project, "tm", "import", "vendor.xlf", "vendor-ru.xliff")
-    assert "vendor.xlf: 2 translations read, 2 new" in output
+    assert "vendor.xlf: 3 translations read, 3 new" in output
     assert "vendor-ru.xliff: 1 translation read, 1 new" in output
     found = {(unit[0], unit[2]): unit for unit in units(project / "tm.sqlite")}
+    # a target with no state and no approved attribute is a translation (Xcode and Angular
+    # write none; Weblate reads them so); approved="no" alone, or a draft state, is not
     assert set(found) == {("The Second World Summit for Social Development", "fr"),
-                          ("Signed off.", "fr"), ("The Summit opened.", "ru")}
+                          ("Signed off.", "fr"), ("No state at all.", "fr"),
+                          ("The Summit opened.", "ru")}
     assert found["The Summit opened.", "ru"][3:5] == ("Саммит открылся.", "press.docx")
     # the memory now fills a new catalogue from the vendor's work
     with open_memory(path=project / "tm.sqlite") as memory:
@@ -155,14 +166,14 @@ def test_a_target_language_comes_from_the_file_or_from_lang(project):
     assert output.splitlines() == [
         "vendor.xlf:4: error: no target language (XLIFF 1.2: target-language on <file>; 2.0: "
         "trgLang on <xliff>): give --lang"]
-    assert "2 translations read" in run(project, "tm", "import", "vendor.xlf", "--lang", "fr")
+    assert "3 translations read" in run(project, "tm", "import", "vendor.xlf", "--lang", "fr")
 
 
 def test_a_file_in_another_language_is_skipped_and_counted(project):
     (project / "vendor.xlf").write_text(CAT_TOOL_12.format(target="de-DE"), "utf-8")
     output = run(project, "tm", "import", "vendor.xlf")
     assert "vendor.xlf: 0 translations read, 0 new; skipped, not one of the six languages: " \
-           "2 de-DE" in output
+           "3 de-DE" in output
 
 
 @pytest.mark.parametrize("text, line, message", [
