@@ -1,7 +1,7 @@
 """The default backend: one SQLite file (Python's own sqlite3, no server, no set-up).
 
-Tables: ``sources`` (one row per source language and text, with its skeleton for renumbered
-sentences), ``units`` (one row per source, target language and target text), ``contexts``
+Tables: ``sources`` (one row per source language and text, with the digest of its skeleton
+for renumbered sentences), ``units`` (one row per source, target language and target text), ``contexts``
 (one row per unit and context: document, msgctxt, neighbours; with the date changed and the
 origin), ``imported`` (files imported whole, to skip them while unchanged).
 
@@ -25,8 +25,8 @@ rarest ones only (at most RAREST grams and BUDGET rows in all, at most
 MAX_POSTINGS rows a gram), and ranks sources by the number of trigrams shared. Its work is
 bounded whatever the memory's size; ``examined`` counts it. The rarest trigrams are the ones
 that tell sources apart; a source similar enough to matter shares most of them. A renumbered
-sentence is found by its skeleton (partial index ``sources_skeleton``), which ``Memory`` asks
-for first (``same_skeleton``): a placeable match found so needs no trigram read. A text the
+sentence is found by its skeleton's digest (partial index ``sources_skeleton``; ``Memory``
+compares the skeletons themselves), which ``Memory`` asks for first (``same_skeleton``): a placeable match found so needs no trigram read. A text the
 budgeted search finds no match for gets a second, wider one (``wide``: WIDE_RAREST grams,
 WIDE_BUDGET rows), still bounded.
 """
@@ -67,7 +67,7 @@ FTS_PENDING_BYTES = 32 << 20
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
-    id INTEGER PRIMARY KEY, lang TEXT NOT NULL, text TEXT NOT NULL, skeleton TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, lang TEXT NOT NULL, text TEXT NOT NULL, skeleton_digest INTEGER,
     digest INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources (id),
@@ -89,9 +89,10 @@ CREATE INDEX IF NOT EXISTS sources_digest ON sources (lang, digest);
 CREATE INDEX IF NOT EXISTS units_digest ON units (source_id, target_lang, digest);
 CREATE INDEX IF NOT EXISTS contexts_digest ON contexts (unit_id, digest);
 """
-# Renumbered sentences are looked up by skeleton; texts without placeables ('') left out.
-_SKELETON_INDEX = ("CREATE INDEX IF NOT EXISTS sources_skeleton ON sources (lang, skeleton) "
-                   "WHERE skeleton != ''")
+# Renumbered sentences are looked up by the digest of their skeleton; texts without
+# placeables (NULL) left out.
+_SKELETON_INDEX = ("CREATE INDEX IF NOT EXISTS sources_skeleton ON sources (lang, "
+                   "skeleton_digest) WHERE skeleton_digest IS NOT NULL")
 
 _UNIT_COLUMNS = ("s.text, s.lang, u.target_lang, u.target, c.document, c.msgctxt, c.previous, "
                  "c.next, c.changed, c.origin")
@@ -107,6 +108,12 @@ def digest(text: str) -> int:
     range of SQLite's integers). Two texts may share one: lookups compare the texts too."""
     return _unpack(hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
                                    digest_size=8).digest())[0]
+
+
+def _skeleton_digest(shape: str) -> int | None:
+    """The key of a skeleton in the renumbered-sentence index (None for a text without
+    placeables, which the partial index leaves out)."""
+    return digest(shape) if shape else None
 
 
 def context_digest(document: str, msgctxt: str, previous: str, following: str) -> int:
@@ -198,7 +205,8 @@ class SQLiteBackend:
                 for table in ("sources", "units", "contexts"):
                     self.db.execute(f"ALTER TABLE {table} RENAME TO old_{table}")
                 self._create(indexes=False)  # built once the rows are in (sorted once)
-                self.db.execute("INSERT INTO sources SELECT id, lang, text, skeleton, "
+                self.db.execute("INSERT INTO sources SELECT id, lang, text, CASE WHEN skeleton "
+                                "!= '' THEN l10n_digest(skeleton) END, "
                                 "l10n_digest(text) FROM old_sources ORDER BY id")
                 self.db.execute("INSERT INTO units SELECT id, source_id, target_lang, target, "
                                 "l10n_digest(target) FROM old_units ORDER BY id")
@@ -445,9 +453,10 @@ class SQLiteBackend:
             found[key] = number
         shapes = {text: prepared.get(text) or (skeleton(text), normalise(text))
                   for _, text in new}
-        self.db.executemany("INSERT INTO sources (id, lang, text, skeleton, digest) VALUES "
-                            "(?, ?, ?, ?, ?)",
-                            [(found[key], *key, shapes[key[1]][0], wanted[key]) for key in new])
+        self.db.executemany("INSERT INTO sources (id, lang, text, skeleton_digest, digest) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            [(found[key], *key, _skeleton_digest(shapes[key[1]][0]),
+                              wanted[key]) for key in new])
         for lang in sorted({lang for lang, _ in new}):
             table = self._grams_table(lang, create=True)
             keys = [(found[key], shapes[key[1]][1]) for key in new if key[0] == lang]
@@ -586,11 +595,14 @@ class SQLiteBackend:
         shape = skeleton(source)
         if not shape:
             return []
-        # "skeleton != ''" lets SQLite use the partial index (it cannot know that the
-        # parameter is not ''): without it, every lookup scans the sources table
+        # "IS NOT NULL" lets SQLite use the partial index (it cannot know that the parameter
+        # is not NULL): without it, every lookup scans the sources table. A source of
+        # another skeleton with the same digest is told apart by the caller, which compares
+        # the skeletons themselves.
         rows = self.db.execute(
-            f"SELECT id FROM sources WHERE lang = ? AND skeleton = ? AND skeleton != '' "
-            f"LIMIT {int(limit)}", (source_lang, shape)).fetchall()
+            f"SELECT id FROM sources WHERE lang = ? AND skeleton_digest = ? AND "
+            f"skeleton_digest IS NOT NULL LIMIT {int(limit)}",
+            (source_lang, digest(shape))).fetchall()
         self.examined += len(rows)
         return [rowid for (rowid,) in rows]
 

@@ -120,13 +120,14 @@ def _numbered_units(count: int):
 def test_into_an_empty_memory_the_skeleton_index_is_built_once_at_the_end(tmp_path):
     """Into an empty memory, the renumbered-sentence index (sources by skeleton) is built
     after the rows are in: sorted once, its pages come out full, where inserting row by row
-    into a B-tree leaves them part empty (counted in pages, not timed). Lookups find the
+    into a B-tree leaves some part empty (counted in pages, not timed; the index holds
+    digests, so it is small either way: 39 pages against 42 for these 8,000 sources). Lookups find the
     same, and a failed import leaves the index there."""
     from l10n.errors import InputError
     from l10n.tm.memory import open_memory
     from l10n.tm.model import TMUnit
 
-    units = _numbered_units(4000)
+    units = _numbered_units(8000)
     pages, found = [], []
     for name, first in (("empty", []), ("held", [TMUnit("Held 1.", "en", "fr", "Tenu 1.")])):
         with open_memory(path=tmp_path / f"{name}.sqlite") as memory:
@@ -136,12 +137,13 @@ def test_into_an_empty_memory_the_skeleton_index_is_built_once_at_the_end(tmp_pa
             db = memory.backend.db
             pages.append(_index_pages(db, "sources_skeleton"))
             plan = db.execute("EXPLAIN QUERY PLAN SELECT id FROM sources WHERE lang = 'en' AND "
-                              "skeleton = ? AND skeleton != ''", ("x",)).fetchall()
+                              "skeleton_digest = ? AND skeleton_digest IS NOT NULL",
+                              (1,)).fetchall()
             assert "sources_skeleton" in str(plan)
             found.append([memory.lookup(unit.source.replace(" of A/", " of E/"), "en", "fr",
                                         limit=1)[0].target for unit in units[:40]])
     assert found[0] == found[1]
-    assert pages[0] < 0.93 * pages[1], pages
+    assert pages[0] < 0.97 * pages[1], pages
 
     def failing():
         yield from units

@@ -147,7 +147,8 @@ def _lookups(memory) -> list:
 def _rows(memory) -> list:
     """The memory's rows, without schema 2's digests (which schema 1 has not)."""
     db = memory.backend.db
-    return [db.execute("SELECT id, lang, text, skeleton FROM sources ORDER BY id").fetchall(),
+    return [db.execute("SELECT id, lang, text, skeleton_digest IS NOT NULL FROM sources "
+                       "ORDER BY id").fetchall(),
             db.execute("SELECT id, source_id, target_lang, target FROM units "
                        "ORDER BY id").fetchall(),
             db.execute("SELECT unit_id, document, msgctxt, previous, next, changed, origin, "
@@ -180,6 +181,9 @@ def test_a_schema_1_memory_is_migrated_and_finds_exports_and_counts_the_same(tmp
         assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
         assert db.execute("PRAGMA freelist_count").fetchone() == (0,)  # schema 1's pages freed
         assert _everything(migrated) == expected
+        # the skeleton (schema 1's text) became its digest, as new adds write it
+        assert all(found == sqlite_store._skeleton_digest(skeleton(text)) for text, found in
+                   db.execute("SELECT text, skeleton_digest FROM sources"))
         assert migrated.backend.seen("po/fr/report.po") == (120, 7)
         assert migrated.add(units + more) == 1
         assert _everything(migrated) == expected_after_more
@@ -263,9 +267,11 @@ def test_texts_of_one_digest_stay_apart(tmp_path, monkeypatch):
 
 def test_the_indexes_hold_small_keys_not_the_texts(tmp_path):
     """No index of sources, units or contexts holds a text (schema 1's UNIQUE indexes held
-    every source and translation a second time, and its contexts' primary key whole
-    sentences); only the skeleton index, which lookups of renumbered sentences read."""
-    texts = {"text", "target", "document", "msgctxt", "previous", "next", "origin"}
+    every source and translation a second time, its contexts' primary key whole sentences,
+    and its renumbered-sentence index every skeleton), and no table but the texts' own
+    columns: the skeleton is kept as its digest."""
+    texts = {"text", "target", "document", "msgctxt", "previous", "next", "origin",
+             "skeleton"}
     with open_memory(path=tmp_path / "tm.sqlite") as memory:
         memory.add(_units())
         db = memory.backend.db
@@ -274,9 +280,9 @@ def test_the_indexes_hold_small_keys_not_the_texts(tmp_path):
                               "wr = 0", (table,)).fetchone(), f"{table} has a rowid"
             for _, index, unique, *_ in db.execute(f"PRAGMA index_list({table})"):
                 columns = {row[2] for row in db.execute(f"PRAGMA index_info({index})")}
-                if index != "sources_skeleton":
-                    assert not columns & texts, (index, columns)
-                    assert not unique, index
+                assert not columns & texts, (index, columns)
+                assert not unique, index
+        assert "skeleton" not in {row[1] for row in db.execute("PRAGMA table_info(sources)")}
 
 
 def _steps(memory, units: list[TMUnit]) -> int:
