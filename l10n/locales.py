@@ -19,7 +19,6 @@ OFFICIAL_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 
 
-@lru_cache(maxsize=256)
 @lru_cache(maxsize=512)
 def official_language(code: str | None) -> str | None:
     """The official language that a code with a region or a script names, as other tools

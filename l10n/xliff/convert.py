@@ -529,6 +529,11 @@ class _Reader:
     def error(self, message: str, element: etree._Element) -> InputError:
         return InputError(message, path=self.path, line=element.sourceline)
 
+    def _decoder(self, data: dict[str, str] | None = None) -> Decoder:
+        """A decoder of this file's source and target texts (``data``: a 2.0 unit's
+        original data, by id)."""
+        return Decoder(self.path, data, bare_codes=self.bare_codes)
+
     def _attribute(self, element, name, what):
         value = element.get(name)
         if not value:
@@ -596,7 +601,7 @@ class _Reader12(_Reader):
     def _header(self, unit, document):
         catalogue = document.catalogue
         target = next(iter(self._children(unit, "target")), None)
-        _parse_header(catalogue, "" if target is None else Decoder(self.path, bare_codes=self.bare_codes).text(target))
+        _parse_header(catalogue, "" if target is None else self._decoder().text(target))
         found = self._po_entry(unit)
         catalogue.header = found.get("x-po-trancomment", "")
         catalogue.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in found.get("x-po-flags", "") else []
@@ -605,7 +610,7 @@ class _Reader12(_Reader):
         sources = self._children(unit, "source")
         if not sources:
             raise self.error(f"<trans-unit id={unit.get('id')!r}> has no <source>", unit)
-        decoder = Decoder(self.path, bare_codes=self.bare_codes)
+        decoder = self._decoder()
         source = decoder.text(sources[0])
         target = next(iter(self._children(unit, "target")), None)
         if target is None:
@@ -658,7 +663,7 @@ class _Reader12(_Reader):
         for alt in self._children(unit, "alt-trans"):
             if alt.get("alttranstype") == "previous-version" or alt.get("origin") == "previous":
                 source = next(iter(self._children(alt, "source")), None)
-                msgid = None if source is None else Decoder(self.path, bare_codes=self.bare_codes).text(source)
+                msgid = None if source is None else self._decoder().text(source)
                 msgctxt = self._po_entry(alt).get("x-po-msgctxt")
                 return True, msgid, msgctxt
         return False, None, None
@@ -697,7 +702,7 @@ class _Reader12(_Reader):
             mark.get("mid"): mark for mark in target_element.iter(
                 f"{{{NS12}}}mrk", f"{{{NS11}}}mrk") if mark.get("mtype") == "seg"}
         unit_done = not self._fuzzy(unit, target, state) and target is not None
-        decoder = Decoder(self.path, bare_codes=self.bare_codes)
+        decoder = self._decoder()
         pairs = []
         for mark in marks:
             ident = mark.get("mid")
@@ -793,14 +798,18 @@ class _Reader20(_Reader):
                     self._walk(child, document, obsolete=obsolete or (
                         child.get("name") == "x-gettext-obsolete"))
 
-    def _texts(self, unit) -> tuple[str, str | None, bool]:
-        """(source, target or None, fuzzy) of a unit, its segments and ignorables joined."""
+    def _unit_decoder(self, unit) -> Decoder:
+        """A decoder of ``unit``'s texts, with the native data of its ``<originalData>``."""
         data = {}
         for originals in unit.iter(f"{{{NS20}}}originalData"):
             for item in originals:
                 if _local(item) == "data":
-                    data[item.get("id", "")] = Decoder(self.path, bare_codes=self.bare_codes).text(item)
-        decoder = Decoder(self.path, data, bare_codes=self.bare_codes)
+                    data[item.get("id", "")] = self._decoder().text(item)
+        return self._decoder(data)
+
+    def _texts(self, unit) -> tuple[str, str | None, bool]:
+        """(source, target or None, fuzzy) of a unit, its segments and ignorables joined."""
+        decoder = self._unit_decoder(unit)
         parts = [child for child in unit if _local(child) in ("segment", "ignorable")]
         if not parts:
             raise self.error(f"<unit id={unit.get('id')!r}> has no <segment>", unit)
@@ -875,12 +884,7 @@ class _Reader20(_Reader):
         segments = [child for child in unit if _local(child) == "segment"]
         if len(segments) < 2:
             return None
-        data = {}
-        for originals in unit.iter(f"{{{NS20}}}originalData"):
-            for item in originals:
-                if _local(item) == "data":
-                    data[item.get("id", "")] = Decoder(self.path).text(item)
-        decoder = Decoder(self.path, data, bare_codes=self.bare_codes)
+        decoder = self._unit_decoder(unit)
         pairs = []
         for segment in segments:
             source = next((c for c in segment if _local(c) == "source"), None)
