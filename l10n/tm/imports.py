@@ -147,18 +147,19 @@ _PIPE_SIZE = 1 << 20  # Linux's F_SETPIPE_SZ: the reader runs a batch or two ahe
 
 class _ForkedReader:
     """The units of a TMXReader, read in a forked process: it parses the file and computes
-    each new source's skeleton and normal form (the per-source work in Python), and sends
-    them in batches through a pipe, pickled, while this process writes SQLite. Iterating
-    gives (units, prepared) batches for SQLiteBackend.add_batches. A TMX error is raised here
-    as the reader found it (file and line), after the batches before it; Ctrl-C is left to
-    this process, which stops the reader; a reader that dies is one error line."""
+    the skeletons, normal forms and digests of their texts (the per-text work in Python,
+    sqlite_store.prepare), and sends them in batches through a pipe, pickled, while this
+    process writes SQLite. Iterating gives (rows, prepared) batches for
+    SQLiteBackend.add_batches. A TMX error is raised here as the reader found it (file and
+    line), after the batches before it; Ctrl-C is left to this process, which stops the
+    reader; a reader that dies is one error line."""
 
     def __init__(self, reader):
         self.reader = reader
         self.count = 0
         self.skipped: Counter = Counter()
 
-    def __iter__(self) -> Iterator[tuple[list[TMUnit], dict[str, tuple[str, str]]]]:
+    def __iter__(self) -> Iterator[tuple[list[tuple], object]]:
         import pickle
         import signal
 
@@ -221,23 +222,20 @@ def _read_in_child(reader, fd: int) -> None:
     the error), and exit."""
     import pickle
 
-    from .text import normalise, skeleton
+    from .sqlite_store import as_row, prepare
 
     status = 0
     try:
         with os.fdopen(fd, "wb", buffering=1 << 16) as out:
             try:
-                batch: list[TMUnit] = []
-                prepared: dict[str, tuple[str, str]] = {}
+                batch = []
                 for unit in reader:
-                    batch.append(unit)
-                    if unit.source not in prepared:
-                        prepared[unit.source] = (skeleton(unit.source), normalise(unit.source))
+                    batch.append(as_row(unit))
                     if len(batch) >= READER_BATCH:
-                        pickle.dump(("units", batch, prepared), out, protocol=5)
-                        batch, prepared = [], {}
+                        pickle.dump(("units", batch, prepare(batch)), out, protocol=5)
+                        batch = []
                 if batch:
-                    pickle.dump(("units", batch, prepared), out, protocol=5)
+                    pickle.dump(("units", batch, prepare(batch)), out, protocol=5)
                 pickle.dump(("done", reader.skipped), out, protocol=5)
             except L10nError as error:  # sent as it would be raised here: file, line
                 pickle.dump(("error", error.message, error.path, error.line), out, protocol=5)

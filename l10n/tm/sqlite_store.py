@@ -16,9 +16,10 @@ the page cache.) A schema-1 memory opened for writing is migrated in place, in
 one transaction (``_migrate``).
 
 The fuzzy index is one FTS5 table per source language with the trigram tokenizer (SQLite
-3.34 or newer), contentless and without positions (``detail=none``): it stores each source's
-trigrams once, compressed, and answers "which sources hold this trigram" without reading any
-other. ``gram_counts`` keeps how many sources hold each trigram (a B-tree: asking costs the
+3.34 or newer), contentless, without positions (``detail=none``) and without each row's
+size (``columnsize=0``: for bm25, which lookups do not use; a memory made before keeps its
+table of sizes): it stores each source's trigrams once, compressed, and answers "which
+sources hold this trigram" without reading any other. ``gram_counts`` keeps how many sources hold each trigram (a B-tree: asking costs the
 same whatever the count; FTS5's own fts5vocab would walk the whole posting list to count it).
 A lookup asks it for the counts of its trigrams in one query, reads the postings of the
 rarest ones only (at most RAREST grams and BUDGET rows in all, at most
@@ -33,11 +34,14 @@ WIDE_BUDGET rows), still bounded.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import operator
 import sqlite3
 import struct
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -100,7 +104,37 @@ _UNIT_FROM = ("sources s JOIN units u ON u.source_id = s.id JOIN contexts c ON c
 
 
 _unpack = struct.Struct(">q").unpack
-Prepared = dict[str, tuple[str, str]]  # source text -> (skeleton, normal form)
+# A unit as the writer takes it: TMUnit's fields, in order, as a plain tuple (a reader
+# process sends its units so: a tuple unpickles several times faster than the frozen
+# dataclass, whose __setstate__ is Python code).
+Row = tuple[str, str, str, str, str, str, str, str, str, str]
+as_row = operator.attrgetter(*(field.name for field in dataclasses.fields(TMUnit)))
+
+
+@dataclass
+class Prepared:
+    """What was computed elsewhere (a reader process, ``prepare``) of one batch's texts:
+    source text -> (skeleton digest or None, normal form, digest), translation -> digest.
+    A text missing here is computed by the writer."""
+
+    sources: dict[str, tuple[int | None, str, int]] = field(default_factory=dict)
+    targets: dict[str, int] = field(default_factory=dict)
+
+
+def prepare(rows: Iterable[Row]) -> Prepared:
+    """The per-text work of adding ``rows`` (skeletons, normal forms, digests: most of what
+    an import costs in Python), done where the rows are read, so that the process writing
+    the memory only writes."""
+    prepared = Prepared()
+    sources, targets = prepared.sources, prepared.targets
+    for row in rows:
+        source, target = row[0], row[3]
+        if source not in sources:
+            sources[source] = (_skeleton_digest(skeleton(source)), normalise(source),
+                               digest(source))
+        if target not in targets:
+            targets[target] = digest(target)
+    return prepared
 
 
 def digest(text: str) -> int:
@@ -305,7 +339,8 @@ class SQLiteBackend:
             if not create:
                 return None
             self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5(key, "
-                            f"tokenize = 'trigram case_sensitive 1', detail = none, content = '')")
+                            f"tokenize = 'trigram case_sensitive 1', detail = none, content = '', "
+                            f"columnsize = 0)")
             self.db.execute(f"INSERT INTO {name} ({name}, rank) VALUES ('hashsize', ?)",
                             (FTS_PENDING_BYTES,))
             self._grams_tables.add(name)
@@ -329,12 +364,13 @@ class SQLiteBackend:
         self._pending.clear()
 
     def add(self, units: Iterable[TMUnit]) -> int:
-        return self.add_batches((batch, None) for batch in _batches(units, BATCH))
+        return self.add_batches((list(map(as_row, batch)), None)
+                                for batch in _batches(units, BATCH))
 
-    def add_batches(self, batches: Iterable[tuple[list[TMUnit], Prepared | None]]) -> int:
-        """``add`` for units that come in batches, each with what was computed elsewhere of
-        its new sources (imports.py's TMX reader process): their skeletons and normal forms,
-        source text -> (skeleton, normal form). Sources it does not give are computed here."""
+    def add_batches(self, batches: Iterable[tuple[list[Row], Prepared | None]]) -> int:
+        """``add`` for units that come in batches, as rows (``as_row``), each with what was
+        computed elsewhere of its texts (``prepare``, in imports.py's TMX reader process):
+        what it does not give is computed here."""
         with self.transaction(), self._errors():
             stamp = self._next_stamp()
             # Into an empty memory, the trigram counts are read from the index once at the
@@ -347,7 +383,7 @@ class SQLiteBackend:
                 self.db.execute("DROP INDEX IF EXISTS sources_skeleton")
             added = 0
             for batch, prepared in batches:
-                added += self._add_batch(batch, stamp, prepared or {})
+                added += self._add_batch(batch, stamp, prepared or Prepared())
             if self._count_grams:
                 self._flush_counts()
             else:
@@ -382,23 +418,27 @@ class SQLiteBackend:
             self.db.execute(f"INSERT INTO gram_counts SELECT ?, term, doc FROM "
                             f"temp.vocab_{lang}", (lang,))
 
-    def _add_batch(self, batch: list[TMUnit], stamp: int, prepared: Prepared) -> int:
+    def _add_batch(self, batch: list[Row], stamp: int, prepared: Prepared) -> int:
         """Add one batch: a few statements a batch, and one executemany row per new source,
         index entry, translation and context (or context held already, updated)."""
         held_sources, held_units = self._max_id("sources"), self._max_id("units")
         sources = self._batch_sources(batch, held_sources, prepared)
         contexts: dict[tuple, tuple[str, str]] = {}  # repeats in the batch folded, in order
-        for unit in batch:
-            key = (sources[unit.source_lang, unit.source], unit.target_lang, unit.target,
-                   unit.document, unit.msgctxt, unit.previous, unit.next)
+        for source, source_lang, target_lang, target, *where, changed, origin in batch:
+            key = (sources[source_lang, source], target_lang, target, *where)
             earlier = contexts.get(key)
-            if earlier is None or unit.changed >= earlier[0]:  # as the UPDATE below does
-                contexts[key] = (unit.changed, unit.origin)
+            if earlier is None or changed >= earlier[0]:  # as the UPDATE below does
+                contexts[key] = (changed, origin)
         translations = self._batch_units(list(dict.fromkeys(key[:3] for key in contexts)),
-                                         held_sources, held_units)
-        rows = [(translations[key[:3]], *key[3:], changed, origin, stamp,
-                 context_digest(*key[3:]))
-                for key, (changed, origin) in contexts.items()]
+                                         held_sources, held_units, prepared.targets)
+        places: dict[tuple, int] = {}  # a context's digest, once a batch (they repeat)
+        rows = []
+        for key, (changed, origin) in contexts.items():
+            where = key[3:]
+            place = places.get(where)
+            if place is None:
+                place = places[where] = context_digest(*where)
+            rows.append((translations[key[:3]], *where, changed, origin, stamp, place))
         held = self._held_contexts([row for row in rows if row[0] <= held_units])
         fresh = [row for row in rows if row[:5] not in held]
         self.db.executemany("INSERT INTO contexts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh)
@@ -429,13 +469,14 @@ class SQLiteBackend:
     def _max_id(self, table: str) -> int:
         return self.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
 
-    def _batch_sources(self, batch: list[TMUnit], held: int,
+    def _batch_sources(self, batch: list[Row], held: int,
                        prepared: Prepared) -> dict[tuple[str, str], int]:
         """The ids of the batch's sources, (lang, text) -> id. New ones are inserted with the
         ids SQLite would give them (in the order they first appear) and indexed. What the
         memory holds is found by digest, and the texts compared."""
-        wanted = {key: digest(key[1]) for key in dict.fromkeys(
-            (unit.source_lang, unit.source) for unit in batch)}
+        given = prepared.sources
+        wanted = {key: given[key[1]][2] if key[1] in given else digest(key[1])
+                  for key in dict.fromkeys((row[1], row[0]) for row in batch)}
         found: dict[tuple[str, str], int] = {}
         if held:
             by_lang: dict[str, list[int]] = {}
@@ -451,12 +492,12 @@ class SQLiteBackend:
         new = [key for key in wanted if key not in found]
         for number, key in enumerate(new, held + 1):
             found[key] = number
-        shapes = {text: prepared.get(text) or (skeleton(text), normalise(text))
+        shapes = {text: given.get(text) or (_skeleton_digest(skeleton(text)), normalise(text))
                   for _, text in new}
         self.db.executemany("INSERT INTO sources (id, lang, text, skeleton_digest, digest) "
                             "VALUES (?, ?, ?, ?, ?)",
-                            [(found[key], *key, _skeleton_digest(shapes[key[1]][0]),
-                              wanted[key]) for key in new])
+                            [(found[key], *key, shapes[key[1]][0], wanted[key])
+                             for key in new])
         for lang in sorted({lang for lang, _ in new}):
             table = self._grams_table(lang, create=True)
             keys = [(found[key], shapes[key[1]][1]) for key in new if key[0] == lang]
@@ -472,11 +513,13 @@ class SQLiteBackend:
         return found
 
     def _batch_units(self, wanted: list[tuple[int, str, str]], held_sources: int,
-                     held: int) -> dict[tuple[int, str, str], int]:
+                     held: int, given: dict[str, int]) -> dict[tuple[int, str, str], int]:
         """The ids of the batch's translations, (source id, target lang, target) -> id; new
         ones are inserted, in the order they first appear. Only a source held before the
-        batch can have translations already; they are found by digest, the texts compared."""
-        digests = {key: digest(key[2]) for key in wanted}
+        batch can have translations already; they are found by digest, the texts compared.
+        ``given``: digests computed elsewhere (``prepare``)."""
+        digests = {key: given[key[2]] if key[2] in given else digest(key[2])
+                   for key in wanted}
         found: dict[tuple[int, str, str], int] = {}
         older = sorted({(*key[:2], digests[key]) for key in wanted if key[0] <= held_sources})
         for part in _chunks(older):
