@@ -70,7 +70,7 @@ from . import inline
 from .inline import _NOT_XML, NS11, NS12, NS20, Decoder, check_plain
 
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
-MEMOQ = "MQXliff"  # memoQ's MQXLIFF extensions (its comments)
+MEMOQ = "MQXliff"  # memoQ's MQXLIFF extensions (its comments, its segment status)
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"  # Trados Studio's SDLXLIFF extensions
 DEVELOPER = "developer"  # the note origin (1.2 from, 2.0 category) of the #. comments we export
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -78,6 +78,11 @@ VERSIONS = ("1.2", "2.0")
 _TRANSLATED_12 = {"translated", "signed-off", "final"}
 _TRANSLATED_20 = {"translated", "reviewed", "final"}
 _CONFIRMED_TRADOS = {"Translated", "ApprovedTranslation", "ApprovedSignOff"}
+# memoQ writes no XLIFF state in an MQXLIFF file: its own status on each trans-unit says
+# where a segment stands. Confirmed by the translator or by a reviewer: finished; not started,
+# edited (PartiallyEdited), pre-translated from a memory or machine translation
+# (Pretranslated, MachineTranslated), assembled from fragments, rejected: not.
+_CONFIRMED_MEMOQ = {"ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2Confirmed"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -620,6 +625,9 @@ class _Reader12(_Reader):
     def _fuzzy(self, unit, target: str | None, state: str | None) -> bool:
         if target is None:
             return False
+        status = unit.get(f"{{{MEMOQ}}}status")
+        if status is not None:  # memoQ's own status, where it writes no XLIFF state
+            return status not in _CONFIRMED_MEMOQ
         if unit.get("approved") == "yes" or state in _TRANSLATED_12:
             return False
         if self.plain_targets and state is None and unit.get("approved") is None:

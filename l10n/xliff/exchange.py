@@ -21,8 +21,9 @@ catalogues as one transaction. It never loses a translation:
   fingerprint are the translation's alone, so a note changed on either side never makes one.
 
 A unit the XLIFF marks translated (1.2 ``approved="yes"`` or ``state`` translated, signed-off,
-final; 2.0 ``state`` translated, reviewed, final) clears the entry's fuzzy flag and its ``#|``
-previous source, as Poedit does when a translator accepts a fuzzy entry.
+final; 2.0 ``state`` translated, reviewed, final; memoQ's ``mq:status`` confirmed by the
+translator or a reviewer) clears the entry's fuzzy flag and its ``#|`` previous source, as
+Poedit does when a translator accepts a fuzzy entry.
 """
 
 from __future__ import annotations

@@ -149,6 +149,35 @@ def test_a_cat_tools_xliff_brings_its_approved_units_only(project):
     assert match.target == "Validé."
 
 
+MQXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">
+  <file original="briefing.docx" source-language="en-GB" target-language="fr-FR" datatype="x-docx">
+    <body>
+      <trans-unit id="1" mq:status="ManuallyConfirmed"><source>The Summit opened in Doha.</source><target>Le Sommet s'est ouvert à Doha.</target></trans-unit>
+      <trans-unit id="2" mq:status="Pretranslated" mq:percent="100"><source>Delegates arrived.</source><target>Les délégués sont arrivés.</target></trans-unit>
+      <trans-unit id="3" mq:status="PartiallyEdited"><source>Work went on late.</source><target>Le travail s'est</target></trans-unit>
+      <trans-unit id="4" mq:status="MachineTranslated"><source>Ministers spoke.</source><target>Les ministres parlaient.</target></trans-unit>
+      <trans-unit id="5" mq:status="Reviewer1Confirmed"><source>The Summit closed.</source><target>Le Sommet s'est clos.</target></trans-unit>
+      <trans-unit id="6" mq:status="NotStarted"><source>Nothing yet.</source><target></target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_a_memoq_file_brings_what_a_translator_or_reviewer_confirmed(project):
+    """memoQ writes no XLIFF state in MQXLIFF, its own status instead: without reading it,
+    every target would count as a translation, memoQ's pre-translations from a memory or a
+    machine and half-edited segments among them."""
+    (project / "briefing.mqxliff").write_text(MQXLIFF, "utf-8")
+    output = run(project, "tm", "import", "briefing.mqxliff")
+    assert "briefing.mqxliff: 2 translations read, 2 new" in output
+    found = [(unit[0], unit[3], unit[4]) for unit in units(project / "tm.sqlite")]
+    assert found == [("The Summit closed.", "Le Sommet s'est clos.", "briefing.docx"),
+                     ("The Summit opened in Doha.", "Le Sommet s'est ouvert à Doha.",
+                      "briefing.docx")]
+
+
 def test_an_xliff_file_is_told_by_its_root_element_whatever_its_name(tmp_path):
     named = {"a.xml": CAT_TOOL_20, "b.xml": '<?xml version="1.0"?>\n<!-- a memory -->\n<tmx '
              'version="1.4"><header/><body/></tmx>', "c.sdlxliff": "", "d.txt": "msgid \"\"\n"}

@@ -142,6 +142,35 @@ def test_translations_and_states_come_back(project, version):
         "Language: fr", "Language: ar")
 
 
+def test_memoq_status_decides_where_memoq_writes_no_state(project):
+    """memoQ's MQXLIFF carries its own status on each trans-unit and no XLIFF state: a
+    segment the translator or a reviewer confirmed is a translation; one memoQ pre-translated
+    from a memory (even at 100 %) or one only edited comes in fuzzy, whatever approved says."""
+    path = export(project, "1.2")
+    for source, text in (("The Summit opened.", "Le Sommet s’est ouvert."),
+                         ("Member States took part.", "Les États Membres ont participé."),
+                         ("The Summit closed on Friday.", "Le Sommet s’est clos vendredi.")):
+        set_target(path, "1.2", source, text)
+    tree = etree.parse(str(path))
+    found = units(tree.getroot(), "1.2")
+    statuses = {"The Summit opened.": "ManuallyConfirmed",
+                "Member States took part.": "Pretranslated",
+                "The Summit closed on Friday.": "PartiallyEdited"}
+    for source, status in statuses.items():
+        holder = found[source]
+        holder.set("{MQXliff}status", status)
+        holder.find(f"{{{NS['1.2']}}}target").attrib.pop("state")
+    found["Member States took part."].set("{MQXliff}percent", "100")
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    outcome = run_cli(project, "xliff", "import", str(path))
+    assert outcome.code == 0, outcome.stderr
+    assert not entry(project, "The <strong>Summit</strong> opened.").fuzzy
+    assert entry(project, "Member States took part.").fuzzy
+    closed = entry(project, "The Summit closed on Friday.")
+    assert closed.fuzzy and closed.msgstr == "Le Sommet s’est clos vendredi."
+    msgfmt_check(project / "po/fr/doc.po")
+
+
 @pytest.mark.parametrize("version", VERSIONS)
 def test_inline_codes_come_back_as_the_source_markup(project, version):
     path = export(project, version)

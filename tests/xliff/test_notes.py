@@ -174,7 +174,7 @@ def test_memoq_comments(project, tmp_path):
     import_twice(project, path)
     took_part = entry(project, "Member States took part.")
     assert took_part.tcomment == "memoQ comment."
-    assert took_part.fuzzy  # no approved="yes", no translated state: for review
+    assert not took_part.fuzzy  # confirmed by the translator in memoQ (its mq:status)
 
 
 def test_trados_comments(project, tmp_path):
