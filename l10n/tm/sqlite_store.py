@@ -41,7 +41,6 @@ import sqlite3
 import struct
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -111,29 +110,22 @@ Row = tuple[str, str, str, str, str, str, str, str, str, str]
 as_row = operator.attrgetter(*(field.name for field in dataclasses.fields(TMUnit)))
 
 
-@dataclass
-class Prepared:
-    """What was computed elsewhere (a reader process, ``prepare``) of one batch's texts:
-    source text -> (skeleton digest or None, normal form, digest), translation -> digest.
-    A text missing here is computed by the writer."""
-
-    sources: dict[str, tuple[int | None, str, int]] = field(default_factory=dict)
-    targets: dict[str, int] = field(default_factory=dict)
+# What was computed elsewhere (a reader process, ``prepare``) of a batch's sources: source
+# text -> (skeleton digest or None, normal form). A source missing here is computed by the
+# writer, as are the digests (BLAKE2b, fast: measured, the import's wall time is shorter
+# with them in the writing process, which waits for the reader, than in the reader).
+Prepared = dict[str, tuple[int | None, str]]
 
 
 def prepare(rows: Iterable[Row]) -> Prepared:
-    """The per-text work of adding ``rows`` (skeletons, normal forms, digests: most of what
-    an import costs in Python), done where the rows are read, so that the process writing
-    the memory only writes."""
-    prepared = Prepared()
-    sources, targets = prepared.sources, prepared.targets
+    """The per-source work of adding ``rows`` in Python (the skeletons and normal forms:
+    the placeable pattern's scan above all), done where the rows are read, so that the
+    process writing the memory mostly writes."""
+    prepared: Prepared = {}
     for row in rows:
-        source, target = row[0], row[3]
-        if source not in sources:
-            sources[source] = (_skeleton_digest(skeleton(source)), normalise(source),
-                               digest(source))
-        if target not in targets:
-            targets[target] = digest(target)
+        source = row[0]
+        if source not in prepared:
+            prepared[source] = (_skeleton_digest(skeleton(source)), normalise(source))
     return prepared
 
 
@@ -369,7 +361,7 @@ class SQLiteBackend:
 
     def add_batches(self, batches: Iterable[tuple[list[Row], Prepared | None]]) -> int:
         """``add`` for units that come in batches, as rows (``as_row``), each with what was
-        computed elsewhere of its texts (``prepare``, in imports.py's TMX reader process):
+        computed elsewhere of its sources (``prepare``, in imports.py's TMX reader process):
         what it does not give is computed here."""
         with self.transaction(), self._errors():
             stamp = self._next_stamp()
@@ -383,7 +375,7 @@ class SQLiteBackend:
                 self.db.execute("DROP INDEX IF EXISTS sources_skeleton")
             added = 0
             for batch, prepared in batches:
-                added += self._add_batch(batch, stamp, prepared or Prepared())
+                added += self._add_batch(batch, stamp, prepared or {})
             if self._count_grams:
                 self._flush_counts()
             else:
@@ -430,7 +422,7 @@ class SQLiteBackend:
             if earlier is None or changed >= earlier[0]:  # as the UPDATE below does
                 contexts[key] = (changed, origin)
         translations = self._batch_units(list(dict.fromkeys(key[:3] for key in contexts)),
-                                         held_sources, held_units, prepared.targets)
+                                         held_sources, held_units)
         places: dict[tuple, int] = {}  # a context's digest, once a batch (they repeat)
         rows = []
         for key, (changed, origin) in contexts.items():
@@ -474,8 +466,7 @@ class SQLiteBackend:
         """The ids of the batch's sources, (lang, text) -> id. New ones are inserted with the
         ids SQLite would give them (in the order they first appear) and indexed. What the
         memory holds is found by digest, and the texts compared."""
-        given = prepared.sources
-        wanted = {key: given[key[1]][2] if key[1] in given else digest(key[1])
+        wanted = {key: digest(key[1])
                   for key in dict.fromkeys((row[1], row[0]) for row in batch)}
         found: dict[tuple[str, str], int] = {}
         if held:
@@ -492,7 +483,7 @@ class SQLiteBackend:
         new = [key for key in wanted if key not in found]
         for number, key in enumerate(new, held + 1):
             found[key] = number
-        shapes = {text: given.get(text) or (_skeleton_digest(skeleton(text)), normalise(text))
+        shapes = {text: prepared.get(text) or (_skeleton_digest(skeleton(text)), normalise(text))
                   for _, text in new}
         self.db.executemany("INSERT INTO sources (id, lang, text, skeleton_digest, digest) "
                             "VALUES (?, ?, ?, ?, ?)",
@@ -513,13 +504,11 @@ class SQLiteBackend:
         return found
 
     def _batch_units(self, wanted: list[tuple[int, str, str]], held_sources: int,
-                     held: int, given: dict[str, int]) -> dict[tuple[int, str, str], int]:
+                     held: int) -> dict[tuple[int, str, str], int]:
         """The ids of the batch's translations, (source id, target lang, target) -> id; new
         ones are inserted, in the order they first appear. Only a source held before the
-        batch can have translations already; they are found by digest, the texts compared.
-        ``given``: digests computed elsewhere (``prepare``)."""
-        digests = {key: given[key[2]] if key[2] in given else digest(key[2])
-                   for key in wanted}
+        batch can have translations already; they are found by digest, the texts compared."""
+        digests = {key: digest(key[2]) for key in wanted}
         found: dict[tuple[int, str, str], int] = {}
         older = sorted({(*key[:2], digests[key]) for key in wanted if key[0] <= held_sources})
         for part in _chunks(older):
