@@ -113,6 +113,8 @@ def _english_pattern() -> re.Pattern:
 
 
 _ASCII_WORD = re.compile(r"[a-z]+")
+# A letter beyond ASCII, as the pattern's boundaries count letters (\w but not a digit).
+_OTHER_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -124,15 +126,17 @@ def _ascii_other_months() -> frozenset[str]:
 
 def pattern_for(text: str) -> re.Pattern:
     """The placeable pattern to scan ``text`` with: ``placeable_pattern``, or the faster
-    ``_english_pattern`` where it finds the same. That is so for a text in ASCII (99 % of
-    the UN's English sentences) none of whose words is a month name of another language: a
-    name matches only as a whole run of letters, case-insensitively, and in ASCII a run of
-    letters is a run of [A-Za-z] and re's case-insensitive letters are those whose lower
-    cases are equal (a name with a letter beyond ASCII cannot match there at all). The
-    import takes every source's skeleton, and the names' alternatives were two thirds of
-    its time."""
-    if text.isascii() and _ascii_other_months().isdisjoint(
-            _ASCII_WORD.findall(text.lower())):
+    ``_english_pattern`` where it finds the same. That is so for a text whose letters are
+    all ASCII (99 % of the UN's English sentences; dashes, quotes and other signs beyond
+    ASCII may be there) none of whose words is a month name of another language: a name
+    matches only as a whole run of letters, case-insensitively; in such a text a run of
+    letters is a run of [A-Za-z], and re's case-insensitive letters are those whose lower
+    cases are equal (a name with a letter beyond ASCII cannot match there at all; the
+    letters re equates with ASCII ones, such as the Kelvin sign and the long s, are beyond
+    ASCII). The import takes every source's skeleton, and the names' alternatives were two
+    thirds of its time."""
+    if (text.isascii() or _OTHER_LETTER.search(text) is None) and \
+            _ascii_other_months().isdisjoint(_ASCII_WORD.findall(text.lower())):
         return _english_pattern()
     return placeable_pattern()
 
