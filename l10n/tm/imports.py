@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import polib
 
@@ -30,6 +30,9 @@ from ..util.workers import Progress, no_progress
 from ..locales import official_language
 from .memory import Memory
 from .model import TMUnit
+
+if TYPE_CHECKING:
+    from .sqlite_store import Prepared, Row
 
 _PO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?")
 
@@ -147,7 +150,7 @@ _PIPE_SIZE = 1 << 20  # Linux's F_SETPIPE_SZ: the reader runs a batch or two ahe
 
 class _ForkedReader:
     """The units of a TMXReader, read in a forked process: it parses the file and computes
-    the skeletons, normal forms and digests of their texts (the per-text work in Python,
+    the skeletons and normal forms of their sources (the per-source work in Python,
     sqlite_store.prepare), and sends them in batches through a pipe, pickled, while this
     process writes SQLite. Iterating gives (rows, prepared) batches for
     SQLiteBackend.add_batches. A TMX error is raised here as the reader found it (file and
@@ -159,7 +162,7 @@ class _ForkedReader:
         self.count = 0
         self.skipped: Counter = Counter()
 
-    def __iter__(self) -> Iterator[tuple[list[tuple], object]]:
+    def __iter__(self) -> Iterator[tuple[list[Row], Prepared]]:
         import pickle
         import signal
 

@@ -16,18 +16,19 @@ the page cache.) A schema-1 memory opened for writing is migrated in place, in
 one transaction (``_migrate``).
 
 The fuzzy index is one FTS5 table per source language with the trigram tokenizer (SQLite
-3.34 or newer), contentless, without positions (``detail=none``) and without each row's
-size (``columnsize=0``: for bm25, which lookups do not use; a memory made before keeps its
-table of sizes): it stores each source's trigrams once, compressed, and answers "which
-sources hold this trigram" without reading any other. ``gram_counts`` keeps how many sources hold each trigram (a B-tree: asking costs the
-same whatever the count; FTS5's own fts5vocab would walk the whole posting list to count it).
-A lookup asks it for the counts of its trigrams in one query, reads the postings of the
-rarest ones only (at most RAREST grams and BUDGET rows in all, at most
-MAX_POSTINGS rows a gram), and ranks sources by the number of trigrams shared. Its work is
-bounded whatever the memory's size; ``examined`` counts it. The rarest trigrams are the ones
-that tell sources apart; a source similar enough to matter shares most of them. A renumbered
-sentence is found by its skeleton's digest (partial index ``sources_skeleton``; ``Memory``
-compares the skeletons themselves), which ``Memory`` asks for first (``same_skeleton``): a placeable match found so needs no trigram read. A text the
+3.34 or newer), contentless, without positions (``detail=none``) and without each row's size
+(``columnsize=0``: for bm25, which lookups do not use; a memory made before keeps its table
+of sizes): it stores each source's trigrams once, compressed, and answers "which sources
+hold this trigram" without reading any other. ``gram_counts`` keeps how many sources hold
+each trigram (a B-tree: asking costs the same whatever the count; FTS5's own fts5vocab would
+walk the whole posting list to count it). A lookup asks it for the counts of its trigrams in
+one query, reads the postings of the rarest ones only (at most RAREST grams and BUDGET rows
+in all, at most MAX_POSTINGS rows a gram), and ranks sources by the number of trigrams
+shared. Its work is bounded whatever the memory's size; ``examined`` counts it. The rarest
+trigrams are the ones that tell sources apart; a source similar enough to matter shares most
+of them. A renumbered sentence is found by its skeleton's digest (partial index
+``sources_skeleton``; ``Memory`` compares the skeletons themselves), which ``Memory`` asks
+for first (``same_skeleton``): a placeable match found so needs no trigram read. A text the
 budgeted search finds no match for gets a second, wider one (``wide``: WIDE_RAREST grams,
 WIDE_BUDGET rows), still bounded.
 """
