@@ -210,12 +210,15 @@ class XMLStream:
     tree. ``root`` is the document element once the iteration has ended.
 
     ``source`` is the document's bytes, or a file opened for reading (see ``stream_file``),
-    which is then read a block at a time and never held whole.
+    which is then read a block at a time and never held whole. ``long_texts``: libxml2's
+    limits on one text node (10 MB) and on depth lifted (its XML_PARSE_HUGE), for a reader
+    that drops such a text as it ends (``parse_with_embedded``); entities stay refused.
     """
 
     def __init__(self, source: bytes | BinaryIO, path: str | Path, tags: Iterable[str],
-                 events: tuple[str, ...] = ("start", "end")):
+                 events: tuple[str, ...] = ("start", "end"), *, long_texts: bool = False):
         self.source, self.path = source, path
+        self.long_texts = long_texts
         self.tags = tuple(f"{{*}}{tag}" for tag in tags)
         self.events = events
         self.root: etree._Element | None = None
@@ -231,8 +234,8 @@ class XMLStream:
 
     def _events(self) -> Iterator[tuple[str, etree._Element]]:
         check_document(self.source, self.path)
-        events = etree.iterparse(self._input(), events=self.events, tag=self.tags,
-                                 **_SAFE_OPTIONS)
+        options = dict(_SAFE_OPTIONS, huge_tree=True) if self.long_texts else _SAFE_OPTIONS
+        events = etree.iterparse(self._input(), events=self.events, tag=self.tags, **options)
         try:
             for event, element in events:
                 if self._doctype is None:
@@ -290,7 +293,14 @@ class XMLStream:
         if isinstance(self.source, bytes):
             return io.BytesIO(self.source)
         self.source.seek(0)
-        return _Limited(self.source, self.path)
+        self._reader = _Limited(self.source, self.path)
+        return self._reader
+
+    @property
+    def bytes_read(self) -> int:
+        """How much of the file the parser has read so far (of a file, not of bytes)."""
+        reader = getattr(self, "_reader", None)
+        return reader.size if reader is not None else 0
 
     def _bytes(self) -> bytes:
         """The whole document (only to word the error of a file found to be bad)."""
@@ -316,11 +326,39 @@ class _Limited:
         return data
 
 
+def parse_with_embedded(path: str | Path, embedded: Iterable[str], marks: Iterable[str], *,
+                        limit: int = MAX_INPUT_BYTES) -> etree._Element:
+    """Parse a file larger than ``limit`` whose excess is data embedded in it: the text of the
+    elements named ``embedded`` (local names: XLIFF 1.2's ``<internal-file>``, the original
+    document in base64 that Trados keeps in an SDLXLIFF file) is dropped as each ends, and
+    what is left must stay within ``limit``, checked at the end of each element named in
+    ``marks`` (units: so that a file of elements alone is refused early, memory never holding
+    a tree of much more than ``limit`` bytes of XML). The same checks as ``parse_xml``
+    otherwise (``XMLStream``); InputError "file too large" past the limit."""
+    path = Path(path)
+    names = set(embedded)
+    stream = stream_file(path, (*embedded, *marks), events=("end",), long_texts=True)
+    dropped = 0
+    for _, element in stream:
+        if element.tag.rpartition("}")[2] in names:
+            dropped += len((element.text or "").encode("utf-8"))
+            element.text = None
+        elif stream.bytes_read - dropped > limit + (1 << 16):  # a block read ahead at most
+            raise InputError(f"file too large (the limit is {limit // (1024 * 1024)} MiB, "
+                             f"embedded files aside)", path=path)
+    if path.stat().st_size - dropped > limit:
+        raise InputError(f"file too large (the limit is {limit // (1024 * 1024)} MiB, "
+                         f"embedded files aside)", path=path)
+    return stream.root
+
+
 def stream_file(path: str | Path, tags: Iterable[str],
-                events: tuple[str, ...] = ("start", "end")) -> XMLStream:
+                events: tuple[str, ...] = ("start", "end"), *,
+                long_texts: bool = False) -> XMLStream:
     """A safe incremental read of an XML file (see ``XMLStream``), read from the open file a
     block at a time: memory never holds its bytes whole. Opened as ``fs.open_regular`` opens
     files (missing, a folder, a FIFO or larger than MAX_GLOSSARY_BYTES: InputError).
     ``events``: ("end",) for a reader that needs no "start" (fewer events: faster)."""
     path = Path(path)
-    return XMLStream(open_regular(path, limit=MAX_GLOSSARY_BYTES), path, tags, events)
+    return XMLStream(open_regular(path, limit=MAX_GLOSSARY_BYTES), path, tags, events,
+                     long_texts=long_texts)

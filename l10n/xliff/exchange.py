@@ -28,16 +28,19 @@ Poedit does when a translator accepts a fuzzy entry.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+from lxml import etree
 
 from ..catalog.po import format_po, plural_count, read_po
 from ..config import ProjectConfig
 from ..errors import InputError
+from ..util import fs
 from ..util.fs import ensure_inside, read_bytes, write_all
-from ..util.xmlsafe import ENTITY_MESSAGE, parse_xml
+from ..util.xmlsafe import ENTITY_MESSAGE, parse_with_embedded, parse_xml
 from ..catalog.format_strings import PluralUse, msgfmt_problem, plural_use, translation_forms
 from .convert import (ReadUnit, XliffDocument, catalogue_to_xliff, fingerprint, note_lines,
                       read_xliff)
@@ -155,7 +158,7 @@ def read_files(paths: list[Path], *, bare_codes: bool = False, segments: bool = 
     documents = []
     for path in paths:
         try:
-            root = parse_xml(read_bytes(path), path)
+            root = _parse(path)
         except InputError as error:
             if error.message != ENTITY_MESSAGE:
                 raise
@@ -164,6 +167,21 @@ def read_files(paths: list[Path], *, bare_codes: bool = False, segments: bool = 
         documents += read_xliff(root, path, bare_codes=bare_codes, segments=segments,
                                 plain_targets=plain_targets)
     return documents
+
+
+def _parse(path: Path) -> etree._Element:
+    """The file's tree. A file larger than the project's limit on input files (32 MiB) is
+    read if what makes it so is the original document a CAT tool embedded in it (1.2
+    ``<internal-file>``, base64: Trados keeps the source document in each SDLXLIFF), which
+    is dropped as it is read."""
+    try:
+        large = os.stat(path).st_size > fs.MAX_INPUT_BYTES
+    except OSError:
+        large = False  # read_bytes words the problem
+    if large:
+        return parse_with_embedded(path, ("internal-file",), ("trans-unit", "unit", "group"),
+                                   limit=fs.MAX_INPUT_BYTES)
+    return parse_xml(read_bytes(path), path)
 
 
 def _locate(document: XliffDocument, config: ProjectConfig) -> tuple[str, Path]:

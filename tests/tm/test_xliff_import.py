@@ -178,6 +178,47 @@ def test_a_memoq_file_brings_what_a_translator_or_reviewer_confirmed(project):
                       "briefing.docx")]
 
 
+def _sdlxliff(embedded: int, units: int) -> str:
+    """An SDLXLIFF-like file: the original document embedded in base64 (``embedded`` bytes)
+    in its header, as Trados keeps it, and ``units`` translated units."""
+    import base64
+
+    original = base64.b64encode(bytes(range(256)) * (embedded // 192 + 1)).decode()[:embedded]
+    body = "".join(f'<trans-unit id="u{n}" approved="yes"><source>Paragraph {n} of the '
+                   f'report.</source><target>Paragraphe {n} du rapport.</target></trans-unit>\n'
+                   for n in range(units))
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+            f'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="report.docx" '
+            f'source-language="en-US" target-language="fr-FR" datatype="x-sdlfilterframework2">'
+            f'\n<header><reference><internal-file form="base64">{original}</internal-file>'
+            f'</reference></header>\n<body>\n{body}</body>\n</file>\n</xliff>\n')
+
+
+def test_an_xliff_file_over_the_size_limit_is_read_when_its_embedded_document_makes_it_so(
+        project, monkeypatch):
+    """Trados keeps the original document, in base64, in each SDLXLIFF: a file over the
+    limit on input files (32 MiB; 1 MiB here) is read when what puts it over is that
+    embedded document, dropped as it is read, however long; a file over the limit in its units is still
+    refused in one line, exit 2, the memory unchanged."""
+    from l10n.util import fs
+
+    monkeypatch.setattr(fs, "MAX_INPUT_BYTES", 1 << 20)
+    # over 10 MB: a text node libxml2 refuses unless told (XML_PARSE_HUGE)
+    (project / "report.sdlxliff").write_text(_sdlxliff(11 << 20, 50), "utf-8")
+    assert (project / "report.sdlxliff").stat().st_size > 11 << 20
+    output = run(project, "tm", "import", "report.sdlxliff")
+    assert "report.sdlxliff: 50 translations read, 50 new" in output
+    found = {unit[0]: unit[3] for unit in units(project / "tm.sqlite")}
+    assert found["Paragraph 7 of the report."] == "Paragraphe 7 du rapport."
+    before = (project / "tm.sqlite").read_bytes()
+    (project / "long.sdlxliff").write_text(_sdlxliff(100, 20_000), "utf-8")
+    assert (project / "long.sdlxliff").stat().st_size > 1 << 20
+    output = run(project, "tm", "import", "long.sdlxliff", code=2)
+    assert output.strip().splitlines() == [
+        "long.sdlxliff: error: file too large (the limit is 1 MiB, embedded files aside)"]
+    assert (project / "tm.sqlite").read_bytes() == before
+
+
 def test_an_xliff_file_is_told_by_its_root_element_whatever_its_name(tmp_path):
     named = {"a.xml": CAT_TOOL_20, "b.xml": '<?xml version="1.0"?>\n<!-- a memory -->\n<tmx '
              'version="1.4"><header/><body/></tmx>', "c.sdlxliff": "", "d.txt": "msgid \"\"\n"}

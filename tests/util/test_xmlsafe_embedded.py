@@ -1,0 +1,41 @@
+"""xmlsafe.parse_with_embedded: a file over the size limit because of data embedded in it."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.errors import InputError
+from l10n.util.xmlsafe import ENTITY_MESSAGE, parse_with_embedded
+
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<doc>\n'
+
+
+def test_the_embedded_text_is_dropped_and_the_rest_kept(tmp_path):
+    path = tmp_path / "a.xml"
+    path.write_text(HEAD + "<header><embed>" + "QUJD" * 50_000 + "</embed></header>\n"
+                    + "".join(f"<unit n='{n}'>text {n}</unit>\n" for n in range(10))
+                    + "</doc>\n", "utf-8")
+    root = parse_with_embedded(path, ("embed",), ("unit",), limit=10_000)
+    assert root.find("header/embed").text is None
+    assert [unit.text for unit in root.iter("unit")][3] == "text 3"
+    assert root.find("unit").sourceline == 4
+
+
+def test_a_file_over_the_limit_in_its_units_is_refused_before_its_end(tmp_path):
+    """The limit is checked at each unit's end, not once the whole file is a tree: a syntax
+    error at the very end is never reached."""
+    path = tmp_path / "b.xml"
+    path.write_text(HEAD + "".join(f"<unit>text {n}</unit>\n" for n in range(200_000))
+                    + "<broken></doc>\n", "utf-8")
+    with pytest.raises(InputError, match="file too large .*embedded files aside"):
+        parse_with_embedded(path, ("embed",), ("unit",), limit=100_000)
+
+
+def test_hostile_xml_is_refused_as_parse_xml_refuses_it(tmp_path):
+    """(The callers word ENTITY_MESSAGE for their kind of file: "... in XLIFF files".)"""
+    path = tmp_path / "c.xml"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE doc [<!ENTITY e SYSTEM '
+                    '"file:///etc/passwd">]>\n<doc><unit>&e;</unit></doc>\n', "utf-8")
+    with pytest.raises(InputError) as refused:
+        parse_with_embedded(path, ("embed",), ("unit",), limit=10)
+    assert (refused.value.message, refused.value.line) == (ENTITY_MESSAGE, 2)
