@@ -219,6 +219,7 @@ class XMLStream:
                  events: tuple[str, ...] = ("start", "end"), *, long_texts: bool = False):
         self.source, self.path = source, path
         self.long_texts = long_texts
+        self._reader: _Limited | None = None  # the open file as the parser reads it
         self.tags = tuple(f"{{*}}{tag}" for tag in tags)
         self.events = events
         self.root: etree._Element | None = None
@@ -299,8 +300,7 @@ class XMLStream:
     @property
     def bytes_read(self) -> int:
         """How much of the file the parser has read so far (of a file, not of bytes)."""
-        reader = getattr(self, "_reader", None)
-        return reader.size if reader is not None else 0
+        return self._reader.size if self._reader is not None else 0
 
     def _bytes(self) -> bytes:
         """The whole document (only to word the error of a file found to be bad)."""
@@ -337,6 +337,7 @@ def parse_with_embedded(path: str | Path, embedded: Iterable[str], marks: Iterab
     otherwise (``XMLStream``); InputError "file too large" past the limit."""
     path = Path(path)
     names = set(embedded)
+    too_large = f"file too large (the limit is {limit // (1024 * 1024)} MiB, embedded files aside)"
     stream = stream_file(path, (*embedded, *marks), events=("end",), long_texts=True)
     dropped = 0
     for _, element in stream:
@@ -344,11 +345,9 @@ def parse_with_embedded(path: str | Path, embedded: Iterable[str], marks: Iterab
             dropped += len((element.text or "").encode("utf-8"))
             element.text = None
         elif stream.bytes_read - dropped > limit + (1 << 16):  # a block read ahead at most
-            raise InputError(f"file too large (the limit is {limit // (1024 * 1024)} MiB, "
-                             f"embedded files aside)", path=path)
+            raise InputError(too_large, path=path)
     if path.stat().st_size - dropped > limit:
-        raise InputError(f"file too large (the limit is {limit // (1024 * 1024)} MiB, "
-                         f"embedded files aside)", path=path)
+        raise InputError(too_large, path=path)
     return stream.root
 
 
