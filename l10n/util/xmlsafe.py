@@ -348,7 +348,26 @@ def parse_with_embedded(path: str | Path, embedded: Iterable[str], marks: Iterab
             raise InputError(too_large, path=path)
     if path.stat().st_size - dropped > limit:
         raise InputError(too_large, path=path)
+    _check_depth(stream.root, path)
     return stream.root
+
+
+# How deep libxml2 lets elements nest without XML_PARSE_HUGE, which parse_with_embedded
+# needs for its long texts: the readers of nested markup (inline codes) recurse, and must
+# meet no deeper document from there than from parse_xml.
+MAX_DEPTH = 256
+
+
+def _check_depth(root: etree._Element, path: str | Path) -> None:
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise InputError(f"not well-formed XML: Excessive depth in document: {MAX_DEPTH}",
+                             path=path, line=element.sourceline)
 
 
 def stream_file(path: str | Path, tags: Iterable[str],

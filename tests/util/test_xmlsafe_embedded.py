@@ -39,3 +39,23 @@ def test_hostile_xml_is_refused_as_parse_xml_refuses_it(tmp_path):
     with pytest.raises(InputError) as refused:
         parse_with_embedded(path, ("embed",), ("unit",), limit=10)
     assert (refused.value.message, refused.value.line) == (ENTITY_MESSAGE, 2)
+
+
+def test_elements_nest_no_deeper_than_parse_xml_lets_them(tmp_path):
+    """The long embedded text needs libxml2's XML_PARSE_HUGE, which also lifts its limit on
+    depth (256): the readers of inline codes recurse, so the depth is checked here (a
+    1,500-deep unit in a large SDLXLIFF gave a RecursionError's traceback)."""
+    from l10n.util.xmlsafe import MAX_DEPTH
+
+    def document(depth: int) -> str:
+        nested = "<g>" * depth + "x" + "</g>" * depth
+        return (HEAD + "<header><embed>" + "QUJD" * 50_000 + "</embed></header>\n"
+                + f"<unit>{nested}</unit>\n</doc>\n")
+
+    path = tmp_path / "d.xml"
+    path.write_text(document(MAX_DEPTH - 2), "utf-8")  # <doc> and <unit> count too
+    assert parse_with_embedded(path, ("embed",), ("unit",), limit=10_000) is not None
+    path.write_text(document(MAX_DEPTH - 1), "utf-8")
+    with pytest.raises(InputError, match="Excessive depth in document: 256") as refused:
+        parse_with_embedded(path, ("embed",), ("unit",), limit=10_000)
+    assert refused.value.line == 4
