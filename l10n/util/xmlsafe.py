@@ -46,8 +46,14 @@ _SAFE_OPTIONS = {
 }
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(**_SAFE_OPTIONS)
+def _parser(long_texts: bool = False) -> etree.XMLParser:
+    return etree.XMLParser(**_options(long_texts))
+
+
+def _options(long_texts: bool) -> dict:
+    """The parser's settings; ``long_texts``: libxml2's limits on one text node (10 MB) and
+    on depth lifted (XML_PARSE_HUGE; see XMLStream)."""
+    return dict(_SAFE_OPTIONS, huge_tree=True) if long_texts else _SAFE_OPTIONS
 
 
 def _codec(data: bytes) -> tuple[str, str]:
@@ -153,11 +159,12 @@ def check_doctype(text: str, path: str | Path) -> None:
         raise InputError(ENTITY_MESSAGE, path=path, line=_line_at(text, bracket + found.start()))
 
 
-def parse_xml(data: bytes, path: str | Path) -> etree._Element:
-    """Parse ``data`` safely and return the root element; InputError(path, line) on any problem."""
+def parse_xml(data: bytes, path: str | Path, *, long_texts: bool = False) -> etree._Element:
+    """Parse ``data`` safely and return the root element; InputError(path, line) on any problem.
+    ``long_texts``: as XMLStream's (its errors are worded by this parse)."""
     check_doctype(decode_xml(data, path), path)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser(long_texts))
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
     if _declares_entities(root):
@@ -235,8 +242,8 @@ class XMLStream:
 
     def _events(self) -> Iterator[tuple[str, etree._Element]]:
         check_document(self.source, self.path)
-        options = dict(_SAFE_OPTIONS, huge_tree=True) if self.long_texts else _SAFE_OPTIONS
-        events = etree.iterparse(self._input(), events=self.events, tag=self.tags, **options)
+        events = etree.iterparse(self._input(), events=self.events, tag=self.tags,
+                                 **_options(self.long_texts))
         try:
             for event, element in events:
                 if self._doctype is None:
@@ -284,7 +291,7 @@ class XMLStream:
                 os.fstat(self.source.fileno()).st_size > MAX_INPUT_BYTES):
             return found  # a tree of a file this large would cost ten times its size
         try:
-            parse_xml(self._bytes(), self.path)
+            parse_xml(self._bytes(), self.path, long_texts=self.long_texts)
         except InputError as error:
             return error
         return found
@@ -339,10 +346,11 @@ def parse_with_embedded(path: str | Path, embedded: Iterable[str], marks: Iterab
     names = set(embedded)
     too_large = f"file too large (the limit is {limit // (1024 * 1024)} MiB, embedded files aside)"
     stream = stream_file(path, (*embedded, *marks), events=("end",), long_texts=True)
-    dropped = 0
+    width = _ascii_width(stream)
+    dropped = 0  # bytes of the file: embedded data (base64) is ASCII, so many bytes a char
     for _, element in stream:
         if element.tag.rpartition("}")[2] in names:
-            dropped += len((element.text or "").encode("utf-8"))
+            dropped += len(element.text or "") * width
             element.text = None
         elif stream.bytes_read - dropped > limit + (1 << 16):  # a block read ahead at most
             raise InputError(too_large, path=path)
@@ -350,6 +358,21 @@ def parse_with_embedded(path: str | Path, embedded: Iterable[str], marks: Iterab
         raise InputError(too_large, path=path)
     _check_depth(stream.root, path)
     return stream.root
+
+
+def _ascii_width(stream: XMLStream) -> int:
+    """How many bytes an ASCII character takes in the stream's file (1 in UTF-8, 2 in
+    UTF-16...), by its BOM or declared encoding; 1 when it cannot tell (the parse then
+    words what is wrong)."""
+    source = stream.source
+    head = source if isinstance(source, bytes) else source.read(1024)
+    if not isinstance(source, bytes):
+        source.seek(0)
+    codec, _ = _codec(head)
+    try:
+        return len("aa".encode(codec)) - len("a".encode(codec))
+    except LookupError:
+        return 1
 
 
 # How deep libxml2 lets elements nest without XML_PARSE_HUGE, which parse_with_embedded

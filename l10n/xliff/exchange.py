@@ -28,7 +28,6 @@ Poedit does when a translator accepts a fuzzy entry.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,8 +38,8 @@ from ..catalog.po import format_po, plural_count, read_po
 from ..config import ProjectConfig
 from ..errors import InputError
 from ..util import fs
-from ..util.fs import ensure_inside, read_bytes, write_all
-from ..util.xmlsafe import ENTITY_MESSAGE, parse_with_embedded, parse_xml
+from ..util.fs import ensure_inside, write_all
+from ..util.xmlsafe import ENTITY_MESSAGE, parse_with_embedded
 from ..catalog.format_strings import PluralUse, msgfmt_problem, plural_use, translation_forms
 from .convert import (ReadUnit, XliffDocument, catalogue_to_xliff, fingerprint, note_lines,
                       read_xliff)
@@ -170,18 +169,12 @@ def read_files(paths: list[Path], *, bare_codes: bool = False, segments: bool = 
 
 
 def _parse(path: Path) -> etree._Element:
-    """The file's tree. A file larger than the project's limit on input files (32 MiB) is
-    read if what makes it so is the original document a CAT tool embedded in it (1.2
-    ``<internal-file>``, base64: Trados keeps the source document in each SDLXLIFF), which
-    is dropped as it is read."""
-    try:
-        large = os.stat(path).st_size > fs.MAX_INPUT_BYTES
-    except OSError:
-        large = False  # read_bytes words the problem
-    if large:
-        return parse_with_embedded(path, ("internal-file",), ("trans-unit", "unit", "group"),
-                                   limit=fs.MAX_INPUT_BYTES)
-    return parse_xml(read_bytes(path), path)
+    """The file's tree, without the original document a CAT tool may have embedded in it
+    (1.2 ``<internal-file>``, base64: Trados keeps the source document in each SDLXLIFF),
+    which is dropped as it is read: it may be longer than libxml2 lets one text be (10 MB),
+    and it does not count towards the project's limit on input files (32 MiB)."""
+    return parse_with_embedded(path, ("internal-file",), ("trans-unit", "unit", "group"),
+                               limit=fs.MAX_INPUT_BYTES)
 
 
 def _locate(document: XliffDocument, config: ProjectConfig) -> tuple[str, Path]:

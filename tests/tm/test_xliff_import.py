@@ -194,6 +194,14 @@ def _sdlxliff(embedded: int, units: int) -> str:
             f'</reference></header>\n<body>\n{body}</body>\n</file>\n</xliff>\n')
 
 
+def test_an_embedded_document_longer_than_libxml2_lets_a_text_be_is_read(project):
+    """Within the limit on input files, an embedded document of more than 10 MB is a text
+    libxml2 refuses by default ("Text node too long"): the file is read all the same."""
+    (project / "slides.sdlxliff").write_text(_sdlxliff(11 << 20, 3), "utf-8")
+    assert "slides.sdlxliff: 3 translations read, 3 new" in run(
+        project, "tm", "import", "slides.sdlxliff")
+
+
 def test_an_xliff_file_over_the_size_limit_is_read_when_its_embedded_document_makes_it_so(
         project, monkeypatch):
     """Trados keeps the original document, in base64, in each SDLXLIFF: a file over the

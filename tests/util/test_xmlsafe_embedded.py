@@ -59,3 +59,14 @@ def test_elements_nest_no_deeper_than_parse_xml_lets_them(tmp_path):
     with pytest.raises(InputError, match="Excessive depth in document: 256") as refused:
         parse_with_embedded(path, ("embed",), ("unit",), limit=10_000)
     assert refused.value.line == 4
+
+
+def test_a_file_cut_in_its_long_embedded_text_is_refused_for_what_is_wrong(tmp_path):
+    """A bad file is parsed once more in one go to word its error as parse_xml does: with
+    libxml2's limits lifted too, or the error would be the text's length (over 10 MB), not
+    the file's end in the middle of it."""
+    path = tmp_path / "e.xml"
+    path.write_text(HEAD + "<header><embed>" + "QUJD" * 3_000_000, "utf-8")
+    with pytest.raises(InputError, match="Premature end of data") as refused:
+        parse_with_embedded(path, ("embed",), ("unit",), limit=1 << 25)
+    assert refused.value.line == 3
