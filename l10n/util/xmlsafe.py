@@ -345,6 +345,11 @@ def parse_with_embedded(path: str | Path, embedded: Iterable[str], marks: Iterab
     path = Path(path)
     names = set(embedded)
     too_large = f"file too large (the limit is {limit // (1024 * 1024)} MiB, embedded files aside)"
+    try:
+        if os.stat(path).st_size <= limit:
+            marks = ()  # nothing to check on the way: fewer events, a faster parse
+    except OSError:
+        pass  # stream_file words the problem
     stream = stream_file(path, (*embedded, *marks), events=("end",), long_texts=True)
     width = _ascii_width(stream)
     dropped = 0  # bytes of the file: embedded data (base64) is ASCII, so many bytes a char
