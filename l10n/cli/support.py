@@ -117,10 +117,6 @@ class Seconds(click.ParamType):
 
 SECONDS = Seconds()
 
-FUZZY_JOBS_HELP = ("Processes for the fuzzy lookups, when there are enough of them to pay "
-                   "(default: every core, up to 8).")
-
-
 def jobs_option(help: str):
     """``--jobs/-j N``: how many processes a command may use (None: its default)."""
     return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=help)

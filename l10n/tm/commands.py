@@ -13,13 +13,15 @@ from pathlib import Path
 
 import click
 
-from ..cli.support import (FUZZY_JOBS_HELP, SECONDS, counted, jobs_option, languages_option,
-                           progress, project, project_lock, table)
+from ..cli.support import (SECONDS, counted, jobs_option, languages_option, progress, project,
+                           project_lock, table)
 from ..config import validate_language
 from ..util.workers import default_jobs
 from .memory import open_memory
 
 WAIT_DEFAULT = 10.0
+FUZZY_JOBS_HELP = ("Processes for the fuzzy lookups, when there are enough of them to pay "
+                   "(default: every core, up to 8).")
 
 
 def _memory_option(command):

@@ -7,9 +7,9 @@ a plural entry's forms are not sentence pairs), in the context of its document (
 document name, or the file's name without suffix) and of its neighbouring entries. An XLIFF
 file (1.2 or 2.0, from l10n or a CAT tool) gives the same for each of its ``<file>``s, read
 as a catalogue by the caller's ``xliff`` reader (the xliff part's, which this part does not
-import): its translated units (a unit whose state is not translated, final or signed-off, or
-not approved, counts as fuzzy and is left out), in its ``original`` as document, between its
-declared languages.
+import): the units the CAT tool marks finished, by that reader's rules (XLIFF states, Trados'
+per-segment confirmation, memoQ's status; the others come as fuzzy and are left out), in its
+``original`` as document, between its declared languages.
 """
 
 from __future__ import annotations

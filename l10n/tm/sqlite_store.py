@@ -124,10 +124,14 @@ def prepare(rows: Iterable[Row]) -> Prepared:
     process writing the memory mostly writes."""
     prepared: Prepared = {}
     for row in rows:
-        source = row[0]
-        if source not in prepared:
-            prepared[source] = (_skeleton_digest(skeleton(source)), normalise(source))
+        if row[0] not in prepared:
+            prepared[row[0]] = _shape(row[0])
     return prepared
+
+
+def _shape(source: str) -> tuple[int | None, str]:
+    """What a new source needs computed: its skeleton's digest, its normal form."""
+    return _skeleton_digest(skeleton(source)), normalise(source)
 
 
 def digest(text: str) -> int:
@@ -484,8 +488,7 @@ class SQLiteBackend:
         new = [key for key in wanted if key not in found]
         for number, key in enumerate(new, held + 1):
             found[key] = number
-        shapes = {text: prepared.get(text) or (_skeleton_digest(skeleton(text)), normalise(text))
-                  for _, text in new}
+        shapes = {text: prepared.get(text) or _shape(text) for _, text in new}
         self.db.executemany("INSERT INTO sources (id, lang, text, skeleton_digest, digest) "
                             "VALUES (?, ?, ?, ?, ?)",
                             [(found[key], *key, shapes[key[1]][0], wanted[key])
